@@ -1,0 +1,117 @@
+"""The plain domain types every part of newsread shares.
+
+No imports beyond the standard library: the store, the extractor, the exporters
+and the reader all speak these types, so they must stay cheap and dependency-free.
+
+Offsets are Python ``str`` indices into the article's stored (normalised) text,
+half-open ``[start, end)``, as fixed in DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+SPEAKER_KINDS = ("PERSON", "ORG", "OTHER")
+
+# Review status of a stored quote. "unreviewed" is model output nobody has
+# looked at; the other three are human decisions.
+STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Speaker:
+    """A canonical entity: the fullest name the article uses, and its other forms."""
+
+    name: str
+    kind: str = "PERSON"
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """One quote as the extractor found it or a person corrected it.
+
+    ``speaker`` is the resolved canonical name ("" when unknown);
+    ``mention_*`` is the speaker's mention nearest the cue (may be a pronoun),
+    -1 when there is none. ``cue_start`` is -1 when there is no cue.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"
+    speaker: str = ""
+    speaker_kind: str = "PERSON"
+    cue: str = ""
+    cue_start: int = -1
+    mention_start: int = -1
+    mention_end: int = -1
+    confidence: float = 1.0
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Article:
+    """An article as ingested: ``text`` is already normalised (see newsread.text)."""
+
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    date: str = ""
+    author: str = ""
+    path: str = ""
+
+
+@dataclass
+class Extraction:
+    """What the extractor returns for one text."""
+
+    quotes: list[Quote]
+    speakers: list[Speaker]
+
+
+@dataclass
+class StoredArticle(Article):
+    """An article as the store holds it."""
+
+    id: int = 0
+    added_at: str = ""
+
+
+@dataclass
+class StoredQuote(Quote):
+    """A quote as the store holds it, with its review state.
+
+    ``human`` is True when a person added or changed the quote (accepting it
+    unchanged leaves it False): exports use it to tell corrections from model output.
+    """
+
+    id: int = 0
+    article_id: int = 0
+    status: str = "unreviewed"
+    human: bool = False
+    note: str = ""
