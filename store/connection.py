@@ -1,0 +1,89 @@
+"""Opening a newsread database safely: checks first, then WAL, then migrations.
+
+Every failure becomes a ``StoreError`` with one line a person can act on, and
+nothing is written to a file that is not (or not yet) a newsread database we
+understand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .schema import MIGRATION_NAMES, MIGRATION_SET, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A database problem, explained in one line."""
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise StoreError(f"{path}: not a SQLite database")
+
+
+def _check_version(db: Database, path: Path) -> None:
+    if "_sqlite_migrations" not in db.table_names():
+        if db.table_names():
+            raise StoreError(f"{path}: a SQLite database, but not a newsread one")
+        return
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = applied - set(MIGRATION_NAMES)
+    if unknown:
+        raise StoreError(f"{path}: written by a newer newsread (schema {sorted(unknown)[-1]}); upgrade newsread to open it")
+
+
+def open_database(path: Path | str, *, readonly: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path = Path(path)
+    _check_header(path)
+    if readonly and not path.exists():
+        raise StoreError(f"{path}: no such database")
+    try:
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
+        db = Database(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        _check_version(db, path)
+        if not readonly:
+            # WAL lets a second reader or app work beside this one; FULL sync makes
+            # a committed correction survive a crash or power cut.
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if migrations.pending(db):
+                migrations.apply(db)
+        return db
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: {explain(error)}") from None
+    except OSError as error:
+        raise StoreError(f"{path}: {error.strerror or error}") from None
+
+
+def explain(error: sqlite3.DatabaseError) -> str:
+    """One line for a database error."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return f"database is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s)"
+    if "readonly" in message or "read-only" in message:
+        return "database is read-only (check the file's permissions)"
+    if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+        return "database file is corrupt"
+    if "unable to open" in message:
+        return "cannot open the database file (check the folder exists and is writable)"
+    return message
+
+
+__all__ = ["StoreError", "open_database", "explain", "MIGRATION_SET"]

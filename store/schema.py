@@ -1,0 +1,122 @@
+"""The database schema, as a list of sqlite-utils migrations applied in order.
+
+A migration, once released, is never edited: a change of schema is a new migration
+appended at the end, so every database ever written can be brought up to date.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "newsread"
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def migration(fn):
+    MIGRATION_NAMES.append(fn.__name__)
+    return migrations()(fn)
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "url": str,
+            "date": str,
+            "author": str,
+            "path": str,
+            "text": str,
+            "content_hash": str,
+            "added_at": str,
+            # Which pipeline and extractor version produced the current model quotes.
+            "extractor": str,
+            "extracted_at": str,
+        },
+        pk="id",
+        not_null={"text", "content_hash"},
+        defaults={"title": "", "source": "", "url": "", "date": "", "author": "", "path": "", "extractor": "", "extracted_at": ""},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+
+    db["speakers"].create(
+        {"id": int, "name": str, "kind": str, "aliases": str},
+        pk="id",
+        not_null={"name"},
+        defaults={"kind": "PERSON", "aliases": "[]"},
+    )
+    db["speakers"].create_index(["name"], unique=True)
+
+    # The entities the extractor found in an article: the speaker candidates the editor offers.
+    db["article_speakers"].create(
+        {"article_id": int, "speaker_id": int, "position": int},
+        pk=("article_id", "speaker_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    )
+
+    db["quotes"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "speaker_id": int,
+            "cue": str,
+            "cue_start": int,
+            "mention_start": int,
+            "mention_end": int,
+            "confidence": float,
+            # unreviewed | accepted | corrected | rejected
+            "status": str,
+            # 1 when a person added or changed the quote
+            "human": int,
+            "note": str,
+            "extractor": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+        not_null={"article_id", "start", "end", "text", "kind", "status"},
+        defaults={"cue": "", "cue_start": -1, "mention_start": -1, "mention_end": -1, "confidence": 1.0, "status": "unreviewed", "human": 0, "note": "", "extractor": ""},
+    )
+    db["quotes"].create_index(["article_id", "start"])
+    db["quotes"].create_index(["status"])
+    db["quotes"].create_index(["speaker_id"])
+
+    # Append-only: every human change is one row, never updated or deleted.
+    # Undo and redo are rows too ("reverts" names the row they take back).
+    db["corrections"].create(
+        {
+            "id": int,
+            "quote_id": int,
+            "article_id": int,
+            "action": str,
+            "user": str,
+            "at": str,
+            "before": str,
+            "after": str,
+            "reverts": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"action", "user", "at"},
+    )
+    db["corrections"].create_index(["article_id"])
+    db.execute(
+        "CREATE TRIGGER corrections_append_only_update BEFORE UPDATE ON corrections "
+        "BEGIN SELECT RAISE(ABORT, 'the correction log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER corrections_append_only_delete BEFORE DELETE ON corrections "
+        "BEGIN SELECT RAISE(ABORT, 'the correction log is append-only'); END"
+    )
+
+    # Full-text search over articles and quotes, kept in step by triggers.
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db["quotes"].enable_fts(["text"], fts_version="FTS5", create_triggers=True)
