@@ -84,6 +84,7 @@ class Article:
     date: str = ""
     author: str = ""
     path: str = ""
+    licence: str = ""
 
 
 @dataclass

@@ -1,0 +1,79 @@
+"""Adding articles to the store and running the extractor over them.
+
+The one place that joins ingest, extraction and store, shared by the CLI and the
+reader's workers. spaCy is imported only inside ``extract_articles``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newsread.model import Article
+from newsread.store import ReextractReport, Store
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExtractionSummary:
+    articles: int = 0
+    quotes: int = 0
+    kept_reviewed: int = 0
+    overlapping: int = 0
+    reports: dict[int, ReextractReport] = field(default_factory=dict)
+
+
+def content_hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def add_articles(store: Store, articles: Iterable[Article]) -> tuple[list[int], int]:
+    """Store each article; return (ids of the new ones, number of duplicates skipped)."""
+    new, duplicates = [], 0
+    for article in articles:
+        article_id, created = store.add_article(article, content_hash(article.text))
+        if created:
+            new.append(article_id)
+        else:
+            duplicates += 1
+    return new, duplicates
+
+
+def extractor_name(nlp) -> str:
+    """What produced a quote: the pipeline, its version and the extractor's version."""
+    from newsread.quotes import EXTRACTOR_VERSION
+
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}+newsread-{EXTRACTOR_VERSION}"
+
+
+def extract_articles(store: Store, article_ids: list[int], *, pipeline: str | None = None,
+                     n_process: int = 1, progress: Progress | None = None) -> ExtractionSummary:
+    """Run the extractor over the given articles and store its quotes.
+
+    Reviewed quotes are kept (see ``Store.store_extraction``).
+    """
+    from newsread.quotes import extract_many, load_pipeline
+
+    summary = ExtractionSummary()
+    if not article_ids:
+        return summary
+    nlp = load_pipeline(pipeline)
+    name = extractor_name(nlp)
+    texts = (store.article(article_id).text for article_id in article_ids)
+    total = len(article_ids)
+    if progress:
+        progress(0, total)
+    for done, (article_id, extraction) in enumerate(zip(article_ids, extract_many(texts, nlp, n_process=n_process)), 1):
+        report = store.store_extraction(article_id, extraction, name)
+        summary.articles += 1
+        summary.quotes += report.added
+        summary.kept_reviewed += report.kept_reviewed
+        summary.overlapping += len(report.overlapping)
+        if report.overlapping:
+            summary.reports[article_id] = report
+        if progress:
+            progress(done, total)
+    return summary
