@@ -30,6 +30,7 @@ def m001_initial(db: Database) -> None:
             "date": str,
             "author": str,
             "path": str,
+            "licence": str,
             "text": str,
             "content_hash": str,
             "added_at": str,
@@ -39,7 +40,7 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
         not_null={"text", "content_hash"},
-        defaults={"title": "", "source": "", "url": "", "date": "", "author": "", "path": "", "extractor": "", "extracted_at": ""},
+        defaults={"title": "", "source": "", "url": "", "date": "", "author": "", "path": "", "licence": "", "extractor": "", "extracted_at": ""},
     )
     db["articles"].create_index(["content_hash"], unique=True)
 

@@ -102,7 +102,7 @@ def _quote_from_row(row: dict) -> StoredQuote:
 def _article_from_row(row: dict) -> StoredArticle:
     return StoredArticle(
         text=row["text"], title=row["title"], source=row["source"], url=row["url"], date=row["date"],
-        author=row["author"], path=row["path"], id=row["id"], added_at=row["added_at"],
+        author=row["author"], path=row["path"], licence=row["licence"], id=row["id"], added_at=row["added_at"],
     )
 
 
@@ -144,7 +144,7 @@ class Store:
             table = self.db["articles"]
             table.insert({
                 "title": article.title, "source": article.source, "url": article.url, "date": article.date,
-                "author": article.author, "path": article.path, "text": article.text,
+                "author": article.author, "path": article.path, "licence": article.licence, "text": article.text,
                 "content_hash": content_hash, "added_at": now(),
             })
             return table.last_pk, True
