@@ -77,3 +77,20 @@ def extract_articles(store: Store, article_ids: list[int], *, pipeline: str | No
         if progress:
             progress(done, total)
     return summary
+
+
+def import_annotated(store: Store, items) -> tuple[int, int, int]:
+    """Store annotated articles with their quotes as reviewed (human) quotes.
+
+    ``items`` yields (Article, [Quote]); a quote that carries a ``status`` keeps it,
+    others become 'accepted'. Returns (articles, quotes, duplicates skipped).
+    """
+    articles = quotes = duplicates = 0
+    for article, article_quotes in items:
+        article_id, created = store.add_article(article, content_hash(article.text))
+        if not created:
+            duplicates += 1
+            continue
+        articles += 1
+        quotes += store.import_quotes(article_id, article_quotes)
+    return articles, quotes, duplicates

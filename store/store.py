@@ -307,6 +307,21 @@ class Store:
             self.db["articles"].update(article_id, {"extractor": extractor, "extracted_at": stamp})
         return report
 
+    def import_quotes(self, article_id: int, quotes: Iterable[Quote]) -> int:
+        """Store annotations made elsewhere. They are human work: status and origin are kept
+        when the quote carries them (a StoredQuote), else it counts as accepted."""
+        count = 0
+        with self.db.atomic():
+            for quote in quotes:
+                row = self._quote_row(article_id, quote)
+                row.update(
+                    status=getattr(quote, "status", "accepted"), human=int(getattr(quote, "human", True)),
+                    note=getattr(quote, "note", ""), extractor="import", updated_at=now(),
+                )
+                self.db["quotes"].insert(row)
+                count += 1
+        return count
+
     def _quote_row(self, article_id: int, quote: Quote) -> dict:
         return {
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,

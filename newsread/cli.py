@@ -1,0 +1,127 @@
+"""The ``newsread`` command: argument parsing and one-line error reporting.
+
+Each subcommand lives in ``newsread.commands``; this module only parses, sets
+up, and turns every expected failure into one line on stderr and a non-zero
+exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from newsread import __version__
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure to report as one line, with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from newsread.formats import EXPORT_FORMATS, IMPORT_FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="newsread",
+        description="Read news in the terminal: every quote found, who said it, corrected from the keyboard.",
+        epilog="Run without a command to open the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsread {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: NEWSREAD_DB or the user data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
+        return p
+
+    def pipeline_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--pipeline", metavar="NAME", help="installed spaCy pipeline (default: config, else en_core_web_sm)")
+
+    p = command("read", "open the reader (the default command)")
+
+    p = command("add", "ingest articles (files, folders, URLs, feeds, JSONL) and extract their quotes")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--no-extract", action="store_true", help="store the articles without extracting quotes")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: number of cores)")
+    pipeline_option(p)
+
+    p = command("extract", "print the quotes in files without touching any database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    pipeline_option(p)
+
+    p = command("export", "write annotations in a format NLP tools load")
+    p.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (a folder for brat; default: stdout)")
+    p.add_argument("--reviewed", action="store_true", help="only quotes a person reviewed")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes")
+    p.add_argument("--source", metavar="NAME", help="only articles from this source")
+    p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
+
+    p = command("import", "import annotated articles as reviewed quotes")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", "-f", choices=sorted(IMPORT_FORMATS), required=True)
+
+    p = command("eval", "score the extractor against gold annotations")
+    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files or folders of them")
+    p.add_argument("--by-kind", action="store_true", help="also score each kind of quote")
+    pipeline_option(p)
+
+    p = command("reextract", "re-run extraction; quotes a person reviewed are never touched")
+    p.add_argument("articles", nargs="*", type=int, metavar="ARTICLE", help="article ids (default: all)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N")
+    pipeline_option(p)
+
+    p = command("history", "print the correction log")
+    p.add_argument("article", nargs="?", type=int, metavar="ARTICLE")
+
+    p = command("backup", "copy the database safely, even while the reader runs")
+    p.add_argument("target", metavar="FILE")
+
+    command("locate", "print where the config and database files are")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newsread.config import ConfigError
+    from newsread.store import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from newsread import commands
+
+        handler = getattr(commands, f"cmd_{(args.command or 'read')}")
+        return handler(args) or 0
+    except CommandError as error:
+        return _fail(str(error), error.code)
+    except (StoreError, ConfigError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error worth a message.
+        sys.stderr.close()
+        return EXIT_ERROR
+    except Exception as error:  # the last guard: one line, the traceback only on request
+        if os.environ.get("NEWSREAD_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(error).__name__}: {error} (set NEWSREAD_DEBUG=1 for details)")
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(f"newsread: {message}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

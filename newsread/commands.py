@@ -1,0 +1,214 @@
+"""The subcommands of ``newsread``, one function each.
+
+Each takes the parsed arguments and returns an exit code; expected failures are
+raised as ``CommandError`` (one line) and reported by ``newsread.cli``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from newsread.cli import CommandError
+from newsread.config import Config, config_path, database_path, load_config
+from newsread.progress import ProgressBar
+
+
+def _config() -> Config:
+    return load_config()
+
+
+def _db_path(args) -> Path:
+    return database_path(getattr(args, "db", None))
+
+
+def _open_store(args, config: Config | None = None, *, readonly: bool = False):
+    from newsread.store import Store
+
+    config = config or _config()
+    return Store(_db_path(args), user=config.user, readonly=readonly)
+
+
+def _pipeline(args, config: Config) -> str | None:
+    return getattr(args, "pipeline", None) or config.pipeline
+
+
+def _jobs(args) -> int:
+    return max(1, args.jobs if args.jobs else min(os.cpu_count() or 1, 4))
+
+
+def _load_pipeline(name: str | None):
+    from newsread.quotes import PipelineNotFound, load_pipeline
+
+    try:
+        return load_pipeline(name)
+    except PipelineNotFound as error:
+        raise CommandError(str(error)) from None
+
+
+def cmd_read(args) -> int:
+    config = _config()
+    path = _db_path(args)
+    # Open (and migrate) once here, so a bad database is one line before any screen.
+    _open_store(args, config).close()
+    from newsread.tui.app import run
+
+    return run(path, config)
+
+
+def cmd_locate(args) -> int:
+    print(f"config:   {config_path()}")
+    print(f"database: {_db_path(args)}")
+    return 0
+
+
+def cmd_add(args) -> int:
+    from newsread.ingest import IngestFailure, read_sources
+    from newsread.library import add_articles, extract_articles
+
+    config = _config()
+    failures: list[IngestFailure] = []
+    articles = []
+    for item in read_sources(args.sources):
+        if isinstance(item, IngestFailure):
+            failures.append(item)
+            print(f"newsread: {item.source}: {item.reason}", file=sys.stderr)
+        else:
+            articles.append(item)
+    with _open_store(args, config) as store:
+        new_ids, duplicates = add_articles(store, articles)
+        print(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else ""), file=sys.stderr)
+        if new_ids and not args.no_extract:
+            _load_pipeline(_pipeline(args, config))  # fail fast, before any work
+            with ProgressBar("extracting", len(new_ids)) as bar:
+                summary = extract_articles(store, new_ids, pipeline=_pipeline(args, config), n_process=_jobs(args),
+                                           progress=bar.update)
+            print(f"found {summary.quotes} quote(s) in {summary.articles} article(s)", file=sys.stderr)
+    if failures:
+        print(f"newsread: {len(failures)} source(s) failed:", file=sys.stderr)
+        for failure in failures:
+            print(f"  {failure.source}: {failure.reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from newsread.ingest import IngestFailure, read_sources
+    from newsread.quotes import extract
+
+    config = _config()
+    nlp = _load_pipeline(_pipeline(args, config))
+    failed = 0
+    for path in args.paths:
+        for item in read_sources([path]):
+            if isinstance(item, IngestFailure):
+                print(f"newsread: {item.source}: {item.reason}", file=sys.stderr)
+                failed += 1
+                continue
+            extraction = extract(item.text, nlp)
+            record = {"path": item.path, "quotes": [q.to_dict() for q in extraction.quotes]}
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def cmd_export(args) -> int:
+    from newsread.formats import export
+
+    output = Path(args.output) if args.output else None
+    if args.format in ("spacy", "brat") and output is None:
+        raise CommandError(f"--format {args.format} needs -o/--output", 2)
+    with _open_store(args, readonly=True) as store:
+        records = store.export_records(reviewed_only=args.reviewed, speaker=args.speaker, source=args.source,
+                                       since=args.since, until=args.until)
+        try:
+            count = export(args.format, records, output)
+        except OSError as error:
+            raise CommandError(f"{output}: {error.strerror or error}") from None
+    if output is not None:
+        print(f"wrote {count} quote(s) to {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from newsread.formats import read_annotations
+    from newsread.library import import_annotated
+
+    path = Path(args.path)
+    if not path.exists():
+        raise CommandError(f"{path}: no such file or folder")
+    with _open_store(args) as store:
+        try:
+            articles, quotes, duplicates = import_annotated(store, read_annotations(args.format, path))
+        except ValueError as error:
+            raise CommandError(f"{path}: {error}") from None
+    print(f"imported {articles} article(s) with {quotes} quote(s)" + (f", skipped {duplicates} already present" if duplicates else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from newsread.evaluate import evaluate, format_report
+
+    for gold in args.gold:
+        if not Path(gold).exists():
+            raise CommandError(f"{gold}: no such file or folder")
+    nlp = _load_pipeline(_pipeline(args, _config()))
+    report = evaluate([Path(g) for g in args.gold], nlp)
+    print(format_report(report, by_kind=args.by_kind))
+    return 0
+
+
+def cmd_reextract(args) -> int:
+    from newsread.library import extract_articles
+
+    config = _config()
+    with _open_store(args, config) as store:
+        ids = args.articles or store.article_ids()
+        known = set(store.article_ids())
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise CommandError(f"no article with id {missing[0]}")
+        _load_pipeline(_pipeline(args, config))
+        with ProgressBar("re-extracting", len(ids)) as bar:
+            summary = extract_articles(store, ids, pipeline=_pipeline(args, config), n_process=_jobs(args), progress=bar.update)
+    print(f"re-extracted {summary.articles} article(s): {summary.quotes} model quote(s) stored, "
+          f"{summary.kept_reviewed} reviewed quote(s) kept", file=sys.stderr)
+    for article_id, report in summary.reports.items():
+        for quote in report.overlapping:
+            print(f"  article {article_id}: new model quote [{quote.start}, {quote.end}) overlaps a reviewed quote; kept the reviewed one",
+                  file=sys.stderr)
+    return 0
+
+
+def cmd_history(args) -> int:
+    with _open_store(args, readonly=True) as store:
+        if args.article is not None:
+            store.article(args.article)  # one-line error for an unknown id
+        for entry in store.history(args.article):
+            print(_describe_correction(entry))
+    return 0
+
+
+def _describe_correction(entry) -> str:
+    target = f"article {entry.article_id} quote {entry.quote_id}"
+    what = entry.action if entry.reverts is None else f"{entry.action} of #{entry.reverts}"
+    changes = []
+    before, after = entry.before or {}, entry.after or {}
+    for key in ("status", "speaker", "kind", "cue", "start", "end", "note"):
+        if before.get(key) != after.get(key):
+            changes.append(f"{key}: {before.get(key, '∅')!r} → {after.get(key, '∅')!r}")
+    return f"#{entry.id}  {entry.at}  {entry.user}  {what:<12} {target}  " + "; ".join(changes)
+
+
+def cmd_backup(args) -> int:
+    target = Path(args.target)
+    if target.exists() and target.is_dir():
+        raise CommandError(f"{target}: is a folder; give a file name")
+    with _open_store(args, readonly=True) as store:
+        try:
+            store.backup(target)
+        except OSError as error:
+            raise CommandError(f"{target}: {error.strerror or error}") from None
+    print(f"backed up to {target}", file=sys.stderr)
+    return 0
