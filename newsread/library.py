@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from newsread.ingest import content_hash
 from newsread.model import Article
 from newsread.store import ReextractReport, Store
 
@@ -22,12 +23,6 @@ class ExtractionSummary:
     kept_reviewed: int = 0
     overlapping: int = 0
     reports: dict[int, ReextractReport] = field(default_factory=dict)
-
-
-def content_hash(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def add_articles(store: Store, articles: Iterable[Article]) -> tuple[list[int], int]:
