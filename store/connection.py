@@ -43,7 +43,7 @@ def _check_version(db: Database, path: Path) -> None:
         raise StoreError(f"{path}: written by a newer newsread (schema {sorted(unknown)[-1]}); upgrade newsread to open it")
 
 
-def open_database(path: Path | str, *, readonly: bool = False) -> Database:
+def open_database(path: Path | str, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """Open (creating if needed) and migrate the database at ``path``."""
     path = Path(path)
     _check_header(path)
@@ -53,7 +53,7 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=True)
         db = Database(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         _check_version(db, path)
@@ -76,7 +76,7 @@ def explain(error: sqlite3.DatabaseError) -> str:
     """One line for a database error."""
     message = str(error)
     if "locked" in message or "busy" in message:
-        return f"database is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s)"
+        return "database is locked by another program; try again when it is done"
     if "readonly" in message or "read-only" in message:
         return "database is read-only (check the file's permissions)"
     if "malformed" in message or "not a database" in message or "file is encrypted" in message:

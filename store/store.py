@@ -13,13 +13,14 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote
 
-from .connection import StoreError, explain, open_database
+from .connection import BUSY_TIMEOUT_MS, StoreError, explain, open_database
 
 # The quote columns a correction snapshot records and undo restores.
 QUOTE_COLUMNS = (
@@ -107,9 +108,10 @@ def _article_from_row(row: dict) -> StoredArticle:
 
 
 class Store:
-    def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False):
+    def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
+                 busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = Path(path)
-        self.db = open_database(self.path, readonly=readonly)
+        self.db = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         self.user = user or default_user()
 
     def close(self) -> None:
@@ -120,6 +122,28 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One atomic change; any SQLite failure becomes a one-line StoreError and nothing is written."""
+        conn = self.db.conn
+        try:
+            if conn.in_transaction:  # nested: sqlite-utils makes it a savepoint
+                with self.db.atomic():
+                    yield
+                return
+            # IMMEDIATE takes the write lock up front: a deferred transaction that reads
+            # and then writes fails at once (no busy wait) if another writer got in between.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: {explain(error)}") from None
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
@@ -140,7 +164,7 @@ class Store:
         existing = self.find_article_by_hash(content_hash)
         if existing is not None:
             return existing, False
-        with self.db.atomic():
+        with self._transaction():
             table = self.db["articles"]
             table.insert({
                 "title": article.title, "source": article.source, "url": article.url, "date": article.date,
@@ -282,7 +306,7 @@ class Store:
         quote overlapping one of them is left out and listed in the report.
         """
         report = ReextractReport()
-        with self.db.atomic():
+        with self._transaction():
             kept = [q for q in self.quotes(article_id) if q.status != "unreviewed" or q.human]
             report.kept_reviewed = len(kept)
             report.replaced = self.db.execute(
@@ -311,7 +335,7 @@ class Store:
         """Store annotations made elsewhere. They are human work: status and origin are kept
         when the quote carries them (a StoredQuote), else it counts as accepted."""
         count = 0
-        with self.db.atomic():
+        with self._transaction():
             for quote in quotes:
                 row = self._quote_row(article_id, quote)
                 row.update(
@@ -363,7 +387,7 @@ class Store:
         self.db["quotes"].upsert(row, pk="id")
 
     def _change(self, action: str, quote_id: int, changes: dict) -> StoredQuote:
-        with self.db.atomic():
+        with self._transaction():
             before = self._snapshot(quote_id)
             if before is None:
                 raise StoreError(f"no quote with id {quote_id}")
@@ -397,7 +421,7 @@ class Store:
                 raise ValueError(f"span [{start}, {end}) is outside the article")
             changes["text"] = text[start:end]
         changes.update(status="corrected", human=1)
-        with self.db.atomic():  # a new speaker row commits with the change, or not at all
+        with self._transaction():  # a new speaker row commits with the change, or not at all
             if "speaker" in fields:
                 kind = fields.get("speaker_kind") or current.speaker_kind
                 changes["speaker_id"] = self.speaker_id(fields["speaker"], kind)
@@ -408,7 +432,7 @@ class Store:
         text = self.article(article_id).text
         if not 0 <= quote.start < quote.end <= len(text):
             raise ValueError(f"span [{quote.start}, {quote.end}) is outside the article")
-        with self.db.atomic():
+        with self._transaction():
             row = self._quote_row(article_id, quote)
             row.update(text=text[quote.start:quote.end], status="corrected", human=1, extractor="", updated_at=now())
             table = self.db["quotes"]
@@ -418,7 +442,7 @@ class Store:
         return self.quote(quote_id)
 
     def delete_quote(self, quote_id: int) -> None:
-        with self.db.atomic():
+        with self._transaction():
             before = self._snapshot(quote_id)
             if before is None:
                 raise StoreError(f"no quote with id {quote_id}")
@@ -447,7 +471,7 @@ class Store:
 
     def _revert(self, action: str, target_id: int, use: str) -> Correction:
         target = self.correction(target_id)
-        with self.db.atomic():
+        with self._transaction():
             before = self._snapshot(target.quote_id)
             state = target.before if use == "before" else target.after
             self._write_quote(state, target.quote_id)
@@ -456,12 +480,12 @@ class Store:
 
     def undo(self) -> Correction | None:
         """Take back the latest change still in force; None when there is nothing to undo."""
-        with self.db.atomic():
+        with self._transaction():
             done, _ = self._stacks()
             return self._revert("undo", done[-1], "before") if done else None
 
     def redo(self) -> Correction | None:
-        with self.db.atomic():
+        with self._transaction():
             _, undone = self._stacks()
             return self._revert("redo", undone[-1], "after") if undone else None
 
