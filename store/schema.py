@@ -121,3 +121,17 @@ def m001_initial(db: Database) -> None:
     # Full-text search over articles and quotes, kept in step by triggers.
     db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
     db["quotes"].enable_fts(["text"], fts_version="FTS5", create_triggers=True)
+
+
+@migration
+def m002_review_view_and_quote_history_index(db: Database) -> None:
+    # The editor shows one quote's history; without this it scans the whole log.
+    db["corrections"].create_index(["quote_id"])
+    # One readable row per quote, for `datasette newsread.db` and ad-hoc SQL.
+    db.create_view(
+        "quote_review",
+        """SELECT q.id AS quote_id, a.id AS article_id, a.title AS article, a.source, a.date,
+                  q.kind, q.text AS quote, s.name AS speaker, s.kind AS speaker_kind, q.cue,
+                  q.status, q.human, q.confidence, q.note
+           FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id""",
+    )
