@@ -1,0 +1,181 @@
+"""Direct and mixed quotes: the words between paired marks, attributed through the
+reporter's frame around them (", he said", "X told reporters:", "— Name", the
+sentence before), or inherited when a quoted paragraph floats after a quote."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import NAMING_VERBS
+from .frames import RawQuote, according_to, inside_any, is_cue, sentence_bounds, subject_of
+from .marks import MarkSpan
+
+_WORDS = re.compile(r"\w+")
+_DASH_LINE = re.compile(r"^[—–-]\s*([^,\n(]+)")
+
+
+def _tokens_in(doc, start: int, end: int, masked):
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    return [t for t in span if start <= t.idx < end and not inside_any(t.idx, masked)]
+
+
+def _looks_like_title(content: str) -> bool:
+    """Names, titles and terms: few words, each capitalised or numeric, no sentence punctuation."""
+    words = _WORDS.findall(content)
+    if not words or len(words) > 6 or re.search(r"[.!?,;:]\s*$", content.strip()):
+        return False
+    small = {"of", "the", "and", "a", "an", "in", "on", "to", "for", "by", "with", "from", "at", "vs"}
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and (
+        words[0][0].isupper() or words[0][0].isdigit()
+    )
+
+
+def _pick_cue(tokens, after: bool):
+    cues = [t for t in tokens if is_cue(t)]
+    acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
+    if not cues and not acc:
+        return None
+    pool = cues or acc
+    return pool[0] if after else pool[-1]
+
+
+def _cue_ok_after(cue, frame_tokens) -> bool:
+    """A cue after the quote attributes it only when it has no clause of its own there."""
+    ids = {t.i for t in frame_tokens}
+    for c in cue.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i:
+            return False
+    return True
+
+
+def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
+    masked = [(m.start, m.end) for m in marks]
+    out: list[RawQuote] = []
+    for idx, m in enumerate(marks):
+        content = text[m.start : m.end]
+        if not _WORDS.search(content):
+            continue
+        ps, pe = m.para_start, m.para_end
+        s_start, _ = sentence_bounds(text, m.open_pos, ps, pe, masked)
+        close = m.close_pos if m.close_pos >= 0 else m.end
+        _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
+        before = _tokens_in(doc, s_start, m.open_pos, masked)
+        after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
+        before_words = [t for t in before if not t.is_punct and not t.is_space]
+        after_words = [t for t in after if not t.is_punct and not t.is_space]
+
+        q = RawQuote(m.start, m.end, "direct")
+        cue = None
+        cue_after = _pick_cue(after, after=True)
+        if cue_after is not None and _cue_ok_after(cue_after, after):
+            cue = cue_after
+        if cue is None:
+            cue = _pick_cue(before, after=False)
+        if cue is not None:
+            q.cue_tok = cue
+            if cue.lower_ == "according":
+                q.subj_tok = according_to(cue)
+                q.cue_text = text[cue.idx : cue.nbor(1).idx + len(cue.nbor(1))]
+                q.method = "according"
+            else:
+                q.subj_tok = subject_of(cue)
+                q.cue_text = cue.text
+                # "went on to say", "pointed out": keep the phrase
+                prt = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+                if prt:
+                    q.cue_text = text[cue.idx : prt[0].idx + len(prt[0])]
+            q.cue_start = cue.idx
+        # kind: words built into the reporter's sentence are mixed
+        prev_char = text[: m.open_pos].rstrip()[-1:] if m.open_pos > ps else ""
+        starts_lower = bool(re.match(r"\W*[a-z]", content)) and not content.startswith("[")
+        n_words = len(_WORDS.findall(content))
+        attached = prev_char.isalnum() or prev_char in ")%"
+        trailing_text = bool(after_words) and (cue is None or cue.i < (after_words[0].i if after_words else 0))
+        if attached and (starts_lower or n_words < 5 or not re.search(r"[.!?…]\W*$", content.strip())):
+            q.kind = "mixed"
+        elif starts_lower and trailing_text and prev_char in ",":
+            q.kind = "mixed"
+        if _looks_like_title(content) and not (prev_char in (":", ",") and cue is not None and not attached):
+            continue
+        if q.kind == "mixed":
+            if cue is None:
+                continue
+            if cue.lemma_.lower() in NAMING_VERBS and content[:1].isupper():
+                continue
+            # the fragment must hang (in the parse) from the cue or sit in its clause
+            qtoks = _tokens_in(doc, m.start, m.end, [])
+            roots = [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
+            ok = cue.lower_ == "according" or any(cue in r.ancestors or r.head == cue for r in roots)
+            if not ok:
+                ok = cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
+            if not ok:
+                continue
+        if cue is not None:
+            q.method = q.method if q.method == "according" else "cue"
+            out.append(q)
+            continue
+        # no cue around it: the sentence or paragraph before, a dash line, or inheritance
+        if m.continues_prev and out and out[-1].end <= m.start:
+            q.method, q.inherit_from = "continued", len(out) - 1
+            out.append(q)
+            continue
+        if before_words or after_words:
+            # quoted words inside an uncued sentence: a scare quote, title or term
+            dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None
+            if dash and not before_words:
+                q.speaker_text, q.method = dash.group(1).strip(), "dash"
+                out.append(q)
+            continue
+        pi = next((i for i, (a, b) in enumerate(paras) if a == ps), -1)
+        prev_para = paras[pi - 1] if pi > 0 else None
+        next_para = paras[pi + 1] if 0 <= pi < len(paras) - 1 else None
+        if next_para is not None:
+            dash = _DASH_LINE.match(text[next_para[0] : next_para[1]])
+            if dash and len(dash.group(1).split()) <= 8:
+                q.speaker_text, q.method = dash.group(1).strip(), "dash"
+                out.append(q)
+                continue
+        if prev_para is not None and text[prev_para[1] - 1] == ":" and m.open_pos == ps:
+            ls, _ = sentence_bounds(text, prev_para[1] - 1, prev_para[0], prev_para[1], masked)
+            toks = _tokens_in(doc, ls, prev_para[1], masked)
+            c = _pick_cue(toks, after=False)
+            if c is not None:
+                q.cue_tok, q.cue_text, q.cue_start = c, c.text, c.idx
+                q.subj_tok = subject_of(c) if c.lower_ != "according" else according_to(c)
+                q.method = "colon"
+                out.append(q)
+                continue
+        # a fully quoted sentence right after a quote: same speaker (floating quote)
+        if out and n_words >= 3:
+            last = out[-1]
+            gap = text[last.end : m.open_pos]
+            if gap.count("\n\n") + gap.count("\n") <= 2 and last.kind == "direct":
+                q.method, q.inherit_from = "floating", len(out) - 1
+                out.append(q)
+                continue
+    return out
+
+
+def find_blocks(doc, text: str, marks: list[MarkSpan], paras) -> list[RawQuote]:
+    """Block quotations without marks: a paragraph introduced by a colon and followed
+    by an attribution line ("– Name")."""
+    out = []
+    for i in range(1, len(paras) - 1):
+        (ps, pe), (qs, qe), (ns, ne) = paras[i - 1], paras[i], paras[i + 1]
+        if text[pe - 1] != ":":
+            continue
+        dash = _DASH_LINE.match(text[ns:ne])
+        if not dash or len(dash.group(1).split()) > 8:
+            continue
+        if any(m.start < qe and qs < m.end for m in marks):
+            continue
+        q = RawQuote(qs, qe, "direct", speaker_text=dash.group(1).strip(), method="dash")
+        masked = [(m.start, m.end) for m in marks]
+        ls, _ = sentence_bounds(text, pe - 1, ps, pe, masked)
+        c = _pick_cue(_tokens_in(doc, ls, pe, masked), after=False)
+        if c is not None:
+            q.cue_tok, q.cue_text, q.cue_start = c, c.text, c.idx
+        out.append(q)
+    return out

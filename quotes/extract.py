@@ -1,0 +1,195 @@
+"""Orchestration: text → spaCy docs (bounded chunks) → direct, block, indirect quotes
+→ speakers → Extraction. Never raises on any text."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from newsread.model import Extraction, Quote
+
+from .confidence import confidence
+from .direct import find_blocks, find_direct
+from .frames import RawQuote
+from .indirect import find_indirect
+from .marks import find_marks, paragraphs
+from .speakers import Registry, Resolved
+
+log = logging.getLogger(__name__)
+
+# spaCy's parser needs about 1 GB per 100k characters at its default limit; news
+# articles are far smaller, so big texts are cut at paragraph boundaries into
+# chunks of at most this size and processed one by one (memory stays bounded).
+CHUNK_CHARS = 50_000
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) pieces of text, cut after newlines (or whitespace, or anywhere)."""
+    out = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _resolve_all(doc, raws: list[RawQuote], reg: Registry) -> None:
+    for i, q in enumerate(raws):
+        if q.inherit_from >= 0:
+            continue
+        if q.speaker_text:
+            e = reg._find(q.speaker_text, "PERSON", 0) or reg._find(q.speaker_text, "ORG", 0)
+            if e is not None:
+                q.resolved = Resolved(e.name, e.kind, -1, -1, "name", e)
+            else:
+                words = q.speaker_text.split()
+                kind = "PERSON" if words and words[0][:1].islower() or len(words) <= 3 else "ORG"
+                q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
+            continue
+        q.resolved = reg.resolve(q.subj_tok) if q.subj_tok is not None else Resolved()
+    for q in raws:
+        if q.inherit_from >= 0:
+            src = raws[q.inherit_from]
+            while src.inherit_from >= 0 and src.resolved is None:
+                src = raws[src.inherit_from]
+            q.resolved = src.resolved or Resolved()
+            if not q.cue_text:
+                q.cue_tok, q.cue_text, q.cue_start = src.cue_tok, src.cue_text, src.cue_start
+
+
+def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
+    """Quotes never overlap: direct/mixed beat indirect; among indirect the innermost wins."""
+    def rank(q: RawQuote):
+        return (0 if q.kind != "indirect" else 1, q.end - q.start)
+
+    kept: list[RawQuote] = []
+    for q in sorted(raws, key=rank):
+        if any(q.start < k.end and k.start < q.end for k in kept):
+            continue
+        kept.append(q)
+    kept.sort(key=lambda q: q.start)
+    return kept
+
+
+def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
+    text = doc.text
+    marks = find_marks(text)
+    paras = paragraphs(text)
+    direct = find_direct(doc, text, marks, paras)
+    blocks = find_blocks(doc, text, marks, paras)
+    masked = [(m.start, m.end) for m in marks] + [(b.start, b.end) for b in blocks]
+    indirect = find_indirect(doc, text, masked)
+    raws = direct + blocks + indirect
+    reg = Registry(doc)
+    _resolve_all(doc, raws, reg)
+    # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
+    raws = _drop_overlaps(raws)
+    quotes = []
+    for q in raws:
+        r = q.resolved or Resolved()
+        quotes.append(
+            Quote(
+                start=q.start + offset,
+                end=q.end + offset,
+                text=text[q.start : q.end],
+                kind=q.kind,
+                speaker=r.name,
+                speaker_kind=r.kind if r.kind in ("PERSON", "ORG", "OTHER") else "OTHER",
+                cue=q.cue_text,
+                cue_start=q.cue_start + offset if q.cue_start >= 0 else -1,
+                mention_start=r.mention_start + offset if r.mention_start >= 0 else -1,
+                mention_end=r.mention_end + offset if r.mention_end >= 0 else -1,
+                confidence=confidence(q, r),
+            )
+        )
+    return quotes, reg
+
+
+def _speakers(quotes: list[Quote], regs: list[Registry]):
+    from newsread.model import Speaker
+
+    used = {q.speaker for q in quotes if q.speaker}
+    speakers: dict[str, Speaker] = {}
+    for reg in regs:
+        for e in reg.entities:
+            if e.name in used:
+                sp = speakers.setdefault(e.name, Speaker(e.name, e.kind, []))
+                for a in e.aliases:
+                    if a not in sp.aliases and a != sp.name:
+                        sp.aliases.append(a)
+    for q in quotes:
+        if q.speaker and q.speaker not in speakers:
+            speakers[q.speaker] = Speaker(q.speaker, q.speaker_kind, [])
+    return list(speakers.values())
+
+
+def _assemble(text: str, parts: list[tuple[int, object]]) -> Extraction:
+    quotes: list[Quote] = []
+    regs = []
+    for offset, doc in parts:
+        try:
+            qs, reg = extract_doc(doc, offset)
+        except Exception:  # a rule tripping on a strange parse must not lose the article
+            log.exception("quote extraction failed on a chunk; skipping it")
+            continue
+        quotes.extend(qs)
+        regs.append(reg)
+    quotes.sort(key=lambda q: q.start)
+    clean: list[Quote] = []
+    for q in quotes:
+        if 0 <= q.start < q.end <= len(text) and (not clean or q.start >= clean[-1].end):
+            clean.append(q)
+    return Extraction(clean, _speakers(clean, regs))
+
+
+def extract(text: str, nlp) -> Extraction:
+    """Quotes and speakers of one (normalised) text."""
+    if not isinstance(text, str) or not text.strip():
+        return Extraction([], [])
+    spans = chunks(text)
+    docs = nlp.pipe(text[s:e] for s, e in spans)
+    return _assemble(text, [(s, d) for (s, _), d in zip(spans, docs)])
+
+
+def extract_many(
+    texts: Iterable[str], nlp, n_process: int = 1, batch_size: int = 16, progress=None
+) -> Iterator[Extraction]:
+    """Extraction for many texts, parsing with nlp.pipe (n_process > 1 uses more cores).
+
+    Results come back in input order; progress(done_count) is called as each arrives.
+    """
+    pending: dict[int, str] = {}  # texts stay in this process; only chunks travel
+
+    def pieces():
+        for ti, text in enumerate(texts):
+            text = text if isinstance(text, str) else ""
+            pending[ti] = text
+            spans = chunks(text) if text.strip() else []
+            for ci, (s, e) in enumerate(spans):
+                yield text[s:e], (ti, s, ci == len(spans) - 1)
+            if not spans:
+                yield "", (ti, 0, True)
+
+    current: list[tuple[int, object]] = []
+    done = 0
+    kwargs = {"batch_size": batch_size}
+    if n_process and n_process > 1:
+        kwargs["n_process"] = n_process
+    for doc, (ti, offset, last) in nlp.pipe(pieces(), as_tuples=True, **kwargs):
+        current.append((offset, doc))
+        if last:
+            text = pending.pop(ti)
+            yield _assemble(text, current) if text.strip() else Extraction([], [])
+            current = []
+            done += 1
+            if progress is not None:
+                try:
+                    progress(done)
+                except Exception:
+                    log.exception("progress callback failed")

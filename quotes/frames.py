@@ -1,0 +1,103 @@
+"""Shared helpers: the raw quote record, sentence bounds that ignore quoted text,
+and finding a cue's grammatical subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import QUOTE_VERBS
+
+_SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
+
+
+@dataclass
+class RawQuote:
+    start: int
+    end: int
+    kind: str
+    cue_tok: object = None  # spaCy Token of the cue (its verb), if any
+    cue_text: str = ""
+    cue_start: int = -1
+    subj_tok: object = None  # the speaker mention's head token
+    speaker_text: str = ""  # when the speaker comes from plain text (dash lines)
+    method: str = "cue"  # cue | colon | continued | floating | dash | according | none
+    inherit_from: int = -1  # index of the quote whose speaker this one takes
+    confidence: float = 0.5
+    resolved: object = None
+
+
+def inside_any(i: int, spans) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int, int]:
+    """[start, end) of the reporter's sentence around pos inside [lo, hi), skipping
+    sentence-final punctuation that lies inside quoted spans (masked)."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, pos):
+        if not inside_any(m.start(), masked):
+            start = m.end()
+    end = hi
+    for m in _SENT_END.finditer(text, pos, hi):
+        if not inside_any(m.start(), masked):
+            end = m.end()
+            break
+    return start, end
+
+
+def subject_of(verb):
+    """The speaker token for a cue verb: its subject, or the subject of the clause it
+    hangs from ("..., adding that", "was quoted as saying", "who said")."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    return tok.head  # "Thomas Gray, 24, who cited ..."
+                return c
+        # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head is not tok:
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head
+            tok = tok.head
+            continue
+        if tok.dep_ == "prep" or tok.dep_ == "pobj":
+            tok = tok.head
+            continue
+        break
+    # "said X" where the parser made X the object
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ == "PROPN" and verb.lemma_ in ("say",):
+            return c
+    return None
+
+
+def agent_of(verb):
+    """The by-agent of a passive cue ("was quoted by Reuters") – an outlet, usually."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def is_cue(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() != "be"
+
+
+def according_to(tok):
+    """'according to X' / 'as quoted by X' → X's head token (tok is 'according')."""
+    if tok.lower_ == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            for c in nxt.children:
+                if c.dep_ == "pobj":
+                    return c
+            if nxt.i + 1 < len(tok.doc):
+                # parser trouble: take the next noun after "to"
+                for t in tok.doc[nxt.i + 1 : min(len(tok.doc), nxt.i + 8)]:
+                    if t.pos_ in ("NOUN", "PROPN"):
+                        return t
+    return None

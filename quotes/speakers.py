@@ -1,0 +1,364 @@
+"""Speakers: from a mention (name, surname, pronoun, role, description) to one
+canonical entity per person or organisation in the article.
+
+The registry is built once per document from spaCy's named entities, in text order,
+so a surname joins the full name used before or after it ("Peskov" → "Dmitry
+Peskov"), an acronym joins its long form, and roles ("the Kremlin spokesman") join
+the person they were attached to. Pronouns take the nearest compatible antecedent,
+preferring subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, TITLES
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_ORG_NOUNS = frozenset(
+    """police government ministry court council army military company firm agency department
+    service committee commission office embassy parliament congress senate administration
+    authority authorities newspaper broadcaster network channel union party board
+    """.split()
+)
+_OTHER_SINGULAR = frozenset("report plan plans statement document ruling finding study survey description".split())
+_DETERMINERS = {"a", "an", "the"}
+_WORD = re.compile(r"\w[\w.'’-]*")
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    """Drop titles at the front and post-nominals anywhere; and possessive endings."""
+    out = [w for w in words]
+    while out and out[-1].lower().strip(".,") in POSTNOMINALS:
+        out.pop()
+    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS):
+        out.pop(0)
+    if out and out[-1] in ("'s", "’s", "'", "’"):
+        out.pop()
+    if out:
+        out[-1] = re.sub(r"['’]s?$", "", out[-1]) or out[-1]
+    return [w for w in out if w.strip(",;:")]
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    gender: str = ""  # "m", "f" or unknown
+    last_pos: int = -1
+
+    def add_form(self, form: str) -> None:
+        if form and form != self.name and form not in self.aliases:
+            self.aliases.append(form)
+
+    def offer_name(self, form: str) -> None:
+        """The canonical name is the fullest form seen."""
+        if len(form.split()) > len(self.name.split()) or (
+            len(form.split()) == len(self.name.split()) and len(form) > len(self.name)
+        ):
+            old = self.name
+            self.name = form
+            if old in self.aliases:
+                self.aliases.remove(old)
+            self.add_form(old)
+        else:
+            self.add_form(form)
+        self.words |= {w.lower() for w in form.split()}
+
+
+@dataclass
+class Resolved:
+    name: str = ""
+    kind: str = "PERSON"
+    mention_start: int = -1
+    mention_end: int = -1
+    how: str = "none"  # name | surname | pronoun | role | description | none
+    entity: Entity | None = None
+
+
+class Registry:
+    """Entities of one document and the mentions that point at them."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.by_mention: dict[int, Entity] = {}  # ent.start (token index) → entity
+        self.person_mentions: list[tuple[int, Entity, bool]] = []  # (token i, entity, is_subject)
+        self.group_mentions: list[tuple[int, Entity | None, str, bool]] = []  # plural/org antecedents
+        self.roles: list[tuple[int, str, Entity]] = []  # (token i, role lemma, entity)
+        self._build()
+
+    # -- building -------------------------------------------------------------------
+    def _kind(self, label: str) -> str:
+        return "PERSON" if label == "PERSON" else "ORG"
+
+    def _build(self) -> None:
+        doc = self.doc
+        text = doc.text
+        acronyms: dict[str, str] = {}
+        # "Federal Security Service (FSB)": the bracketed acronym names the long form
+        for m in re.finditer(r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|and|for|the|on|de|du)\s+)*){2,})\(([A-Z]{2,})\)", text):
+            acronyms[m.group(2)] = " ".join(_clean_name(m.group(1).split()))
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS:
+                continue
+            words = _clean_name([t.text for t in ent if not t.is_punct or t.text in ".-&"])
+            if not words:
+                continue
+            form = " ".join(words)
+            if ent.label_ in ("GPE", "NORP") and not self._is_subject(ent.root):
+                continue  # places and nationalities matter only as speakers
+            kind = self._kind(ent.label_)
+            if form in acronyms:
+                form_long = acronyms[form]
+            else:
+                form_long = None
+            entity = self._find(form, kind, ent.start)
+            if entity is None and form_long:
+                entity = self._find(form_long, kind, ent.start)
+            if entity is None:
+                entity = Entity(form_long or form, kind, words={w.lower() for w in (form_long or form).split()})
+                self.entities.append(entity)
+                if form_long:
+                    entity.add_form(form)
+            else:
+                entity.offer_name(form)
+                if entity.kind != "PERSON" and kind == "PERSON" and len(words) > 1:
+                    entity.kind = "PERSON"
+            entity.last_pos = ent.start
+            self.by_mention[ent.start] = entity
+            self._learn_gender(ent, entity)
+            subj = self._is_subject(ent.root)
+            if entity.kind == "PERSON":
+                self.person_mentions.append((ent.start, entity, subj))
+            else:
+                self.group_mentions.append((ent.start, entity, "", subj))
+            self._learn_roles(ent, entity)
+        # plural common-noun subjects are antecedents for "they"
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS",) and tok.ent_type_ == "":
+                self.group_mentions.append((tok.i, None, self.describe(tok), True))
+        self.group_mentions.sort(key=lambda x: x[0])
+        self.person_mentions.sort(key=lambda x: x[0])
+
+    @staticmethod
+    def _is_subject(tok) -> bool:
+        return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _find(self, form: str, kind: str, pos: int) -> Entity | None:
+        words = [w.lower() for w in form.split()]
+        wset = set(words)
+        best = None
+        for e in self.entities:
+            if kind == "PERSON" and e.kind == "PERSON":
+                # surname or full name: one is a whole-word part of the other, same last word
+                ew = e.name.lower().split()
+                if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
+                    if best is None or e.last_pos > best.last_pos:
+                        best = e
+            else:
+                low = form.lower()
+                if low == e.name.lower() or low in (a.lower() for a in e.aliases):
+                    return e
+                if form.isupper() and len(form) >= 2 and _acronym(e.name.split()) == form:
+                    return e
+                if e.kind == kind == "ORG" and len(words) > 1 and (wset <= e.words) and len(e.words) > len(wset):
+                    best = best or e
+        return best
+
+    def _learn_gender(self, ent, entity: Entity) -> None:
+        doc = self.doc
+        near = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+        near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")]
+        if ent.root.dep_ == "appos":
+            near.append(ent.root.head.lower_)
+        for w in near:
+            if w.strip(".") in MALE_WORDS - {"he", "his", "him"}:
+                entity.gender = entity.gender or "m"
+            elif w.strip(".") in FEMALE_WORDS - {"she", "her"}:
+                entity.gender = entity.gender or "f"
+
+    def _learn_roles(self, ent, entity: Entity) -> None:
+        root = ent.root
+        cands = []
+        for c in root.children:
+            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN":
+                cands.append(c)
+        if root.dep_ in ("appos", "compound") and root.head.pos_ == "NOUN":
+            cands.append(root.head)
+        # "Emergencies Minister Yevgeny Zinichev": a role noun just before the name
+        if ent.start > 0 and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and self.doc[ent.start - 1].ent_type_ == "":
+            cands.append(self.doc[ent.start - 1])
+        for c in cands:
+            self.roles.append((ent.start, c.lemma_.lower(), entity))
+            if c.lower_ in MALE_WORDS:
+                entity.gender = entity.gender or "m"
+            elif c.lower_ in FEMALE_WORDS:
+                entity.gender = entity.gender or "f"
+
+    # -- resolving ------------------------------------------------------------------
+    def entity_at(self, tok):
+        if tok.ent_type_ and tok.ent_iob_ != "O":
+            i = tok.i
+            while i > 0 and self.doc[i].ent_iob_ == "I":
+                i -= 1
+            return self.by_mention.get(i), self.doc[i : tok.i + 1]
+        return None, None
+
+    def describe(self, head) -> str:
+        """An unnamed source's description: the noun phrase without articles or clauses."""
+        keep = []
+        for t in head.subtree:
+            if t.i < head.i:
+                # left modifiers of the phrase, skipping articles and other clauses
+                if t.dep_ in ("det",) and t.lower_ in _DETERMINERS:
+                    continue
+                if t.is_punct and t.text not in "'’-":
+                    continue
+                if any(a.dep_ in ("relcl", "acl", "appos") and a.i > head.i for a in t.ancestors):
+                    continue
+                keep.append(t)
+            elif t.i == head.i:
+                keep.append(t)
+            else:
+                break
+        # right: "of"-phrases ("head of the police's internal investigators", "one of the victims")
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == head.i + 1:
+                sub = list(c.subtree)
+                keep.extend(sub)
+                break
+        keep.sort(key=lambda t: t.i)
+        words = [t.text for t in keep]
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        s = " ".join(words)
+        return re.sub(r"\s+(['’]s?)\b", r"\1", s).replace(" - ", "-")
+
+    def _gender_ok(self, e: Entity, want: str) -> bool:
+        return not want or not e.gender or e.gender == want
+
+    def resolve_pronoun(self, tok) -> Resolved:
+        low = tok.lower_
+        doc = self.doc
+        sent_start = tok.sent.start
+        if low in PERSON_PRONOUNS and low not in ("i", "me"):
+            want = PERSON_PRONOUNS[low]
+            best = None
+            # same sentence: only subjects before the pronoun (not "Speaking to Smith, he said")
+            for i, e, subj in reversed(self.person_mentions):
+                if i >= tok.i:
+                    continue
+                if i >= sent_start and not subj:
+                    continue
+                if not self._gender_ok(e, want):
+                    continue
+                # within a sentence window, prefer the latest subject
+                if best is None:
+                    best = (i, e, subj)
+                    if subj or i < sent_start:
+                        # look a little further back for a subject in the same sentence
+                        pass
+                    break
+            # prefer the most recent *subject* in the previous two sentences over a nearer object
+            if best is not None and not best[2]:
+                window_start = doc[best[0]].sent.start
+                for i, e, subj in reversed(self.person_mentions):
+                    if i < window_start:
+                        break
+                    if i < best[0] and subj and self._gender_ok(e, want):
+                        best = (i, e, subj)
+                        break
+            if best is not None:
+                e = best[1]
+                if want and not e.gender:
+                    e.gender = want  # learnt from this use
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
+            return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+        if low in PLURAL_PRONOUNS or low == "it":
+            for i, e, desc, subj in reversed(self.group_mentions):
+                if i >= tok.i or tok.i - i > 120:
+                    continue
+                if low == "it" and (e is None or e.kind == "PERSON"):
+                    continue
+                if e is not None:
+                    return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
+                return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun")
+        return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    def resolve_role(self, tok) -> Entity | None:
+        lemma = tok.lemma_.lower()
+        before = [r for r in self.roles if r[1] == lemma and r[0] < tok.i]
+        if before:
+            return before[-1][2]
+        after = [r for r in self.roles if r[1] == lemma and r[0] > tok.i]
+        return after[0][2] if after else None
+
+    def resolve(self, tok, coordinated: bool = True) -> Resolved:
+        """The speaker for a subject token."""
+        if tok is None:
+            return Resolved()
+        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
+            return self.resolve_pronoun(tok)
+        # coordinated subjects: "Tesco and Salling Group said"
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        if conj and coordinated:
+            parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
+            names = [p.name for p in parts if p.name]
+            if len(names) == len(parts):
+                start = min(p.mention_start for p in parts)
+                end = max(p.mention_end for p in parts)
+                kinds = {p.kind for p in parts}
+                return Resolved(" and ".join(names), kinds.pop() if len(kinds) == 1 else "OTHER", start, end, "name")
+        ent, span = self.entity_at(tok)
+        if ent is not None:
+            return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+        # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane Marriott"
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
+                ent, span = self.entity_at(c)
+                if ent is not None:
+                    return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+        if tok.pos_ == "PROPN":
+            words = [t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
+            words = _clean_name(words)
+            form = " ".join(words)
+            e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
+            if e is not None:
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
+            kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
+            return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
+        if tok.pos_ == "NOUN":
+            role = self.resolve_role(tok)
+            if role is not None and tok.tag_ == "NN":
+                return Resolved(role.name, role.kind, tok.idx, tok.idx + len(tok), "role", role)
+            desc = self.describe(tok)
+            lemma = tok.lemma_.lower()
+            if lemma in _ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
+                kind = "ORG"
+            elif tok.tag_ == "NNS" or lemma in _OTHER_SINGULAR:
+                kind = "OTHER"
+            else:
+                kind = "PERSON"
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            return Resolved(desc, kind, left, tok.idx + len(tok), "description")
+        return Resolved()
+
+    def speakers(self, used: set[str]):
+        """The Speaker list: every canonical entity used by a quote, once, with its aliases."""
+        from newsread.model import Speaker
+
+        out = []
+        seen = set()
+        for e in self.entities:
+            if e.name in used and e.name not in seen:
+                seen.add(e.name)
+                out.append(Speaker(e.name, e.kind, list(e.aliases)))
+        return out, seen
