@@ -37,6 +37,12 @@ def add_articles(store: Store, articles: Iterable[Article]) -> tuple[list[int], 
     return new, duplicates
 
 
+def total_too_small_for_processes(articles: int, n_process: int) -> bool:
+    # Each extra process loads its own copy of the pipeline (about a second):
+    # worth it only when there is enough text to share out.
+    return n_process > 1 and articles < 8 * n_process
+
+
 def extractor_name(nlp) -> str:
     """What produced a quote: the pipeline, its version and the extractor's version."""
     from newsread.quotes import EXTRACTOR_VERSION
@@ -56,6 +62,8 @@ def extract_articles(store: Store, article_ids: list[int], *, pipeline: str | No
     if not article_ids:
         return summary
     nlp = load_pipeline(pipeline)
+    if total_too_small_for_processes(len(article_ids), n_process):
+        n_process = 1
     name = extractor_name(nlp)
     texts = (store.article(article_id).text for article_id in article_ids)
     total = len(article_ids)
