@@ -1,0 +1,79 @@
+"""Annotation formats: export records to training/annotation formats, and import annotated files.
+
+A record is ``(StoredArticle, [StoredQuote])``. Each format is one module with ``write``
+(and ``read`` for the importable ones) and ``WRITES``: "stream" formats go to a file or
+stdout, "file" and "folder" formats need a path. Nothing heavy is imported here:
+spaCy loads only when a format that needs it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsread.model import Article, Quote
+
+from . import articles_jsonl, brat, csv_table, docbin, jsonl, labelstudio, prodigy
+from .output import atomic_write
+from .records import FormatError, Record
+
+__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "Record", "export", "read_annotations"]
+
+EXPORT_FORMATS = {
+    "jsonl": jsonl,
+    "articles-jsonl": articles_jsonl,
+    "csv": csv_table,
+    "spacy": docbin,
+    "brat": brat,
+    "prodigy": prodigy,
+    "labelstudio": labelstudio,
+}
+
+# "jsonl" imports the articles form: per-quote lines carry no article text to import.
+IMPORT_FORMATS = {
+    "jsonl": articles_jsonl,
+    "articles-jsonl": articles_jsonl,
+    "brat": brat,
+}
+
+
+def export(fmt: str, records: Iterable[Record], out: Path | None) -> int:
+    """Write ``records`` as ``fmt`` to ``out`` (stdout when None, for stream formats); returns quotes written."""
+    module = _module(EXPORT_FORMATS, fmt, "export")
+    if module.WRITES == "stream":
+        if out is None:
+            return module.write(records, sys.stdout)
+        return atomic_write(Path(out), lambda handle: module.write(records, handle))
+    if out is None:
+        what = "a folder" if module.WRITES == "folder" else "a file"
+        raise ValueError(f"the {fmt} format writes {what}: give an output path")
+    return module.write(records, Path(out))
+
+
+def read_annotations(fmt: str, path: Path) -> Iterator[tuple[Article, list[Quote]]]:
+    """Articles with their quotes from an annotated file or folder.
+
+    Raises ValueError at once for an unknown format or a missing path, and FormatError
+    (a ValueError with a one-line message) while iterating over bad content.
+    """
+    module = _module(IMPORT_FORMATS, fmt, "import")
+    path = Path(path)
+    if not path.exists():
+        raise FormatError(f"{path}: no such file or folder")
+    return _reading(module, path)
+
+
+def _reading(module, path: Path) -> Iterator[tuple[Article, list[Quote]]]:
+    try:
+        yield from module.read(path)
+    except UnicodeDecodeError as error:
+        raise FormatError(f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x})") from None
+    except OSError as error:
+        raise FormatError(f"{error.filename or path}: {error.strerror or type(error).__name__}") from None
+
+
+def _module(formats: dict, fmt: str, action: str):
+    if fmt not in formats:
+        raise ValueError(f"unknown {action} format {fmt!r} (choose from {', '.join(sorted(formats))})")
+    return formats[fmt]

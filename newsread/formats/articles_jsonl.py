@@ -1,0 +1,67 @@
+"""Articles JSONL: one line per article with its text and quotes; the gold format, so it round-trips.
+
+Reading also accepts the hand-checked gold files as they are (string ids, no review fields).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from newsread.model import Quote, StoredArticle
+
+from .records import ARTICLE_KEYS, FormatError, Record, article_fields, quote_fields, quote_from_fields
+
+WRITES = "stream"
+DESCRIPTION = "one JSON object per article with text and quotes (gold-compatible; importable)"
+
+
+def write(records: Iterable[Record], stream: TextIO) -> int:
+    count = 0
+    for article, quotes in records:
+        line = {
+            **article_fields(article),
+            "text": article.text,
+            "quotes": [{"id": getattr(q, "id", 0), **quote_fields(q)} for q in quotes],
+        }
+        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        count += len(quotes)
+    return count
+
+
+def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
+    """Every ``*.jsonl`` under a folder, or one file. Raises FormatError naming file and line."""
+    files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+    for file in files:
+        with file.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield record_from_line(line, f"{file}:{number}", file)
+
+
+def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, list[Quote]]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError:
+        raise FormatError(f"{where}: not JSON") from None
+    if not isinstance(data, dict):
+        raise FormatError(f"{where}: not a JSON object")
+    if "text" not in data and "article_id" in data:
+        raise FormatError(f"{where}: per-quote JSONL has no article text; export with --format articles-jsonl to re-import")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise FormatError(f'{where}: no "text" string')
+    raw_id = data.get("id")
+    # Store ids are ints; a gold file's string id is kept in the path instead.
+    article = StoredArticle(
+        text=text,
+        id=raw_id if isinstance(raw_id, int) else 0,
+        path=f"{file}#{raw_id}" if raw_id not in (None, "") else str(file),
+        **{key: str(data.get(key) or "") for key in ARTICLE_KEYS if key != "id" and hasattr(StoredArticle, key)},
+    )
+    quotes = data.get("quotes") or []
+    if not isinstance(quotes, list) or not all(isinstance(q, dict) for q in quotes):
+        raise FormatError(f'{where}: "quotes" is not a list of objects')
+    return article, [quote_from_fields(q, text, f"{where}: quote {n}") for n, q in enumerate(quotes, start=1)]

@@ -1,0 +1,228 @@
+"""brat standoff: a folder with ``<article id>.txt`` (the text exactly) and ``<article id>.ann``.
+
+Each quote is a PolNeAR-style Attribution event: T lines for Source (the speaker mention,
+when there is one), Cue and Content (the quote), an Attribution trigger T on the cue (on the
+content when there is no cue), and ``E  Attribution:T Source:T Cue:T Content:T``. A lines on
+the event carry Kind, SpeakerKind, Status, Confidence and Human; an AnnotatorNotes line on the
+event carries the canonical speaker, one on the Content the reviewer's note.
+
+Reading accepts these folders and PolNeAR's (texts in a sibling ``text/`` folder, annotator
+suffixes on .ann names, discontinuous spans, Attribution-no-source events).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsread.model import Quote, StoredArticle
+
+from .output import write_text_file
+from .records import FormatError, Record, cue_end, has_cue, has_mention, quote_from_fields
+
+WRITES = "folder"
+DESCRIPTION = "brat standoff folder: <id>.txt and <id>.ann per article (needs -o)"
+OPENING_MARKS = "\"“”‘’'«»„‚‹›"
+
+ANNOTATION_CONF = """\
+[entities]
+Source
+Cue
+Content
+
+[relations]
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+Attribution\tSource?:Source, Cue?:Cue, Content:Content
+
+[attributes]
+Kind\tArg:Attribution, Value:direct|indirect|mixed
+SpeakerKind\tArg:Attribution, Value:PERSON|ORG|OTHER
+Status\tArg:Attribution, Value:unreviewed|accepted|corrected|rejected
+Confidence\tArg:Attribution
+Human\tArg:Attribution
+"""
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def write(records: Iterable[Record], out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for number, (article, quotes) in enumerate(records, start=1):
+        stem = str(article.id) if getattr(article, "id", 0) else f"article-{number}"
+        write_text_file(out / f"{stem}.txt", article.text)
+        write_text_file(out / f"{stem}.ann", ann_text(article.text, quotes))
+        count += len(quotes)
+    write_text_file(out / "annotation.conf", ANNOTATION_CONF)  # lets brat itself open the folder
+    return count
+
+
+def ann_text(text: str, quotes: list[Quote]) -> str:
+    lines: list[str] = []
+    counters = {"T": 0, "E": 0, "A": 0, "#": 0}
+
+    def next_id(kind: str) -> str:
+        counters[kind] += 1
+        return f"{kind}{counters[kind]}"
+
+    def text_bound(label: str, start: int, end: int) -> str:
+        t_id = next_id("T")
+        fragments = _fragments(text, start, end)
+        offsets = ";".join(f"{a} {b}" for a, b in fragments)
+        shown = " ".join(text[a:b] for a, b in fragments)
+        lines.append(f"T{t_id[1:]}\t{label} {offsets}\t{shown}")
+        return t_id
+
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        arguments = []
+        if has_mention(quote):
+            arguments.append(f"Source:{text_bound('Source', quote.mention_start, quote.mention_end)}")
+        if has_cue(quote):
+            arguments.append(f"Cue:{text_bound('Cue', quote.cue_start, cue_end(quote))}")
+        content = text_bound("Content", quote.start, quote.end)
+        arguments.append(f"Content:{content}")
+        trigger_span = (quote.cue_start, cue_end(quote)) if has_cue(quote) else (quote.start, quote.end)
+        trigger = text_bound("Attribution", *trigger_span)
+        event = next_id("E")
+        lines.append(f"{event}\tAttribution:{trigger} {' '.join(arguments)}")
+        for name, value in (
+            ("Kind", quote.kind),
+            ("SpeakerKind", quote.speaker_kind),
+            ("Status", getattr(quote, "status", "unreviewed")),
+            ("Confidence", repr(float(quote.confidence))),
+        ):
+            lines.append(f"{next_id('A')}\t{name} {event} {value}")
+        if getattr(quote, "human", False):
+            lines.append(f"{next_id('A')}\tHuman {event}")
+        if quote.speaker:
+            lines.append(f"{next_id('#')}\tAnnotatorNotes {event}\t{_one_line(quote.speaker)}")
+        if getattr(quote, "note", ""):
+            lines.append(f"{next_id('#')}\tAnnotatorNotes {content}\t{_one_line(quote.note)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """brat cannot show a span across a line break: split it into fragments at newlines."""
+    fragments, position = [], start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            fragments.append((position, position + len(piece)))
+        position += len(piece) + 1
+    return fragments or [(start, end)]
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+
+@dataclass
+class Annotations:
+    """The parts of one .ann file newsread uses; every other line type is ignored."""
+
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # T id -> (type, start, end)
+    events: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (E id, role -> T id)
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
+    notes: dict[str, str] = field(default_factory=dict)  # target -> note
+
+
+def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
+    """Every .ann under a folder (or one .ann file) with its text, as articles and quotes."""
+    ann_files = sorted(path.rglob("*.ann")) if path.is_dir() else [path]
+    for ann_file in ann_files:
+        text_file = matching_text(ann_file)
+        text = text_file.read_text(encoding="utf-8-sig", errors="strict") if text_file else None
+        if text is None:
+            raise FormatError(f"{ann_file}: no matching .txt file")
+        annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
+        stem = ann_file.stem
+        article = StoredArticle(text=text, id=int(stem) if stem.isdigit() else 0, path=str(text_file))
+        yield article, quotes_from(annotations, text, str(ann_file))
+
+
+def matching_text(ann_file: Path) -> Path | None:
+    """``name.txt`` beside the .ann, or PolNeAR's ``../text/name.txt`` (without the annotator suffix)."""
+    beside = ann_file.with_suffix(".txt")
+    if beside.is_file():
+        return beside
+    polnear = ann_file.parent.parent / "text" / (re.sub(r"_[0-9a-f]{4}$", "", ann_file.stem) + ".txt")
+    return polnear if polnear.is_file() else None
+
+
+def parse_ann(content: str) -> Annotations:
+    found = Annotations()
+    for line in content.splitlines():
+        ann_id, _, rest = line.partition("\t")
+        kind = ann_id[:1]
+        try:
+            if kind == "T":
+                label_and_offsets = rest.split("\t", 1)[0]
+                label, _, offsets = label_and_offsets.partition(" ")
+                numbers = [int(n) for part in offsets.split(";") for n in part.split()]
+                found.spans[ann_id] = (label, min(numbers), max(numbers))  # discontinuous: the covering span
+            elif kind == "E":
+                trigger, *arguments = rest.split()
+                roles = dict(argument.split(":", 1) for argument in arguments)
+                roles = {re.sub(r"\d+$", "", role): target for role, target in roles.items()}  # Content2 -> Content
+                roles["trigger"] = trigger.split(":", 1)[1]
+                found.events.append((ann_id, roles))
+            elif kind in "AM":
+                name, target, *value = rest.split()
+                found.attributes.setdefault(target, {})[name] = value[0] if value else "true"
+            elif kind == "#":
+                head, _, note = rest.partition("\t")
+                found.notes[head.split()[1]] = note
+        except (ValueError, IndexError):
+            continue  # a malformed line is skipped like an unknown one
+    return found
+
+
+def quotes_from(found: Annotations, text: str, where: str) -> list[Quote]:
+    quotes = []
+    used_contents = set()
+    for event_id, roles in found.events:
+        content = found.spans.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        used_contents.add(roles["Content"])
+        quotes.append(quote_for(found, text, where, roles, event_id))
+    for t_id, (label, _, _) in found.spans.items():
+        if label == "Content" and t_id not in used_contents:  # a quote nobody is said to have said
+            quotes.append(quote_for(found, text, where, {"Content": t_id}, ""))
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def quote_for(found: Annotations, text: str, where: str, roles: dict[str, str], event_id: str) -> Quote:
+    _, start, end = found.spans[roles["Content"]]
+    fields: dict = {"start": start, "end": end}
+    if "Cue" in roles and roles["Cue"] in found.spans:
+        _, cue_start, cue_stop = found.spans[roles["Cue"]]
+        fields.update(cue=text[cue_start:cue_stop], cue_start=cue_start)
+    if "Source" in roles and roles["Source"] in found.spans:
+        _, mention_start, mention_end = found.spans[roles["Source"]]
+        fields.update(mention_start=mention_start, mention_end=mention_end)
+        fields["speaker"] = _one_line(text[mention_start:mention_end])
+    attributes = found.attributes.get(event_id, {})
+    if event_id in found.notes:
+        fields["speaker"] = found.notes[event_id]
+    fields["kind"] = attributes.get("Kind") or _guess_kind(text[start:end])
+    for key, name in (("speaker_kind", "SpeakerKind"), ("status", "Status"), ("confidence", "Confidence")):
+        if name in attributes:
+            fields[key] = attributes[name]
+    if "Status" in attributes:  # a newsread export: the review fields are all there
+        fields["human"] = "Human" in attributes
+        fields["note"] = found.notes.get(roles["Content"], "")
+    return quote_from_fields(fields, text, f"{where}: {event_id or roles['Content']}")
+
+
+def _guess_kind(span_text: str) -> str:
+    """Files without a Kind attribute (PolNeAR): content in quotation marks reads as direct."""
+    stripped = span_text.strip()
+    return "direct" if stripped[:1] in OPENING_MARKS else "indirect"

@@ -1,0 +1,25 @@
+"""CSV: one row per quote, the same columns as the per-quote JSONL, UTF-8 with a header row."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from .jsonl import quote_rows
+from .records import QUOTE_KEYS, Record
+
+WRITES = "stream"
+DESCRIPTION = "one row per quote, same columns as jsonl"
+COLUMNS = ("quote_id", "article_id", *QUOTE_KEYS, "article_title", "article_source", "article_url", "article_date")
+
+
+def write(records: Iterable[Record], stream: TextIO) -> int:
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+    writer.writeheader()
+    count = 0
+    for row in quote_rows(records):
+        row["human"] = "true" if row["human"] else "false"
+        writer.writerow(row)
+        count += 1
+    return count
