@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from newsread.model import Quote, StoredArticle
+from newsread.model import Quote, StoredArticle, StoredQuote
 
 from .records import ARTICLE_KEYS, FormatError, Record, article_fields, quote_fields, quote_from_fields
 
@@ -64,4 +64,8 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
     quotes = data.get("quotes") or []
     if not isinstance(quotes, list) or not all(isinstance(q, dict) for q in quotes):
         raise FormatError(f'{where}: "quotes" is not a list of objects')
-    return article, [quote_from_fields(q, text, f"{where}: quote {n}") for n, q in enumerate(quotes, start=1)]
+    read_quotes = [quote_from_fields(q, text, f"{where}: quote {n}") for n, q in enumerate(quotes, start=1)]
+    for quote in read_quotes:
+        if isinstance(quote, StoredQuote):
+            quote.article_id = article.id
+    return article, read_quotes

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsread.model import Quote, StoredArticle
+from newsread.model import Quote, StoredArticle, StoredQuote
 
 from .output import write_text_file
 from .records import FormatError, Record, cue_end, has_cue, has_mention, quote_from_fields
@@ -144,7 +144,11 @@ def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
         annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
         stem = ann_file.stem
         article = StoredArticle(text=text, id=int(stem) if stem.isdigit() else 0, path=str(text_file))
-        yield article, quotes_from(annotations, text, str(ann_file))
+        quotes = quotes_from(annotations, text, str(ann_file))
+        for quote in quotes:
+            if isinstance(quote, StoredQuote):
+                quote.article_id = article.id
+        yield article, quotes
 
 
 def matching_text(ann_file: Path) -> Path | None:
