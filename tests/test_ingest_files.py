@@ -67,6 +67,17 @@ def test_messy_html_file_yields_main_text_and_metadata(tmp_path):
     assert "\n\n" in article.text  # paragraphs stay apart
 
 
+def test_html_file_in_its_declared_charset_and_canonical_url(tmp_path):
+    path = tmp_path / "saved.html"
+    page = (DATA / "messy-article.html").read_text(encoding="utf-8").replace("Ana Ruiz", "Zoë Müller")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">'
+                        '<link rel="canonical" href="https://courier.example/bridge">')
+    path.write_bytes(page.encode("latin-1", errors="replace"))
+    article = read_one(path)
+    assert "said council leader Zoë Müller" in article.text
+    assert article.url == "https://courier.example/bridge"
+
+
 def test_broken_html_does_not_crash(tmp_path):
     cases = {
         "tags-only.html": "<html><body><div><p></div></p></body>",

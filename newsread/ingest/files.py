@@ -58,10 +58,14 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[Article | IngestFailure
     try:
         text = decode_utf8(data)
     except NotText as problem:
-        yield IngestFailure(str(path), str(problem))
+        if suffix in HTML_SUFFIXES and str(problem) != "binary file":
+            # A saved page may declare another charset in its <meta>; trafilatura reads it from the bytes.
+            yield article_from_html(data, path=str(path), fallback_title=path.stem)
+        else:
+            yield IngestFailure(str(path), str(problem))
         return
     if suffix in HTML_SUFFIXES:
-        yield article_from_html(text, path=str(path))
+        yield article_from_html(text, path=str(path), fallback_title=path.stem)
     else:
         yield finish(Article(text=text, title=text_title(text, path), path=str(path)), str(path))
 

@@ -7,8 +7,13 @@ from newsread.model import Article
 from .result import IngestFailure, finish
 
 
-def article_from_html(html: str | bytes, *, path: str, url: str = "") -> Article | IngestFailure:
-    """The page's main text, title, date, author and site name; never raises on bad markup."""
+def article_from_html(
+    html: str | bytes, *, path: str, url: str = "", fallback_title: str = ""
+) -> Article | IngestFailure:
+    """The page's main text, title, date, author and site name; never raises on bad markup.
+
+    ``html`` may be bytes: trafilatura then honours the page's own charset declaration.
+    """
     import trafilatura  # lazy: costs a noticeable fraction of a second
 
     try:
@@ -23,9 +28,9 @@ def article_from_html(html: str | bytes, *, path: str, url: str = "") -> Article
         # trafilatura puts one block (paragraph, heading, list item) per line;
         # a blank line between them matches how plain-text articles separate paragraphs.
         text="\n\n".join(line for line in document.text.split("\n") if line.strip()),
-        title=document.title or "",
+        title=document.title or fallback_title,
         source=document.sitename or "",
-        url=url,
+        url=url or _web_url(document.url),
         date=document.date or "",
         author=document.author or "",
         path=path,
@@ -66,3 +71,8 @@ def text_from_fragment(fragment: str) -> str:
     collector.close()
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def _web_url(candidate: str | None) -> str:
+    """A saved page's canonical URL, when it names one."""
+    return candidate if candidate and candidate.startswith(("http://", "https://")) else ""
