@@ -235,3 +235,12 @@ def test_failed_export_leaves_the_old_file_and_no_temp(tmp_path):
 
 def test_registry_lists_every_format():
     assert set(EXPORT_FORMATS) == {"jsonl", "articles-jsonl", "csv", "spacy", "brat", "prodigy", "labelstudio"}
+
+
+def test_importing_formats_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, newsread.formats; print('spacy' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "False"

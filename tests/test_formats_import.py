@@ -100,7 +100,7 @@ def test_polnear_style_folder_is_tolerated(tmp_path):
     [
         ("{nope", "not JSON"),
         ('{"title": "x"}', 'no "text" string'),
-        ('{"article_id": 1, "start": 0, "end": 2}', "per-quote JSONL has no article text"),
+        ('{"article_id": 1, "start": 0, "end": 2, "text": "ab"}', "per-quote JSONL has no article text"),
         ('{"text": "abc", "quotes": [{"start": 1, "end": 9}]}', "quote 1: quote offsets [1, 9) are outside the text"),
         ('{"text": "abc", "quotes": [{"start": 0, "end": 1, "status": "maybe"}]}', "unknown status 'maybe'"),
         ('{"text": "abc", "quotes": "all of them"}', '"quotes" is not a list of objects'),

@@ -48,7 +48,7 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
         raise FormatError(f"{where}: not JSON") from None
     if not isinstance(data, dict):
         raise FormatError(f"{where}: not a JSON object")
-    if "text" not in data and "article_id" in data:
+    if "article_id" in data and "quotes" not in data:
         raise FormatError(f"{where}: per-quote JSONL has no article text; export with --format articles-jsonl to re-import")
     text = data.get("text")
     if not isinstance(text, str):
