@@ -50,12 +50,20 @@ def subject_of(verb):
     """The speaker token for a cue verb: its subject, or the subject of the clause it
     hangs from ("..., adding that", "was quoted as saying", "who said")."""
     tok = verb
+    # passive with an agent: "was told by Minister X", "described as ... by the police"
+    if verb.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        ag = agent_of(verb)
+        if ag is not None:
+            return ag
     for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                    return tok.head  # "Thomas Gray, 24, who cited ..."
-                return c
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
+            named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
+            c = named[-1] if named else min(subs, key=lambda x: abs(x.i - tok.i))
+            if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                return tok.head  # "Thomas Gray, 24, who cited ..."
+            return c
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head is not tok:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -11,9 +11,10 @@ preferring subjects.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, TITLES
+from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, TITLES
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_NOUNS = frozenset(
@@ -41,6 +42,18 @@ def _clean_name(words: list[str]) -> list[str]:
     return [w for w in out if w.strip(",;:")]
 
 
+def fold(s: str) -> str:
+    """Lower case without accents, so "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+_ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
+_DOC_NOUNS = frozenset(
+    "statement tweet post ruling description comment comments letter message release report "
+    "announcement judgment judgement finding findings".split()
+)
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -53,6 +66,11 @@ class Entity:
     words: set[str] = field(default_factory=set)
     gender: str = ""  # "m", "f" or unknown
     last_pos: int = -1
+    votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
+
+    def vote(self, g: str, weight: int = 1) -> None:
+        self.votes[g] = self.votes.get(g, 0) + weight
+        self.gender = max(self.votes, key=self.votes.get)
 
     def add_form(self, form: str) -> None:
         if form and form != self.name and form not in self.aliases:
@@ -70,7 +88,7 @@ class Entity:
             self.add_form(old)
         else:
             self.add_form(form)
-        self.words |= {w.lower() for w in form.split()}
+        self.words |= {fold(w) for w in form.split()}
 
 
 @dataclass
@@ -93,6 +111,7 @@ class Registry:
         self.person_mentions: list[tuple[int, Entity, bool]] = []  # (token i, entity, is_subject)
         self.group_mentions: list[tuple[int, Entity | None, str, bool]] = []  # plural/org antecedents
         self.roles: list[tuple[int, str, Entity]] = []  # (token i, role lemma, entity)
+        self.by_token: dict[int, Entity] = {}  # names the NER missed, by head token
         self._build()
 
     # -- building -------------------------------------------------------------------
@@ -110,12 +129,15 @@ class Registry:
             if ent.label_ not in _NAME_LABELS:
                 continue
             words = _clean_name([t.text for t in ent if not t.is_punct or t.text in ".-&"])
+            words = [w for w in words if w.strip()]
             if not words:
                 continue
             form = " ".join(words)
             if ent.label_ in ("GPE", "NORP") and not self._is_subject(ent.root):
                 continue  # places and nationalities matter only as speakers
             kind = self._kind(ent.label_)
+            if kind == "PERSON" and (fold(words[-1]).strip(".") in _ORG_SUFFIXES or len(words) > 5):
+                kind = "ORG"
             if form in acronyms:
                 form_long = acronyms[form]
             else:
@@ -124,7 +146,7 @@ class Registry:
             if entity is None and form_long:
                 entity = self._find(form_long, kind, ent.start)
             if entity is None:
-                entity = Entity(form_long or form, kind, words={w.lower() for w in (form_long or form).split()})
+                entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()})
                 self.entities.append(entity)
                 if form_long:
                     entity.add_form(form)
@@ -141,6 +163,21 @@ class Registry:
             else:
                 self.group_mentions.append((ent.start, entity, "", subj))
             self._learn_roles(ent, entity)
+        # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.head.lemma_.lower() in QUOTE_VERBS:
+                words = _clean_name([t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i])
+                if not words or not words[-1][:1].isupper():
+                    continue
+                form = " ".join(words)
+                e = self._find(form, "PERSON", tok.i)
+                if e is None:
+                    e = Entity(form, "PERSON", words={fold(w) for w in words})
+                    self.entities.append(e)
+                self.by_token[tok.i] = e
+                self.person_mentions.append((tok.i, e, True))
+        self.person_mentions.sort(key=lambda x: x[0])
+        self._learn_pronoun_genders()
         # plural common-noun subjects are antecedents for "they"
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS",) and tok.ent_type_ == "":
@@ -148,18 +185,39 @@ class Registry:
         self.group_mentions.sort(key=lambda x: x[0])
         self.person_mentions.sort(key=lambda x: x[0])
 
+    def _learn_pronoun_genders(self) -> None:
+        """A he/his or she/her right after a sentence naming only one person is evidence
+        for that person's gender (used to pick pronoun antecedents later)."""
+        doc = self.doc
+        genders = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+        for tok in doc:
+            g = genders.get(tok.lower_)
+            if not g:
+                continue
+            sent = tok.sent
+            cands = {id(e): e for i, e, _ in self.person_mentions if sent.start <= i < tok.i}
+            if not cands and sent.start > 0:
+                prev = doc[sent.start - 1].sent
+                cands = {id(e): e for i, e, _ in self.person_mentions if prev.start <= i < sent.start}
+            if len(cands) == 1:
+                next(iter(cands.values())).vote(g)
+
     @staticmethod
     def _is_subject(tok) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
     def _find(self, form: str, kind: str, pos: int) -> Entity | None:
-        words = [w.lower() for w in form.split()]
+        words = [fold(w) for w in form.split()]
+        if not words:
+            return None
         wset = set(words)
         best = None
         for e in self.entities:
             if kind == "PERSON" and e.kind == "PERSON":
                 # surname or full name: one is a whole-word part of the other, same last word
-                ew = e.name.lower().split()
+                ew = [fold(w) for w in e.name.split()]
+                if not ew:
+                    continue
                 if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
                     if best is None or e.last_pos > best.last_pos:
                         best = e
@@ -181,9 +239,9 @@ class Registry:
             near.append(ent.root.head.lower_)
         for w in near:
             if w.strip(".") in MALE_WORDS - {"he", "his", "him"}:
-                entity.gender = entity.gender or "m"
+                entity.vote("m", 5)
             elif w.strip(".") in FEMALE_WORDS - {"she", "her"}:
-                entity.gender = entity.gender or "f"
+                entity.vote("f", 5)
 
     def _learn_roles(self, ent, entity: Entity) -> None:
         root = ent.root
@@ -199,9 +257,9 @@ class Registry:
         for c in cands:
             self.roles.append((ent.start, c.lemma_.lower(), entity))
             if c.lower_ in MALE_WORDS:
-                entity.gender = entity.gender or "m"
+                entity.vote("m", 5)
             elif c.lower_ in FEMALE_WORDS:
-                entity.gender = entity.gender or "f"
+                entity.vote("f", 5)
 
     # -- resolving ------------------------------------------------------------------
     def entity_at(self, tok):
@@ -278,8 +336,6 @@ class Registry:
                         break
             if best is not None:
                 e = best[1]
-                if want and not e.gender:
-                    e.gender = want  # learnt from this use
                 return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
@@ -294,6 +350,11 @@ class Registry:
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
 
     def resolve_role(self, tok) -> Entity | None:
+        # only a definite role ("the spokesman", "Chelyabinsk's governor"), not "head of X"
+        if not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in tok.children):
+            return None
+        if any(c.dep_ == "prep" for c in tok.children):
+            return None
         lemma = tok.lemma_.lower()
         before = [r for r in self.roles if r[1] == lemma and r[0] < tok.i]
         if before:
@@ -326,6 +387,30 @@ class Registry:
                 ent, span = self.entity_at(c)
                 if ent is not None:
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+        if tok.i in self.by_token:
+            e = self.by_token[tok.i]
+            return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
+        if tok.pos_ == "NOUN":
+            # "US Ambassador to Germany Richard Grenell": the name closes the phrase
+            sub = [t for t in tok.subtree if not t.is_punct]
+            last = sub[-1] if sub else tok
+            if last.ent_type_ == "PERSON" and last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
+                ent, span = self.entity_at(last)
+                if ent is not None:
+                    return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+            # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
+            if tok.lemma_.lower() in _DOC_NOUNS:
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.pos_ != "PRON":
+                        return self.resolve(c)
+                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                        for p in c.children:
+                            if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ == "PROPN"):
+                                return self.resolve(p)
+                if tok.dep_ == "dobj":
+                    for c in tok.head.children:
+                        if c.dep_ == "nsubj":
+                            return self.resolve(c)
         if tok.pos_ == "PROPN":
             words = [t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
             words = _clean_name(words)
