@@ -138,9 +138,10 @@ def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
     ann_files = sorted(path.rglob("*.ann")) if path.is_dir() else [path]
     for ann_file in ann_files:
         text_file = matching_text(ann_file)
-        text = text_file.read_text(encoding="utf-8-sig", errors="strict") if text_file else None
-        if text is None:
+        if text_file is None:
             raise FormatError(f"{ann_file}: no matching .txt file")
+        with text_file.open(encoding="utf-8", newline="") as handle:  # offsets count every character, \r too
+            text = handle.read()
         annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
         stem = ann_file.stem
         article = StoredArticle(text=text, id=int(stem) if stem.isdigit() else 0, path=str(text_file))

@@ -100,7 +100,7 @@ def fetch(client, url: str, *, timeout: float, max_bytes: int) -> Fetched | Inge
                 if time.monotonic() > deadline:
                     return timed_out
                 chunks.append(chunk)
-            media_type, _, params = response.headers.get("content-type", "").partition(";")
+            media_type = response.headers.get("content-type", "").partition(";")[0]
             return Fetched(
                 url=str(response.url),
                 content_type=media_type.strip().lower(),
