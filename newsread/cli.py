@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
-        sys.stderr.close()
+        # Point stdout at devnull so the interpreter's final flush does not complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as error:  # the last guard: one line, the traceback only on request
         if os.environ.get("NEWSREAD_DEBUG"):

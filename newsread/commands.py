@@ -124,6 +124,8 @@ def cmd_export(args) -> int:
                                        since=args.since, until=args.until)
         try:
             count = export(args.format, records, output)
+        except BrokenPipeError:
+            raise  # the reader of stdout went away (`| head`): cli.py exits quietly
         except OSError as error:
             raise CommandError(f"{output}: {error.strerror or error}") from None
     if output is not None:
@@ -141,8 +143,8 @@ def cmd_import(args) -> int:
     with _open_store(args) as store:
         try:
             articles, quotes, duplicates = import_annotated(store, read_annotations(args.format, path))
-        except ValueError as error:
-            raise CommandError(f"{path}: {error}") from None
+        except ValueError as error:  # the format's message names the file and line
+            raise CommandError(str(error)) from None
     print(f"imported {articles} article(s) with {quotes} quote(s)" + (f", skipped {duplicates} already present" if duplicates else ""), file=sys.stderr)
     return 0
 
