@@ -1,0 +1,66 @@
+"""Shared helpers for the reader's tests: a real database with the gold quotes.
+
+The database holds the bundled sample articles (real text) and, as model output,
+the hand-checked gold quotes from tests/data/gold, so no test needs spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsread.library import content_hash
+from newsread.model import Article, Extraction, Quote, Speaker
+from newsread.samples import sample_articles
+from newsread.store import Store
+
+GOLD_DIR = Path(__file__).parent / "data" / "gold"
+
+
+def gold_by_id() -> dict[str, dict]:
+    records = {}
+    for path in sorted(GOLD_DIR.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                record = json.loads(line)
+                records[record["id"]] = record
+    return records
+
+
+def build_db(path: Path, limit: int | None = None) -> Path:
+    """A database of the samples with the gold quotes stored as unreviewed model output."""
+    gold = gold_by_id()
+    with Store(path, user="test") as store:
+        for article in sample_articles()[:limit]:
+            record = gold[article.path.removeprefix("sample:")]
+            stored = Article(text=record["text"], title=article.title, source=article.source, url=article.url,
+                             date=article.date, licence=article.licence, path=article.path)
+            article_id, _ = store.add_article(stored, content_hash(stored.text))
+            quotes, speakers = [], {}
+            for index, q in enumerate(record["quotes"]):
+                mention = record["text"].find(q["speaker"].split()[-1]) if q["speaker"] else -1
+                quotes.append(Quote(
+                    start=q["start"], end=q["end"], text=q["text"], kind=q["kind"], speaker=q["speaker"],
+                    speaker_kind=q["speaker_kind"], cue=q.get("cue", ""), cue_start=q.get("cue_start", -1),
+                    mention_start=mention, mention_end=mention + len(q["speaker"].split()[-1]) if mention >= 0 else -1,
+                    confidence=round(0.35 + (index * 7 % 10) / 16, 2),
+                ))
+                if q["speaker"]:
+                    speakers.setdefault(q["speaker"], Speaker(q["speaker"], q["speaker_kind"]))
+            store.store_extraction(article_id, Extraction(quotes, list(speakers.values())), "test")
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return build_db(tmp_path / "newsread.db")
+
+
+def test_build_db_holds_the_samples_and_gold_quotes(db_path: Path) -> None:
+    with Store(db_path) as store:
+        assert store.count_articles() == len(sample_articles())
+        summaries = store.article_summaries()
+        assert sum(s.quotes for s in summaries) > 200
+        assert all(s.reviewed == 0 for s in summaries)

@@ -1,0 +1,63 @@
+"""The newsread Textual app: wiring only (screens, keymap, first launch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+
+from newsread.config import Config
+from newsread.store import Store
+
+from .commands import ReaderCommands
+from .first_launch import SamplesLoaded, SamplesProgress, load_samples
+from .loading_screen import LoadingScreen
+from .reader_screen import ReaderScreen
+
+
+class NewsreadApp(App[int]):
+    CSS_PATH = "newsread.tcss"
+    TITLE = "newsread"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(self, db_path: Path, config: Config | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.config = config or Config()
+        self.store: Store | None = None
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.store = Store(self.db_path, user=self.config.user)
+        if self.store.count_articles() == 0:
+            self.push_screen(LoadingScreen())
+            self.load_samples()
+        else:
+            self.push_screen(ReaderScreen(self.store))
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load_samples(self) -> None:
+        load_samples(self.db_path, self.config.user, self.config.pipeline, self.post_message)
+
+    @on(SamplesProgress)
+    def samples_progress(self, message: SamplesProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(message.done, message.total, message.step)
+
+    @on(SamplesLoaded)
+    def samples_loaded(self, message: SamplesLoaded) -> None:
+        self.switch_screen(ReaderScreen(self.store))
+        if message.error:
+            self.notify(message.error, title="Could not find quotes in the samples", severity="error", timeout=15)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def run(db_path: Path, config: Config) -> int:
+    """Run the reader on the database at ``db_path``; the process exit code."""
+    NewsreadApp(db_path, config).run()
+    return 0

@@ -1,0 +1,326 @@
+"""The article pane: the text with every quote, speaker mention and cue marked.
+
+A Line API widget: the text is wrapped once per article and width into line
+offsets, styles are bucketed by line once per article, and each visible line is
+rendered on demand and cached. Moving the selection invalidates only the lines of
+the old and new selected spans, so j/k repaints a handful of lines whatever the
+article's length. Article text is always a ``rich.text.Text``, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsread.model import StoredQuote
+
+from . import colors
+from .text_layout import line_of, next_word_start, prev_word_start, trim, wrap_offsets
+
+GUTTER = 1  # one blank column so text does not touch the border
+
+
+@dataclass(frozen=True)
+class StyledSpan:
+    start: int
+    end: int
+    style: Style
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; posts QuoteClicked and SelectionChanged upwards."""
+
+    BINDINGS = [
+        Binding("h,left", "cursor(-1)", "Left", show=False, id="select.left"),
+        Binding("l,right", "cursor(1)", "Right", show=False, id="select.right"),
+        Binding("w", "word(1)", "Next word", show=False, id="select.word_next"),
+        Binding("b", "word(-1)", "Previous word", show=False, id="select.word_prev"),
+        Binding("down", "line(1)", "Down", show=False, id="select.down"),
+        Binding("up", "line(-1)", "Up", show=False, id="select.up"),
+        Binding("escape", "cancel_selection", "Cancel selection", show=False, id="select.cancel"),
+    ]
+
+    selecting: reactive[bool] = reactive(False)
+
+    class QuoteClicked(Message):
+        def __init__(self, quote_id: int) -> None:
+            super().__init__()
+            self.quote_id = quote_id
+
+    class SelectionChanged(Message):
+        """The keyboard or mouse selection moved (or ended)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = ""
+        self._quotes: list[StoredQuote] = []
+        self._mentions: list[StyledSpan] = []
+        self._lines: list[tuple[int, int]] = [(0, 0)]
+        self._line_starts: list[int] = [0]
+        self._buckets: list[list[StyledSpan]] = [[]]
+        self._cache: dict[int, Strip] = {}
+        self._wrap_width = 0
+        self.selected: StoredQuote | None = None
+        self.anchor = 0
+        self.cursor = 0
+        self._dragging = False
+
+    # ---- content --------------------------------------------------------
+
+    def show_article(self, text: str, quotes: list[StoredQuote], mentions: list[StyledSpan],
+                     speaker_colors: dict[str, str]) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._speaker_colors = speaker_colors
+        self.selected = None
+        self.selecting = False
+        self._wrap_width = 0
+        self.set_quotes(quotes)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_quotes(self, quotes: list[StoredQuote]) -> None:
+        """New quote data (after an edit): restyle without rewrapping."""
+        self._quotes = quotes
+        self._rewrap(force=False)
+        self._restyle()
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def _rewrap(self, force: bool = True) -> None:
+        width = max(self.scrollable_content_region.width - GUTTER - 1, 20)
+        if not force and width == self._wrap_width:
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self._text, width) or [(0, 0)]
+        self._line_starts = [start for start, _ in self._lines]
+        self.virtual_size = Size(width + GUTTER, len(self._lines))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        dark = self.app.current_theme.dark if self.is_mounted else True
+        spans: list[StyledSpan] = []
+        for quote in self._quotes:
+            style = colors.quote_style(quote.kind, dark)
+            if quote.status == "rejected":
+                style += colors.REJECTED
+            spans.append(StyledSpan(quote.start, quote.end, style))
+        spans.extend(self._mentions)
+        for quote in self._quotes:
+            if quote.cue_start >= 0 and quote.cue:
+                spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE))
+        buckets: list[list[StyledSpan]] = [[] for _ in self._lines]
+        for span in spans:
+            if span.end <= span.start:
+                continue
+            first, last = line_of(self._line_starts, span.start), line_of(self._line_starts, span.end - 1)
+            for index in range(first, last + 1):
+                buckets[index].append(span)
+        self._buckets = buckets
+        self._cache.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap(force=False)
+        if self.selected:
+            self.scroll_to_span(self.selected.start, self.selected.end)
+
+    # ---- selection of a quote ---------------------------------------------
+
+    def select_quote(self, quote: StoredQuote | None, *, scroll: bool = True) -> None:
+        old = self.selected
+        self.selected = quote
+        if old is not None:
+            self._invalidate(old.start, old.end)
+        if quote is not None:
+            self._invalidate(quote.start, quote.end)
+            if scroll:
+                self.scroll_to_span(quote.start, quote.end)
+
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Bring the span into view, with context above it, if it is not already."""
+        first = line_of(self._line_starts, start)
+        last = line_of(self._line_starts, max(end - 1, start))
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if height <= 0 or (first >= top and last < top + height):
+            return
+        target = first - max(height // 4, 1) if last - first < height else first
+        self.scroll_to(y=max(target, 0), animate=False, immediate=True)
+
+    def _invalidate(self, start: int, end: int) -> None:
+        first = line_of(self._line_starts, start)
+        last = line_of(self._line_starts, max(end - 1, start))
+        for index in range(first, last + 1):
+            self._cache.pop(index, None)
+        top = round(self.scroll_y)
+        self.refresh(Region(0, first - top, self.size.width, last - first + 1))
+
+    # ---- rendering -------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + round(self.scroll_y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines) or not self._text:
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_text_line(index, width, base)
+            self._cache[index] = strip
+        return strip
+
+    def _render_text_line(self, index: int, width: int, base: Style) -> Strip:
+        start, end = self._lines[index]
+        text = Text(self._text[start:end], end="", no_wrap=True)
+        overlays = list(self._buckets[index])
+        if self.selected is not None:
+            overlays.append(StyledSpan(self.selected.start, self.selected.end, colors.SELECTED))
+        if self.selecting:
+            low, high = sorted((self.anchor, self.cursor))
+            overlays.append(StyledSpan(low, high, colors.SELECTION))
+            overlays.append(StyledSpan(self.cursor, self.cursor + 1, colors.CURSOR))
+        for span in overlays:
+            a, b = max(span.start, start), min(span.end, end)
+            if a < b:
+                text.stylize(span.style, a - start, b - start)
+        segments = [Segment(" " * GUTTER, base), *Segment.apply_style(text.render(self.app.console), base)]
+        return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    def notify_style(self) -> None:
+        # Theme changes alter the tints.
+        super().notify_style()
+        if self._text:
+            self._restyle()
+
+    # ---- keyboard and mouse selection --------------------------------------
+
+    def start_selection(self) -> None:
+        """Enter selection mode at the selected quote, or at the top of the view."""
+        if self.selected is not None:
+            self.cursor = self.selected.start
+        else:
+            top = min(round(self.scroll_y), len(self._lines) - 1)
+            self.cursor = self._lines[top][0]
+        self.anchor = self.cursor
+        self.selecting = True
+        self._selection_moved(self.cursor, self.cursor)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text's span, without surrounding spaces; None when empty."""
+        if not self.selecting:
+            return None
+        low, high = sorted((self.anchor, self.cursor))
+        start, end = trim(self._text, low, min(high + 1, len(self._text)))
+        return (start, end) if start < end else None
+
+    def _move_cursor(self, position: int) -> None:
+        old = self.cursor
+        self.cursor = max(0, min(position, max(len(self._text) - 1, 0)))
+        self._selection_moved(old, self.cursor)
+
+    def _selection_moved(self, old: int, new: int) -> None:
+        low = min(self.anchor, old, new)
+        high = max(self.anchor, old, new) + 1
+        self._invalidate(low, high)
+        self.scroll_to_span(new, new + 1)
+        self.post_message(self.SelectionChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("cursor", "word", "cancel_selection"):
+            return self.selecting
+        return True
+
+    def action_cursor(self, step: int) -> None:
+        self._move_cursor(self.cursor + step)
+
+    def action_word(self, step: int) -> None:
+        if step > 0:
+            self._move_cursor(next_word_start(self._text, self.cursor))
+        else:
+            self._move_cursor(prev_word_start(self._text, self.cursor))
+
+    def action_line(self, step: int) -> None:
+        if not self.selecting:
+            self.scroll_relative(y=step, animate=False)
+            return
+        index = line_of(self._line_starts, self.cursor)
+        target = max(0, min(index + step, len(self._lines) - 1))
+        column = self.cursor - self._lines[index][0]
+        start, end = self._lines[target]
+        self._move_cursor(min(start + column, max(end - 1, start)))
+
+    def action_cancel_selection(self) -> None:
+        self.end_selection()
+
+    def end_selection(self) -> None:
+        if not self.selecting:
+            return
+        low, high = sorted((self.anchor, self.cursor))
+        self.selecting = False
+        self._invalidate(low, high + 1)
+        self.post_message(self.SelectionChanged())
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under the screen cell (x, y) of this widget."""
+        index = y + round(self.scroll_y)
+        if not 0 <= index < len(self._lines):
+            return None
+        start, end = self._lines[index]
+        column = x - GUTTER
+        position = start
+        used = 0
+        for char in self._text[start:end]:
+            used += Text(char).cell_len
+            if used > column:
+                break
+            position += 1
+        return min(position, end)
+
+    def quote_at(self, offset: int) -> StoredQuote | None:
+        for quote in self._quotes:
+            if quote.start <= offset < quote.end:
+                return quote
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        self.focus()
+        if self.selecting:
+            self.end_selection()
+        self._dragging = True
+        self.anchor = self.cursor = offset
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self.offset_at(event.x, event.y)
+        if offset is None or offset == self.cursor:
+            return
+        if not self.selecting:
+            self.selecting = True
+        self._move_cursor(offset)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if not self._dragging:
+            return
+        self._dragging = False
+        self.release_mouse()
+        if not self.selecting:  # a click, not a drag: select the quote under it
+            quote = self.quote_at(self.cursor)
+            if quote is not None:
+                self.post_message(self.QuoteClicked(quote.id))

@@ -1,0 +1,50 @@
+"""The editor pane: every field of the selected quote, read at a glance."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from newsread.model import StoredQuote
+
+from .colors import KIND_MARK
+
+STATUS_MARK = {"unreviewed": "○ unreviewed", "accepted": "✓ accepted", "corrected": "✎ corrected", "rejected": "✗ rejected"}
+
+
+class QuoteEditor(Static):
+    """Shows the selected quote; the reader screen sets ``quote`` and ``speaker_color``."""
+
+    quote: reactive[StoredQuote | None] = reactive(None, always_update=True)
+    speaker_color: reactive[str] = reactive("")
+    position: reactive[str] = reactive("")
+
+    def render(self):
+        quote = self.quote
+        if quote is None:
+            return Text("No quote selected — j/k move between quotes, v selects text to add one.", style="dim")
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(style="bold", no_wrap=True, width=8)
+        grid.add_column(ratio=1)
+        speaker = Text(quote.speaker or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
+        speaker.append(f"  {quote.speaker_kind}", style="dim")
+        grid.add_row("Speaker", speaker)
+        grid.add_row("Quote", Text(quote.text, overflow="ellipsis"))
+        details = Text()
+        details.append(f"{KIND_MARK.get(quote.kind, '')} {quote.kind}", style="bold")
+        details.append("   cue ", style="dim")
+        details.append(quote.cue or "—", style="underline" if quote.cue else "dim")
+        details.append("   confidence ", style="dim")
+        details.append(f"{quote.confidence:.2f}", style="red" if quote.confidence < 0.5 else "")
+        grid.add_row("Kind", details)
+        status = Text(STATUS_MARK.get(quote.status, quote.status))
+        status.stylize({"accepted": "green", "rejected": "red", "corrected": "yellow"}.get(quote.status, "dim"))
+        if quote.human:
+            status.append("  (human)", style="dim")
+        status.append(f"   #{quote.id}  {self.position}", style="dim")
+        grid.add_row("Status", status)
+        if quote.note:
+            grid.add_row("Note", Text(quote.note, style="italic"))
+        return grid

@@ -1,0 +1,532 @@
+"""The reading and reviewing screen: library, article, editor, status line.
+
+All store writes happen here, on the app thread, and the status line says
+"saved ✓ …" only after the Store call has returned (the change is committed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from newsread.model import QUOTE_KINDS, Quote, StoredArticle, StoredQuote
+from newsread.store import ArticleSummary, Store, StoreError
+
+from . import colors
+from .article_view import ArticleView, StyledSpan
+from .bindings import READER_BINDINGS
+from .help_screen import HelpScreen, bound_keys
+from .library_pane import LibraryPane
+from .ordering import ORDERS, next_order, ordered
+from .prompt import TextPrompt
+from .quote_editor import QuoteEditor
+from .search import search
+from .search_screen import SearchScreen
+from .speaker_ops import aliases_of, known_names
+from .speaker_picker import SpeakerPicker
+from .speakers_screen import SpeakersScreen
+from .text_layout import grow_end, grow_start, shrink_end, shrink_start
+
+LIBRARY_SORTS = ("added", "unreviewed first", "source", "newest")
+QUOTE_ACTIONS = {"accept", "reject", "edit_speaker", "pick", "cycle_kind", "edit_cue", "edit_note", "span", "delete_quote"}
+MARKS = "\"“”‘’«»'"
+
+
+def library_order(summaries: list[ArticleSummary], sort: str) -> list[ArticleSummary]:
+    if sort == "unreviewed first":
+        return sorted(summaries, key=lambda s: (-(s.quotes - s.reviewed), s.id))
+    if sort == "source":
+        return sorted(summaries, key=lambda s: (s.source.casefold(), s.id))
+    if sort == "newest":
+        return sorted(summaries, key=lambda s: (s.date, s.id), reverse=True)
+    return summaries
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = READER_BINDINGS
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.summaries: dict[int, ArticleSummary] = {}
+        self.visible_ids: list[int] = []
+        self.library_sort = LIBRARY_SORTS[0]
+        self.library_filter = ""
+        self.order = ORDERS[0]
+        self.article: StoredArticle | None = None
+        self.quotes: list[StoredQuote] = []
+        self.candidates: list[tuple[str, str]] = []
+        self.speaker_colors: dict[str, str] = {}
+        self.selected: StoredQuote | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield LibraryPane(id="library")
+            with Vertical(id="reading"):
+                yield Static(id="article-title")
+                yield Static(id="legend")
+                yield ArticleView(id="article")
+                yield Static(id="attribution")
+                yield QuoteEditor(id="editor")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def library(self) -> LibraryPane:
+        return self.query_one(LibraryPane)
+
+    @property
+    def editor(self) -> QuoteEditor:
+        return self.query_one(QuoteEditor)
+
+    def on_mount(self) -> None:
+        self.summaries = {s.id: s for s in self.store.article_summaries()}
+        self.refresh_library()
+        self.library.show_order(self.library_sort)
+        last = self.store.db.execute(
+            "SELECT article_id, quote_id FROM corrections ORDER BY id DESC LIMIT 1").fetchone()
+        if last and last[0] in self.summaries:
+            self.open_article(last[0], last[1])
+        elif self.visible_ids:
+            self.open_article(self.visible_ids[0])
+        self.view.focus()
+
+    # ---- status ---------------------------------------------------------
+
+    def say(self, message: str, style: str = "") -> None:
+        self.query_one("#status", Static).update(Text(message, style=style))
+
+    def saved(self, message: str) -> None:
+        self.say(f"saved ✓ {message}", "bold green")
+
+    def failed(self, message: str) -> None:
+        self.say(f"not saved ✗ {message}", "bold red")
+
+    # ---- library ----------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        rows = library_order(list(self.summaries.values()), self.library_sort)
+        query = self.library_filter.strip()
+        if query.startswith("@"):
+            ids = self._articles_quoting(query[1:].strip())
+            rows = [s for s in rows if s.id in ids]
+        elif query:
+            folded = query.casefold()
+            rows = [s for s in rows if folded in s.title.casefold() or folded in s.source.casefold()]
+        self.visible_ids = [s.id for s in rows]
+        self.library.show(rows, self.article.id if self.article else None)
+        self.refresh_progress()
+
+    def _articles_quoting(self, name: str) -> set[int]:
+        rows = self.store.db.execute(
+            """SELECT DISTINCT q.article_id FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+               WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"]).fetchall()
+        return {r[0] for r in rows}
+
+    def refresh_progress(self) -> None:
+        reviewed = sum(s.reviewed for s in self.summaries.values())
+        total = sum(s.quotes for s in self.summaries.values())
+        self.library.show_progress(reviewed, total, len(self.summaries))
+
+    @on(LibraryPane.ArticleChosen)
+    def chosen(self, event: LibraryPane.ArticleChosen) -> None:
+        self.open_article(event.article_id)
+        self.view.focus()
+
+    @on(LibraryPane.FilterChanged)
+    def filtered(self, event: LibraryPane.FilterChanged) -> None:
+        self.library_filter = event.query
+        self.refresh_library()
+
+    # ---- showing an article -------------------------------------------------
+
+    def open_article(self, article_id: int, quote_id: int | None = None, *, last: bool = False) -> None:
+        try:
+            article = self.store.article(article_id)
+        except StoreError as error:
+            self.say(str(error), "red")
+            return
+        self.article = article
+        self.quotes = self.store.quotes(article_id)
+        self.candidates = self.store.speaker_candidates(article_id)
+        names = [name for name, _ in self.candidates]
+        names += sorted({q.speaker for q in self.quotes if q.speaker and q.speaker not in names})
+        self.speaker_colors = {name: colors.speaker_color(i) for i, name in enumerate(names)}
+        self.view.show_article(article.text, self.quotes, self._mentions(article.text, names), self.speaker_colors)
+        self.query_one("#attribution", Static).update(self._attribution(article))
+        self.library.mark_current(article_id)
+        walk = ordered(self.quotes, self.order)
+        chosen = next((q for q in walk if q.id == quote_id), None)
+        if chosen is None and walk:
+            chosen = walk[-1] if last else walk[0]
+        self.select(chosen)
+        self._show_legend()
+
+    def _mentions(self, text: str, names: list[str]) -> list[StyledSpan]:
+        """Each speaker's mentions in its colour: the extractor's mention spans and every name or alias."""
+        spans = [
+            StyledSpan(q.mention_start, q.mention_end, colors.mention_style(self.speaker_colors[q.speaker]))
+            for q in self.quotes if q.mention_start >= 0 and q.mention_end > q.mention_start and q.speaker in self.speaker_colors
+        ]
+        aliases = aliases_of(self.store, names)
+        for name in names:
+            style = colors.mention_style(self.speaker_colors[name])
+            forms = sorted({name, *aliases.get(name, [])}, key=len, reverse=True)
+            forms = [f for f in forms if len(f) >= 3]
+            if not forms:
+                continue
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+            spans += [StyledSpan(m.start(), m.end(), style) for m in pattern.finditer(text)]
+        return spans
+
+    @staticmethod
+    def _attribution(article: StoredArticle) -> Text:
+        parts = [p for p in (article.source, article.date, article.author and f"by {article.author}",
+                             article.licence, article.url) if p]
+        return Text(" · ".join(parts), style="dim", no_wrap=True, overflow="ellipsis")
+
+    def _show_legend(self) -> None:
+        dark = self.app.current_theme.dark
+        legend = Text(no_wrap=False)
+        counts: dict[str, int] = {}
+        for quote in self.quotes:
+            if quote.speaker:
+                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        for name, color in self.speaker_colors.items():
+            if name in counts:
+                legend.append("■ ", style=color)
+                legend.append(f"{name} ", style=f"bold {color}")
+                legend.append(f"{counts[name]}  ", style="dim")
+        if not counts:
+            legend.append("no speakers yet  ", style="dim")
+        legend.append("│ ", style="dim")
+        for kind in QUOTE_KINDS:
+            legend.append(f" {kind} ", style=colors.quote_style(kind, dark))
+            legend.append(" ")
+        legend.append(" cue ", style=colors.CUE)
+        self.query_one("#legend", Static).update(legend)
+
+    def _show_title(self) -> None:
+        if self.article is None:
+            return
+        walk = ordered(self.quotes, self.order)
+        position = f"quote {walk.index(self.selected) + 1}/{len(walk)}" if self.selected in walk else f"{len(walk)} quotes"
+        title = Text(f"{position} · {self.order} │ ", style="dim", no_wrap=True, overflow="ellipsis")
+        title.append(self.article.title or "(untitled)", style="bold")
+        self.query_one("#article-title", Static).update(title)
+
+    def select(self, quote: StoredQuote | None, *, scroll: bool = True) -> None:
+        self.selected = quote
+        self.view.select_quote(quote, scroll=scroll)
+        self.editor.speaker_color = self.speaker_colors.get(quote.speaker, "") if quote else ""
+        walk = ordered(self.quotes, self.order)
+        self.editor.position = f"{walk.index(quote) + 1} of {len(walk)}" if quote in walk else ""
+        self.editor.quote = quote
+        self._show_title()
+        self.refresh_bindings()
+
+    def reload_quotes(self, select_id: int | None) -> None:
+        """After a change: fresh quotes from the store, restyled, the library row updated."""
+        assert self.article is not None
+        self.quotes = self.store.quotes(self.article.id)
+        self.view.set_quotes(self.quotes)
+        for quote in self.quotes:
+            if quote.speaker and quote.speaker not in self.speaker_colors:
+                self.speaker_colors[quote.speaker] = colors.speaker_color(len(self.speaker_colors))
+        summary = self.summaries.get(self.article.id)
+        if summary is not None:
+            summary.quotes = len(self.quotes)
+            summary.reviewed = sum(q.status != "unreviewed" for q in self.quotes)
+            self.library.update_article(summary)
+            self.refresh_progress()
+        self.view.selected = None
+        self.select(next((q for q in self.quotes if q.id == select_id), None), scroll=True)
+        self._show_legend()
+
+    @on(ArticleView.QuoteClicked)
+    def clicked(self, event: ArticleView.QuoteClicked) -> None:
+        self.select(next((q for q in self.quotes if q.id == event.quote_id), None), scroll=False)
+
+    @on(ArticleView.SelectionChanged)
+    def selection_changed(self) -> None:
+        span = self.view.selection_span()
+        if span:
+            self.say(f"selecting {span[1] - span[0]} characters — h/l w/b ↑↓ extend · A adds as a quote · Esc cancels")
+        elif not self.view.selecting:
+            self.say("")
+        self.refresh_bindings()
+
+    # ---- which actions fit now ---------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in QUOTE_ACTIONS and self.selected is None:
+            return False
+        if action == "pick":
+            return int(parameters[0]) <= len(self.candidates)
+        if action == "delete_quote":
+            return self._is_added(self.selected)
+        if action == "add_quote":
+            return self.view.selecting
+        if action == "select":
+            return self.article is not None
+        return True
+
+    def _is_added(self, quote: StoredQuote | None) -> bool:
+        if quote is None or not quote.human:
+            return False
+        row = self.store.db.execute("SELECT extractor FROM quotes WHERE id = ?", [quote.id]).fetchone()
+        return bool(row) and not row[0]
+
+    # ---- navigation -------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        walk = ordered(self.quotes, self.order)
+        if not walk:
+            self.say("no quotes in this article — J/K change article, v selects text to add one")
+            return
+        index = walk.index(self.selected) + step if self.selected in walk else 0
+        if not 0 <= index < len(walk):
+            self.say("last quote of the article — J next article, n next unreviewed" if step > 0
+                     else "first quote of the article — K previous article")
+            return
+        self.select(walk[index])
+
+    def action_article(self, step: int) -> None:
+        if not self.visible_ids:
+            return
+        if self.article is None or self.article.id not in self.visible_ids:
+            index = 0
+        else:
+            index = self.visible_ids.index(self.article.id) + step
+        if 0 <= index < len(self.visible_ids):
+            self.open_article(self.visible_ids[index], last=False)
+        else:
+            self.say("no more articles in the list")
+
+    def action_unreviewed(self, step: int) -> None:
+        after = None
+        if self.article is not None:
+            after = (self.article.id, self.selected.start if self.selected else (-1 if step > 0 else 1 << 62))
+        quote = self.store.next_unreviewed(after, backwards=step < 0)
+        if quote is None:
+            self.say("no more unreviewed quotes in that direction ✓")
+            return
+        self.go_to(quote.article_id, quote.id)
+
+    def go_to(self, article_id: int, quote_id: int | None) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.select(next((q for q in self.quotes if q.id == quote_id), self.selected))
+        else:
+            self.open_article(article_id, quote_id)
+
+    def _advance(self) -> None:
+        """After a decision: the next quote of the article, else the next unreviewed anywhere."""
+        walk = ordered(self.quotes, self.order)
+        if self.selected in walk and walk.index(self.selected) + 1 < len(walk):
+            self.select(walk[walk.index(self.selected) + 1])
+            return
+        assert self.article is not None and self.selected is not None
+        quote = self.store.next_unreviewed((self.article.id, self.selected.start))
+        if quote is not None and quote.article_id != self.article.id:
+            self.open_article(quote.article_id, quote.id)
+
+    # ---- decisions and corrections --------------------------------------------
+
+    def _apply(self, describe: str, change) -> StoredQuote | None:
+        """Run one store change; say it is saved only once the call returned."""
+        try:
+            quote = change()
+        except (StoreError, ValueError) as error:
+            self.failed(str(error))
+            return None
+        self.reload_quotes(quote.id if quote is not None else None)
+        self.saved(describe)
+        return quote
+
+    def action_accept(self) -> None:
+        quote_id = self.selected.id
+        if self._apply(f"accepted quote {quote_id}", lambda: self.store.accept(quote_id)):
+            self._advance()
+
+    def action_reject(self) -> None:
+        quote_id = self.selected.id
+        if self._apply(f"rejected quote {quote_id}", lambda: self.store.reject(quote_id)):
+            self._advance()
+
+    def set_speaker(self, quote_id: int, name: str, kind: str) -> None:
+        self._apply(f"speaker of quote {quote_id} is {name}",
+                    lambda: self.store.edit(quote_id, speaker=name, speaker_kind=kind))
+
+    def action_pick(self, number: int) -> None:
+        name, kind = self.candidates[number - 1]
+        self.set_speaker(self.selected.id, name, kind)
+
+    def action_edit_speaker(self) -> None:
+        self.open_picker(self.selected)
+
+    def open_picker(self, quote: StoredQuote) -> None:
+        def picked(choice: tuple[str, str] | None) -> None:
+            if choice:
+                self.set_speaker(quote.id, *choice)
+
+        self.app.push_screen(SpeakerPicker(quote.text, quote.speaker, self.candidates, known_names(self.store),
+                                           self.speaker_colors), picked)
+
+    def action_cycle_kind(self) -> None:
+        quote = self.selected
+        kind = QUOTE_KINDS[(QUOTE_KINDS.index(quote.kind) + 1) % len(QUOTE_KINDS)] if quote.kind in QUOTE_KINDS else "direct"
+        self._apply(f"quote {quote.id} is {kind}", lambda: self.store.edit(quote.id, kind=kind))
+
+    def action_edit_cue(self) -> None:
+        quote = self.selected
+
+        def done(cue: str | None) -> None:
+            if cue is None or cue == quote.cue:
+                return
+            cue_start = self._find_cue(quote, cue)
+            self._apply(f"cue of quote {quote.id} is “{cue}”",
+                        lambda: self.store.edit(quote.id, cue=cue, cue_start=cue_start))
+
+        self.app.push_screen(TextPrompt(f"Cue (speech verb) of quote {quote.id}:", quote.cue), done)
+
+    def _find_cue(self, quote: StoredQuote, cue: str) -> int:
+        """Where the cue is: its occurrence nearest the quote, or -1."""
+        if not cue or self.article is None:
+            return -1
+        text = self.article.text
+        window_start = max(0, quote.start - 300)
+        found = [m.start() + window_start for m in re.finditer(re.escape(cue), text[window_start:quote.end + 300])]
+        if not found:
+            return -1
+        return min(found, key=lambda at: min(abs(at - quote.start), abs(at - quote.end)))
+
+    def action_edit_note(self) -> None:
+        quote = self.selected
+
+        def done(note: str | None) -> None:
+            if note is not None and note != quote.note:
+                self._apply(f"note on quote {quote.id}", lambda: self.store.edit(quote.id, note=note))
+
+        self.app.push_screen(TextPrompt(f"Note on quote {quote.id}:", quote.note), done)
+
+    def action_span(self, side: str, step: int) -> None:
+        quote = self.selected
+        text = self.article.text
+        adjust = {("start", -1): grow_start, ("start", 1): shrink_start,
+                  ("end", -1): shrink_end, ("end", 1): grow_end}[(side, step)]
+        start, end = adjust(text, quote.start, quote.end)
+        if (start, end) == (quote.start, quote.end):
+            self.say("the span cannot change that way")
+            return
+        self._apply(f"span of quote {quote.id} is now {end - start} characters",
+                    lambda: self.store.edit(quote.id, start=start, end=end))
+
+    def action_select(self) -> None:
+        self.view.focus()
+        self.view.start_selection()
+
+    def action_add_quote(self) -> None:
+        span = self.view.selection_span()
+        if span is None or self.article is None:
+            self.say("select some text first (v, then h/l/w/b)")
+            return
+        start, end = span
+        text = self.article.text
+        marked = start > 0 and text[start - 1] in MARKS and end < len(text) and text[end] in MARKS
+        self.view.end_selection()
+        article_id = self.article.id
+        new = Quote(start=start, end=end, text=text[start:end], kind="direct" if marked else "indirect")
+        added = self._apply("added a quote", lambda: self.store.add_quote(article_id, new))
+        if added is not None:
+            self.saved(f"added quote {added.id}")
+            self.open_picker(self.selected)
+
+    def action_delete_quote(self) -> None:
+        quote = self.selected
+        walk = ordered(self.quotes, self.order)
+        index = walk.index(quote)
+        neighbour = walk[index + 1] if index + 1 < len(walk) else (walk[index - 1] if index else None)
+        try:
+            self.store.delete_quote(quote.id)
+        except StoreError as error:
+            self.failed(str(error))
+            return
+        self.reload_quotes(neighbour.id if neighbour else None)
+        self.saved(f"deleted quote {quote.id}")
+
+    def _revert(self, verb: str, step) -> None:
+        try:
+            correction = step()
+        except Exception as error:  # e.g. the speaker it restores was merged away
+            self.failed(f"cannot {verb}: {error}")
+            return
+        if correction is None:
+            self.say(f"nothing to {verb}")
+            return
+        if correction.article_id is not None and (self.article is None or self.article.id != correction.article_id):
+            self.open_article(correction.article_id, correction.quote_id)
+        else:
+            self.reload_quotes(correction.quote_id)
+        self.saved(f"{verb}: {correction.action} of quote {correction.quote_id}")
+
+    def action_undo(self) -> None:
+        self._revert("undo", self.store.undo)
+
+    def action_redo(self) -> None:
+        self._revert("redo", self.store.redo)
+
+    # ---- views and dialogs ---------------------------------------------------
+
+    def action_cycle_order(self) -> None:
+        self.order = next_order(self.order)
+        self.select(self.selected, scroll=False)
+        self.say(f"quotes in {self.order} order")
+
+    def action_cycle_library_sort(self) -> None:
+        self.library_sort = LIBRARY_SORTS[(LIBRARY_SORTS.index(self.library_sort) + 1) % len(LIBRARY_SORTS)]
+        self.library.show_order(self.library_sort)
+        self.refresh_library()
+
+    def action_filter_library(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def action_search(self) -> None:
+        def jump(target: tuple[int, int | None] | None) -> None:
+            if target:
+                self.go_to(*target)
+                self.view.focus()
+
+        self.app.push_screen(SearchScreen(lambda words: search(self.store, words)), jump)
+
+    def action_speakers(self) -> None:
+        def back(target: tuple[int, int | None] | None) -> None:
+            # Names may have changed: reload what is shown.
+            self.summaries = {s.id: s for s in self.store.article_summaries()}
+            self.refresh_library()
+            if target:
+                self.open_article(*target)
+            elif self.article is not None:
+                self.open_article(self.article.id, self.selected.id if self.selected else None)
+            self.view.focus()
+
+        self.app.push_screen(SpeakersScreen(self.store), back)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(bound_keys(self._binding_chain, first=self)))
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, (Input, OptionList)):
+            self.view.focus()
+
+    def action_quit_reader(self) -> None:
+        self.app.exit()

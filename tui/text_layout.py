@@ -1,0 +1,123 @@
+"""Pure text geometry for the article pane: wrapping and word steps.
+
+Kept free of Textual so it is cheap to test and to time. Offsets are ``str``
+indices into the article text, like every offset in newsread.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: one (start, end) per screen line, newlines excluded."""
+    width = max(width, 4)
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        end_of_paragraph = position + len(paragraph)
+        if not paragraph:
+            lines.append((position, position))
+        elif paragraph.isascii() and len(paragraph) <= width:
+            lines.append((position, end_of_paragraph))
+        else:
+            _wrap_paragraph(paragraph, position, width, lines)
+        position = end_of_paragraph + 1
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, base: int, width: int, lines: list[tuple[int, int]]) -> None:
+    ascii_only = paragraph.isascii()
+    line_start = 0
+    used = 0
+    for match in _WORD.finditer(paragraph):
+        word = match.group()
+        visible = word.rstrip()
+        visible_cells = len(visible) if ascii_only else cell_len(visible)
+        word_cells = len(word) if ascii_only else cell_len(word)
+        if used and used + visible_cells > width:
+            lines.append((base + line_start, base + match.start()))
+            line_start, used = match.start(), 0
+        while visible_cells > width:  # a word longer than the line is cut
+            cut = match.start() + width if match.start() >= line_start else line_start + width
+            lines.append((base + line_start, base + cut))
+            line_start = cut
+            visible_cells -= width
+            word_cells -= width
+        used += word_cells
+    lines.append((base + line_start, base + len(paragraph)))
+
+
+def line_of(line_starts: list[int], offset: int) -> int:
+    """The index of the wrapped line holding ``offset``."""
+    return max(bisect_right(line_starts, offset) - 1, 0)
+
+
+def next_word_start(text: str, pos: int) -> int:
+    """Start of the word after the one at ``pos`` (or the end of text)."""
+    n = len(text)
+    while pos < n and not text[pos].isspace():
+        pos += 1
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def prev_word_start(text: str, pos: int) -> int:
+    """Start of the word before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def next_word_end(text: str, pos: int) -> int:
+    """End of the next word at or after ``pos``."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    while pos < n and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def prev_word_end(text: str, pos: int) -> int:
+    """End of the word before the one ending at ``pos``."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def grow_start(text: str, start: int, end: int) -> tuple[int, int]:
+    return prev_word_start(text, start), end
+
+
+def shrink_start(text: str, start: int, end: int) -> tuple[int, int]:
+    new = next_word_start(text, start)
+    return (new, end) if new < end else (start, end)
+
+
+def grow_end(text: str, start: int, end: int) -> tuple[int, int]:
+    return start, next_word_end(text, end)
+
+
+def shrink_end(text: str, start: int, end: int) -> tuple[int, int]:
+    new = prev_word_end(text, end)
+    return (start, new) if new > start else (start, end)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
