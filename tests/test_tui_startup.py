@@ -1,0 +1,76 @@
+"""Starting the reader: no spaCy on a stored database; the samples on an empty one."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_tui_support import db_path  # noqa: F401  (fixture)
+
+from newsread.config import Config
+from newsread.store import Store
+
+HEADLESS_SESSION = """
+import asyncio, sys
+from pathlib import Path
+from newsread.config import Config
+from newsread.tui.app import NewsreadApp
+
+async def main():
+    app = NewsreadApp(Path(sys.argv[1]), Config(user="tester"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("J", "j", "a", "e")
+        await pilot.press("1")
+        await pilot.press("s")
+        await pilot.press("escape", "slash", "p", "o", "l", "i", "c", "e", "escape", "question_mark", "escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen", app.screen
+
+asyncio.run(main())
+print("spacy" in sys.modules)
+"""
+
+
+def test_reading_a_stored_database_never_imports_spacy(db_path):
+    result = subprocess.run([sys.executable, "-c", HEADLESS_SESSION, str(db_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.slow
+def test_first_launch_loads_the_samples_in_a_worker(tmp_path: Path):
+    from newsread.samples import sample_articles
+    from newsread.tui.app import NewsreadApp
+    from newsread.tui.loading_screen import LoadingScreen
+    from newsread.tui.reader_screen import ReaderScreen
+
+    path = tmp_path / "first.db"
+
+    async def main():
+        app = NewsreadApp(path, Config(user="tester"))
+        seen_loading, longest_pause = False, 0.0
+        async with app.run_test(size=(120, 36)) as pilot:
+            deadline = time.monotonic() + 300
+            while not isinstance(app.screen, ReaderScreen):
+                assert time.monotonic() < deadline, "the samples did not load in time"
+                seen_loading |= isinstance(app.screen, LoadingScreen)
+                began = time.monotonic()
+                await pilot.pause(0.05)  # the app keeps processing messages while the worker runs
+                longest_pause = max(longest_pause, time.monotonic() - began)
+            await pilot.pause()
+            return seen_loading, longest_pause, app.screen.article is not None, len(app.screen.quotes)
+
+    seen_loading, longest_pause, has_article, _ = asyncio.run(main())
+    assert seen_loading
+    assert has_article
+    assert longest_pause < 2.0  # the UI stayed responsive while spaCy loaded and ran
+    with Store(path) as store:
+        summaries = store.article_summaries()
+        assert len(summaries) == len(sample_articles())
+        assert sum(s.quotes for s in summaries) > 100
