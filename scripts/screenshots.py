@@ -1,0 +1,70 @@
+"""Save SVG screenshots of the real reader to screenshots/.
+
+Builds a temporary database from the bundled samples with the real extractor
+(spaCy; slowish), then drives the app with Pilot at 120×36.
+
+    python scripts/screenshots.py [--out screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from pathlib import Path
+
+from newsread.config import Config
+from newsread.library import add_articles, extract_articles
+from newsread.samples import sample_articles
+from newsread.store import Store
+from newsread.tui.app import NewsreadApp
+
+SIZE = (120, 36)
+
+
+def build_database(path: Path) -> None:
+    with Store(path, user="screenshots") as store:
+        ids, _ = add_articles(store, sample_articles())
+        extract_articles(store, ids, progress=lambda done, total: print(f"\rextracting {done}/{total}", end=""))
+    print()
+
+
+async def shoot(path: Path, out: Path) -> None:
+    app = NewsreadApp(path, Config(user="screenshots"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        async def save(name: str) -> None:
+            await pilot.pause()
+            app.save_screenshot(str(out / f"{name}.svg"))
+            print(f"saved {out / name}.svg")
+
+        await save("library")
+        screen = app.screen
+        while "Gdańsk" not in screen.article.title:  # many speakers, every kind of quote
+            await pilot.press("J")
+        await pilot.press("j", "j", "a")
+        await save("article-editor")
+        await pilot.press("e")
+        await save("speaker-candidates")
+        await pilot.press("escape", "s")
+        await save("speakers")
+        await pilot.press("escape", "slash", *"police said")
+        await save("search")
+        await pilot.press("escape", "question_mark")
+        await save("help")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "screenshots.db"
+        build_database(path)
+        asyncio.run(shoot(path, args.out))
+
+
+if __name__ == "__main__":
+    main()
