@@ -91,13 +91,13 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         prev_char = text[: m.open_pos].rstrip()[-1:] if m.open_pos > ps else ""
         starts_lower = bool(re.match(r"\W*[a-z]", content)) and not content.startswith("[")
         n_words = len(_WORDS.findall(content))
-        attached = prev_char.isalnum() or prev_char in ")%"
+        attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%")
         trailing_text = bool(after_words) and (cue is None or cue.i < (after_words[0].i if after_words else 0))
         if attached and (starts_lower or n_words < 5 or not re.search(r"[.!?…]\W*$", content.strip())):
             q.kind = "mixed"
-        elif starts_lower and trailing_text and prev_char in ",":
+        elif starts_lower and trailing_text and prev_char == ",":
             q.kind = "mixed"
-        if _looks_like_title(content) and not (prev_char in (":", ",") and cue is not None and not attached):
+        if _looks_like_title(content) and not (prev_char != "" and prev_char in (":", ",") and cue is not None and not attached):
             continue
         if q.kind == "mixed":
             if cue is None:

@@ -54,6 +54,19 @@ _DOC_NOUNS = frozenset(
 )
 
 
+def _name_chain(tok) -> list[str]:
+    """The words of a proper name: the token and its compound/flat children, recursively."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+                toks.append(c)
+                stack.append(c)
+    return [t.text for t in sorted(toks, key=lambda t: t.i)]
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -165,8 +178,9 @@ class Registry:
             self._learn_roles(ent, entity)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
         for tok in doc:
-            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.head.lemma_.lower() in QUOTE_VERBS:
-                words = _clean_name([t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i])
+            if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
+                    and tok.head.lemma_.lower() in QUOTE_VERBS):
+                words = _clean_name(_name_chain(tok))
                 if not words or not words[-1][:1].isupper():
                     continue
                 form = " ".join(words)
@@ -390,14 +404,17 @@ class Registry:
         if tok.i in self.by_token:
             e = self.by_token[tok.i]
             return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
-        if tok.pos_ == "NOUN":
-            # "US Ambassador to Germany Richard Grenell": the name closes the phrase
+        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
+            # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
+            # the name closes the phrase
             sub = [t for t in tok.subtree if not t.is_punct]
             last = sub[-1] if sub else tok
-            if last.ent_type_ == "PERSON" and last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
+            if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
                 ent, span = self.entity_at(last)
-                if ent is not None:
+                if ent is not None and ent.kind == "PERSON":
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+                if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
+                    return self.resolve(last, coordinated=False)
             # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
             if tok.lemma_.lower() in _DOC_NOUNS:
                 for c in tok.children:
@@ -412,8 +429,7 @@ class Registry:
                         if c.dep_ == "nsubj":
                             return self.resolve(c)
         if tok.pos_ == "PROPN":
-            words = [t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
-            words = _clean_name(words)
+            words = _clean_name(_name_chain(tok))
             form = " ".join(words)
             e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
             if e is not None:

@@ -1,0 +1,53 @@
+"""Pairing quotation marks (no spaCy needed)."""
+
+from __future__ import annotations
+
+from newsread.quotes.marks import find_marks
+
+
+def spans(text):
+    return [text[m.start : m.end] for m in find_marks(text)]
+
+
+def test_straight_curly_and_guillemets():
+    assert spans('He said: "We will win."') == ["We will win."]
+    assert spans("She said: “Brilliantly British captures it.”") == ["Brilliantly British captures it."]
+    assert spans("Il a dit: « Nous gagnerons » hier.") == [" Nous gagnerons "]
+
+
+def test_single_inside_double_belongs_to_the_outer_quote():
+    t = "“Worth noting this for the next time someone says, ‘we’ve let too many in’,” he said."
+    assert spans(t) == ["Worth noting this for the next time someone says, ‘we’ve let too many in’,"]
+
+
+def test_split_quote_gives_two_spans():
+    t = '"What is so sad for me", Cengiz said, "is not seeing the punishment."'
+    assert spans(t) == ["What is so sad for me", "is not seeing the punishment."]
+
+
+def test_apostrophes_are_not_marks():
+    t = "Rock ’n’ roll in the ’90s: don’t touch Fishmongers’ Hall or Khan's knife."
+    assert spans(t) == []
+
+
+def test_straight_single_quotes_in_a_headline():
+    assert spans("Jackson says charges are false and 'an attempt to intimidate'") == ["an attempt to intimidate"]
+
+
+def test_quote_over_two_paragraphs():
+    t = "Browne said:\n\n‘Distorted information can confuse.\n\n‘We know FRANK works.’\n"
+    ms = find_marks(t)
+    assert [t[m.start : m.end] for m in ms] == ["Distorted information can confuse.", "We know FRANK works."]
+    assert ms[0].continued and ms[1].continues_prev
+
+
+def test_odd_counts_and_nesting_never_raise():
+    for t in ['"', '""', '“ ” “', "«««»", "‘’‘’'", 'a "b "c" d', "”x“", '"\n"\n"']:
+        for m in find_marks(t):
+            assert 0 <= m.start <= m.end <= len(t)
+
+
+def test_spans_never_overlap():
+    t = '"a "b" c" “d ‘e’ f” «g» "h'
+    ms = find_marks(t)
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
