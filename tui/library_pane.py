@@ -6,27 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from newsread.store import ArticleSummary
 
-
-TITLE_WIDTH = 34
-
-
-def article_prompt(summary: ArticleSummary) -> Text:
-    name = summary.title or "(untitled)"
-    # Option lists wrap their prompts, so long titles are cut here to keep two lines per article.
-    title = Text(name if len(name) <= TITLE_WIDTH else name[: TITLE_WIDTH - 1] + "…")
-    done = summary.reviewed >= summary.quotes > 0
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{summary.reviewed}/{summary.quotes}", style="green" if done else "bold")
-    line.append(f"  {summary.source}  {summary.date}", style="dim")
-    prompt = Text("\n").join([title, line])
-    prompt.no_wrap = True
-    prompt.overflow = "ellipsis"
-    return prompt
+from .article_list import ArticleList
 
 
 def progress_line(reviewed: int, total: int, articles: int, width: int = 12) -> Text:
@@ -57,30 +41,22 @@ class LibraryPane(Vertical):
         yield Static(id="corpus-progress")
         yield Static(id="library-order", classes="pane-caption")
         yield Input(placeholder="filter: title, source, @speaker", id="library-filter")
-        yield OptionList(id="article-list")
+        yield ArticleList(id="article-list")
 
     @property
-    def option_list(self) -> OptionList:
-        return self.query_one("#article-list", OptionList)
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
 
     def show(self, summaries: list[ArticleSummary], current: int | None) -> None:
-        options = self.option_list
-        options.set_options(Option(article_prompt(s), id=str(s.id)) for s in summaries)
+        self.article_list.set_rows(summaries)
         self.mark_current(current)
 
     def mark_current(self, article_id: int | None) -> None:
-        if article_id is None:
-            return
-        try:
-            self.option_list.highlighted = self.option_list.get_option_index(str(article_id))
-        except Exception:  # the article is filtered out
-            pass
+        if article_id is not None:
+            self.article_list.show_article(article_id)
 
     def update_article(self, summary: ArticleSummary) -> None:
-        try:
-            self.option_list.replace_option_prompt(str(summary.id), article_prompt(summary))
-        except Exception:  # filtered out
-            pass
+        self.article_list.update_row(summary)
 
     def show_progress(self, reviewed: int, total: int, articles: int) -> None:
         self.query_one("#corpus-progress", Static).update(progress_line(reviewed, total, articles))
@@ -88,10 +64,9 @@ class LibraryPane(Vertical):
     def show_order(self, order: str) -> None:
         self.query_one("#library-order", Static).update(Text(f"sort: {order}  (S)", style="dim"))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_article_list_chosen(self, event: ArticleList.Chosen) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ArticleChosen(int(event.option.id)))
+        self.post_message(self.ArticleChosen(event.article_id))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -99,4 +74,4 @@ class LibraryPane(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.option_list.focus()
+        self.article_list.focus()

@@ -31,7 +31,6 @@ class QuoteEditor(Static):
         speaker = Text(quote.speaker or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
         speaker.append(f"  {quote.speaker_kind}", style="dim")
         grid.add_row("Speaker", speaker)
-        grid.add_row("Quote", Text(quote.text, overflow="ellipsis"))
         details = Text()
         details.append(f"{KIND_MARK.get(quote.kind, '')} {quote.kind}", style="bold")
         details.append("   cue ", style="dim")
@@ -46,5 +45,7 @@ class QuoteEditor(Static):
         status.append(f"   #{quote.id}  {self.position}", style="dim")
         grid.add_row("Status", status)
         if quote.note:
-            grid.add_row("Note", Text(quote.note, style="italic"))
+            grid.add_row("Note", Text(quote.note, style="italic", no_wrap=True, overflow="ellipsis"))
+        # Last, so a long quote is what gets cut when the pane is short.
+        grid.add_row("Quote", Text(quote.text))
         return grid

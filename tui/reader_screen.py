@@ -13,12 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, Static
 
 from newsread.model import QUOTE_KINDS, Quote, StoredArticle, StoredQuote
 from newsread.store import ArticleSummary, Store, StoreError
 
 from . import colors
+from .article_list import ArticleList
 from .article_view import ArticleView, StyledSpan
 from .bindings import READER_BINDINGS
 from .help_screen import HelpScreen, bound_keys
@@ -31,6 +32,7 @@ from .search_screen import SearchScreen
 from .speaker_ops import aliases_of, known_names
 from .speaker_picker import SpeakerPicker
 from .speakers_screen import SpeakersScreen
+from .text_line import TextLine
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
 
 LIBRARY_SORTS = ("added", "unreviewed first", "source", "newest")
@@ -69,12 +71,12 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             yield LibraryPane(id="library")
             with Vertical(id="reading"):
-                yield Static(id="article-title")
+                yield TextLine(id="article-title")
                 yield Static(id="legend")
                 yield ArticleView(id="article")
-                yield Static(id="attribution")
+                yield TextLine(id="attribution")
                 yield QuoteEditor(id="editor")
-        yield Static(id="status")
+        yield TextLine(id="status")
         yield Footer()
 
     @property
@@ -104,7 +106,7 @@ class ReaderScreen(Screen[None]):
     # ---- status ---------------------------------------------------------
 
     def say(self, message: str, style: str = "") -> None:
-        self.query_one("#status", Static).update(Text(message, style=style))
+        self.query_one("#status", TextLine).update(Text(message, style=style))
 
     def saved(self, message: str) -> None:
         self.say(f"saved ✓ {message}", "bold green")
@@ -163,7 +165,7 @@ class ReaderScreen(Screen[None]):
         names += sorted({q.speaker for q in self.quotes if q.speaker and q.speaker not in names})
         self.speaker_colors = {name: colors.speaker_color(i) for i, name in enumerate(names)}
         self.view.show_article(article.text, self.quotes, self._mentions(article.text, names), self.speaker_colors)
-        self.query_one("#attribution", Static).update(self._attribution(article))
+        self.query_one("#attribution", TextLine).update(self._attribution(article))
         self.library.mark_current(article_id)
         walk = ordered(self.quotes, self.order)
         chosen = next((q for q in walk if q.id == quote_id), None)
@@ -223,7 +225,7 @@ class ReaderScreen(Screen[None]):
         position = f"quote {walk.index(self.selected) + 1}/{len(walk)}" if self.selected in walk else f"{len(walk)} quotes"
         title = Text(f"{position} · {self.order} │ ", style="dim", no_wrap=True, overflow="ellipsis")
         title.append(self.article.title or "(untitled)", style="bold")
-        self.query_one("#article-title", Static).update(title)
+        self.query_one("#article-title", TextLine).update(title)
 
     def select(self, quote: StoredQuote | None, *, scroll: bool = True) -> None:
         self.selected = quote
@@ -233,7 +235,7 @@ class ReaderScreen(Screen[None]):
         self.editor.position = f"{walk.index(quote) + 1} of {len(walk)}" if quote in walk else ""
         self.editor.quote = quote
         self._show_title()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def reload_quotes(self, select_id: int | None) -> None:
         """After a change: fresh quotes from the store, restyled, the library row updated."""
@@ -264,9 +266,17 @@ class ReaderScreen(Screen[None]):
             self.say(f"selecting {span[1] - span[0]} characters — h/l w/b ↑↓ extend · A adds as a quote · Esc cancels")
         elif not self.view.selecting:
             self.say("")
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     # ---- which actions fit now ---------------------------------------------
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # The footer rebuilds itself on refresh_bindings, which costs more than a j/k
+        # repaint; so refresh only when the set of possible actions changed.
+        state = (self.selected is None, self._is_added(self.selected), self.view.selecting, len(self.candidates))
+        if state != getattr(self, "_binding_state", None):
+            self._binding_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in QUOTE_ACTIONS and self.selected is None:
@@ -525,7 +535,7 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(bound_keys(self._binding_chain, first=self)))
 
     def action_back(self) -> None:
-        if isinstance(self.focused, (Input, OptionList)):
+        if isinstance(self.focused, (Input, ArticleList)):
             self.view.focus()
 
     def action_quit_reader(self) -> None:

@@ -1,0 +1,132 @@
+"""Benchmark the reader: startup vs a bare Textual app, j/k repaint, memory.
+
+    python bench/make_large_db.py /tmp/large.db      # once
+    python bench/bench_reader.py /tmp/large.db [--runs 5]
+
+Prints figures only; nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# Each child prints "ready" when its first screen is up, then its RSS in kB.
+BARE = """
+import asyncio
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+        yield Footer()
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print("ready", flush=True)
+
+asyncio.run(main())
+"""
+
+NEWSREAD = """
+import asyncio, sys
+from pathlib import Path
+from newsread.config import Config
+from newsread.tui.app import NewsreadApp
+
+async def main():
+    app = NewsreadApp(Path(sys.argv[1]), Config(user="bench"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.screen.article is not None
+        print("ready", flush=True)
+        rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
+        print("rss", rss, flush=True)
+
+asyncio.run(main())
+"""
+
+
+def time_to_ready(code: str, *args: str) -> tuple[float, int]:
+    """Seconds from process start to its 'ready' line, and its RSS (kB) if printed."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
+    elapsed, rss = 0.0, 0
+    for line in child.stdout:
+        if line.startswith("ready"):
+            elapsed = time.perf_counter() - started
+        elif line.startswith("rss"):
+            rss = int(line.split()[1])
+    if child.wait() != 0:
+        raise SystemExit("a benchmark child failed")
+    return elapsed, rss
+
+
+def bench_jk(db: Path, presses: int) -> tuple[list[float], list[float], int]:
+    """(key-to-idle ms per press, widget repaint ms per press, words) on the longest article."""
+    from newsread.config import Config
+    from newsread.tui.app import NewsreadApp
+    from newsread.tui.article_view import ArticleView
+
+    async def main():
+        app = NewsreadApp(db, Config(user="bench"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            longest = max(screen.summaries, key=lambda i: len(screen.store.article(i).text) if i < 5 else 0)
+            screen.open_article(longest)
+            await pilot.pause()
+            view = screen.query_one(ArticleView)
+            words = len(view.text.split())
+            keyed, painted = [], []
+            for index in range(presses):
+                key = "j" if (index // 20) % 2 == 0 else "k"
+                began = time.perf_counter()
+                await pilot.press(key)
+                keyed.append((time.perf_counter() - began) * 1000)
+                # The widget's own share: restyle the spans and render every visible line.
+                began = time.perf_counter()
+                screen.action_move(1 if key == "j" else -1)
+                for y in range(view.size.height):
+                    view.render_line(y)
+                painted.append((time.perf_counter() - began) * 1000)
+            return keyed, painted, words
+
+    return asyncio.run(main())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--presses", type=int, default=100)
+    args = parser.parse_args()
+
+    bare = [time_to_ready(BARE)[0] for _ in range(args.runs)]
+    ours = [time_to_ready(NEWSREAD, str(args.db)) for _ in range(args.runs)]
+    bare_s = statistics.median(bare)
+    ours_s = statistics.median(t for t, _ in ours)
+    rss_mb = statistics.median(r for _, r in ours) / 1024
+    print(f"startup to first screen (median of {args.runs}, headless 120x36)")
+    print(f"  bare Textual app : {bare_s * 1000:7.0f} ms")
+    print(f"  newsread         : {ours_s * 1000:7.0f} ms   ratio {ours_s / bare_s:.2f}x (goal <= 1.5x)")
+    print(f"memory (RSS) of newsread at first screen on {args.db.name}: {rss_mb:.0f} MB")
+
+    keyed, painted, words = bench_jk(args.db, args.presses)
+    print(f"j/k on a {words:,}-word article ({args.presses} presses)")
+    print(f"  key press to idle (Pilot, includes event loop) : median {statistics.median(keyed):.1f} ms, "
+          f"p95 {sorted(keyed)[int(len(keyed) * 0.95) - 1]:.1f} ms")
+    print(f"  selection change + repaint of visible lines    : median {statistics.median(painted):.2f} ms, "
+          f"max {max(painted):.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
