@@ -70,8 +70,8 @@ def time_to_ready(code: str, *args: str) -> tuple[float, int]:
     return elapsed, rss
 
 
-def bench_jk(db: Path, presses: int) -> tuple[list[float], list[float], int]:
-    """(key-to-idle ms per press, widget repaint ms per press, words) on the longest article."""
+def bench_jk(db: Path, presses: int):
+    """Key-to-idle ms per j/k press, widget repaint ms, unbound-key baseline ms, words; on the longest article."""
     from newsread.config import Config
     from newsread.tui.app import NewsreadApp
     from newsread.tui.article_view import ArticleView
@@ -86,19 +86,25 @@ def bench_jk(db: Path, presses: int) -> tuple[list[float], list[float], int]:
             await pilot.pause()
             view = screen.query_one(ArticleView)
             words = len(view.text.split())
-            keyed, painted = [], []
+            keyed, painted, idle, cpu_ms, idle_cpu = [], [], [], [], []
+            for _ in range(presses // 2):  # an unbound key: Pilot's own cost of a press
+                began, cpu = time.perf_counter(), time.process_time()
+                await pilot.press("f12")
+                idle.append((time.perf_counter() - began) * 1000)
+                idle_cpu.append((time.process_time() - cpu) * 1000)
             for index in range(presses):
                 key = "j" if (index // 20) % 2 == 0 else "k"
-                began = time.perf_counter()
+                began, cpu = time.perf_counter(), time.process_time()
                 await pilot.press(key)
                 keyed.append((time.perf_counter() - began) * 1000)
+                cpu_ms.append((time.process_time() - cpu) * 1000)
                 # The widget's own share: restyle the spans and render every visible line.
                 began = time.perf_counter()
                 screen.action_move(1 if key == "j" else -1)
                 for y in range(view.size.height):
                     view.render_line(y)
                 painted.append((time.perf_counter() - began) * 1000)
-            return keyed, painted, words
+            return keyed, painted, idle, words, cpu_ms, idle_cpu
 
     return asyncio.run(main())
 
@@ -120,10 +126,14 @@ def main() -> None:
     print(f"  newsread         : {ours_s * 1000:7.0f} ms   ratio {ours_s / bare_s:.2f}x (goal <= 1.5x)")
     print(f"memory (RSS) of newsread at first screen on {args.db.name}: {rss_mb:.0f} MB")
 
-    keyed, painted, words = bench_jk(args.db, args.presses)
+    keyed, painted, idle, words, cpu_ms, idle_cpu = bench_jk(args.db, args.presses)
     print(f"j/k on a {words:,}-word article ({args.presses} presses)")
     print(f"  key press to idle (Pilot, includes event loop) : median {statistics.median(keyed):.1f} ms, "
           f"p95 {sorted(keyed)[int(len(keyed) * 0.95) - 1]:.1f} ms")
+    print(f"  unbound key press to idle (Pilot baseline)     : median {statistics.median(idle):.1f} ms")
+    print(f"  => j/k cost over the baseline                  : {statistics.median(keyed) - statistics.median(idle):.1f} ms")
+    print(f"  CPU time per j/k press (whole app: key, action, layout, repaint) : median {statistics.median(cpu_ms):.1f} ms "
+          f"(unbound key: {statistics.median(idle_cpu):.1f} ms)")
     print(f"  selection change + repaint of visible lines    : median {statistics.median(painted):.2f} ms, "
           f"max {max(painted):.2f} ms")
 
