@@ -85,6 +85,10 @@ class ArticleList(ScrollView, can_focus=True):
         elif height and last >= top + height:
             self.scroll_to(y=last - height + 1, animate=False)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()  # cached lines carry the old theme's colours
+
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)

@@ -198,11 +198,14 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [Segment(" " * GUTTER, base), *Segment.apply_style(text.render(self.app.console), base)]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
-    def notify_style(self) -> None:
-        # Theme changes alter the tints.
-        super().notify_style()
-        if self._text:
+    def notify_style_update(self) -> None:
+        # A theme change (dark/light) alters the quote tints.
+        super().notify_style_update()
+        self._cache.clear()  # cached lines carry the old background
+        dark = self.app.current_theme.dark
+        if self._text and dark != getattr(self, "_styled_dark", dark):
             self._restyle()
+        self._styled_dark = dark
 
     # ---- keyboard and mouse selection --------------------------------------
 

@@ -102,6 +102,7 @@ class ReaderScreen(Screen[None]):
         elif self.visible_ids:
             self.open_article(self.visible_ids[0])
         self.view.focus()
+        self.watch(self.app, "theme", lambda _theme: self._show_legend(), init=False)
 
     # ---- status ---------------------------------------------------------
 
