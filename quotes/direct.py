@@ -52,6 +52,7 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
 
 def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     masked = [(m.start, m.end) for m in marks]
+    para_index = {a: i for i, (a, _) in enumerate(paras)}
     out: list[RawQuote] = []
     for idx, m in enumerate(marks):
         content = text[m.start : m.end]
@@ -128,7 +129,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                 q.speaker_text, q.method = dash.group(1).strip(), "dash"
                 out.append(q)
             continue
-        pi = next((i for i, (a, b) in enumerate(paras) if a == ps), -1)
+        pi = para_index.get(ps, -1)
         prev_para = paras[pi - 1] if pi > 0 else None
         next_para = paras[pi + 1] if 0 <= pi < len(paras) - 1 else None
         if next_para is not None:

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 # spaCy's parser needs about 1 GB per 100k characters at its default limit; news
 # articles are far smaller, so big texts are cut at paragraph boundaries into
 # chunks of at most this size and processed one by one (memory stays bounded).
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 20_000
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -83,7 +83,7 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     paras = paragraphs(text)
     direct = find_direct(doc, text, marks, paras)
     blocks = find_blocks(doc, text, marks, paras)
-    masked = [(m.start, m.end) for m in marks] + [(b.start, b.end) for b in blocks]
+    masked = sorted([(m.start, m.end) for m in marks] + [(b.start, b.end) for b in blocks])
     indirect = find_indirect(doc, text, masked)
     raws = direct + blocks + indirect
     reg = Registry(doc)
@@ -111,13 +111,13 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     return quotes, reg
 
 
-def _speakers(quotes: list[Quote], regs: list[Registry]):
+def _speakers(quotes: list[Quote], entity_lists):
     from newsread.model import Speaker
 
     used = {q.speaker for q in quotes if q.speaker}
     speakers: dict[str, Speaker] = {}
-    for reg in regs:
-        for e in reg.entities:
+    for entities in entity_lists:
+        for e in entities:
             if e.name in used:
                 sp = speakers.setdefault(e.name, Speaker(e.name, e.kind, []))
                 for a in e.aliases:
@@ -129,9 +129,11 @@ def _speakers(quotes: list[Quote], regs: list[Registry]):
     return list(speakers.values())
 
 
-def _assemble(text: str, parts: list[tuple[int, object]]) -> Extraction:
+def _assemble(text: str, parts) -> Extraction:
+    """parts: an iterable of (offset, doc), consumed one at a time so that only one
+    chunk's Doc is alive at once (memory stays bounded on multi-megabyte texts)."""
     quotes: list[Quote] = []
-    regs = []
+    entity_lists = []
     for offset, doc in parts:
         try:
             qs, reg = extract_doc(doc, offset)
@@ -139,13 +141,13 @@ def _assemble(text: str, parts: list[tuple[int, object]]) -> Extraction:
             log.exception("quote extraction failed on a chunk; skipping it")
             continue
         quotes.extend(qs)
-        regs.append(reg)
+        entity_lists.append(reg.entities)  # plain data; the Doc itself is released
     quotes.sort(key=lambda q: q.start)
     clean: list[Quote] = []
     for q in quotes:
         if 0 <= q.start < q.end <= len(text) and (not clean or q.start >= clean[-1].end):
             clean.append(q)
-    return Extraction(clean, _speakers(clean, regs))
+    return Extraction(clean, _speakers(clean, entity_lists))
 
 
 def extract(text: str, nlp) -> Extraction:
@@ -154,7 +156,7 @@ def extract(text: str, nlp) -> Extraction:
         return Extraction([], [])
     spans = chunks(text)
     docs = nlp.pipe(text[s:e] for s, e in spans)
-    return _assemble(text, [(s, d) for (s, _), d in zip(spans, docs)])
+    return _assemble(text, ((s, d) for (s, _), d in zip(spans, docs)))
 
 
 def extract_many(

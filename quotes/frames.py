@@ -3,6 +3,7 @@ and finding a cue's grammatical subject."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,12 +29,16 @@ class RawQuote:
 
 
 def inside_any(i: int, spans) -> bool:
-    return any(s <= i < e for s, e in spans)
+    """spans: sorted, non-overlapping (start, end) pairs (binary search: texts can be long)."""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int, int]:
     """[start, end) of the reporter's sentence around pos inside [lo, hi), skipping
     sentence-final punctuation that lies inside quoted spans (masked)."""
+    # a window keeps this linear on one-line megabyte texts
+    lo, hi = max(lo, pos - 2000), min(hi, pos + 2000)
     start = lo
     for m in _SENT_END.finditer(text, lo, pos):
         if not inside_any(m.start(), masked):

@@ -10,6 +10,7 @@ preferring subjects.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -191,6 +192,7 @@ class Registry:
                 self.by_token[tok.i] = e
                 self.person_mentions.append((tok.i, e, True))
         self.person_mentions.sort(key=lambda x: x[0])
+        self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders()
         # plural common-noun subjects are antecedents for "they"
         for tok in doc:
@@ -198,6 +200,10 @@ class Registry:
                 self.group_mentions.append((tok.i, None, self.describe(tok), True))
         self.group_mentions.sort(key=lambda x: x[0])
         self.person_mentions.sort(key=lambda x: x[0])
+
+    def _mentions_between(self, a: int, b: int):
+        keys = self._mention_keys
+        return self.person_mentions[bisect.bisect_left(keys, a) : bisect.bisect_left(keys, b)]
 
     def _learn_pronoun_genders(self) -> None:
         """A he/his or she/her right after a sentence naming only one person is evidence
@@ -209,10 +215,10 @@ class Registry:
             if not g:
                 continue
             sent = tok.sent
-            cands = {id(e): e for i, e, _ in self.person_mentions if sent.start <= i < tok.i}
+            cands = {id(e): e for i, e, _ in self._mentions_between(sent.start, tok.i)}
             if not cands and sent.start > 0:
                 prev = doc[sent.start - 1].sent
-                cands = {id(e): e for i, e, _ in self.person_mentions if prev.start <= i < sent.start}
+                cands = {id(e): e for i, e, _ in self._mentions_between(prev.start, sent.start)}
             if len(cands) == 1:
                 next(iter(cands.values())).vote(g)
 
@@ -325,7 +331,8 @@ class Registry:
             want = PERSON_PRONOUNS[low]
             best = None
             # same sentence: only subjects before the pronoun (not "Speaking to Smith, he said")
-            for i, e, subj in reversed(self.person_mentions):
+            upto = bisect.bisect_left(self._mention_keys, tok.i)
+            for i, e, subj in reversed(self.person_mentions[max(0, upto - 200) : upto]):
                 if i >= tok.i:
                     continue
                 if i >= sent_start and not subj:
@@ -342,7 +349,7 @@ class Registry:
             # prefer the most recent *subject* in the previous two sentences over a nearer object
             if best is not None and not best[2]:
                 window_start = doc[best[0]].sent.start
-                for i, e, subj in reversed(self.person_mentions):
+                for i, e, subj in reversed(self.person_mentions[max(0, upto - 200) : upto]):
                     if i < window_start:
                         break
                     if i < best[0] and subj and self._gender_ok(e, want):
@@ -353,7 +360,10 @@ class Registry:
                 return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
-            for i, e, desc, subj in reversed(self.group_mentions):
+            gkeys = [g[0] for g in self.group_mentions] if not hasattr(self, "_gkeys") else self._gkeys
+            self._gkeys = gkeys
+            upto = bisect.bisect_left(gkeys, tok.i)
+            for i, e, desc, subj in reversed(self.group_mentions[max(0, upto - 50) : upto]):
                 if i >= tok.i or tok.i - i > 120:
                     continue
                 if low == "it" and (e is None or e.kind == "PERSON"):

@@ -53,13 +53,23 @@ def test_edge_texts(nlp, text):
     check(text, extract(text, nlp))
 
 
+def test_chunks_cover_a_5mb_text_in_bounded_pieces():
+    from newsread.quotes.extract import CHUNK_CHARS, chunks
+
+    for text in ("word " * 1_000_000, "x" * 5_000_000, ("para one.\n" * 500_000)):
+        pieces = chunks(text)
+        assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+        assert all(0 < e - s <= CHUNK_CHARS for s, e in pieces)
+
+
 @pytest.mark.slow
-def test_huge_single_line_is_chunked(nlp):
+def test_long_single_line_is_chunked(nlp):
     sentence = 'Officials said the bridge would reopen. "We are working hard," the mayor said. '
-    text = sentence * 12_000  # ~1 MB, one line
+    text = sentence * 1_500  # ~120 kB on one line: several chunks (1 MB works the same, slower)
     ex = extract(text, nlp)
     check(text, ex)
-    assert len(ex.quotes) > 1000
+    assert len(ex.quotes) > 2000
 
 
 @pytest.mark.slow
