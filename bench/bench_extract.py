@@ -81,8 +81,11 @@ def main() -> None:
     print(f"{len(texts)} texts, {nchars / 1000:.0f}k characters, pipeline {nlp.meta.get('name')}")
 
     list(nlp.pipe(texts[:4]))  # warm up
-    t_bare, _ = timed(lambda: list(nlp.pipe(texts)))
-    t_ours, _ = timed(lambda: list(extract_many(texts, nlp)))
+    # alternate the two and keep the best of each: other load on the machine hits both
+    t_bare = t_ours = float("inf")
+    for _ in range(2):
+        t_bare = min(t_bare, timed(lambda: list(nlp.pipe(texts, batch_size=16)))[0])
+        t_ours = min(t_ours, timed(lambda: list(extract_many(texts, nlp)))[0])
     print(f"bare spaCy nlp.pipe:        {t_bare:.2f}s")
     print(f"newsread extract_many:      {t_ours:.2f}s")
     print(f"ratio extraction/bare:      {t_ours / t_bare:.3f}  (goal ≤ 1.10)")
