@@ -10,9 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from .schema import MIGRATION_NAMES, MIGRATION_SET, migrations
+from .versions import MIGRATION_SET, SCHEMA
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -32,19 +30,35 @@ def _check_header(path: Path) -> None:
         raise StoreError(f"{path}: not a SQLite database")
 
 
-def _check_version(db: Database, path: Path) -> None:
-    if "_sqlite_migrations" not in db.table_names():
-        if db.table_names():
+def _applied_migrations(conn: sqlite3.Connection, path: Path) -> set[str]:
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_sqlite_migrations" not in tables:
+        if tables:
             raise StoreError(f"{path}: a SQLite database, but not a newsread one")
-        return
-    applied = {m.name for m in migrations.applied(db)}
-    unknown = applied - set(MIGRATION_NAMES)
+        return set()
+    rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+    applied = {row[0] for row in rows}
+    unknown = applied - set(SCHEMA)
     if unknown:
         raise StoreError(f"{path}: written by a newer newsread (schema {sorted(unknown)[-1]}); upgrade newsread to open it")
+    return applied
 
 
-def open_database(path: Path | str, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``."""
+def _migrate(conn: sqlite3.Connection) -> None:
+    # sqlite-utils (and the numpy it imports) is loaded only when there is schema work to do.
+    from sqlite_utils import Database
+
+    from .schema import migrations
+
+    migrations.apply(Database(conn))
+
+
+def open_database(path: Path | str, *, readonly: bool = False,
+                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    The connection is in autocommit mode: every write transaction is explicit.
+    """
     path = Path(path)
     _check_header(path)
     if readonly and not path.exists():
@@ -53,19 +67,20 @@ def open_database(path: Path | str, *, readonly: bool = False, busy_timeout_ms: 
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, check_same_thread=True)
-        db = Database(conn)
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
-        _check_version(db, path)
+        applied = _applied_migrations(conn, path)
         if not readonly:
             # WAL lets a second reader or app work beside this one; FULL sync makes
             # a committed correction survive a crash or power cut.
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if migrations.pending(db):
-                migrations.apply(db)
-        return db
+            if set(SCHEMA) - applied:
+                _migrate(conn)
+        elif set(SCHEMA) - applied:
+            raise StoreError(f"{path}: written by an older newsread; open it once for writing to upgrade it")
+        return conn
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: {explain(error)}") from None
     except OSError as error:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "newsread"
+from .versions import MIGRATION_SET, SCHEMA
+
 migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
 
@@ -135,3 +136,7 @@ def m002_review_view_and_quote_history_index(db: Database) -> None:
                   q.status, q.human, q.confidence, q.note
            FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id""",
     )
+
+
+if tuple(MIGRATION_NAMES) != SCHEMA:
+    raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

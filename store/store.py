@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,6 +28,8 @@ QUOTE_COLUMNS = (
     "id", "article_id", "start", "end", "text", "kind", "speaker_id", "cue", "cue_start",
     "mention_start", "mention_end", "confidence", "status", "human", "note", "extractor", "updated_at",
 )
+# Log actions that change speakers rather than one quote; their snapshots are speaker states.
+SPEAKER_ACTIONS = {"rename_speaker", "merge_speakers"}
 EDITABLE = {"start", "end", "kind", "speaker", "speaker_kind", "cue", "cue_start", "note", "mention_start", "mention_end"}
 
 _QUOTE_SELECT = """
@@ -111,11 +114,22 @@ class Store:
     def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
                  busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = Path(path)
-        self.db = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        self.conn = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         self.user = user or default_user()
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
+
+    @cached_property
+    def db(self):
+        """The connection as a sqlite-utils Database, for callers that want its API.
+
+        Made on first use: importing sqlite-utils (it pulls in numpy) costs the reader's
+        start-up a tenth of a second, and the store itself needs plain SQL only.
+        """
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def __enter__(self) -> Store:
         return self
@@ -126,11 +140,18 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One atomic change; any SQLite failure becomes a one-line StoreError and nothing is written."""
-        conn = self.db.conn
+        conn = self.conn
         try:
-            if conn.in_transaction:  # nested: sqlite-utils makes it a savepoint
-                with self.db.atomic():
+            if conn.in_transaction:  # nested: a savepoint inside the outer transaction
+                conn.execute("SAVEPOINT nested")
+                try:
                     yield
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK TO nested")
+                        conn.execute("RELEASE nested")
+                    raise
+                conn.execute("RELEASE nested")
                 return
             # IMMEDIATE takes the write lock up front: a deferred transaction that reads
             # and then writes fails at once (no busy wait) if another writer got in between.
@@ -145,9 +166,18 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {explain(error)}") from None
 
+    def _insert(self, table: str, row: dict) -> int:
+        columns = ", ".join(f"[{c}]" for c in row)
+        cursor = self.conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        return cursor.lastrowid
+
+    def _update(self, table: str, row_id: int, changes: dict) -> None:
+        assignments = ", ".join(f"[{c}] = ?" for c in changes)
+        self.conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*changes.values(), row_id])
+
     def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
-            cursor = self.db.execute(sql, list(params))
+            cursor = self.conn.execute(sql, list(params))
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {explain(error)}") from None
         columns = [c[0] for c in cursor.description]
@@ -165,13 +195,12 @@ class Store:
         if existing is not None:
             return existing, False
         with self._transaction():
-            table = self.db["articles"]
-            table.insert({
+            article_id = self._insert("articles", {
                 "title": article.title, "source": article.source, "url": article.url, "date": article.date,
                 "author": article.author, "path": article.path, "licence": article.licence, "text": article.text,
                 "content_hash": content_hash, "added_at": now(),
             })
-            return table.last_pk, True
+        return article_id, True
 
     def article(self, article_id: int) -> StoredArticle:
         rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -197,7 +226,7 @@ class Store:
         return [r["id"] for r in self._rows("SELECT id FROM articles WHERE extractor != ? ORDER BY id", [extractor])]
 
     def count_articles(self) -> int:
-        return self.db["articles"].count
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     # ---- speakers -------------------------------------------------------
 
@@ -218,11 +247,10 @@ class Store:
             known = json.loads(speaker["aliases"] or "[]")
             missing = [a for a in new_aliases if a not in known]
             if missing:
-                self.db["speakers"].update(speaker["id"], {"aliases": json.dumps(known + missing, ensure_ascii=False)})
+                self._update("speakers", speaker["id"], {"aliases": json.dumps(known + missing, ensure_ascii=False)})
             return speaker["id"]
-        table = self.db["speakers"]
-        table.insert({"name": name, "kind": kind or "PERSON", "aliases": json.dumps(sorted(set(new_aliases)), ensure_ascii=False)})
-        return table.last_pk
+        return self._insert("speakers", {"name": name, "kind": kind or "PERSON",
+                                         "aliases": json.dumps(sorted(set(new_aliases)), ensure_ascii=False)})
 
     def speaker_candidates(self, article_id: int) -> list[tuple[str, str]]:
         """(name, kind) of the speakers of this article: the extractor's entities, then any others quoted."""
@@ -248,6 +276,127 @@ class Store:
                GROUP BY s.id ORDER BY quotes DESC, s.name"""
         )
         return [SpeakerSummary(r["id"], r["name"], r["kind"], json.loads(r["aliases"] or "[]"), r["quotes"]) for r in rows]
+
+    def speaker_by_name(self, name: str) -> SpeakerSummary | None:
+        rows = self._rows("SELECT id FROM speakers WHERE name = ?", [name.strip()])
+        return self.speaker(rows[0]["id"]) if rows else None
+
+    def speaker(self, speaker_id: int) -> SpeakerSummary:
+        rows = self._rows(
+            """SELECT s.id, s.name, s.kind, s.aliases,
+                      (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id AND q.status != 'rejected') AS quotes
+               FROM speakers s WHERE s.id = ?""",
+            [speaker_id],
+        )
+        if not rows:
+            raise StoreError(f"no speaker with id {speaker_id}")
+        r = rows[0]
+        return SpeakerSummary(r["id"], r["name"], r["kind"], json.loads(r["aliases"] or "[]"), r["quotes"])
+
+    def known_speaker_names(self) -> dict[str, str]:
+        """Every speaker name and alias in the database, with the speaker's kind (names win over aliases)."""
+        names: dict[str, str] = {}
+        for row in self._rows("SELECT name, kind, aliases FROM speakers"):
+            for alias in json.loads(row["aliases"] or "[]"):
+                names.setdefault(alias, row["kind"])
+        for row in self._rows("SELECT name, kind FROM speakers"):
+            names[row["name"]] = row["kind"]
+        return names
+
+    def aliases_of(self, names: list[str]) -> dict[str, list[str]]:
+        if not names:
+            return {}
+        marks = ",".join("?" * len(names))
+        rows = self._rows(f"SELECT name, aliases FROM speakers WHERE name IN ({marks})", names)
+        return {r["name"]: json.loads(r["aliases"] or "[]") for r in rows}
+
+    def speaker_quotes(self, speaker_id: int) -> list[tuple[StoredQuote, str]]:
+        """Every quote of a speaker across articles, with its article's title."""
+        rows = self._rows(
+            _QUOTE_SELECT + " JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? ORDER BY q.article_id, q.start",
+            [speaker_id],
+        )
+        titles = {r["id"]: r["title"] for r in self._rows(
+            "SELECT DISTINCT a.id, a.title FROM articles a JOIN quotes q ON q.article_id = a.id WHERE q.speaker_id = ?",
+            [speaker_id])}
+        return [(_quote_from_row(r), titles[r["article_id"]]) for r in rows]
+
+    def rename_speaker(self, speaker_id: int, new_name: str) -> SpeakerSummary:
+        """Give a speaker a new canonical name; the old one stays as an alias. Logged and undoable."""
+        new_name = new_name.strip()
+        if not new_name:
+            raise ValueError("a speaker needs a name")
+        with self._transaction():
+            other = self.speaker_by_name(new_name)
+            if other is not None and other.id != speaker_id:
+                raise ValueError(f"“{new_name}” already exists: merge the two speakers instead")
+            before = self._speaker_row(speaker_id)
+            aliases = [a for a in json.loads(before["aliases"]) if a != new_name]
+            if before["name"] != new_name and before["name"] not in aliases:
+                aliases.append(before["name"])
+            after = {**before, "name": new_name, "aliases": json.dumps(aliases, ensure_ascii=False)}
+            self._write_speaker_state({"speakers": [after]})
+            self._log("rename_speaker", None, None, {"speakers": [before]}, {"speakers": [after]})
+        return self.speaker(speaker_id)
+
+    def merge_speakers(self, source_id: int, target_id: int) -> int:
+        """Fold ``source`` into ``target``: its quotes, candidacies, name and aliases. Logged and undoable.
+
+        Returns the number of quotes moved.
+        """
+        if source_id == target_id:
+            return 0
+        with self._transaction():
+            source, target = self._speaker_row(source_id), self._speaker_row(target_id)
+            moved = [r["id"] for r in self._rows("SELECT id FROM quotes WHERE speaker_id = ?", [source_id])]
+            source_in = self._rows("SELECT * FROM article_speakers WHERE speaker_id = ?", [source_id])
+            target_in = {r["article_id"] for r in self._rows("SELECT article_id FROM article_speakers WHERE speaker_id = ?", [target_id])}
+            added = [{**r, "speaker_id": target_id} for r in source_in if r["article_id"] not in target_in]
+            aliases = json.loads(target["aliases"])
+            for alias in [source["name"], *json.loads(source["aliases"])]:
+                if alias not in aliases and alias != target["name"]:
+                    aliases.append(alias)
+            merged = {**target, "aliases": json.dumps(aliases, ensure_ascii=False)}
+            before = {
+                "speakers": [source, target], "quote_speakers": {q: source_id for q in moved},
+                "article_speakers": source_in, "absent_article_speakers": [[r["article_id"], target_id] for r in added],
+            }
+            after = {
+                "speakers": [merged], "quote_speakers": {q: target_id for q in moved}, "article_speakers": added,
+                "absent_article_speakers": [[r["article_id"], source_id] for r in source_in], "absent_speakers": [source_id],
+            }
+            self._write_speaker_state(after)
+            self._log("merge_speakers", None, None, before, after)
+        return len(moved)
+
+    def _speaker_row(self, speaker_id: int) -> dict:
+        rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [speaker_id])
+        if not rows:
+            raise StoreError(f"no speaker with id {speaker_id}")
+        return {**rows[0], "aliases": rows[0]["aliases"] or "[]"}
+
+    def _write_speaker_state(self, state: dict) -> None:
+        """Make speakers, their quotes and candidacies as ``state`` records (see merge_speakers).
+
+        Order matters: speakers exist before anything points at them, and go last.
+        """
+        for row in state.get("speakers", []):
+            self.conn.execute(
+                "INSERT INTO speakers (id, name, kind, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "name = excluded.name, kind = excluded.kind, aliases = excluded.aliases",
+                [row["id"], row["name"], row["kind"], row["aliases"]],
+            )
+        for quote_id, speaker_id in state.get("quote_speakers", {}).items():
+            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", [speaker_id, int(quote_id)])
+        for row in state.get("article_speakers", []):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO article_speakers (article_id, speaker_id, position) VALUES (?, ?, ?)",
+                [row["article_id"], row["speaker_id"], row["position"]],
+            )
+        for article_id, speaker_id in state.get("absent_article_speakers", []):
+            self.conn.execute("DELETE FROM article_speakers WHERE article_id = ? AND speaker_id = ?", [article_id, speaker_id])
+        for speaker_id in state.get("absent_speakers", []):
+            self.conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
 
     # ---- quotes: reading ------------------------------------------------
 
@@ -309,15 +458,16 @@ class Store:
         with self._transaction():
             kept = [q for q in self.quotes(article_id) if q.status != "unreviewed" or q.human]
             report.kept_reviewed = len(kept)
-            report.replaced = self.db.execute(
+            report.replaced = self.conn.execute(
                 "DELETE FROM quotes WHERE article_id = ? AND status = 'unreviewed' AND human = 0", [article_id]
             ).rowcount
-            self.db.execute("DELETE FROM article_speakers WHERE article_id = ?", [article_id])
+            self.conn.execute("DELETE FROM article_speakers WHERE article_id = ?", [article_id])
             for position, speaker in enumerate(extraction.speakers):
                 speaker_id = self.speaker_id(speaker.name, speaker.kind, speaker.aliases)
                 if speaker_id is not None:
-                    self.db["article_speakers"].insert(
-                        {"article_id": article_id, "speaker_id": speaker_id, "position": position}, ignore=True
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, position) VALUES (?, ?, ?)",
+                        [article_id, speaker_id, position],
                     )
             stamp = now()
             for quote in extraction.quotes:
@@ -326,9 +476,9 @@ class Store:
                     continue
                 row = self._quote_row(article_id, quote)
                 row.update(status="unreviewed", human=0, extractor=extractor, updated_at=stamp)
-                self.db["quotes"].insert(row)
+                self._insert("quotes", row)
                 report.added += 1
-            self.db["articles"].update(article_id, {"extractor": extractor, "extracted_at": stamp})
+            self._update("articles", article_id, {"extractor": extractor, "extracted_at": stamp})
         return report
 
     def import_quotes(self, article_id: int, quotes: Iterable[Quote]) -> int:
@@ -342,7 +492,7 @@ class Store:
                     status=getattr(quote, "status", "accepted"), human=int(getattr(quote, "human", True)),
                     note=getattr(quote, "note", ""), extractor="import", updated_at=now(),
                 )
-                self.db["quotes"].insert(row)
+                self._insert("quotes", row)
                 count += 1
         return count
 
@@ -367,24 +517,27 @@ class Store:
         snap["speaker_kind"] = names[0]["kind"] if names else ""
         return snap
 
-    def _log(self, action: str, quote_id: int, article_id: int, before: dict | None, after: dict | None,
+    def _log(self, action: str, quote_id: int | None, article_id: int | None, before: dict | None, after: dict | None,
              reverts: int | None = None) -> int:
-        table = self.db["corrections"]
-        table.insert({
+        return self._insert("corrections", {
             "quote_id": quote_id, "article_id": article_id, "action": action, "user": self.user, "at": now(),
             "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
             "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
             "reverts": reverts,
         })
-        return table.last_pk
 
     def _write_quote(self, snapshot: dict | None, quote_id: int) -> None:
         """Make the stored quote ``quote_id`` equal ``snapshot`` (None: absent)."""
         if snapshot is None:
-            self.db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+            self.conn.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
             return
         row = {k: snapshot[k] for k in QUOTE_COLUMNS}
-        self.db["quotes"].upsert(row, pk="id")
+        columns = ", ".join(f"[{c}]" for c in row)
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in row if c != "id")
+        self.conn.execute(
+            f"INSERT INTO quotes ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO UPDATE SET {updates}",
+            list(row.values()),
+        )
 
     def _change(self, action: str, quote_id: int, changes: dict) -> StoredQuote:
         with self._transaction():
@@ -435,9 +588,7 @@ class Store:
         with self._transaction():
             row = self._quote_row(article_id, quote)
             row.update(text=text[quote.start:quote.end], status="corrected", human=1, extractor="", updated_at=now())
-            table = self.db["quotes"]
-            table.insert(row)
-            quote_id = table.last_pk
+            quote_id = self._insert("quotes", row)
             self._log("add", quote_id, article_id, None, self._snapshot(quote_id))
         return self.quote(quote_id)
 
@@ -471,11 +622,16 @@ class Store:
 
     def _revert(self, action: str, target_id: int, use: str) -> Correction:
         target = self.correction(target_id)
+        state = target.before if use == "before" else target.after
         with self._transaction():
-            before = self._snapshot(target.quote_id)
-            state = target.before if use == "before" else target.after
-            self._write_quote(state, target.quote_id)
-            self._log(action, target.quote_id, target.article_id, before, self._snapshot(target.quote_id), reverts=target_id)
+            if target.action in SPEAKER_ACTIONS:
+                replaced = target.after if use == "before" else target.before
+                self._write_speaker_state(state)
+                self._log(action, None, None, replaced, state, reverts=target_id)
+            else:
+                before = self._snapshot(target.quote_id)
+                self._write_quote(state, target.quote_id)
+                self._log(action, target.quote_id, target.article_id, before, self._snapshot(target.quote_id), reverts=target_id)
         return target
 
     def undo(self) -> Correction | None:
@@ -523,7 +679,7 @@ class Store:
         tmp = target.with_name(target.name + ".partial")
         destination = sqlite3.connect(tmp)
         try:
-            self.db.conn.backup(destination)
+            self.conn.backup(destination)
         finally:
             destination.close()
         os.replace(tmp, target)

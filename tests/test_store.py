@@ -219,3 +219,44 @@ def test_snapshots_are_json(store, article_id, db_path):
     before, after = raw.execute("SELECT before, after FROM corrections").fetchone()
     assert json.loads(before)["status"] == "unreviewed"
     assert json.loads(after)["status"] == "accepted"
+
+
+def test_rename_speaker_keeps_old_name_as_alias_and_undoes(store, article_id):
+    peskov = store.speaker_by_name("Dmitry Peskov")
+    renamed = store.rename_speaker(peskov.id, "Dmitry S. Peskov")
+    assert renamed.name == "Dmitry S. Peskov" and "Dmitry Peskov" in renamed.aliases
+    assert {q.speaker for q in store.quotes(article_id)} == {"Dmitry S. Peskov"}
+    with pytest.raises(ValueError, match="already exists"):
+        store.rename_speaker(peskov.id, "Kremlin")
+    assert store.undo().action == "rename_speaker"
+    assert store.speaker(peskov.id).name == "Dmitry Peskov"
+    assert store.redo().action == "rename_speaker"
+    assert store.speaker(peskov.id).name == "Dmitry S. Peskov"
+
+
+def test_merge_speakers_moves_quotes_and_aliases_and_undoes(store, article_id):
+    quote = store.quotes(article_id)[0]
+    store.edit(quote.id, speaker="D. Peskov")
+    source = store.speaker_by_name("D. Peskov")
+    target = store.speaker_by_name("Dmitry Peskov")
+    assert store.merge_speakers(source.id, target.id) == 1
+    assert store.speaker_by_name("D. Peskov") is None
+    assert "D. Peskov" in store.speaker(target.id).aliases
+    assert store.quote(quote.id).speaker == "Dmitry Peskov"
+    assert store.speaker_id("D. Peskov") == target.id  # the alias now finds the merged speaker
+    assert [q.id for q, _ in store.speaker_quotes(target.id)] == [q.id for q in store.quotes(article_id)]
+
+    assert store.undo().action == "merge_speakers"
+    assert store.quote(quote.id).speaker == "D. Peskov"
+    assert "D. Peskov" not in store.speaker(target.id).aliases
+    # Undo further back, through the restored speaker, to the model's answer.
+    assert store.undo().action == "edit"
+    assert store.quote(quote.id).speaker == "Dmitry Peskov"
+    store.redo()
+    store.redo()
+    assert store.speaker_by_name("D. Peskov") is None and store.quote(quote.id).speaker == "Dmitry Peskov"
+
+
+def test_known_speaker_names_include_aliases(store, article_id):
+    names = store.known_speaker_names()
+    assert names["Dmitry Peskov"] == "PERSON" and names["Peskov"] == "PERSON" and names["Kremlin"] == "ORG"

@@ -29,7 +29,6 @@ from .prompt import TextPrompt
 from .quote_editor import QuoteEditor
 from .search import search
 from .search_screen import SearchScreen
-from .speaker_ops import aliases_of, known_names
 from .speaker_picker import SpeakerPicker
 from .speakers_screen import SpeakersScreen
 from .text_line import TextLine
@@ -95,7 +94,7 @@ class ReaderScreen(Screen[None]):
         self.summaries = {s.id: s for s in self.store.article_summaries()}
         self.refresh_library()
         self.library.show_order(self.library_sort)
-        last = self.store.db.execute(
+        last = self.store.conn.execute(
             "SELECT article_id, quote_id FROM corrections ORDER BY id DESC LIMIT 1").fetchone()
         if last and last[0] in self.summaries:
             self.open_article(last[0], last[1])
@@ -131,7 +130,7 @@ class ReaderScreen(Screen[None]):
         self.refresh_progress()
 
     def _articles_quoting(self, name: str) -> set[int]:
-        rows = self.store.db.execute(
+        rows = self.store.conn.execute(
             """SELECT DISTINCT q.article_id FROM quotes q JOIN speakers s ON s.id = q.speaker_id
                WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"]).fetchall()
         return {r[0] for r in rows}
@@ -181,7 +180,7 @@ class ReaderScreen(Screen[None]):
             StyledSpan(q.mention_start, q.mention_end, colors.mention_style(self.speaker_colors[q.speaker]))
             for q in self.quotes if q.mention_start >= 0 and q.mention_end > q.mention_start and q.speaker in self.speaker_colors
         ]
-        aliases = aliases_of(self.store, names)
+        aliases = self.store.aliases_of(names)
         for name in names:
             style = colors.mention_style(self.speaker_colors[name])
             forms = sorted({name, *aliases.get(name, [])}, key=len, reverse=True)
@@ -295,7 +294,7 @@ class ReaderScreen(Screen[None]):
     def _is_added(self, quote: StoredQuote | None) -> bool:
         if quote is None or not quote.human:
             return False
-        row = self.store.db.execute("SELECT extractor FROM quotes WHERE id = ?", [quote.id]).fetchone()
+        row = self.store.conn.execute("SELECT extractor FROM quotes WHERE id = ?", [quote.id]).fetchone()
         return bool(row) and not row[0]
 
     # ---- navigation -------------------------------------------------------
@@ -390,7 +389,7 @@ class ReaderScreen(Screen[None]):
             if choice:
                 self.set_speaker(quote.id, *choice)
 
-        self.app.push_screen(SpeakerPicker(quote.text, quote.speaker, self.candidates, known_names(self.store),
+        self.app.push_screen(SpeakerPicker(quote.text, quote.speaker, self.candidates, self.store.known_speaker_names(),
                                            self.speaker_colors), picked)
 
     def action_cycle_kind(self) -> None:
@@ -478,7 +477,7 @@ class ReaderScreen(Screen[None]):
     def _revert(self, verb: str, step) -> None:
         try:
             correction = step()
-        except Exception as error:  # e.g. the speaker it restores was merged away
+        except StoreError as error:
             self.failed(f"cannot {verb}: {error}")
             return
         if correction is None:
@@ -488,7 +487,10 @@ class ReaderScreen(Screen[None]):
             self.open_article(correction.article_id, correction.quote_id)
         else:
             self.reload_quotes(correction.quote_id)
-        self.saved(f"{verb}: {correction.action} of quote {correction.quote_id}")
+        if correction.quote_id is None:  # a speaker rename or merge
+            self.saved(f"{verb}: {correction.action.replace('_', ' ')}")
+        else:
+            self.saved(f"{verb}: {correction.action} of quote {correction.quote_id}")
 
     def action_undo(self) -> None:
         self._revert("undo", self.store.undo)

@@ -31,14 +31,14 @@ def search(store: Store, user_text: str, limit: int = 40) -> list[SearchHit]:
     if not query:
         return []
     hits: list[SearchHit] = []
-    rows = store.db.execute(
+    rows = store.conn.execute(
         """SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 12)
            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
            WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""",
         [query, limit // 2],
     ).fetchall()
     hits += [SearchHit(r[0], None, r[1], r[2]) for r in rows]
-    rows = store.db.execute(
+    rows = store.conn.execute(
         """SELECT q.article_id, q.id, a.title, q.text, coalesce(s.name, '')
            FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
            JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id

@@ -10,10 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsread.store import SpeakerSummary, Store
+from newsread.store import SpeakerSummary, Store, StoreError
 
 from .prompt import TextPrompt
-from .speaker_ops import merge_speakers, rename_speaker, speaker_id_by_name, speaker_quotes
 
 Jump = tuple[int, int | None]
 
@@ -81,14 +80,14 @@ class SpeakersScreen(Screen[Jump | None]):
         if speaker is None or speaker.id == self.shown_id:
             return
         self.shown_id = speaker.id
-        quotes = speaker_quotes(self.store, speaker.id)
+        quotes = self.store.speaker_quotes(speaker.id)
         self.query_one("#speaker-quotes-title", Label).update(
             Text(f"{speaker.name}: {len(quotes)} quotes (Enter jumps)", style="bold"))
         options = []
-        for quote in quotes:
+        for quote, title in quotes:
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"“{quote.text}”", style="strike dim" if quote.status == "rejected" else "")
-            line.append(f"  {quote.title}", style="dim")
+            line.append(f"  {title}", style="dim")
             options.append(Option(line, id=f"{quote.article_id}:{quote.id}"))
         self.query_one("#speaker-quotes", OptionList).set_options(options)
 
@@ -118,8 +117,8 @@ class SpeakersScreen(Screen[Jump | None]):
             if not name or name == speaker.name:
                 return
             try:
-                rename_speaker(self.store, speaker.id, name)
-            except ValueError as error:
+                self.store.rename_speaker(speaker.id, name)
+            except (ValueError, StoreError) as error:
                 self._status(f"not renamed: {error}")
                 return
             self._status(f"saved ✓ renamed {speaker.name} → {name}")
@@ -137,11 +136,15 @@ class SpeakersScreen(Screen[Jump | None]):
         def done(name: str | None) -> None:
             if not name:
                 return
-            target = speaker_id_by_name(self.store, name)
+            target = self.store.speaker_by_name(name)
             if target is None:
                 self._status(f"no speaker called “{name}” (use r to rename)")
                 return
-            moved = merge_speakers(self.store, speaker.id, target)
+            try:
+                moved = self.store.merge_speakers(speaker.id, target.id)
+            except StoreError as error:
+                self._status(f"not merged: {error}")
+                return
             self._status(f"saved ✓ merged {speaker.name} into {name} ({moved} quotes)")
             self.shown_id = None
             self.reload(keep=name)

@@ -1,0 +1,11 @@
+"""The schema's migration names, in order, readable without importing sqlite-utils.
+
+``schema.py`` registers the migrations themselves and checks at import that it
+defines exactly these; a new migration is added to both.
+"""
+
+MIGRATION_SET = "newsread"
+SCHEMA = (
+    "m001_initial",
+    "m002_review_view_and_quote_history_index",
+)
