@@ -192,15 +192,22 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _speaker_names(state: dict | None) -> str:
+    return " + ".join(speaker["name"] for speaker in (state or {}).get("speakers", []))
+
+
 def _describe_correction(entry) -> str:
-    target = f"article {entry.article_id} quote {entry.quote_id}"
+    head = f"#{entry.id}  {entry.at}  {entry.user}  "
     what = entry.action if entry.reverts is None else f"{entry.action} of #{entry.reverts}"
+    if entry.quote_id is None:  # a speaker rename or merge: name the speakers before and after
+        return head + f"{what:<12} speakers  {_speaker_names(entry.before)!r} → {_speaker_names(entry.after)!r}"
+    target = f"article {entry.article_id} quote {entry.quote_id}"
     changes = []
     before, after = entry.before or {}, entry.after or {}
     for key in ("status", "speaker", "kind", "cue", "start", "end", "note"):
         if before.get(key) != after.get(key):
             changes.append(f"{key}: {before.get(key, '∅')!r} → {after.get(key, '∅')!r}")
-    return f"#{entry.id}  {entry.at}  {entry.user}  {what:<12} {target}  " + "; ".join(changes)
+    return head + f"{what:<12} {target}  " + "; ".join(changes)
 
 
 def cmd_backup(args) -> int:
