@@ -15,7 +15,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, TITLES
+from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS
+from .cues import TITLES as _CUE_TITLES
+from .names_data import (
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    MALE_TITLES,
+    ORG_GROUP_NOUNS,
+    PERSON_NOUNS,
+    PERSON_ROLES,
+)
+
+TITLES = _CUE_TITLES | frozenset("sheriff mme mlle madame monsieur superintendent constable cardinal bishop".split())
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _ORG_NOUNS = frozenset(
@@ -48,6 +61,12 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
+_GIVEN = MALE_NAMES | FEMALE_NAMES
+_NOT_PERSON_WORDS = frozenset(
+    """police government ministry court council army company agency department service committee
+    commission office embassy party board university college school bank hospital airport
+    foundation institute club fc times post news street park group inc ltd corporation""".split()
+)
 _ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
 _DOC_NOUNS = frozenset(
     "statement tweet post ruling description comment comments letter message release report "
@@ -81,6 +100,7 @@ class Entity:
     gender: str = ""  # "m", "f" or unknown
     last_pos: int = -1
     votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
+    described: bool = False  # an unnamed source ("the head of the investigators")
 
     def vote(self, g: str, weight: int = 1) -> None:
         self.votes[g] = self.votes.get(g, 0) + weight
@@ -118,8 +138,14 @@ class Resolved:
 class Registry:
     """Entities of one document and the mentions that point at them."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, quoted=None) -> None:
         self.doc = doc
+        # character spans inside quotation marks: names there are not antecedents for
+        # the reporter's pronouns ("..., he said" never means a person the quote mentions)
+        self._quoted = sorted(quoted or [])
+        self._quoted_starts = [a for a, _ in self._quoted]
+        self.pairs: list[tuple[int, list[Entity]]] = []  # coordinated names: (token i, entities)
+        self.group_roles: dict[str, list[Entity]] = {}  # "officers" → the pair named with it
         self.entities: list[Entity] = []
         self.by_mention: dict[int, Entity] = {}  # ent.start (token index) → entity
         self.person_mentions: list[tuple[int, Entity, bool]] = []  # (token i, entity, is_subject)
@@ -146,10 +172,20 @@ class Registry:
             words = [w for w in words if w.strip()]
             if not words:
                 continue
-            form = " ".join(words)
             if ent.label_ in ("GPE", "NORP") and not self._is_subject(ent.root):
                 continue  # places and nationalities matter only as speakers
             kind = self._kind(ent.label_)
+            # the NER glued a place or organisation to a person's name ("Ukraine Volodymyr
+            # Zelenskyy") or took a person for an organisation ("Gáspár Maróth"): a known
+            # given name followed by one or two capitalised words is a person
+            gi = next((k for k, w in enumerate(words[:-1]) if fold(w) in _GIVEN and words[k + 1][:1].isupper()), -1)
+            if (gi >= 0 and len(words) - gi <= 3 and ent.label_ != "PERSON"
+                    and not any(fold(w) in _NOT_PERSON_WORDS for w in words[gi:])):
+                words = words[gi:]
+                kind = "PERSON"
+            elif kind == "ORG" and ent.label_ == "ORG" and 2 <= len(words) <= 3 and self._person_role_before(ent):
+                kind = "PERSON"
+            form = " ".join(words)
             if kind == "PERSON" and (fold(words[-1]).strip(".") in _ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
             if form in acronyms:
@@ -159,6 +195,11 @@ class Registry:
             entity = self._find(form, kind, ent.start)
             if entity is None and form_long:
                 entity = self._find(form_long, kind, ent.start)
+            if entity is None and kind != "PERSON" and len(words) == 1:
+                # "Maróth" tagged ORG after "Gáspár Maróth" the person
+                p = self._find(form, "PERSON", ent.start)
+                if p is not None and p.kind == "PERSON":
+                    entity, kind = p, "PERSON"
             if entity is None:
                 entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()})
                 self.entities.append(entity)
@@ -170,7 +211,9 @@ class Registry:
                     entity.kind = "PERSON"
             entity.last_pos = ent.start
             self.by_mention[ent.start] = entity
-            self._learn_gender(ent, entity)
+            self._learn_gender(ent, entity, words)
+            if self.is_quoted(ent.start_char):
+                continue
             subj = self._is_subject(ent.root)
             if entity.kind == "PERSON":
                 self.person_mentions.append((ent.start, entity, subj))
@@ -180,7 +223,8 @@ class Registry:
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
         for tok in doc:
             if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
-                    and tok.head.lemma_.lower() in QUOTE_VERBS):
+                    and tok.lower_ not in PERSON_ROLES and tok.head.lemma_.lower() in QUOTE_VERBS
+                    and not any(c.dep_ == "appos" and c.ent_type_ for c in tok.children)):
                 words = _clean_name(_name_chain(tok))
                 if not words or not words[-1][:1].isupper():
                     continue
@@ -190,16 +234,120 @@ class Registry:
                     e = Entity(form, "PERSON", words={fold(w) for w in words})
                     self.entities.append(e)
                 self.by_token[tok.i] = e
-                self.person_mentions.append((tok.i, e, True))
+                if not self.is_quoted(tok.idx):
+                    self.person_mentions.append((tok.i, e, True))
+        self._learn_pairs()
+        # unnamed people who speak or act as subjects ("The head of the police's internal
+        # investigators told the court ... She also said"): antecedents for he/she
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or self.is_quoted(tok.idx):
+                continue
+            one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            if not (one_of or (tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS)):
+                continue
+            if any(c.dep_ in ("appos", "compound") and c.ent_type_ for c in tok.children):
+                continue
+            role = self.resolve_role(tok) if not one_of else None
+            if role is not None:
+                self.person_mentions.append((tok.i, role, True))
+                continue
+            e = Entity(self.describe(tok), "PERSON", described=True)
+            if tok.lower_ in FEMALE_WORDS:
+                e.vote("f", 5)
+            elif tok.lower_ in MALE_WORDS:
+                e.vote("m", 5)
+            self.person_mentions.append((tok.i, e, True))
         self.person_mentions.sort(key=lambda x: x[0])
         self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders()
         # plural common-noun subjects are antecedents for "they"
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS",) and tok.ent_type_ == "":
-                self.group_mentions.append((tok.i, None, self.describe(tok), True))
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS",) and tok.ent_type_ == ""
+                    and not self.is_quoted(tok.idx)):
+                group = self.resolve_group(tok)
+                if group is not None:
+                    self.group_mentions.append((tok.i, group, "", True))
+                else:
+                    self.group_mentions.append((tok.i, None, self.describe(tok), True))
+        for i, ents in self.pairs:
+            if not self.is_quoted(self.doc[i].idx):
+                self.group_mentions.append((i, self._pair_entity(ents), "", self._is_subject(self.doc[i])))
         self.group_mentions.sort(key=lambda x: x[0])
+        self._gkeys = [g[0] for g in self.group_mentions]
         self.person_mentions.sort(key=lambda x: x[0])
+
+    def is_quoted(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, char) - 1
+        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
+
+    def _person_role_before(self, ent) -> bool:
+        """"commissioner Gáspár Maróth": a person's role noun right before the name."""
+        if ent.start == 0:
+            return False
+        prev = self.doc[ent.start - 1]
+        return prev.lemma_.lower() in PERSON_ROLES and prev.pos_ in ("NOUN", "PROPN") and not prev.ent_type_
+
+    # -- groups ----------------------------------------------------------------------
+    def _learn_pairs(self) -> None:
+        """Coordinated names ("officers Antoine Quirin and Nicolas Redouane", "Tesco and
+        Salling Group announced") become groups; a plural role noun attached to them
+        ("officers") names the group."""
+        for start, e in list(self.by_mention.items()):
+            root = self.doc[start]
+            # the head token of this mention
+            span_end = start
+            while span_end + 1 < len(self.doc) and self.doc[span_end + 1].ent_iob_ == "I":
+                span_end += 1
+            head = self.doc[start : span_end + 1].root
+            members = [e]
+            for c in head.children:
+                if c.dep_ == "conj":
+                    other, _ = self.entity_at(c)
+                    if other is not None and other is not e:
+                        members.append(other)
+                        for cc in c.children:
+                            if cc.dep_ == "conj":
+                                third, _ = self.entity_at(cc)
+                                if third is not None and third not in members:
+                                    members.append(third)
+            if len(members) < 2:
+                continue
+            del root
+            self.pairs.append((start, members))
+            for c in list(head.children) + ([head.head] if head.dep_ in ("appos", "compound") else []):
+                if c.tag_ == "NNS" and c.pos_ == "NOUN":
+                    self.group_roles.setdefault(c.lower_, members)
+        self.pairs.sort(key=lambda x: x[0])
+
+    def _pair_entity(self, members: list[Entity]) -> Entity:
+        kinds = {m.kind for m in members}
+        kind = kinds.pop() if len(kinds) == 1 else "OTHER"
+        e = Entity(" and ".join(m.name for m in members), kind, described=True)
+        e.members = members  # type: ignore[attr-defined]
+        return e
+
+    def resolve_group(self, tok) -> Entity | None:
+        """"The defendants", "Both officers", "The parties": a definite plural noun for
+        the group the article named with that noun, or else the last named pair."""
+        low = tok.lower_
+        if tok.tag_ != "NNS" or low not in GROUP_NOUNS:
+            return None
+        dets = [c for c in tok.children if c.dep_ in ("det", "predet") and c.lower_ in ("the", "both", "these")]
+        if not dets or any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in tok.children):
+            return None  # "German firms", "two officers": not the named group
+        if low in self.group_roles:
+            return self._pair_entity(self.group_roles[low])
+        want = "ORG" if low in ORG_GROUP_NOUNS else None
+        before = [(i, m) for i, m in self.pairs if i < tok.i]
+        for i, members in reversed(before):
+            kinds = {m.kind for m in members}
+            if want is None or kinds == {want}:
+                if low not in ("parties", "sides", "partners") and low not in ORG_GROUP_NOUNS and kinds != {"PERSON"}:
+                    continue
+                return self._pair_entity(members)
+        return None
 
     def _mentions_between(self, a: int, b: int):
         keys = self._mention_keys
@@ -251,7 +399,7 @@ class Registry:
                     best = best or e
         return best
 
-    def _learn_gender(self, ent, entity: Entity) -> None:
+    def _learn_gender(self, ent, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc
         near = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
         near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")]
@@ -262,6 +410,25 @@ class Registry:
                 entity.vote("m", 5)
             elif w.strip(".") in FEMALE_WORDS - {"she", "her"}:
                 entity.vote("f", 5)
+        if entity.kind != "PERSON":
+            return
+        # "Mme Spanton", "Mr Johnson": a title right at or before the name
+        first = ent[0].lower_.strip(".")
+        before = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+        for w in (first, before):
+            if w in FEMALE_TITLES:
+                entity.vote("f", 5)
+                break
+            if w in MALE_TITLES:
+                entity.vote("m", 5)
+                break
+        # a known given name ("Emily Spanton", "Nicolas Redouane")
+        if words and len(words) >= 2:
+            given = fold(words[0])
+            if given in FEMALE_NAMES:
+                entity.vote("f", 3)
+            elif given in MALE_NAMES:
+                entity.vote("m", 3)
 
     def _learn_roles(self, ent, entity: Entity) -> None:
         root = ent.root

@@ -1,0 +1,90 @@
+"""Small curated word lists for speaker resolution (no downloads, no data files).
+
+Given names are folded (lower case, no accents) and cover names common in
+international news; they are evidence for a person's gender and for a name being a
+person's rather than an organisation's. Ambiguous names (Jean, Andrea, Kim, Sasha,
+Jordan, Robin, ...) are left out on purpose.
+"""
+
+from __future__ import annotations
+
+MALE_NAMES = frozenset(
+    """
+    aaron abdul abdullah adam adrian ahmed ahmad aleksandr alexander alexandre alexei alexey ali alan
+    albert alberto alejandro alfred ali amir anatoly andre andrei andrej andres andrew andrzej andy
+    angelo anthony anton antoine antonio arnold arthur ashraf boris brad bradley brandon brian bruce
+    bruno carl carlos charles chris christian christopher chuck cyril dan daniel dave david dennis
+    dick diego dimitri dmitri dmitry dominic donald doug douglas duncan edward emmanuel enrique eric
+    erik ernest evgeny fabio farid felix fernando francesco francisco francois frank franz fred
+    frederick gary gaspar george georg gerald gerhard giovanni giuseppe gordon greg gregory guido
+    gustavo hamid hans harold harry hassan heinrich henri henry hugo hussein igor ilya ivan jack
+    jacob jacques jakub jacek james jamie jan jaroslaw javier jeff jeffrey jeremy jerry jim jimmy
+    joachim joe joel johan johann john jonathan jorge jose josef joseph juan julian justin kamal
+    karl keith ken kenneth kevin khalid klaus konstantin krzysztof kurt larry lars leonid liam lorenzo
+    louis luca lucas luis lukasz mahmoud manuel marc marcel marco marcus mario mark martin mateusz
+    matt matthew matty maurice max michael michal michel miguel mike mikhail mohamed mohammad mohammed
+    muhammad nabil nathan neil nicholas nick nicolas nikita nikolai nikolay norman oleg oliver omar
+    oscar pablo patrick paul pavel pawel pedro peter petr philip philippe piotr pierre rafael ralph
+    ramon randy raul ray raymond recep reza ricardo richard rick robert roberto rodrigo roger roman
+    ronald rudolf russell ryan said salman sam samuel scott sean sebastian sergei sergey sergio simon
+    stanislav stefan stephen steve steven stuart tadeusz ted terry thomas tim timothy todd tom tomas
+    tony ulrich vadim valentin valery vasily victor viktor vincent vitaly vladimir vladislav volodymyr
+    walter wayne william witold wojciech xavier yaroslav yevgeny yuri yusuf zbigniew
+    """.split()
+)
+
+FEMALE_NAMES = frozenset(
+    """
+    agnes agnieszka alexandra alice alicia alina alison amanda amber amelia amy ana anastasia
+    angela angelika anna anne annette antonia barbara beata beatrice betty brenda bridget carla carmen
+    carol caroline catherine cecilia charlotte christina christine claire claudia cynthia dana daria
+    deborah denise diana diane dominika donna dorota dorothy edith elena elisabeth elizabeth ella
+    ellen elzbieta emily emma erika eva evelyn ewa fatima fiona florence frances francesca gabriela
+    gabrielle galina gloria grace hanna hannah helen helena ingrid irina isabel isabella jacqueline
+    jane janet jennifer jessica joan joanna josephine joyce judith julia julie karen katarzyna
+    katherine kathleen kathryn katie kelly laura lauren linda lisa louise lucy lyudmila magdalena
+    malgorzata margaret maria marie marina marta martha mary maya melania melissa michelle monika
+    nadia nancy natalia natalya nathalie nicola nicole nina olga pamela patricia paula pauline rachel
+    rebecca rita rosa rose ruth sabine sandra sara sarah sharon sheila sophie stephanie susan suzanne
+    svetlana sylvia tatiana tatyana teresa theresa ursula valentina valerie vanessa veronica victoria
+    virginia wanda yulia zofia zuzanna
+    """.split()
+)
+
+# Titles that fix a gender ("Mme Spanton", "Mr Johnson").
+MALE_TITLES = frozenset("mr mister sir lord king prince monsieur m. herr senor don".split())
+FEMALE_TITLES = frozenset("mrs ms miss mme mlle madame dame lady queen princess frau senora".split())
+
+# Singular nouns that name a person by role; "the governor" / "Chelyabinsk's governor"
+# can stand for the person the article names with that role.
+PERSON_ROLES = frozenset(
+    """
+    president minister governor mayor spokesman spokeswoman spokesperson secretary chancellor
+    premier chairman chairwoman chair ambassador commissioner sheriff judge prosecutor lawyer
+    attorney director leader senator congressman congresswoman chief constable officer captain
+    general admiral head founder ceo executive king queen prince pope speaker deputy envoy
+    diplomat coach manager owner organizer organiser creator author suspect attacker defendant
+    victim mother father wife husband son daughter brother sister
+    """.split()
+)
+
+# Plural nouns that, with "the" or "both", stand for a group named elsewhere
+# ("The defendants" → "Antoine Quirin and Nicolas Redouane").
+GROUP_NOUNS = frozenset(
+    """
+    officers defendants suspects men women parties companies firms retailers lawyers brothers sisters
+    leaders ministers presidents couple pair two founders organizers organisers owners victims
+    governments countries sides partners
+    """.split()
+)
+ORG_GROUP_NOUNS = frozenset("companies firms retailers governments countries".split())
+
+# Common nouns for individuals (an unnamed source the article goes on calling "he"/"she").
+PERSON_NOUNS = PERSON_ROLES | frozenset(
+    """
+    man woman boy girl witness eyewitness source official resident student teacher doctor nurse
+    worker employee passenger driver pilot survivor neighbour neighbor friend relative spokesperson
+    analyst expert researcher scientist professor representative member one investigator inspector
+    agent user person
+    """.split()
+)
