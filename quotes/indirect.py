@@ -21,7 +21,9 @@ def _finite_clause(head) -> bool:
     children = list(head.children)
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # infinitival directive: "urged the embassy to reconsider"
-    if not any(c.dep_ in _SUBJ for c in children):
+    if not any(c.dep_ in _SUBJ for c in children) and not any(
+        c.dep_ == "aux" and any(g.dep_ in _SUBJ for g in c.children) for c in children
+    ):  # "he can and may declare": the subject may hang from the first auxiliary
         return False
     first = head.left_edge
     if first.lower_ in _WH and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):
@@ -73,6 +75,81 @@ def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
     return a, b
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _is_finite(head) -> bool:
+    return head.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
+
+
+def _object_subject(verb, head):
+    """The parser sometimes takes a that-less clause's subject for the verb's object
+    ("He remarked [toilet paper] is a bulky item", "has promised [each victim] will be
+    ..."): the object sits right before a finite, subjectless complement."""
+    if head.i < verb.i or any(c.dep_ in _SUBJ for c in head.children) or not _is_finite(head):
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and verb.i < c.i < head.i and c.right_edge.i + 1 == head.left_edge.i:
+            if c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > verb.i:
+                return c
+    return None
+
+
+def _misparsed_clauses(verb) -> list:
+    """A that-less complement parsed as a conjunct: "indicated on Twitter the baby girl
+    was critically ill" (no "and" or comma between the verb and the clause)."""
+    out = []
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < verb.i or not any(x.dep_ in _SUBJ for x in c.children):
+            continue
+        between = doc[verb.i + 1 : c.left_edge.i]
+        if any(t.dep_ == "cc" or t.is_punct for t in between):
+            continue
+        if any(x.dep_ == "cc" for x in c.children if x.i < c.i):
+            continue
+        if _is_finite(c):
+            out.append(c)
+    return out
+
+
+def _nested_cut(doc, out: list) -> list:
+    """An indirect quote holding another report's cue: the outer clause stops where
+    the inner report's phrase begins ("he lost control, with some local press claiming
+    ...", "he can declare an emergency, which he said would ..."); when nothing of its
+    own is left (the whole content is the inner report) the outer quote goes."""
+    if len(out) < 2:
+        return out
+    keep = []
+    for q in out:
+        inner = [r for r in out if r is not q and r.cue_tok is not None and q.start <= r.cue_tok.idx < q.end
+                 and r.cue_tok.lower_ != "according"]
+        if not inner:
+            keep.append(q)
+            continue
+        cut = q.end
+        for r in inner:
+            x = r.cue_tok
+            # climb through the preposition that carries the report ("with X claiming")
+            while x.head is not x and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
+                x = x.head
+            cut = min(cut, x.left_edge.idx)
+        span = doc.char_span(q.start, cut, alignment_mode="contract") if cut > q.start else None
+        if span is None or len(span) == 0:
+            continue
+        b = span.end - 1
+        while b >= span.start and (doc[b].is_punct or doc[b].is_space or doc[b].pos_ in ("CCONJ", "ADP", "SCONJ")
+                                   or doc[b].tag_ in ("WDT", "WP")):
+            b -= 1
+        if b - span.start < 1:
+            continue  # nothing of its own: the inner report is the content
+        q.end = doc[b].idx + len(doc[b])
+        keep.append(q)
+    return keep
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -106,6 +183,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             continue
         heads = [c for c in verb.children if c.dep_ == "ccomp"]
+        heads += _misparsed_clauses(verb)
         # "..., Maróth said": the parser may hang the verb off the clause instead
         if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and _finite_clause(verb.head):
             heads = [verb.head]
@@ -117,7 +195,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         if prt:
             cue_text = text[verb.idx : prt[0].idx + len(prt[0])]
         for h in heads:
-            if not _finite_clause(h):
+            if not _finite_clause(h) and not _object_subject(verb, h):
                 continue
             if inside_any(h.idx, masked) and h.i < verb.i:
                 continue
@@ -125,6 +203,11 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             if rng is None:
                 continue
             a, b = rng
+            if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
+                continue  # "A denied it; B claimed ...": a semicolon ends A's clause
+            obj = _object_subject(verb, h)
+            if obj is not None and not _finite_clause(h):
+                a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
             if not overlaps_mark(a, b):
                 emit(verb, a, b, subj, cue_text, "cue")
                 continue
@@ -163,12 +246,16 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         p_hi = max(phrase[-1], src.right_edge.i, tok.i + 1)
         cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
         a, b = sent.start, sent.end - 1
+        while b > a and (doc[b].is_punct or doc[b].is_space):
+            b -= 1
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
         if p_lo <= a + 1:
             a = p_hi + 1
-        elif p_hi >= b - 1:
+        elif p_hi >= b:
             b = p_lo - 1
         q_before = len(out)
         emit(tok, a, b, src, cue_text, "according")
         if len(out) > q_before and out[-1].start == doc[sent.start].idx and p_lo > sent.start + 1 and p_hi < b:
             pass
-    return out
+    return _nested_cut(doc, out)

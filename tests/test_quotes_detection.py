@@ -1,0 +1,67 @@
+"""Quote detection rules, one test per rule, on real news sentences (with negatives)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsread.quotes import extract
+
+pytestmark = pytest.mark.slow
+
+
+def texts(nlp, text, kind=None):
+    return [q.text for q in extract(text, nlp).quotes if kind is None or q.kind == kind]
+
+
+def test_nested_adjunct_report_keeps_outer_clause(nlp):
+    t = ("The bus overturned in wet conditions; the bus driver told reporters he lost control, "
+         "with some local press claiming he was attempting to pass another vehicle.")
+    got = texts(nlp, t, "indirect")
+    assert "he lost control" in got
+    assert "he was attempting to pass another vehicle" in got
+
+
+def test_relative_clause_report_beside_outer_report(nlp):
+    t = ("United States President Donald Trump said on Friday he can and may declare a national state of "
+         "emergency, which he said would allow him to act without approval from Congress.")
+    got = texts(nlp, t, "indirect")
+    assert "he can and may declare a national state of emergency" in got
+    assert any(g.startswith("would allow him") for g in got)
+
+
+def test_nested_report_as_whole_content_keeps_innermost(nlp):
+    t = "Znak.com further reported its source said that apartment's tenant moved in the day before the blast."
+    got = texts(nlp, t, "indirect")
+    assert len(got) == 1 and got[0].endswith("apartment's tenant moved in the day before the blast")
+
+
+def test_subject_parsed_as_object(nlp):
+    t = "Chelyabinsk's governor has promised each victim will be subject to a payout of one million rubles."
+    assert texts(nlp, t, "indirect") == ["each victim will be subject to a payout of one million rubles"]
+
+
+def test_clause_parsed_as_conjunct(nlp):
+    t = ("The fire service indicated on Twitter the baby girl was critically ill, "
+         "while two adults were seriously injured.")
+    (q,) = texts(nlp, t, "indirect")
+    assert q.startswith("the baby girl was critically ill")
+
+
+def test_according_to_at_sentence_end_before_newline(nlp):
+    t = ("The stores were originally reluctant to impose restrictions, according to a report from "
+         "ABC Australia on March 3.\n\nSales rose.")
+    assert texts(nlp, t, "indirect") == ["The stores were originally reluctant to impose restrictions"]
+
+
+def test_semicolon_ends_a_preposed_clause(nlp):
+    t = ("Quirin denied any sexual activity, but upon learning his DNA was on her underwear he claimed sex "
+         "had been consensual; Redouane consistently claimed sex was consensual.")
+    got = texts(nlp, t, "indirect")
+    assert not any(g.startswith("Quirin denied") for g in got)
+
+
+def test_negatives_belief_directive_np_object(nlp):
+    assert texts(nlp, "The CIA and other intelligence agencies reportedly believe the prince ordered the killing.") == []
+    assert texts(nlp, "The family urged the embassy to reconsider its decision.") == []
+    assert texts(nlp, "Tesco stated its intention to leave the Polish market altogether.") == []
+    assert texts(nlp, "He expects rising production costs to push prices up.") == []
