@@ -13,7 +13,7 @@ from .direct import find_blocks, find_direct
 from .frames import RawQuote
 from .indirect import find_indirect
 from .marks import find_marks, paragraphs
-from .speakers import Registry, Resolved
+from .speakers import Registry, Resolved, resolve_quotes
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +39,6 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return out
 
 
-def _resolve_all(doc, raws: list[RawQuote], reg: Registry) -> None:
-    for i, q in enumerate(raws):
-        if q.inherit_from >= 0:
-            continue
-        if q.speaker_text:
-            e = reg._find(q.speaker_text, "PERSON", 0) or reg._find(q.speaker_text, "ORG", 0)
-            if e is not None:
-                q.resolved = Resolved(e.name, e.kind, -1, -1, "name", e)
-            else:
-                words = q.speaker_text.split()
-                kind = "PERSON" if words and words[0][:1].islower() or len(words) <= 3 else "ORG"
-                q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
-            continue
-        q.resolved = reg.resolve(q.subj_tok) if q.subj_tok is not None else Resolved()
-    for q in raws:
-        if q.inherit_from >= 0:
-            src = raws[q.inherit_from]
-            while src.inherit_from >= 0 and src.resolved is None:
-                src = raws[src.inherit_from]
-            q.resolved = src.resolved or Resolved()
-            if not q.cue_text:
-                q.cue_tok, q.cue_text, q.cue_start = src.cue_tok, src.cue_text, src.cue_start
-
-
 def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
     """Quotes never overlap: direct/mixed beat indirect; among indirect the innermost wins."""
     def rank(q: RawQuote):
@@ -86,8 +62,9 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     masked = sorted([(m.start, m.end) for m in marks] + [(b.start, b.end) for b in blocks])
     indirect = find_indirect(doc, text, masked)
     raws = direct + blocks + indirect
-    reg = Registry(doc)
-    _resolve_all(doc, raws, reg)
+    # names inside quotation marks are not antecedents for the reporter's pronouns
+    reg = Registry(doc, quoted=masked)
+    resolve_quotes(raws, reg)
     # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
     raws = _drop_overlaps(raws)
     quotes = []

@@ -172,6 +172,13 @@ class Registry:
             words = [w for w in words if w.strip()]
             if not words:
                 continue
+            if ent.label_ == "PERSON":
+                # given names the NER left outside the entity ("London Sadiq [Khan]")
+                k = ent.start - 1
+                while k >= 0 and ent.start - k <= 2 and doc[k].pos_ == "PROPN" and not doc[k].ent_type_ \
+                        and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES and doc[k].dep_ == "compound":
+                    words.insert(0, doc[k].text)
+                    k -= 1
             if ent.label_ in ("GPE", "NORP") and not self._is_subject(ent.root):
                 continue  # places and nationalities matter only as speakers
             kind = self._kind(ent.label_)
@@ -214,7 +221,7 @@ class Registry:
             self._learn_gender(ent, entity, words)
             if self.is_quoted(ent.start_char):
                 continue
-            subj = self._is_subject(ent.root)
+            subj = self._salience(ent.root)
             if entity.kind == "PERSON":
                 self.person_mentions.append((ent.start, entity, subj))
             else:
@@ -235,7 +242,7 @@ class Registry:
                     self.entities.append(e)
                 self.by_token[tok.i] = e
                 if not self.is_quoted(tok.idx):
-                    self.person_mentions.append((tok.i, e, True))
+                    self.person_mentions.append((tok.i, e, self._salience(tok)))
         self._learn_pairs()
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
@@ -245,18 +252,21 @@ class Registry:
             one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if not (one_of or (tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS)):
                 continue
+            speech = tok.head.lemma_.lower() in QUOTE_VERBS
+            if not (speech or (one_of and tok.head.dep_ == "ROOT")):
+                continue  # only unnamed people who speak ("the attacker acting alone" is not one)
             if any(c.dep_ in ("appos", "compound") and c.ent_type_ for c in tok.children):
                 continue
             role = self.resolve_role(tok) if not one_of else None
             if role is not None:
-                self.person_mentions.append((tok.i, role, True))
+                self.person_mentions.append((tok.i, role, self._salience(tok)))
                 continue
             e = Entity(self.describe(tok), "PERSON", described=True)
             if tok.lower_ in FEMALE_WORDS:
                 e.vote("f", 5)
             elif tok.lower_ in MALE_WORDS:
                 e.vote("m", 5)
-            self.person_mentions.append((tok.i, e, True))
+            self.person_mentions.append((tok.i, e, self._salience(tok)))
         self.person_mentions.sort(key=lambda x: x[0])
         self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders()
@@ -371,6 +381,25 @@ class Registry:
                 next(iter(cands.values())).vote(g)
 
     @staticmethod
+    def _salience(tok) -> int:
+        """How likely a later he/she points back here: subjects of the main clause or of a
+        speech verb most, "according to X" and "said by X" next, embedded subjects a
+        little, objects and other mentions not at all."""
+        t = tok
+        if t.dep_ in ("appos", "conj", "compound") and t.head.dep_ in ("nsubj", "nsubjpass", "pobj", "agent"):
+            t = t.head
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            verb = t.head
+            speech = verb.lemma_.lower() in QUOTE_VERBS
+            main = verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ROOT")
+            return (3 if main else 1) + (2 if speech else 0)
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "according":
+            return 4
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in QUOTE_VERBS:
+            return 3
+        return 0
+
+    @staticmethod
     def _is_subject(tok) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
@@ -442,6 +471,8 @@ class Registry:
         if ent.start > 0 and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and self.doc[ent.start - 1].ent_type_ == "":
             cands.append(self.doc[ent.start - 1])
         for c in cands:
+            if c.i > 0 and self.doc[c.i - 1].lower_ in ("vice", "deputy", "former", "acting", "assistant", "ex"):
+                continue  # "Vice President Mike Pence" is not "the President"
             self.roles.append((ent.start, c.lemma_.lower(), entity))
             if c.lower_ in MALE_WORDS:
                 entity.vote("m", 5)
@@ -496,34 +527,35 @@ class Registry:
         sent_start = tok.sent.start
         if low in PERSON_PRONOUNS and low not in ("i", "me"):
             want = PERSON_PRONOUNS[low]
-            best = None
-            # same sentence: only subjects before the pronoun (not "Speaking to Smith, he said")
             upto = bisect.bisect_left(self._mention_keys, tok.i)
-            for i, e, subj in reversed(self.person_mentions[max(0, upto - 200) : upto]):
+            para = doc.text.rfind("\n", 0, tok.idx)
+            best_by_entity: dict[int, list] = {}
+            order: list[int] = []
+            for i, e, sal in reversed(self.person_mentions[max(0, upto - 60) : upto]):
                 if i >= tok.i:
                     continue
-                if i >= sent_start and not subj:
-                    continue
+                if tok.i - i > 250 and best_by_entity:
+                    break
+                if i >= sent_start and not sal:
+                    continue  # "Speaking to Smith, he said": not the object of his own sentence
                 if not self._gender_ok(e, want):
                     continue
-                # within a sentence window, prefer the latest subject
-                if best is None:
-                    best = (i, e, subj)
-                    if subj or i < sent_start:
-                        # look a little further back for a subject in the same sentence
-                        pass
+                key = id(e)
+                if key not in best_by_entity:
+                    order.append(key)
+                    # score: salience, known matching gender, recency rank, paragraph change
+                    crossed = doc[i].idx < para
+                    best_by_entity[key] = [sal, e, len(order) - 1, crossed, i]
+                else:
+                    best_by_entity[key][0] = max(best_by_entity[key][0], sal)
+                if len(order) >= 6:
                     break
-            # prefer the most recent *subject* in the previous two sentences over a nearer object
-            if best is not None and not best[2]:
-                window_start = doc[best[0]].sent.start
-                for i, e, subj in reversed(self.person_mentions[max(0, upto - 200) : upto]):
-                    if i < window_start:
-                        break
-                    if i < best[0] and subj and self._gender_ok(e, want):
-                        best = (i, e, subj)
-                        break
-            if best is not None:
-                e = best[1]
+            if best_by_entity:
+                def score(v):
+                    sal, e, rank, crossed, i = v
+                    g = 1 if (want and e.gender == want) else 0
+                    return sal + g - 1.5 * rank - (1 if crossed else 0)
+                sal, e, *_ = max(best_by_entity.values(), key=score)
                 return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
@@ -541,25 +573,28 @@ class Registry:
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
 
     def resolve_role(self, tok) -> Entity | None:
-        # only a definite role ("the spokesman", "Chelyabinsk's governor"), not "head of X"
+        """A definite role ("the spokesman", "The President", "Chelyabinsk's governor") is
+        the person the article names with that role (the last before, else the first after)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_ROLES and tok.lower_ not in PERSON_ROLES:
+            return None
         if not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in tok.children):
             return None
-        if any(c.dep_ == "prep" for c in tok.children):
+        if any(c.dep_ in ("prep", "amod") for c in tok.children):
+            return None  # "the head of X", "the former minister": another person
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
-        lemma = tok.lemma_.lower()
-        before = [r for r in self.roles if r[1] == lemma and r[0] < tok.i]
+        before = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] < tok.i]
         if before:
             return before[-1][2]
-        after = [r for r in self.roles if r[1] == lemma and r[0] > tok.i]
+        after = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] > tok.i]
         return after[0][2] if after else None
 
     def resolve(self, tok, coordinated: bool = True) -> Resolved:
         """The speaker for a subject token."""
         if tok is None:
             return Resolved()
-        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
-            return self.resolve_pronoun(tok)
-        # coordinated subjects: "Tesco and Salling Group said"
+        # coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"
         conj = [c for c in tok.children if c.dep_ == "conj"]
         if conj and coordinated:
             parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
@@ -568,12 +603,26 @@ class Registry:
                 start = min(p.mention_start for p in parts)
                 end = max(p.mention_end for p in parts)
                 kinds = {p.kind for p in parts}
-                return Resolved(" and ".join(names), kinds.pop() if len(kinds) == 1 else "OTHER", start, end, "name")
+                how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
+                kind = kinds.pop() if len(kinds) == 1 else "OTHER"
+                return Resolved(" and ".join(names), kind, start, end, how)
+        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
+            if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
+            return self.resolve_pronoun(tok)
+        if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "One of the victims said"
+            return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
         ent, span = self.entity_at(tok)
         if ent is not None:
             return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
-        # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane Marriott"
-        for c in tok.children:
+        # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
+        # Marriott"; a person in apposition beats an organisation in the compound ("The Senate
+        # Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")
+        doc_noun = tok.lemma_.lower() in _DOC_NOUNS
+        for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
+            if doc_noun and c.dep_ != "appos":
+                continue
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
                 ent, span = self.entity_at(c)
                 if ent is not None:
@@ -592,6 +641,14 @@ class Registry:
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
                 if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
                     return self.resolve(last, coordinated=False)
+            # a definite role: "The President insists" → the person named as president
+            role = self.resolve_role(tok)
+            if role is not None and tok.tag_ in ("NN", "NNP"):
+                return Resolved(role.name, role.kind, tok.idx, tok.idx + len(tok), "role", role)
+            group = self.resolve_group(tok)
+            if group is not None:
+                left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+                return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
             # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
             if tok.lemma_.lower() in _DOC_NOUNS:
                 for c in tok.children:
@@ -614,9 +671,6 @@ class Registry:
             kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
             return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
         if tok.pos_ == "NOUN":
-            role = self.resolve_role(tok)
-            if role is not None and tok.tag_ == "NN":
-                return Resolved(role.name, role.kind, tok.idx, tok.idx + len(tok), "role", role)
             desc = self.describe(tok)
             lemma = tok.lemma_.lower()
             if lemma in _ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
@@ -640,3 +694,131 @@ class Registry:
                 seen.add(e.name)
                 out.append(Speaker(e.name, e.kind, list(e.aliases)))
         return out, seen
+
+
+# -- from raw quotes to speakers -------------------------------------------------------
+_PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis")
+
+
+def _speech_head(tok, limit: int = 5):
+    """The nearest speech verb above tok (not tok itself), or None."""
+    for _ in range(limit):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in ("be", "go"):
+            return tok
+    return None
+
+
+def _own_subject(verb):
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs:
+        return None
+    named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
+    return named[-1] if named else subs[0]
+
+
+class _Checker:
+    def __init__(self, reg: Registry, q) -> None:
+        self.reg, self.q = reg, q
+
+    def bad(self, tok) -> bool:
+        """A speaker token inside the quote itself or inside any quotation marks."""
+        return tok is None or (self.q.start <= tok.idx < self.q.end) or self.reg.is_quoted(tok.idx)
+
+
+def choose_subject(q, reg: Registry):
+    """The speaker token for a raw quote: the detector's subject, checked.
+
+    - a subject inside the quote or inside quotation marks is not the speaker ("Coles ...
+      reported that ..., "many stores are ..."" has no speaker "many stores");
+    - a participle cue hanging off a verb inside someone's reported clause speaks for
+      that someone ("X acknowledged Y had done Z, blaming W"; "..., while noting ...");
+    - a cue without a subject may have it after the verb (""...," tweeted Mayor Sadiq
+      Khan") or inherit the subject of a speech verb above it.
+    """
+    chk = _Checker(reg, q)
+    subj, cue = q.subj_tok, q.cue_tok
+    if cue is None or not hasattr(cue, "head"):
+        return subj, "" if not chk.bad(subj) or subj is None else "bad"
+    own = _own_subject(cue) if cue.pos_ in ("VERB", "AUX") else None
+    weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
+    if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
+        v = _speech_head(cue)
+        if v is not None and v is not cue:
+            s = _own_subject(v)
+            if s is not None and not chk.bad(s) and s is not subj:
+                return s, "climbed"
+    cue_inside = q.start <= cue.idx < q.end
+    if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and chk.bad(subj))):
+        v = _speech_head(cue)
+        while v is not None:
+            s = _own_subject(v)
+            if s is not None and not chk.bad(s):
+                return s, "climbed"
+            v = _speech_head(v)
+        return None, "bad"
+    if subj is None and cue.pos_ in ("VERB", "AUX"):
+        # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
+        doc = cue.doc
+        prev = doc[cue.i - 1] if cue.i > 0 else None
+        if prev is not None and (prev.is_quote or prev.is_punct):
+            for t in doc[cue.i + 1 : min(len(doc), cue.i + 10)]:
+                if t.is_punct or t.is_quote or t.is_sent_start:
+                    break
+                if t.ent_type_ in ("PERSON", "ORG"):
+                    ent, span = reg.entity_at(t)
+                    j = t.i
+                    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+                        j += 1
+                    return doc[j], "inverted"
+        v = _speech_head(cue)
+        while v is not None:
+            s = _own_subject(v)
+            if s is not None and not chk.bad(s):
+                return s, "climbed"
+            v = _speech_head(v)
+    return subj, ""
+
+
+def resolve_quotes(raws, reg: Registry) -> None:
+    """Set q.resolved on every raw quote (inherited quotes take their source's)."""
+    order = sorted(range(len(raws)), key=lambda k: raws[k].start)
+    prev_of = {}
+    for a, b in zip(order, order[1:]):
+        prev_of[b] = a
+    for i, q in enumerate(raws):
+        if q.inherit_from >= 0:
+            continue
+        if q.speaker_text:
+            e = reg._find(q.speaker_text, "PERSON", 0) or reg._find(q.speaker_text, "ORG", 0)
+            if e is not None:
+                q.resolved = Resolved(e.name, e.kind, -1, -1, "name", e)
+            else:
+                words = q.speaker_text.split()
+                kind = "PERSON" if words and words[0][:1].islower() or len(words) <= 3 else "ORG"
+                q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
+            continue
+        subj, why = choose_subject(q, reg)
+        if subj is None and why == "bad":
+            # '"A," X said, "B," also observing, "C"': the quote just before speaks on
+            p = prev_of.get(i)
+            if p is not None and raws[p].end <= q.start and q.start - raws[p].end < 200 \
+                    and "\n" not in reg.doc.text[raws[p].end : q.start]:
+                q.inherit_from = p
+                q.method = "continued"
+                continue
+        q.resolved = reg.resolve(subj) if subj is not None else Resolved()
+        if why in ("climbed", "inverted") and q.resolved.how == "name":
+            q.resolved.how = "climbed"
+    for q in raws:
+        if q.inherit_from >= 0:
+            src = raws[q.inherit_from]
+            seen = 0
+            while src.inherit_from >= 0 and src.resolved is None and seen < len(raws):
+                src = raws[src.inherit_from]
+                seen += 1
+            q.resolved = src.resolved or Resolved()
+            if not q.cue_text:
+                q.cue_tok, q.cue_text, q.cue_start = src.cue_tok, src.cue_text, src.cue_start
