@@ -310,9 +310,15 @@ class Registry:
                 span_end += 1
             head = self.doc[start : span_end + 1].root
             members = [e]
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                head = head.head  # "retailer Tesco and Denmark-based retailer Salling Group"
             for c in head.children:
                 if c.dep_ == "conj":
                     other, _ = self.entity_at(c)
+                    if other is None and c.pos_ == "NOUN":
+                        for cc in c.children:
+                            if cc.dep_ in ("compound", "appos") and cc.ent_type_:
+                                other, _ = self.entity_at(cc)
                     if other is not None and other is not e:
                         members.append(other)
                         for cc in c.children:
@@ -327,6 +333,24 @@ class Registry:
             for c in list(head.children) + ([head.head] if head.dep_ in ("appos", "compound") else []):
                 if c.tag_ == "NNS" and c.pos_ == "NOUN":
                     self.group_roles.setdefault(c.lower_, members)
+        # the parser often misses the coordination; the surface "X and [modifiers] Y" with
+        # two names of one kind is a pair too ("retailer Tesco and Denmark-based retailer
+        # Salling Group announced")
+        starts = sorted(self.by_mention)
+        known = {a for a, _ in self.pairs}
+        doc = self.doc
+        for a, b in zip(starts, starts[1:]):
+            ea, eb = self.by_mention[a], self.by_mention[b]
+            if a in known or ea is eb or ea.kind != eb.kind:
+                continue
+            end = a
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            between = doc[end + 1 : b]
+            if (1 <= len(between) <= 6 and between[0].lower_ == "and"
+                    and not any(t.is_punct and t.text not in "-–" for t in between)
+                    and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in between)):
+                self.pairs.append((a, [ea, eb]))
         self.pairs.sort(key=lambda x: x[0])
 
     def _pair_entity(self, members: list[Entity]) -> Entity:
@@ -496,6 +520,8 @@ class Registry:
                 # left modifiers of the phrase, skipping articles and other clauses
                 if t.dep_ in ("det",) and t.lower_ in _DETERMINERS:
                     continue
+                if t.dep_ == "poss" and t.pos_ == "PRON":
+                    continue  # "its anonymous source" → "anonymous source"
                 if t.is_punct and t.text not in "'’-":
                     continue
                 if any(a.dep_ in ("relcl", "acl", "appos") and a.i > head.i for a in t.ancestors):
@@ -565,6 +591,8 @@ class Registry:
             for i, e, desc, subj in reversed(self.group_mentions[max(0, upto - 50) : upto]):
                 if i >= tok.i or tok.i - i > 120:
                     continue
+                if i >= sent_start and not subj:
+                    continue  # "according to a report from ABC in which they said": not ABC
                 if low == "it" and (e is None or e.kind == "PERSON"):
                     continue
                 if e is not None:
@@ -711,6 +739,28 @@ def _speech_head(tok, limit: int = 5):
     return None
 
 
+def _verb_before(q, reg: Registry):
+    """A speech verb in the reporter's words just before the quote's opening mark."""
+    doc = reg.doc
+    mark = q.start - 1
+    lo, hi = 0, len(doc)
+    while lo < hi:  # first token starting at or after the mark
+        mid = (lo + hi) // 2
+        if doc[mid].idx < mark:
+            lo = mid + 1
+        else:
+            hi = mid
+    k = lo
+    for t in reversed(doc[max(0, k - 25) : k]):
+        if reg.is_quoted(t.idx) or t.is_quote or t.text in (".", "!", "?", ";") or "\n" in t.text:
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in QUOTE_VERBS and t.lemma_.lower() not in ("be", "go"):
+            return t
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
+            return None  # another clause sits between
+    return None
+
+
 def _own_subject(verb):
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subs:
@@ -740,6 +790,20 @@ def choose_subject(q, reg: Registry):
     """
     chk = _Checker(reg, q)
     subj, cue = q.subj_tok, q.cue_tok
+    if q.kind == "direct" and cue is not None and hasattr(cue, "head"):
+        v = None
+        if cue.idx >= q.end and reg.doc.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
+            # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
+            # speech verb belongs to that verb, not to the next sentence's
+            v = _verb_before(q, reg)
+        elif cue.dep_ == "relcl" and cue.idx < q.start:
+            # 'X commented on the matter — which the BBC noted as unusual — "..."'
+            v = _speech_head(cue)
+        if v is not None:
+            s = _own_subject(v)
+            if s is not None and not chk.bad(s):
+                q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
+                return s, "climbed"
     if cue is None or not hasattr(cue, "head"):
         return subj, "" if not chk.bad(subj) or subj is None else "bad"
     own = _own_subject(cue) if cue.pos_ in ("VERB", "AUX") else None
