@@ -179,9 +179,13 @@ class Registry:
                         and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES and doc[k].dep_ == "compound":
                     words.insert(0, doc[k].text)
                     k -= 1
-            if ent.label_ in ("GPE", "NORP") and not self._is_subject(ent.root):
-                continue  # places and nationalities matter only as speakers
             kind = self._kind(ent.label_)
+            if ent.label_ in ("GPE", "NORP"):
+                p = self._find(" ".join(words), "PERSON", ent.start) if len(words) == 1 else None
+                if p is not None and p.kind == "PERSON":
+                    kind = "PERSON"  # "according to Kidston" tagged as a place
+                elif not self._is_subject(ent.root) and self._salience(ent.root) < 4:
+                    continue  # places and nationalities matter only as speakers
             # the NER glued a place or organisation to a person's name ("Ukraine Volodymyr
             # Zelenskyy") or took a person for an organisation ("Gáspár Maróth"): a known
             # given name followed by one or two capitalised words is a person
@@ -247,7 +251,7 @@ class Registry:
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
         for tok in doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ or self.is_quoted(tok.idx):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ not in ("", "CARDINAL") or self.is_quoted(tok.idx):
                 continue
             one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if not (one_of or (tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS)):
@@ -796,7 +800,8 @@ def choose_subject(q, reg: Registry):
             # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
             # speech verb belongs to that verb, not to the next sentence's
             v = _verb_before(q, reg)
-        elif cue.dep_ == "relcl" and cue.idx < q.start:
+        elif cue.idx < q.start and (cue.dep_ == "relcl" or any(
+                c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)):
             # 'X commented on the matter — which the BBC noted as unusual — "..."'
             v = _speech_head(cue)
         if v is not None:
@@ -815,7 +820,8 @@ def choose_subject(q, reg: Registry):
             if s is not None and not chk.bad(s) and s is not subj:
                 return s, "climbed"
     cue_inside = q.start <= cue.idx < q.end
-    if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and chk.bad(subj))):
+    direct_subject = subj is not None and subj.head is cue  # a span that overshoots onto "X said"
+    if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
         v = _speech_head(cue)
         while v is not None:
             s = _own_subject(v)
