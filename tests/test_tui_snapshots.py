@@ -14,8 +14,15 @@ def reader(path):
     return NewsreadApp(path, Config(user="tester"))
 
 
+async def library_read(pilot) -> None:
+    """The library is read by a worker after the first screen; wait for it."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_gdansk(pilot) -> None:
     """The Gdańsk article: several speakers, every kind of quote."""
+    await library_read(pilot)
     screen = pilot.app.screen
     while "Gdańsk" not in (screen.article.title if screen.article else ""):
         await pilot.press("J")
@@ -38,6 +45,7 @@ def test_speaker_picker(snap_compare, db_path):
 
 def test_speakers_screen(snap_compare, db_path):
     async def run_before(pilot):
+        await library_read(pilot)
         await pilot.press("s")
         await pilot.pause()
 
@@ -46,6 +54,7 @@ def test_speakers_screen(snap_compare, db_path):
 
 def test_help_screen(snap_compare, db_path):
     async def run_before(pilot):
+        await library_read(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 

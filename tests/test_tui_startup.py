@@ -74,3 +74,54 @@ def test_first_launch_loads_the_samples_in_a_worker(tmp_path: Path):
         summaries = store.article_summaries()
         assert len(summaries) == len(sample_articles())
         assert sum(s.quotes for s in summaries) > 100
+
+
+def test_first_screen_shows_an_article_before_the_library_is_read(db_path, monkeypatch):
+    """The library (a count over every quote) is read by a worker thread, not before the first screen."""
+    import threading
+
+    from newsread.tui.app import NewsreadApp
+    from newsread.tui.article_list import ArticleList
+
+    threads = []
+    summaries = Store.article_summaries
+
+    def recording(self):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return summaries(self)
+
+    monkeypatch.setattr(Store, "article_summaries", recording)
+
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = app.screen
+            article_id = screen.article.id
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return article_id, screen.library_ready, len(screen.query_one(ArticleList).rows)
+
+    article_id, ready, rows = asyncio.run(main())
+    assert threads == [False]  # once, off the app's thread
+    with Store(db_path) as store:
+        assert article_id == min(store.article_ids())
+        assert rows == store.count_articles()
+    assert ready
+
+
+def test_keys_that_need_the_library_load_it_at_once(db_path):
+    from newsread.tui.app import NewsreadApp
+
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = app.screen
+            first = screen.article.id
+            screen.action_article(1)  # J before the worker answered
+            second = screen.article.id
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return first, second, screen.article.id, screen.visible_ids[:2]
+
+    first, second, still, visible = asyncio.run(main())
+    assert visible == [first, second] and still == second

@@ -12,7 +12,6 @@ from newsread.store import Store
 
 from .commands import ReaderCommands
 from .first_launch import SamplesLoaded, SamplesProgress, load_samples
-from .loading_screen import LoadingScreen
 from .reader_screen import ReaderScreen
 
 
@@ -32,6 +31,8 @@ class NewsreadApp(App[int]):
             self.set_keymap(self.config.keys)
         self.store = Store(self.db_path, user=self.config.user)
         if self.store.count_articles() == 0:
+            from .loading_screen import LoadingScreen  # first launch only
+
             self.push_screen(LoadingScreen())
             self.load_samples()
         else:
@@ -43,6 +44,8 @@ class NewsreadApp(App[int]):
 
     @on(SamplesProgress)
     def samples_progress(self, message: SamplesProgress) -> None:
+        from .loading_screen import LoadingScreen
+
         if isinstance(self.screen, LoadingScreen):
             self.screen.show_progress(message.done, message.total, message.step)
 

@@ -1,14 +1,17 @@
 """The article pane: the text with every quote, speaker mention and cue marked.
 
-A Line API widget: the text is wrapped once per article and width into line
-offsets, styles are bucketed by line once per article, and each visible line is
-rendered on demand and cached. Moving the selection invalidates only the lines of
-the old and new selected spans, so j/k repaints a handful of lines whatever the
-article's length. Article text is always a ``rich.text.Text``, never markup.
+A Line API widget. The text is wrapped into line offsets lazily: only as far as
+the screen (or a selected quote) needs at once, the rest a chunk at a time between
+other events, so a 5 MB article opens as fast as a short one. Styled spans are kept
+sorted by start and found per line by bisection; each visible line is rendered on
+demand and cached. Moving the selection invalidates only the lines of the old and
+new selected spans, so j/k repaints a handful of lines whatever the article's
+length. Article text is always a ``rich.text.Text``, never markup.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -25,9 +28,10 @@ from textual.strip import Strip
 from newsread.model import StoredQuote
 
 from . import colors
-from .text_layout import line_of, next_word_start, prev_word_start, trim, wrap_offsets
+from .text_layout import line_of, next_word_start, prev_word_start, trim, wrap_chunk
 
 GUTTER = 1  # one blank column so text does not touch the border
+CHUNK = 1 << 15  # characters wrapped per step in the background
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._mentions: list[StyledSpan] = []
         self._lines: list[tuple[int, int]] = [(0, 0)]
         self._line_starts: list[int] = [0]
-        self._buckets: list[list[StyledSpan]] = [[]]
+        self._wrapped_to = 1  # where wrapping goes on; len(text) + 1 when done
+        self._wrap_scheduled = False
+        self._spans: list[StyledSpan] = []  # sorted by start
+        self._span_starts: list[int] = []
+        self._longest_span = 0
         self._cache: dict[int, Strip] = {}
         self._wrap_width = 0
         self.selected: StoredQuote | None = None
@@ -85,6 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.selected = None
         self.selecting = False
         self._wrap_width = 0
+        self._lines, self._line_starts, self._wrapped_to = [(0, 0)], [0], 0
         self.set_quotes(quotes)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -99,14 +108,60 @@ class ArticleView(ScrollView, can_focus=True):
         return self._text
 
     def _rewrap(self, force: bool = True) -> None:
+        """Start wrapping again (new text or width); the lines come as they are needed."""
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet: on_resize wraps
         width = max(self.scrollable_content_region.width - GUTTER - 1, 20)
         if not force and width == self._wrap_width:
             return
         self._wrap_width = width
-        self._lines = wrap_offsets(self._text, width) or [(0, 0)]
-        self._line_starts = [start for start, _ in self._lines]
-        self.virtual_size = Size(width + GUTTER, len(self._lines))
-        self._restyle()
+        self._lines, self._line_starts, self._wrapped_to = [], [], 0
+        self._cache.clear()
+        self._wrap_until(line=round(self.scroll_y) + max(self.size.height, 1))
+        self.refresh()
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether the whole text is wrapped (it is, in the background, soon after opening)."""
+        return self._wrapped_to > len(self._text)
+
+    def _wrap_step(self) -> None:
+        lines, self._wrapped_to = wrap_chunk(self._text, self._wrapped_to, self._wrap_width, CHUNK)
+        self._lines.extend(lines)
+        self._line_starts.extend(start for start, _ in lines)
+
+    def _wrap_until(self, *, offset: int = -1, line: int = -1) -> None:
+        """Wrap at least through text ``offset`` and screen ``line``; the rest later."""
+        if not self._wrap_width:
+            return
+        while not self.wrapped and (self._wrapped_to <= offset or len(self._lines) <= line):
+            self._wrap_step()
+        self._update_virtual_size()
+        if not self.wrapped and not self._wrap_scheduled:
+            self._wrap_scheduled = True
+            self.call_later(self._wrap_background)
+
+    def _wrap_background(self) -> None:
+        """One chunk, then yield to pending events (keys first) before the next."""
+        self._wrap_scheduled = False
+        if not self.wrapped and self._wrap_width:
+            self._wrap_step()
+            self._update_virtual_size()
+            if not self.wrapped:
+                self._wrap_scheduled = True
+                self.set_timer(0.001, self._wrap_background)
+
+    def _update_virtual_size(self) -> None:
+        count = len(self._lines)
+        if not self.wrapped and count:
+            # Lines to come, estimated from the characters per line so far.
+            done = max(self._wrapped_to, 1)
+            count += round((len(self._text) - done) * count / done) + 1
+        self.virtual_size = Size(self._wrap_width + GUTTER, max(count, 1))
+
+    def _line_of(self, offset: int) -> int:
+        self._wrap_until(offset=offset)
+        return line_of(self._line_starts, offset)
 
     def _restyle(self) -> None:
         dark = self.app.current_theme.dark if self.is_mounted else True
@@ -120,16 +175,18 @@ class ArticleView(ScrollView, can_focus=True):
         for quote in self._quotes:
             if quote.cue_start >= 0 and quote.cue:
                 spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE))
-        buckets: list[list[StyledSpan]] = [[] for _ in self._lines]
-        for span in spans:
-            if span.end <= span.start:
-                continue
-            first, last = line_of(self._line_starts, span.start), line_of(self._line_starts, span.end - 1)
-            for index in range(first, last + 1):
-                buckets[index].append(span)
-        self._buckets = buckets
+        spans = sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
+        self._spans = spans
+        self._span_starts = [span.start for span in spans]
+        self._longest_span = max((span.end - span.start for span in spans), default=0)
         self._cache.clear()
         self.refresh()
+
+    def _spans_over(self, start: int, end: int) -> list[StyledSpan]:
+        """The styled spans overlapping [start, end), in order of start."""
+        first = bisect_left(self._span_starts, start - self._longest_span)
+        last = bisect_left(self._span_starts, end)
+        return [span for span in self._spans[first:last] if span.end > start]
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap(force=False)
@@ -150,8 +207,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_span(self, start: int, end: int) -> None:
         """Bring the span into view, with context above it, if it is not already."""
-        first = line_of(self._line_starts, start)
-        last = line_of(self._line_starts, max(end - 1, start))
+        if not self._wrap_width:
+            return  # on_resize scrolls once the text is wrapped
+        first = self._line_of(start)
+        last = self._line_of(max(end - 1, start))
         height = self.scrollable_content_region.height
         top = round(self.scroll_y)
         if height <= 0 or (first >= top and last < top + height):
@@ -160,8 +219,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=max(target, 0), animate=False, immediate=True)
 
     def _invalidate(self, start: int, end: int) -> None:
-        first = line_of(self._line_starts, start)
-        last = line_of(self._line_starts, max(end - 1, start))
+        if not self._wrap_width:
+            return
+        first = self._line_of(start)
+        last = self._line_of(max(end - 1, start))
         for index in range(first, last + 1):
             self._cache.pop(index, None)
         top = round(self.scroll_y)
@@ -173,6 +234,8 @@ class ArticleView(ScrollView, can_focus=True):
         index = y + round(self.scroll_y)
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if index >= len(self._lines) and not self.wrapped:
+            self._wrap_until(line=index + self.size.height)
         if index >= len(self._lines) or not self._text:
             return Strip.blank(width, base)
         strip = self._cache.get(index)
@@ -184,7 +247,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_text_line(self, index: int, width: int, base: Style) -> Strip:
         start, end = self._lines[index]
         text = Text(self._text[start:end], end="", no_wrap=True)
-        overlays = list(self._buckets[index])
+        overlays = self._spans_over(start, end)
         if self.selected is not None:
             overlays.append(StyledSpan(self.selected.start, self.selected.end, colors.SELECTED))
         if self.selecting:
@@ -214,8 +277,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selected is not None:
             self.cursor = self.selected.start
         else:
+            self._wrap_until(line=round(self.scroll_y))
             top = min(round(self.scroll_y), len(self._lines) - 1)
-            self.cursor = self._lines[top][0]
+            self.cursor = self._lines[top][0] if self._lines else 0
         self.anchor = self.cursor
         self.selecting = True
         self._selection_moved(self.cursor, self.cursor)
@@ -258,7 +322,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.selecting:
             self.scroll_relative(y=step, animate=False)
             return
-        index = line_of(self._line_starts, self.cursor)
+        index = self._line_of(self.cursor)
+        self._wrap_until(line=index + 1)
         target = max(0, min(index + step, len(self._lines) - 1))
         column = self.cursor - self._lines[index][0]
         start, end = self._lines[target]
@@ -278,6 +343,7 @@ class ArticleView(ScrollView, can_focus=True):
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under the screen cell (x, y) of this widget."""
         index = y + round(self.scroll_y)
+        self._wrap_until(line=index)
         if not 0 <= index < len(self._lines):
             return None
         start, end = self._lines[index]

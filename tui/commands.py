@@ -8,11 +8,11 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .bindings import READER_BINDINGS
-from .help_screen import pretty
 
 
 class ReaderCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
+        from .help_screen import pretty
         from .reader_screen import ReaderScreen  # the screen imports this module's siblings
 
         screen = self.screen

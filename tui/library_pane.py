@@ -61,6 +61,9 @@ class LibraryPane(Vertical):
     def show_progress(self, reviewed: int, total: int, articles: int) -> None:
         self.query_one("#corpus-progress", Static).update(progress_line(reviewed, total, articles))
 
+    def show_loading(self) -> None:
+        self.query_one("#corpus-progress", Static).update(Text("reading the library…", style="dim"))
+
     def show_order(self, order: str) -> None:
         self.query_one("#library-order", Static).update(Text(f"sort: {order}  (S)", style="dim"))
 

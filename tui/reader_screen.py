@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsread.model import QUOTE_KINDS, Quote, StoredArticle, StoredQuote
 from newsread.store import ArticleSummary, Store, StoreError
@@ -22,15 +23,10 @@ from . import colors
 from .article_list import ArticleList
 from .article_view import ArticleView, StyledSpan
 from .bindings import READER_BINDINGS
-from .help_screen import HelpScreen, bound_keys
+from .key_bar import KeyBar
 from .library_pane import LibraryPane
 from .ordering import ORDERS, next_order, ordered
-from .prompt import TextPrompt
 from .quote_editor import QuoteEditor
-from .search import search
-from .search_screen import SearchScreen
-from .speaker_picker import SpeakerPicker
-from .speakers_screen import SpeakersScreen
 from .text_line import TextLine
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
 
@@ -49,7 +45,17 @@ def library_order(summaries: list[ArticleSummary], sort: str) -> list[ArticleSum
     return summaries
 
 
+class LibraryLoaded(Message):
+    """The article summaries, read by a worker on its own connection."""
+
+    def __init__(self, generation: int, summaries: list[ArticleSummary] | None, error: str = "") -> None:
+        super().__init__()
+        self.generation, self.summaries, self.error = generation, summaries, error
+
+
 class ReaderScreen(Screen[None]):
+    """The dialogs (search, speakers, picker, prompts, help) are imported when first opened."""
+
     BINDINGS = READER_BINDINGS
 
     def __init__(self, store: Store) -> None:
@@ -65,6 +71,11 @@ class ReaderScreen(Screen[None]):
         self.candidates: list[tuple[str, str]] = []
         self.speaker_colors: dict[str, str] = {}
         self.selected: StoredQuote | None = None
+        # The library is read after the first screen is up, in a worker (a count over
+        # every quote of the corpus); _library_generation drops answers overtaken by a
+        # newer load or a synchronous one.
+        self.library_ready = False
+        self._library_generation = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -76,7 +87,7 @@ class ReaderScreen(Screen[None]):
                 yield TextLine(id="attribution")
                 yield QuoteEditor(id="editor")
         yield TextLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def view(self) -> ArticleView:
@@ -91,17 +102,58 @@ class ReaderScreen(Screen[None]):
         return self.query_one(QuoteEditor)
 
     def on_mount(self) -> None:
-        self.summaries = {s.id: s for s in self.store.article_summaries()}
-        self.refresh_library()
         self.library.show_order(self.library_sort)
+        self.library.show_loading()
+        # The first screen needs one article, not the library: the last one corrected, else the first.
         last = self.store.conn.execute(
             "SELECT article_id, quote_id FROM corrections ORDER BY id DESC LIMIT 1").fetchone()
-        if last and last[0] in self.summaries:
-            self.open_article(last[0], last[1])
-        elif self.visible_ids:
-            self.open_article(self.visible_ids[0])
+        if not (last and last[0] is not None and self.open_article(last[0], last[1], quiet=True)):
+            first = self.store.conn.execute("SELECT min(id) FROM articles").fetchone()
+            if first and first[0] is not None:
+                self.open_article(first[0])
         self.view.focus()
         self.watch(self.app, "theme", lambda _theme: self._show_legend(), init=False)
+        self.call_after_refresh(self.reload_library)
+
+    # ---- loading the library ------------------------------------------------
+
+    def reload_library(self) -> None:
+        """Read the summaries again in a worker; the list keeps its current article."""
+        self._library_generation += 1
+        self._read_library(self._library_generation)
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _read_library(self, generation: int) -> None:
+        try:
+            store = Store(self.store.path, user=self.store.user)  # a connection belongs to its thread
+            try:
+                summaries = store.article_summaries()
+            finally:
+                store.close()
+        except StoreError as error:
+            self.post_message(LibraryLoaded(generation, None, str(error)))
+        else:
+            self.post_message(LibraryLoaded(generation, summaries))
+
+    @on(LibraryLoaded)
+    def library_loaded(self, message: LibraryLoaded) -> None:
+        if message.generation != self._library_generation:
+            return  # overtaken
+        if message.summaries is None:
+            self.say(f"could not read the library: {message.error}", "red")
+            return
+        self._set_summaries(message.summaries)
+
+    def ensure_library(self) -> None:
+        """Load the library now, on this thread, if the worker has not delivered it yet."""
+        if not self.library_ready:
+            self._library_generation += 1  # the worker's answer is no longer wanted
+            self._set_summaries(self.store.article_summaries())
+
+    def _set_summaries(self, summaries: list[ArticleSummary]) -> None:
+        self.summaries = {s.id: s for s in summaries}
+        self.library_ready = True
+        self.refresh_library()
 
     # ---- status ---------------------------------------------------------
 
@@ -117,6 +169,8 @@ class ReaderScreen(Screen[None]):
     # ---- library ----------------------------------------------------------
 
     def refresh_library(self) -> None:
+        if not self.library_ready:
+            return
         rows = library_order(list(self.summaries.values()), self.library_sort)
         query = self.library_filter.strip()
         if query.startswith("@"):
@@ -148,16 +202,19 @@ class ReaderScreen(Screen[None]):
     @on(LibraryPane.FilterChanged)
     def filtered(self, event: LibraryPane.FilterChanged) -> None:
         self.library_filter = event.query
+        self.ensure_library()
         self.refresh_library()
 
     # ---- showing an article -------------------------------------------------
 
-    def open_article(self, article_id: int, quote_id: int | None = None, *, last: bool = False) -> None:
+    def open_article(self, article_id: int, quote_id: int | None = None, *, last: bool = False,
+                     quiet: bool = False) -> bool:
         try:
             article = self.store.article(article_id)
         except StoreError as error:
-            self.say(str(error), "red")
-            return
+            if not quiet:
+                self.say(str(error), "red")
+            return False
         self.article = article
         self.quotes = self.store.quotes(article_id)
         self.candidates = self.store.speaker_candidates(article_id)
@@ -173,6 +230,7 @@ class ReaderScreen(Screen[None]):
             chosen = walk[-1] if last else walk[0]
         self.select(chosen)
         self._show_legend()
+        return True
 
     def _mentions(self, text: str, names: list[str]) -> list[StyledSpan]:
         """Each speaker's mentions in its colour: the extractor's mention spans and every name or alias."""
@@ -246,7 +304,9 @@ class ReaderScreen(Screen[None]):
             if quote.speaker and quote.speaker not in self.speaker_colors:
                 self.speaker_colors[quote.speaker] = colors.speaker_color(len(self.speaker_colors))
         summary = self.summaries.get(self.article.id)
-        if summary is not None:
+        if not self.library_ready:
+            self.reload_library()  # a load under way may have read the counts before this change
+        elif summary is not None:
             summary.quotes = len(self.quotes)
             summary.reviewed = sum(q.status != "unreviewed" for q in self.quotes)
             self.library.update_article(summary)
@@ -312,6 +372,7 @@ class ReaderScreen(Screen[None]):
         self.select(walk[index])
 
     def action_article(self, step: int) -> None:
+        self.ensure_library()
         if not self.visible_ids:
             return
         if self.article is None or self.article.id not in self.visible_ids:
@@ -385,6 +446,8 @@ class ReaderScreen(Screen[None]):
         self.open_picker(self.selected)
 
     def open_picker(self, quote: StoredQuote) -> None:
+        from .speaker_picker import SpeakerPicker
+
         def picked(choice: tuple[str, str] | None) -> None:
             if choice:
                 self.set_speaker(quote.id, *choice)
@@ -398,6 +461,8 @@ class ReaderScreen(Screen[None]):
         self._apply(f"quote {quote.id} is {kind}", lambda: self.store.edit(quote.id, kind=kind))
 
     def action_edit_cue(self) -> None:
+        from .prompt import TextPrompt
+
         quote = self.selected
 
         def done(cue: str | None) -> None:
@@ -421,6 +486,8 @@ class ReaderScreen(Screen[None]):
         return min(found, key=lambda at: min(abs(at - quote.start), abs(at - quote.end)))
 
     def action_edit_note(self) -> None:
+        from .prompt import TextPrompt
+
         quote = self.selected
 
         def done(note: str | None) -> None:
@@ -508,12 +575,16 @@ class ReaderScreen(Screen[None]):
     def action_cycle_library_sort(self) -> None:
         self.library_sort = LIBRARY_SORTS[(LIBRARY_SORTS.index(self.library_sort) + 1) % len(LIBRARY_SORTS)]
         self.library.show_order(self.library_sort)
+        self.ensure_library()
         self.refresh_library()
 
     def action_filter_library(self) -> None:
         self.query_one("#library-filter", Input).focus()
 
     def action_search(self) -> None:
+        from .search import search
+        from .search_screen import SearchScreen
+
         def jump(target: tuple[int, int | None] | None) -> None:
             if target:
                 self.go_to(*target)
@@ -522,10 +593,11 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(SearchScreen(lambda words: search(self.store, words)), jump)
 
     def action_speakers(self) -> None:
+        from .speakers_screen import SpeakersScreen
+
         def back(target: tuple[int, int | None] | None) -> None:
             # Names may have changed: reload what is shown.
-            self.summaries = {s.id: s for s in self.store.article_summaries()}
-            self.refresh_library()
+            self.reload_library()
             if target:
                 self.open_article(*target)
             elif self.article is not None:
@@ -535,6 +607,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(SpeakersScreen(self.store), back)
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen, bound_keys
+
         self.app.push_screen(HelpScreen(bound_keys(self._binding_chain, first=self)))
 
     def action_back(self) -> None:

@@ -31,6 +31,45 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+def wrap_chunk(text: str, position: int, width: int, budget: int = 1 << 15) -> tuple[list[tuple[int, int]], int]:
+    """Wrap about ``budget`` characters of ``text`` from ``position`` (the start of a line).
+
+    Returns the lines and where the next chunk starts; ``len(text) + 1`` once the
+    text is done. Chunk by chunk gives the same lines as ``wrap_offsets``: a
+    paragraph longer than the budget is wrapped a prefix at a time, each time
+    without the prefix's last (possibly unfinished) line, where the next chunk starts.
+    """
+    width = max(width, 4)
+    budget = max(budget, 8 * width)
+    n = len(text)
+    limit = position + budget
+    lines: list[tuple[int, int]] = []
+    while position <= n:
+        end_of_paragraph = text.find("\n", position)
+        if end_of_paragraph < 0:
+            end_of_paragraph = n
+        if end_of_paragraph > limit:
+            if lines:
+                break  # the next chunk starts with this paragraph
+            partial: list[tuple[int, int]] = []
+            _wrap_paragraph(text[position:limit], position, width, partial)
+            if len(partial) > 1:
+                partial.pop()
+            lines.extend(partial)
+            return lines, partial[-1][1]
+        paragraph = text[position:end_of_paragraph]
+        if not paragraph:
+            lines.append((position, position))
+        elif paragraph.isascii() and len(paragraph) <= width:
+            lines.append((position, end_of_paragraph))
+        else:
+            _wrap_paragraph(paragraph, position, width, lines)
+        position = end_of_paragraph + 1
+        if position >= limit:
+            break
+    return lines, position
+
+
 def _wrap_paragraph(paragraph: str, base: int, width: int, lines: list[tuple[int, int]]) -> None:
     ascii_only = paragraph.isascii()
     line_start = 0
