@@ -32,6 +32,7 @@ READER_BINDINGS = [
     Binding("f", "filter_library", "Filter library", show=False, id="library.filter"),
     Binding("slash", "search", "Search", id="search"),
     Binding("s", "speakers", "Speakers", id="speakers"),
+    Binding("R,f5", "refresh_all", "Reload from the database", show=False, id="app.refresh"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("escape", "back", "Back", show=False, id="back"),
     Binding("q", "quit_reader", "Quit", id="quit"),

@@ -54,9 +54,16 @@ class LibraryLoaded(Message):
 
 
 class ReaderScreen(Screen[None]):
-    """The dialogs (search, speakers, picker, prompts, help) are imported when first opened."""
+    """The dialogs (search, speakers, picker, prompts, help) are imported when first opened.
+
+    Another program (a second reader, ``newsread extract``) may write to the same
+    database: every POLL_SECONDS the screen asks SQLite for ``PRAGMA data_version``,
+    which changes only when another connection committed, and then reloads the
+    library and the article, keeping the selection. R (or F5) does the same at once.
+    """
 
     BINDINGS = READER_BINDINGS
+    POLL_SECONDS = 1.0
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -76,6 +83,8 @@ class ReaderScreen(Screen[None]):
         # newer load or a synchronous one.
         self.library_ready = False
         self._library_generation = 0
+        self._data_version = -1
+        self._reload_pending = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -114,6 +123,49 @@ class ReaderScreen(Screen[None]):
         self.view.focus()
         self.watch(self.app, "theme", lambda _theme: self._show_legend(), init=False)
         self.call_after_refresh(self.reload_library)
+        self._data_version = self._read_data_version()
+        self.set_interval(self.POLL_SECONDS, self._poll_changes)
+
+    # ---- changes made by other programs ---------------------------------------
+
+    def _read_data_version(self) -> int:
+        try:
+            return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        except Exception:  # a closed or broken connection: nothing to poll
+            return self._data_version
+
+    def _poll_changes(self) -> None:
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self._reload_pending = True
+        if self._reload_pending and self.app.screen is self and not self.view.selecting:
+            # Not under a dialog or in the middle of a text selection; else at a later tick.
+            self._reload_pending = False
+            self.reload_from_store()
+            self.say("updated: another program changed the database", "dim")
+
+    def action_refresh_all(self) -> None:
+        self._data_version = self._read_data_version()
+        self._reload_pending = False
+        self.reload_from_store()
+        self.say("reloaded from the database ✓")
+
+    def reload_from_store(self) -> None:
+        """The library and the open article read again, keeping the article, quote and scroll."""
+        self.reload_library()
+        if self.article is None:
+            first = self.store.conn.execute("SELECT min(id) FROM articles").fetchone()
+            if first and first[0] is not None:
+                self.open_article(first[0])
+            return
+        selected = self.selected.id if self.selected else None
+        scroll = self.view.scroll_y
+        if not self.open_article(self.article.id, selected, quiet=True):
+            self.article = None  # it was deleted: show the first one
+            self.reload_from_store()
+            return
+        self.view.scroll_to(y=scroll, animate=False, immediate=True)
 
     # ---- loading the library ------------------------------------------------
 

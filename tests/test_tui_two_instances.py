@@ -1,0 +1,104 @@
+"""Two readers on one database: each sees the other's changes and both keep working.
+
+The database is in WAL mode with a busy timeout (the store's job); the reader polls
+``PRAGMA data_version`` and reloads when another connection committed, and R
+reloads at once. One reader runs here under Pilot, the other in a subprocess
+(also a headless NewsreadApp), and they take turns accepting quotes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+
+from test_tui_support import db_path  # noqa: F401  (fixture)
+
+from newsread.config import Config
+from newsread.store import Store
+from newsread.tui.app import NewsreadApp
+
+SIZE = (120, 36)
+
+# The other reader: accept one quote, wait (polling only, no key) until it sees a
+# second reviewed quote that this test's reader accepted, accept another one.
+OTHER = """
+import asyncio, sys, time
+from pathlib import Path
+from newsread.config import Config
+from newsread.tui.app import NewsreadApp
+
+def reviewed(screen):
+    return sum(s.reviewed for s in screen.summaries.values())
+
+async def main():
+    app = NewsreadApp(Path(sys.argv[1]), Config(user="other"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        status = str(screen.query_one("#status").render())
+        print("accepted", status, flush=True)
+        deadline = time.monotonic() + 30
+        while reviewed(screen) < 2:
+            assert time.monotonic() < deadline, "never saw the other reader's change"
+            await pilot.pause(0.1)
+        print("saw", reviewed(screen), flush=True)
+        await pilot.press("n", "a")
+        print("accepted", str(screen.query_one("#status").render()), flush=True)
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+
+def reviewed(screen) -> int:
+    return sum(s.reviewed for s in screen.summaries.values())
+
+
+async def wait_until(pilot, condition, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await pilot.pause(0.1)
+
+
+def test_two_readers_see_each_others_changes(db_path):
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            first_selected = screen.selected.id
+            other = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", OTHER, str(db_path), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            line = (await asyncio.wait_for(other.stdout.readline(), 60)).decode()
+            assert line.startswith("accepted saved ✓"), line + (await other.stderr.read()).decode()[-2000:]
+
+            # The poll notices the other connection's commit: library and article reload,
+            # the selection stays where it was.
+            await wait_until(pilot, lambda: reviewed(screen) == 1, "the other reader's accept")
+            assert screen.selected is not None and screen.selected.id == first_selected
+            assert screen.selected.status == "accepted"
+
+            await pilot.press("n", "a")
+            assert str(screen.query_one("#status").render()).startswith("saved ✓"), "this reader could not write"
+            line = (await asyncio.wait_for(other.stdout.readline(), 60)).decode()
+            assert line.startswith("saw"), line
+            line = (await asyncio.wait_for(other.stdout.readline(), 60)).decode()
+            assert line.startswith("accepted saved ✓"), line
+            assert await asyncio.wait_for(other.wait(), 60) == 0, (await other.stderr.read()).decode()[-2000:]
+
+            # R reloads at once, without waiting for the poll.
+            screen.POLL_SECONDS = 3600
+            await pilot.press("R")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "reloaded" in str(screen.query_one("#status").render())
+            return reviewed(screen)
+
+    assert asyncio.run(main()) == 3
+    with Store(db_path) as store:
+        users = {c.user for c in store.history()}
+    assert users == {"tester", "other"}
