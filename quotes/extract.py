@@ -143,6 +143,12 @@ def extract_many(
 
     Results come back in input order; progress(done_count) is called as each arrives.
     """
+    if n_process and n_process > 1:
+        from .parallel import can_fork, extract_in_processes
+
+        if can_fork():
+            yield from extract_in_processes(texts, nlp, n_process, progress)
+            return
     pending: dict[int, str] = {}  # texts stay in this process; only chunks travel
 
     def pieces():

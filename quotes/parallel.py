@@ -1,0 +1,43 @@
+"""Extraction on several cores, each worker parsing *and* extracting whole texts.
+
+``nlp.pipe(n_process=...)`` parallelises only the parse: every Doc is pickled back to
+the parent, which then runs all the rule work alone. Here forked workers share the
+loaded pipeline (copy-on-write) and send back only the small Extraction objects.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterable, Iterator
+
+from newsread.model import Extraction
+
+_worker_nlp = None
+
+
+def can_fork() -> bool:
+    # Forking a process that runs other threads (the reader's workers) can deadlock the child.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _remember(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _extract_one(text: str) -> Extraction:
+    from .extract import extract
+
+    return extract(text, _worker_nlp)
+
+
+def extract_in_processes(texts: Iterable[str], nlp, n_process: int,
+                         progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Extractions in input order, computed by ``n_process`` forked workers."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process, initializer=_remember, initargs=(nlp,)) as pool:
+        for done, extraction in enumerate(pool.imap(_extract_one, texts, chunksize=2), 1):
+            if progress is not None:
+                progress(done)
+            yield extraction
