@@ -36,8 +36,24 @@ def extract_in_processes(texts: Iterable[str], nlp, n_process: int,
                          progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
     """Extractions in input order, computed by ``n_process`` forked workers."""
     context = multiprocessing.get_context("fork")
+    done = 0
     with context.Pool(n_process, initializer=_remember, initargs=(nlp,)) as pool:
-        for done, extraction in enumerate(pool.imap(_extract_one, texts, chunksize=2), 1):
-            if progress is not None:
-                progress(done)
-            yield extraction
+        # The texts are read here, in batches, not by the pool's feeder thread: they may
+        # come from a sqlite3 connection, which belongs to this thread.
+        for batch in batched(texts, n_process * 8):
+            for extraction in pool.imap(_extract_one, batch, chunksize=2):
+                done += 1
+                if progress is not None:
+                    progress(done)
+                yield extraction
+
+
+def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
