@@ -69,22 +69,27 @@ def cmd_add(args) -> int:
     from newsread.library import add_articles, extract_articles
 
     config = _config()
+    pipeline = _pipeline(args, config)
+    if not args.no_extract:
+        _load_pipeline(pipeline)  # an unknown pipeline fails before any work
     failures: list[IngestFailure] = []
-    articles = []
-    for item in read_sources(args.sources):
-        if isinstance(item, IngestFailure):
-            failures.append(item)
-            print(f"newsread: {item.source}: {item.reason}", file=sys.stderr)
-        else:
-            articles.append(item)
+    new_ids: list[int] = []
+    duplicates = 0
     with _open_store(args, config) as store:
-        new_ids, duplicates = add_articles(store, articles)
+        # Each article is stored as soon as it is read: a long batch holds one text at a time.
+        with ProgressBar("reading", 0) as bar:
+            for done, item in enumerate(read_sources(args.sources), 1):
+                if isinstance(item, IngestFailure):
+                    failures.append(item)
+                else:
+                    added, skipped = add_articles(store, [item])
+                    new_ids += added
+                    duplicates += skipped
+                bar.update(done)
         print(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else ""), file=sys.stderr)
         if new_ids and not args.no_extract:
-            _load_pipeline(_pipeline(args, config))  # fail fast, before any work
             with ProgressBar("extracting", len(new_ids)) as bar:
-                summary = extract_articles(store, new_ids, pipeline=_pipeline(args, config), n_process=_jobs(args),
-                                           progress=bar.update)
+                summary = extract_articles(store, new_ids, pipeline=pipeline, n_process=_jobs(args), progress=bar.update)
             print(f"found {summary.quotes} quote(s) in {summary.articles} article(s)", file=sys.stderr)
     if failures:
         print(f"newsread: {len(failures)} source(s) failed:", file=sys.stderr)

@@ -13,7 +13,8 @@ class ProgressBar:
         self.label = label
         self.total = max(total, 0)
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() and self.total > 1
+        # total 0: the count is not known in advance (a folder or feed still being read).
+        self.enabled = self.stream.isatty() and self.total != 1
         self.started = time.monotonic()
         self.done = 0
 
@@ -23,9 +24,12 @@ class ProgressBar:
             self.total = total
         if not self.enabled:
             return
-        fraction = done / self.total if self.total else 1.0
-        filled = int(fraction * self.WIDTH)
         elapsed = time.monotonic() - self.started
+        if not self.total:
+            self.stream.write(f"\r{self.label} {done}  {elapsed:5.1f} s")
+            self.stream.flush()
+            return
+        filled = int(done / self.total * self.WIDTH)
         bar = "█" * filled + "·" * (self.WIDTH - filled)
         self.stream.write(f"\r{self.label} {bar} {done}/{self.total}  {elapsed:5.1f} s")
         self.stream.flush()
