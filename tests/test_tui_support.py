@@ -64,3 +64,46 @@ def test_build_db_holds_the_samples_and_gold_quotes(db_path: Path) -> None:
         summaries = store.article_summaries()
         assert sum(s.quotes for s in summaries) > 200
         assert all(s.reviewed == 0 for s in summaries)
+
+
+# Escape sequences another tool might have left in a database: an OSC 52 clipboard
+# write, clear screen, a one-byte CSI, a window-title OSC, BEL, backspace, NUL, DEL.
+OSC52 = "\x1b]52;c;ZXZpbA==\x07"
+HOSTILE_TITLE = f"Hostile{OSC52} title\x1b[2J here"
+HOSTILE_TEXT = (
+    "Hostile text opens the article.\n\n"
+    f"The minister said: “We will act\x1b[2J now{OSC52}, \x9b31mtoday\x08\x08 and\x00 then\x7f.” "
+    "Then the report goes on.\n"
+)
+HOSTILE_SPEAKER = "Evil\x1b]0;pwned\x07 Speaker"
+
+
+def insert_hostile_article(path: Path) -> tuple[int, int]:
+    """Write an article, speaker, quote and note full of control sequences straight into the file.
+
+    Plain sqlite3, as another tool would, bypassing newsread's ingest. Returns (article id, quote id).
+    """
+    import sqlite3
+
+    with Store(path, user="test"):
+        pass  # the schema
+    conn = sqlite3.connect(path)
+    with conn:
+        article_id = conn.execute(
+            "INSERT INTO articles (title, source, url, date, author, licence, text, content_hash, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [HOSTILE_TITLE, f"Source{OSC52}", "https://example.org/\x1b[2J", "2024\x9b-01-01", f"Au\x1bthor{OSC52}",
+             "CC\x07 BY", HOSTILE_TEXT, "hostile-hash", "2024-01-01T00:00:00"]).lastrowid
+        speaker_id = conn.execute("INSERT INTO speakers (name, kind, aliases) VALUES (?, 'PERSON', ?)",
+                                  [HOSTILE_SPEAKER, json.dumps([f"Evil{OSC52}"])]).lastrowid
+        start = HOSTILE_TEXT.index("We will")
+        end = HOSTILE_TEXT.index(".”")
+        cue_start = HOSTILE_TEXT.index("said")
+        quote_id = conn.execute(
+            "INSERT INTO quotes (article_id, start, [end], text, kind, speaker_id, cue, cue_start, mention_start,"
+            " mention_end, confidence, status, note, extractor) VALUES (?, ?, ?, ?, 'direct', ?, ?, ?, -1, -1, 0.9,"
+            " 'unreviewed', ?, 'test')",
+            [article_id, start, end, HOSTILE_TEXT[start:end], speaker_id, "said\x9b", cue_start,
+             f"note{OSC52}\x1b[31m red"]).lastrowid
+    conn.close()
+    return article_id, quote_id

@@ -18,6 +18,8 @@ from textual.strip import Strip
 
 from newsread.store import ArticleSummary
 
+from .safe_text import visible
+
 ROW_HEIGHT = 2
 
 
@@ -113,11 +115,11 @@ class ArticleList(ScrollView, can_focus=True):
     @staticmethod
     def _line_text(summary: ArticleSummary, part: int) -> Text:
         if part == 0:
-            return Text(" " + (summary.title or "(untitled)"), no_wrap=True)
+            return Text(" " + (visible(summary.title) or "(untitled)"), no_wrap=True)
         done = summary.reviewed >= summary.quotes > 0
         text = Text(" ", no_wrap=True)
         text.append(f"{summary.reviewed}/{summary.quotes}", style=Style(color="green" if done else None, bold=True))
-        text.append(f"  {summary.source}  {summary.date}", style=Style(dim=True))
+        text.append(f"  {visible(summary.source)}  {visible(summary.date)}", style=Style(dim=True))
         return text
 
     def action_cursor(self, step: int) -> None:

@@ -28,6 +28,7 @@ from textual.strip import Strip
 from newsread.model import StoredQuote
 
 from . import colors
+from .safe_text import visible
 from .text_layout import line_of, next_word_start, prev_word_start, trim, wrap_chunk
 
 GUTTER = 1  # one blank column so text does not touch the border
@@ -87,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show_article(self, text: str, quotes: list[StoredQuote], mentions: list[StyledSpan],
                      speaker_colors: dict[str, str]) -> None:
-        self._text = text
+        self._text = visible(text, newlines=True)  # same length: the offsets hold
         self._mentions = mentions
         self._speaker_colors = speaker_colors
         self.selected = None

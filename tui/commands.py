@@ -8,6 +8,7 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .bindings import READER_BINDINGS
+from .safe_text import visible
 
 
 class ReaderCommands(Provider):
@@ -31,7 +32,7 @@ class ReaderCommands(Provider):
                 continue
             title = binding.description
             if name == "pick":
-                title = f"Speaker: {screen.candidates[params[0] - 1][0]}"
+                title = f"Speaker: {visible(screen.candidates[params[0] - 1][0])}"
             commands.append((title, binding.action, pretty(", ".join(keys.get(binding.id or "", [])))))
         return commands
 

@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from .safe_text import visible
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Enter returns the text (possibly empty); Escape returns None."""
@@ -25,9 +27,10 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
-            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(value=self.value, suggester=suggester, id="prompt-input")
+            yield Label(Text(visible(self.title_text), style="bold"), classes="dialog-title")
+            suggestions = [visible(s) for s in self.suggestions or []]
+            suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+            yield Input(value=visible(self.value), suggester=suggester, id="prompt-input")
             yield Label(Text(self.hint or "Enter saves · Esc cancels", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from newsread.model import StoredQuote
 
 from .colors import KIND_MARK
+from .safe_text import visible
 
 STATUS_MARK = {"unreviewed": "○ unreviewed", "accepted": "✓ accepted", "corrected": "✎ corrected", "rejected": "✗ rejected"}
 
@@ -28,24 +29,24 @@ class QuoteEditor(Static):
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="bold", no_wrap=True, width=8)
         grid.add_column(ratio=1)
-        speaker = Text(quote.speaker or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
-        speaker.append(f"  {quote.speaker_kind}", style="dim")
+        speaker = Text(visible(quote.speaker) or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
+        speaker.append(f"  {visible(quote.speaker_kind)}", style="dim")
         grid.add_row("Speaker", speaker)
         details = Text()
-        details.append(f"{KIND_MARK.get(quote.kind, '')} {quote.kind}", style="bold")
+        details.append(f"{KIND_MARK.get(quote.kind, '')} {visible(quote.kind)}", style="bold")
         details.append("   cue ", style="dim")
-        details.append(quote.cue or "—", style="underline" if quote.cue else "dim")
+        details.append(visible(quote.cue) or "—", style="underline" if quote.cue else "dim")
         details.append("   confidence ", style="dim")
         details.append(f"{quote.confidence:.2f}", style="red" if quote.confidence < 0.5 else "")
         grid.add_row("Kind", details)
-        status = Text(STATUS_MARK.get(quote.status, quote.status))
+        status = Text(STATUS_MARK.get(quote.status, visible(quote.status)))
         status.stylize({"accepted": "green", "rejected": "red", "corrected": "yellow"}.get(quote.status, "dim"))
         if quote.human:
             status.append("  (human)", style="dim")
         status.append(f"   #{quote.id}  {self.position}", style="dim")
         grid.add_row("Status", status)
         if quote.note:
-            grid.add_row("Note", Text(quote.note, style="italic", no_wrap=True, overflow="ellipsis"))
+            grid.add_row("Note", Text(visible(quote.note), style="italic", no_wrap=True, overflow="ellipsis"))
         # Last, so a long quote is what gets cut when the pane is short.
-        grid.add_row("Quote", Text(quote.text))
+        grid.add_row("Quote", Text(visible(quote.text)))
         return grid

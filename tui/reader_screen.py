@@ -27,6 +27,7 @@ from .key_bar import KeyBar
 from .library_pane import LibraryPane
 from .ordering import ORDERS, next_order, ordered
 from .quote_editor import QuoteEditor
+from .safe_text import visible
 from .text_line import TextLine
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
 
@@ -210,7 +211,7 @@ class ReaderScreen(Screen[None]):
     # ---- status ---------------------------------------------------------
 
     def say(self, message: str, style: str = "") -> None:
-        self.query_one("#status", TextLine).update(Text(message, style=style))
+        self.query_one("#status", TextLine).update(Text(visible(message), style=style))
 
     def saved(self, message: str) -> None:
         self.say(f"saved ✓ {message}", "bold green")
@@ -303,8 +304,8 @@ class ReaderScreen(Screen[None]):
 
     @staticmethod
     def _attribution(article: StoredArticle) -> Text:
-        parts = [p for p in (article.source, article.date, article.author and f"by {article.author}",
-                             article.licence, article.url) if p]
+        parts = [visible(p) for p in (article.source, article.date, article.author and f"by {article.author}",
+                                      article.licence, article.url) if p]
         return Text(" · ".join(parts), style="dim", no_wrap=True, overflow="ellipsis")
 
     def _show_legend(self) -> None:
@@ -317,7 +318,7 @@ class ReaderScreen(Screen[None]):
         for name, color in self.speaker_colors.items():
             if name in counts:
                 legend.append("■ ", style=color)
-                legend.append(f"{name} ", style=f"bold {color}")
+                legend.append(f"{visible(name)} ", style=f"bold {color}")
                 legend.append(f"{counts[name]}  ", style="dim")
         if not counts:
             legend.append("no speakers yet  ", style="dim")
@@ -334,7 +335,7 @@ class ReaderScreen(Screen[None]):
         walk = ordered(self.quotes, self.order)
         position = f"quote {walk.index(self.selected) + 1}/{len(walk)}" if self.selected in walk else f"{len(walk)} quotes"
         title = Text(f"{position} · {self.order} │ ", style="dim", no_wrap=True, overflow="ellipsis")
-        title.append(self.article.title or "(untitled)", style="bold")
+        title.append(visible(self.article.title) or "(untitled)", style="bold")
         self.query_one("#article-title", TextLine).update(title)
 
     def select(self, quote: StoredQuote | None, *, scroll: bool = True) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from .search import SearchHit
+from .safe_text import visible
 
 Jump = tuple[int, int | None]
 
@@ -21,12 +22,12 @@ def hit_prompt(hit: SearchHit) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     if hit.quote_id is None:
         line.append("article ", style="bold cyan")
-        line.append(hit.title, style="bold")
-        line.append(f"  {hit.text}", style="dim")
+        line.append(visible(hit.title), style="bold")
+        line.append(f"  {visible(hit.text)}", style="dim")
     else:
         line.append("quote   ", style="bold magenta")
-        line.append(f"“{hit.text}”")
-        line.append(f"  — {hit.speaker or '?'} · {hit.title}", style="dim")
+        line.append(f"“{visible(hit.text)}”")
+        line.append(f"  — {visible(hit.speaker) or '?'} · {visible(hit.title)}", style="dim")
     return line
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from .colors import speaker_color
+from .safe_text import visible
 
 
 class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
@@ -31,14 +32,15 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="speaker-picker"):
             yield Label(Text("Who said it?", style="bold"), classes="dialog-title")
-            excerpt = self.quote_text if len(self.quote_text) < 160 else self.quote_text[:157] + "…"
+            text = visible(self.quote_text)
+            excerpt = text if len(text) < 160 else text[:157] + "…"
             yield Label(Text(f"“{excerpt}”", style="italic"), id="picker-quote")
             options = []
             for number, (name, kind) in enumerate(self.candidates[:9], 1):
                 prompt = Text()
                 prompt.append(f"{number} ", style="bold reverse")
-                prompt.append(f" {name}", style=f"bold {self.name_colors.get(name, speaker_color(number - 1))}")
-                prompt.append(f"  {kind}", style="dim")
+                prompt.append(f" {visible(name)}", style=f"bold {self.name_colors.get(name, speaker_color(number - 1))}")
+                prompt.append(f"  {visible(kind)}", style="dim")
                 if name == self.current:
                     prompt.append("  ← current", style="dim")
                 options.append(Option(prompt, id=str(number)))
@@ -46,7 +48,7 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
                 options.append(Option(Text("no candidates in this article: type a name", style="dim"), disabled=True))
             yield OptionList(*options, id="picker-candidates")
             yield Input(placeholder="type a name (→ completes, Enter saves)",
-                        suggester=SuggestFromList(sorted(self.known), case_sensitive=False), id="picker-input")
+                        suggester=SuggestFromList(sorted(visible(n) for n in self.known), case_sensitive=False), id="picker-input")
             yield Label(Text("1–9 pick · type any name · Enter saves · Esc cancels", style="dim"))
 
     def on_mount(self) -> None:

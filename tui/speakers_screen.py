@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from newsread.store import SpeakerSummary, Store, StoreError
 
 from .prompt import TextPrompt
+from .safe_text import visible
 
 Jump = tuple[int, int | None]
 
@@ -20,10 +21,10 @@ Jump = tuple[int, int | None]
 def speaker_prompt(speaker: SpeakerSummary) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{speaker.quotes:>5} ", style="bold")
-    line.append(speaker.name)
-    line.append(f"  {speaker.kind}", style="dim")
+    line.append(visible(speaker.name))
+    line.append(f"  {visible(speaker.kind)}", style="dim")
     if speaker.aliases:
-        line.append(f"  aka {', '.join(speaker.aliases[:3])}", style="dim italic")
+        line.append(f"  aka {visible(', '.join(speaker.aliases[:3]))}", style="dim italic")
     return line
 
 
@@ -82,12 +83,12 @@ class SpeakersScreen(Screen[Jump | None]):
         self.shown_id = speaker.id
         quotes = self.store.speaker_quotes(speaker.id)
         self.query_one("#speaker-quotes-title", Label).update(
-            Text(f"{speaker.name}: {len(quotes)} quotes (Enter jumps)", style="bold"))
+            Text(f"{visible(speaker.name)}: {len(quotes)} quotes (Enter jumps)", style="bold"))
         options = []
         for quote, title in quotes:
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"“{quote.text}”", style="strike dim" if quote.status == "rejected" else "")
-            line.append(f"  {title}", style="dim")
+            line.append(f"“{visible(quote.text)}”", style="strike dim" if quote.status == "rejected" else "")
+            line.append(f"  {visible(title)}", style="dim")
             options.append(Option(line, id=f"{quote.article_id}:{quote.id}"))
         self.query_one("#speaker-quotes", OptionList).set_options(options)
 
@@ -106,7 +107,7 @@ class SpeakersScreen(Screen[Jump | None]):
         self.dismiss(None)
 
     def _status(self, message: str) -> None:
-        self.query_one("#speakers-status", Static).update(Text(message))
+        self.query_one("#speakers-status", Static).update(Text(visible(message)))
 
     def action_rename(self) -> None:
         speaker = self.current
