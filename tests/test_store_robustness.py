@@ -129,3 +129,19 @@ def test_a_second_store_sees_changes_without_reopening(tmp_path):
         assert second.quote(quote_id).status == "accepted"
         second.reject(quote_id)
         assert first.quote(quote_id).status == "rejected"
+
+
+def test_backup_while_another_connection_is_writing(tmp_path):
+    path = tmp_path / "n.db"
+    article_id = make_store(path)
+    with Store(path) as writer, Store(path) as reader:
+        quote_id = writer.quotes(article_id)[0].id
+        writer.accept(quote_id)
+        writer.conn.execute("BEGIN IMMEDIATE")  # a write in progress, not yet committed
+        writer.conn.execute("UPDATE quotes SET note = 'half-done' WHERE id = ?", [quote_id])
+        reader.backup(tmp_path / "copy.db")
+        writer.conn.execute("ROLLBACK")
+    with Store(tmp_path / "copy.db") as copy:
+        quote = copy.quote(quote_id)
+        assert quote.status == "accepted" and quote.note == ""  # committed state only
+        assert len(copy.history()) == 1
