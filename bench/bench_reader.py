@@ -186,11 +186,54 @@ def bench_jk(db: Path, presses: int):
     return asyncio.run(main())
 
 
+def bench_huge(megabytes: float, runs: int) -> tuple[float, float, float, int]:
+    """Median ms to open (load, style, wrap and render the visible lines) a normal and a huge article,
+    and ms until the huge one is wrapped to its end in the background; its quote count."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_large_db import add_huge_article, build
+
+    from newsread.config import Config
+    from newsread.tui.app import NewsreadApp
+    from newsread.tui.article_view import ArticleView
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "huge.db"
+        build(db, 20, 10)
+        huge = add_huge_article(db, megabytes)
+
+        async def main():
+            app = NewsreadApp(db, Config(user="bench"))
+            async with app.run_test(size=(120, 36)) as pilot:
+                screen = app.screen
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                view = screen.query_one(ArticleView)
+                normal_ms, huge_ms, wrapped_ms = [], [], []
+                for _ in range(runs):
+                    for article_id, times in ((2, normal_ms), (huge, huge_ms)):
+                        began = time.perf_counter()
+                        screen.open_article(article_id)
+                        for y in range(view.size.height):
+                            view.render_line(y)
+                        times.append((time.perf_counter() - began) * 1000)
+                        while not view.wrapped:
+                            await asyncio.sleep(0.005)
+                        if article_id == huge:
+                            wrapped_ms.append((time.perf_counter() - began) * 1000)
+                        await pilot.pause()
+                return statistics.median(normal_ms), statistics.median(huge_ms), statistics.median(wrapped_ms), len(screen.quotes)
+
+        return asyncio.run(main())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--presses", type=int, default=100)
+    parser.add_argument("--huge-mb", type=float, default=5.0)
     args = parser.parse_args()
 
     newsread = str(Path(sys.executable).with_name("newsread"))
@@ -228,6 +271,12 @@ def main() -> None:
           f"(unbound key: {statistics.median(idle_cpu):.1f} ms)")
     print(f"  selection change + repaint of visible lines    : median {statistics.median(painted):.2f} ms, "
           f"max {max(painted):.2f} ms")
+
+    normal_ms, huge_ms, wrapped_ms, huge_quotes = bench_huge(args.huge_mb, 3)
+    print(f"time to open an article (load, style, lay out and render what is on screen; median of 3)")
+    print(f"  normal article                     : {normal_ms:7.1f} ms")
+    print(f"  {args.huge_mb:g} MB article ({huge_quotes:,} quotes) : {huge_ms:7.1f} ms   ratio {huge_ms / normal_ms:.1f}x; "
+          f"wrapped to its end in the background after {wrapped_ms:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 The text is real (the bundled samples' paragraphs, recombined) and so are the
 quotes and speakers (the hand-checked gold quotes, moved with their paragraphs).
-Article 1 is a single 10,000+ word article, for the j/k benchmark.
+Article 1 is a single 10,000+ word article, for the j/k benchmark. ``--huge-mb N``
+adds one more article of N megabytes (the gold texts one after another, with
+their quotes), for the time-to-open benchmark.
 
-    python bench/make_large_db.py OUT.db [--articles 10000] [--quotes-per-article 10]
+    python bench/make_large_db.py OUT.db [--articles 10000] [--quotes-per-article 10] [--huge-mb 5]
 """
 
 from __future__ import annotations
@@ -95,15 +97,44 @@ def build(path: Path, articles: int, per_article: int, seed: int = 7) -> None:
     print(f"{path}: {articles} articles, {count} quotes in {time.perf_counter() - started:.1f} s")
 
 
+def add_huge_article(path: Path, megabytes: float = 5.0) -> int:
+    """Append one ``megabytes`` article made of the gold texts and their quotes; its id."""
+    from newsread.model import Article, Extraction, Quote, Speaker
+
+    parts, quotes, speakers, size, index = [], [], {}, 0, 0
+    gold = [g for g in load_gold() if g["quotes"]]
+    while size < megabytes * 1_000_000:
+        record = gold[index % len(gold)]
+        index += 1
+        for q in record["quotes"]:
+            quotes.append(Quote(
+                start=q["start"] + size, end=q["end"] + size, text=q["text"], kind=q["kind"], speaker=q["speaker"],
+                speaker_kind=q["speaker_kind"], cue=q.get("cue", ""),
+                cue_start=q["cue_start"] + size if q.get("cue_start", -1) >= 0 else -1, confidence=0.8))
+            if q["speaker"]:
+                speakers.setdefault(q["speaker"], Speaker(q["speaker"], q["speaker_kind"]))
+        parts.append(record["text"] + "\n\n")
+        size += len(parts[-1])
+    text = "".join(parts)
+    with Store(path, user="bench") as store:
+        article = Article(text=text, title=f"Huge article: {len(text) / 1e6:.1f} million characters", source="bench")
+        article_id, _ = store.add_article(article, hashlib.sha256(text.encode()).hexdigest())
+        store.store_extraction(article_id, Extraction(quotes, list(speakers.values())), "bench")
+    return article_id
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--quotes-per-article", type=int, default=10)
+    parser.add_argument("--huge-mb", type=float, default=0, help="add one article of this many megabytes")
     args = parser.parse_args()
     if args.out.exists():
         raise SystemExit(f"{args.out} exists; choose a new path")
     build(args.out, args.articles, args.quotes_per_article)
+    if args.huge_mb:
+        print(f"huge article: id {add_huge_article(args.out, args.huge_mb)}")
 
 
 if __name__ == "__main__":

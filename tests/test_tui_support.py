@@ -107,3 +107,28 @@ def insert_hostile_article(path: Path) -> tuple[int, int]:
              f"note{OSC52}\x1b[31m red"]).lastrowid
     conn.close()
     return article_id, quote_id
+
+
+def insert_huge_article(path: Path, megabytes: float = 5.0) -> int:
+    """A ``megabytes`` article of the gold texts one after another, with their quotes moved along."""
+    records = [r for r in gold_by_id().values() if r["quotes"]]
+    parts, quotes, speakers, size, index = [], [], {}, 0, 0
+    while size < megabytes * 1_000_000:
+        record = records[index % len(records)]
+        index += 1
+        base = size
+        for q in record["quotes"]:
+            quotes.append(Quote(
+                start=q["start"] + base, end=q["end"] + base, text=q["text"], kind=q["kind"], speaker=q["speaker"],
+                speaker_kind=q["speaker_kind"], cue=q.get("cue", ""),
+                cue_start=q["cue_start"] + base if q.get("cue_start", -1) >= 0 else -1, confidence=0.8))
+            if q["speaker"]:
+                speakers.setdefault(q["speaker"], Speaker(q["speaker"], q["speaker_kind"]))
+        parts.append(record["text"] + "\n\n")
+        size += len(parts[-1])
+    text = "".join(parts)
+    with Store(path, user="test") as store:
+        article = Article(text=text, title=f"Huge article: {len(text) / 1e6:.1f} million characters", source="bench")
+        article_id, _ = store.add_article(article, content_hash(text))
+        store.store_extraction(article_id, Extraction(quotes, list(speakers.values())), "test")
+    return article_id

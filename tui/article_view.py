@@ -11,8 +11,9 @@ length. Article text is always a ``rich.text.Text``, never markup.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -35,11 +36,11 @@ GUTTER = 1  # one blank column so text does not touch the border
 CHUNK = 1 << 15  # characters wrapped per step in the background
 
 
-@dataclass(frozen=True)
-class StyledSpan:
+class StyledSpan(NamedTuple):  # a tuple: tens of thousands are made for a long article
     start: int
     end: int
     style: Style
+    layer: int = 1  # drawn in order of layer: quotes 0, speaker mentions 1, cues 2
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -70,6 +71,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._text = ""
         self._quotes: list[StoredQuote] = []
         self._mentions: list[StyledSpan] = []
+        self._names: re.Pattern[str] | None = None  # every speaker's name and aliases, found per line
+        self._name_styles: dict[str, Style] = {}
+        self._longest_name = 0
         self._lines: list[tuple[int, int]] = [(0, 0)]
         self._line_starts: list[int] = [0]
         self._wrapped_to = 1  # where wrapping goes on; len(text) + 1 when done
@@ -87,9 +91,15 @@ class ArticleView(ScrollView, can_focus=True):
     # ---- content --------------------------------------------------------
 
     def show_article(self, text: str, quotes: list[StoredQuote], mentions: list[StyledSpan],
-                     speaker_colors: dict[str, str]) -> None:
+                     speaker_colors: dict[str, str], name_styles: dict[str, Style] | None = None) -> None:
+        """``mentions`` are fixed spans; ``name_styles`` maps each name form to its style, found
+        (as a whole word) only in the lines drawn, so a long article costs no scan up front."""
         self._text = visible(text, newlines=True)  # same length: the offsets hold
         self._mentions = mentions
+        forms = sorted((form for form in name_styles or {} if len(form) >= 3), key=len, reverse=True)
+        self._name_styles = {form: name_styles[form] for form in forms}
+        self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+        self._longest_name = len(forms[0]) if forms else 0
         self._speaker_colors = speaker_colors
         self.selected = None
         self.selecting = False
@@ -171,11 +181,11 @@ class ArticleView(ScrollView, can_focus=True):
             style = colors.quote_style(quote.kind, dark)
             if quote.status == "rejected":
                 style += colors.REJECTED
-            spans.append(StyledSpan(quote.start, quote.end, style))
+            spans.append(StyledSpan(quote.start, quote.end, style, 0))
         spans.extend(self._mentions)
         for quote in self._quotes:
             if quote.cue_start >= 0 and quote.cue:
-                spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE))
+                spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE, 2))
         spans = sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
         self._spans = spans
         self._span_starts = [span.start for span in spans]
@@ -249,6 +259,13 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._lines[index]
         text = Text(self._text[start:end], end="", no_wrap=True)
         overlays = self._spans_over(start, end)
+        if self._names is not None:
+            # Names near this line, so one running over the line break is found too.
+            margin = self._longest_name
+            for match in self._names.finditer(self._text, max(start - margin, 0), end + margin + 1):
+                if match.end() > start and match.start() < end:
+                    overlays.append(StyledSpan(match.start(), match.end(), self._name_styles[match.group()]))
+        overlays.sort(key=lambda span: span.layer)  # stable: by start within a layer
         if self.selected is not None:
             overlays.append(StyledSpan(self.selected.start, self.selected.end, colors.SELECTED))
         if self.selecting:

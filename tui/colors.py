@@ -6,6 +6,8 @@ dark enough on a light one. Quote tints are per theme brightness.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.style import Style
 
 SPEAKER_PALETTE = (
@@ -35,10 +37,12 @@ def speaker_color(index: int) -> str:
     return SPEAKER_PALETTE[index % len(SPEAKER_PALETTE)]
 
 
+@lru_cache(maxsize=64)
 def quote_style(kind: str, dark: bool) -> Style:
     tint = _TINTS[dark].get(kind, _TINTS[dark]["direct"])
     return Style(bgcolor=tint) + _KIND_STYLE.get(kind, Style())
 
 
+@lru_cache(maxsize=256)
 def mention_style(color: str) -> Style:
     return Style(color=color, bold=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -75,7 +76,9 @@ class ReaderScreen(Screen[None]):
         self.library_filter = ""
         self.order = ORDERS[0]
         self.article: StoredArticle | None = None
-        self.quotes: list[StoredQuote] = []
+        self._quotes: list[StoredQuote] = []
+        self._walk: list[StoredQuote] | None = None  # the quotes in j/k order, made when needed
+        self._walk_positions: dict[int, int] = {}
         self.candidates: list[tuple[str, str]] = []
         self.speaker_colors: dict[str, str] = {}
         self.selected: StoredQuote | None = None
@@ -98,6 +101,30 @@ class ReaderScreen(Screen[None]):
                 yield QuoteEditor(id="editor")
         yield TextLine(id="status")
         yield KeyBar()
+
+    @property
+    def quotes(self) -> list[StoredQuote]:
+        return self._quotes
+
+    @quotes.setter
+    def quotes(self, quotes: list[StoredQuote]) -> None:
+        self._quotes = quotes
+        self._walk = None
+
+    @property
+    def walk(self) -> list[StoredQuote]:
+        """The article's quotes in j/k order (sorted once per change, not per key press)."""
+        if self._walk is None:
+            self._walk = ordered(self._quotes, self.order)
+            self._walk_positions = {quote.id: index for index, quote in enumerate(self._walk)}
+        return self._walk
+
+    def position(self, quote: StoredQuote | None) -> int | None:
+        """Where ``quote`` is in the walk, or None."""
+        if quote is None:
+            return None
+        self.walk
+        return self._walk_positions.get(quote.id)
 
     @property
     def view(self) -> ArticleView:
@@ -274,33 +301,32 @@ class ReaderScreen(Screen[None]):
         names = [name for name, _ in self.candidates]
         names += sorted({q.speaker for q in self.quotes if q.speaker and q.speaker not in names})
         self.speaker_colors = {name: colors.speaker_color(i) for i, name in enumerate(names)}
-        self.view.show_article(article.text, self.quotes, self._mentions(article.text, names), self.speaker_colors)
+        mentions, name_styles = self._mentions(names)
+        self.view.show_article(article.text, self.quotes, mentions, self.speaker_colors, name_styles)
         self.query_one("#attribution", TextLine).update(self._attribution(article))
         self.library.mark_current(article_id)
-        walk = ordered(self.quotes, self.order)
-        chosen = next((q for q in walk if q.id == quote_id), None)
+        walk = self.walk
+        chosen = walk[self._walk_positions[quote_id]] if quote_id in self._walk_positions else None
         if chosen is None and walk:
             chosen = walk[-1] if last else walk[0]
         self.select(chosen)
         self._show_legend()
         return True
 
-    def _mentions(self, text: str, names: list[str]) -> list[StyledSpan]:
-        """Each speaker's mentions in its colour: the extractor's mention spans and every name or alias."""
+    def _mentions(self, names: list[str]) -> tuple[list[StyledSpan], dict[str, Style]]:
+        """Each speaker's mentions in its colour: the extractor's mention spans, and each name or
+        alias with its style (the article pane finds those in the lines it draws)."""
         spans = [
             StyledSpan(q.mention_start, q.mention_end, colors.mention_style(self.speaker_colors[q.speaker]))
             for q in self.quotes if q.mention_start >= 0 and q.mention_end > q.mention_start and q.speaker in self.speaker_colors
         ]
         aliases = self.store.aliases_of(names)
+        styles: dict[str, Style] = {}
         for name in names:
             style = colors.mention_style(self.speaker_colors[name])
-            forms = sorted({name, *aliases.get(name, [])}, key=len, reverse=True)
-            forms = [f for f in forms if len(f) >= 3]
-            if not forms:
-                continue
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
-            spans += [StyledSpan(m.start(), m.end(), style) for m in pattern.finditer(text)]
-        return spans
+            for form in (name, *aliases.get(name, [])):
+                styles.setdefault(form, style)
+        return spans, styles
 
     @staticmethod
     def _attribution(article: StoredArticle) -> Text:
@@ -332,8 +358,8 @@ class ReaderScreen(Screen[None]):
     def _show_title(self) -> None:
         if self.article is None:
             return
-        walk = ordered(self.quotes, self.order)
-        position = f"quote {walk.index(self.selected) + 1}/{len(walk)}" if self.selected in walk else f"{len(walk)} quotes"
+        walk, at = self.walk, self.position(self.selected)
+        position = f"quote {at + 1}/{len(walk)}" if at is not None else f"{len(walk)} quotes"
         title = Text(f"{position} · {self.order} │ ", style="dim", no_wrap=True, overflow="ellipsis")
         title.append(visible(self.article.title) or "(untitled)", style="bold")
         self.query_one("#article-title", TextLine).update(title)
@@ -342,8 +368,8 @@ class ReaderScreen(Screen[None]):
         self.selected = quote
         self.view.select_quote(quote, scroll=scroll)
         self.editor.speaker_color = self.speaker_colors.get(quote.speaker, "") if quote else ""
-        walk = ordered(self.quotes, self.order)
-        self.editor.position = f"{walk.index(quote) + 1} of {len(walk)}" if quote in walk else ""
+        walk, at = self.walk, self.position(quote)
+        self.editor.position = f"{at + 1} of {len(walk)}" if at is not None else ""
         self.editor.quote = quote
         self._show_title()
         self._refresh_bindings_if_changed()
@@ -413,11 +439,11 @@ class ReaderScreen(Screen[None]):
     # ---- navigation -------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        walk = ordered(self.quotes, self.order)
+        walk, at = self.walk, self.position(self.selected)
         if not walk:
             self.say("no quotes in this article — J/K change article, v selects text to add one")
             return
-        index = walk.index(self.selected) + step if self.selected in walk else 0
+        index = at + step if at is not None else 0
         if not 0 <= index < len(walk):
             self.say("last quote of the article — J next article, n next unreviewed" if step > 0
                      else "first quote of the article — K previous article")
@@ -455,9 +481,9 @@ class ReaderScreen(Screen[None]):
 
     def _advance(self) -> None:
         """After a decision: the next quote of the article, else the next unreviewed anywhere."""
-        walk = ordered(self.quotes, self.order)
-        if self.selected in walk and walk.index(self.selected) + 1 < len(walk):
-            self.select(walk[walk.index(self.selected) + 1])
+        walk, at = self.walk, self.position(self.selected)
+        if at is not None and at + 1 < len(walk):
+            self.select(walk[at + 1])
             return
         assert self.article is not None and self.selected is not None
         quote = self.store.next_unreviewed((self.article.id, self.selected.start))
@@ -583,8 +609,7 @@ class ReaderScreen(Screen[None]):
 
     def action_delete_quote(self) -> None:
         quote = self.selected
-        walk = ordered(self.quotes, self.order)
-        index = walk.index(quote)
+        walk, index = self.walk, self.position(quote)
         neighbour = walk[index + 1] if index + 1 < len(walk) else (walk[index - 1] if index else None)
         try:
             self.store.delete_quote(quote.id)
@@ -622,6 +647,7 @@ class ReaderScreen(Screen[None]):
 
     def action_cycle_order(self) -> None:
         self.order = next_order(self.order)
+        self._walk = None
         self.select(self.selected, scroll=False)
         self.say(f"quotes in {self.order} order")
 

@@ -12,6 +12,14 @@ from bisect import bisect_right
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Characters outside these ranges may be wide or zero-width; inside them one character is one cell
+# (Latin letters with accents, typographic quotes and dashes), so a paragraph without others is
+# measured by len(), as fast as ASCII.
+_NOT_NARROW = re.compile("[^\t\x20-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]")
+
+
+def _narrow(text: str) -> bool:
+    return text.isascii() or not _NOT_NARROW.search(text)
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -23,7 +31,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         end_of_paragraph = position + len(paragraph)
         if not paragraph:
             lines.append((position, position))
-        elif paragraph.isascii() and len(paragraph) <= width:
+        elif _narrow(paragraph) and len(paragraph) <= width:
             lines.append((position, end_of_paragraph))
         else:
             _wrap_paragraph(paragraph, position, width, lines)
@@ -60,7 +68,7 @@ def wrap_chunk(text: str, position: int, width: int, budget: int = 1 << 15) -> t
         paragraph = text[position:end_of_paragraph]
         if not paragraph:
             lines.append((position, position))
-        elif paragraph.isascii() and len(paragraph) <= width:
+        elif _narrow(paragraph) and len(paragraph) <= width:
             lines.append((position, end_of_paragraph))
         else:
             _wrap_paragraph(paragraph, position, width, lines)
@@ -71,7 +79,7 @@ def wrap_chunk(text: str, position: int, width: int, budget: int = 1 << 15) -> t
 
 
 def _wrap_paragraph(paragraph: str, base: int, width: int, lines: list[tuple[int, int]]) -> None:
-    ascii_only = paragraph.isascii()
+    ascii_only = _narrow(paragraph)
     line_start = 0
     used = 0
     for match in _WORD.finditer(paragraph):
