@@ -735,7 +735,7 @@ _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis"
 def _speech_head(tok, limit: int = 5):
     """The nearest speech verb above tok (not tok itself), or None."""
     for _ in range(limit):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in ("be", "go"):
@@ -815,12 +815,12 @@ def choose_subject(q, reg: Registry):
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
     if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
         v = _speech_head(cue)
-        if v is not None and v is not cue:
+        if v is not None and v.i != cue.i:
             s = _own_subject(v)
-            if s is not None and not chk.bad(s) and s is not subj:
+            if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
                 return s, "climbed"
     cue_inside = q.start <= cue.idx < q.end
-    direct_subject = subj is not None and subj.head is cue  # a span that overshoots onto "X said"
+    direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
         v = _speech_head(cue)
         while v is not None:
