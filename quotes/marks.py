@@ -71,12 +71,28 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
         del stack[idx:]  # marks left open inside are dropped
         pairs.append((o, pos, fam))
 
+    skip = -1
     for i in range(s, e):
+        if i == skip:
+            continue
         c = text[i]
         if c not in "\"“”„«»‘’'‹›":
             continue
         prev = text[i - 1] if i > s else ""
         nxt = text[i + 1] if i + 1 < e else ""
+        if c == "'" and nxt == "'" and prev != "'" and text[i + 2 : i + 3] != "'":
+            # two apostrophes standing for a double mark (''like this,'' he said): the
+            # opener is recorded at its second character, the closer at its first
+            skip = i + 1
+            nxt = text[i + 2] if i + 2 < e else ""
+            j = top("d")
+            if j >= 0 and not (prev.isspace() and _is_word(nxt)):
+                close(j, i)
+            elif _opening_context(prev) and nxt and not nxt.isspace():
+                stack.append((i + 1, "d", '"'))
+            elif j >= 0:
+                close(j, i)
+            continue
         if c == '"':
             j = top("d")
             if j >= 0 and not (prev.isspace() and _is_word(nxt) and stack[j][2] != '"'):

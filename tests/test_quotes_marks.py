@@ -51,3 +51,10 @@ def test_spans_never_overlap():
     t = '"a "b" c" “d ‘e’ f” «g» "h'
     ms = find_marks(t)
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+
+
+def test_two_apostrophes_as_double_marks():
+    from newsread.quotes.marks import find_marks
+
+    t = "''This isn't tax reform,'' said Douglas Holtz-Eakin. ''It's anti-reform.'' You pay a ''premium'' here."
+    assert [t[m.start : m.end] for m in find_marks(t)] == ["This isn't tax reform,", "It's anti-reform.", "premium"]
