@@ -1,24 +1,51 @@
-"""Who said it: the article's candidates numbered 1–9, or any name typed."""
+"""Who said it: the article's candidates numbered 1–9, or any name typed.
+
+A typed name nobody in the database has gets a kind, shown beside the input:
+guessed from the name (organisation words such as Ministry or Police, or an
+acronym, make it ORG; else PERSON), and Tab cycles PERSON → ORG → OTHER.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from .colors import speaker_color
+
+KINDS = ("PERSON", "ORG", "OTHER")
+ORG_WORDS = frozenset("""
+ministry police agency company inc inc. ltd ltd. llc plc corp corp. corporation co. news government department
+office council court committee commission bank university college school party association union group
+institute service services army navy military forces embassy parliament senate congress assembly federation
+foundation organisation organization authority board bureau club team fund press times post tribunal kremlin
+church hospital airline airlines network agency's society league ministry's administration cabinet secretariat
+""".split())
+
+
+def guess_kind(name: str) -> str:
+    """ORG when a word of the name is an organisation word or an acronym (NATO, BBC), else PERSON."""
+    words = [word.strip(".,;:()\"'“”‘’") for word in name.split()]
+    if any(word.casefold() in ORG_WORDS for word in words):
+        return "ORG"
+    if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words):
+        return "ORG"
+    return "PERSON"
 from .safe_text import visible
 
 
 class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (name, kind); a digit typed into the empty input picks that candidate."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("tab", "cycle_kind", "Kind of a new speaker", show=False, priority=True, id="picker.kind"),
+    ]
 
     def __init__(self, quote_text: str, current: str, candidates: list[tuple[str, str]],
                  known: dict[str, str], colors: dict[str, str]) -> None:
@@ -28,6 +55,7 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
         self.candidates = candidates
         self.known = known  # every speaker name and alias in the database -> kind
         self.name_colors = colors
+        self.chosen_kind: str | None = None  # set by Tab, for a new name
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="speaker-picker"):
@@ -47,9 +75,12 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
             if not options:
                 options.append(Option(Text("no candidates in this article: type a name", style="dim"), disabled=True))
             yield OptionList(*options, id="picker-candidates")
-            yield Input(placeholder="type a name (→ completes, Enter saves)",
-                        suggester=SuggestFromList(sorted(visible(n) for n in self.known), case_sensitive=False), id="picker-input")
-            yield Label(Text("1–9 pick · type any name · Enter saves · Esc cancels", style="dim"))
+            with Horizontal(id="picker-row"):
+                yield Input(placeholder="type a name (→ completes, Enter saves)",
+                            suggester=SuggestFromList(sorted(visible(n) for n in self.known), case_sensitive=False),
+                            id="picker-input")
+                yield Label(id="picker-kind")
+            yield Label(Text("1–9 pick · type a name (Tab: its kind) · Enter saves · Esc cancels", style="dim"))
 
     def on_mount(self) -> None:
         self.query_one("#picker-input", Input).focus()
@@ -58,17 +89,56 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
         if 1 <= number <= min(len(self.candidates), 9):
             self.dismiss(self.candidates[number - 1])
 
+    def _known_kind(self, name: str) -> str | None:
+        folded = name.casefold()
+        for known, kind in (*self.candidates, *self.known.items()):
+            if known.casefold() == folded:
+                return kind
+        return None
+
+    def kind_for(self, name: str) -> tuple[str, bool]:
+        """The kind a save of ``name`` would give, and whether the name is new."""
+        known = self._known_kind(name)
+        if known is not None:
+            return known, False
+        return self.chosen_kind or guess_kind(name), True
+
+    def _show_kind(self) -> None:
+        name = self.query_one("#picker-input", Input).value.strip()
+        label = self.query_one("#picker-kind", Label)
+        if not name or name in "123456789":
+            label.update("")
+            return
+        kind, new = self.kind_for(name)
+        if new:
+            label.update(Text.assemble(("new ", "dim"), (kind, "bold"), ("  Tab", "dim")))
+        else:
+            label.update(Text.assemble(("known ", "dim"), (kind, "dim bold")))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if len(event.value) == 1 and event.value in "123456789":
             self._pick(int(event.value))
+            return
+        if not event.value.strip():
+            self.chosen_kind = None
+        self._show_kind()
+
+    def action_cycle_kind(self) -> None:
+        field = self.query_one("#picker-input", Input)
+        name = field.value.strip()
+        kind, new = self.kind_for(name) if name else ("", False)
+        if not new or self.focused is not field:
+            self.focus_next()  # Tab as usual (this binding replaces the screen's)
+            return
+        self.chosen_kind = KINDS[(KINDS.index(kind) + 1) % len(KINDS)] if kind in KINDS else KINDS[0]
+        self._show_kind()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = event.value.strip()
         if not name:
             return
-        kinds = {n.casefold(): k for n, k in self.candidates} | {n.casefold(): k for n, k in self.known.items()}
-        self.dismiss((name, kinds.get(name.casefold(), "PERSON")))
+        self.dismiss((name, self.kind_for(name)[0]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
