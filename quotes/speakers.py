@@ -131,8 +131,9 @@ class Resolved:
     kind: str = "PERSON"
     mention_start: int = -1
     mention_end: int = -1
-    how: str = "none"  # name | surname | pronoun | role | description | none
+    how: str = "none"  # name | surname | pronoun | role | group | description | climbed | none
     entity: Entity | None = None
+    margin: float = 9.0  # for pronouns: how far the chosen antecedent beat the next one
 
 
 class Registry:
@@ -585,8 +586,10 @@ class Registry:
                     sal, e, rank, crossed, i = v
                     g = 1 if (want and e.gender == want) else 0
                     return sal + g - 1.5 * rank - (1 if crossed else 0)
-                sal, e, *_ = max(best_by_entity.values(), key=score)
-                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
+                ranked = sorted(best_by_entity.values(), key=score, reverse=True)
+                e = ranked[0][1]
+                margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
             gkeys = [g[0] for g in self.group_mentions] if not hasattr(self, "_gkeys") else self._gkeys
