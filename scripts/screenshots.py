@@ -32,6 +32,7 @@ def build_database(path: Path) -> None:
 async def shoot(path: Path, out: Path) -> None:
     app = NewsreadApp(path, Config(user="screenshots"))
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the library is read after the first screen
         await pilot.pause()
 
         async def save(name: str) -> None:
