@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gold" / "sibal-lavrov-peskov-2025-10-29.jsonl"
 
 # Measured on the 30 open articles with EXTRACTOR_VERSION 1.x; a little under, so a regression fails.
-FLOOR = {"quotes_f1": 0.88, "attribution_f1": 0.69, "direct_quotes_f1": 0.93}
+FLOOR = {"quotes_f1": 0.88, "attribution_f1": 0.85, "direct_quotes_f1": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_seed_article_when_present(nlp):
         pytest.skip("seed article (no open licence) not available beside the repo")
     gold = load_gold(SEED)
     r = score(gold, [extract(a["text"], nlp).quotes for a in gold])
-    assert r["quotes"]["f1"] >= 0.8 and r["attribution"]["f1"] >= 0.6
+    assert r["quotes"]["f1"] >= 0.8 and r["attribution"]["f1"] >= 0.9
 
 
 def test_speakers_are_canonical_and_listed(nlp, gold_articles):
