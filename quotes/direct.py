@@ -12,6 +12,8 @@ from .marks import MarkSpan
 
 _WORDS = re.compile(r"\w+")
 _DASH_LINE = re.compile(r"^[—–-]\s*([^,\n(]+)")
+_ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
+_NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
 
 
 def _tokens_in(doc, start: int, end: int, masked):
@@ -62,6 +64,8 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         s_start, _ = sentence_bounds(text, m.open_pos, ps, pe, masked)
         close = m.close_pos if m.close_pos >= 0 else m.end
         _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
+        if _ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe):
+            s_end = close + 1  # '... barbarity." He said': the sentence ended inside the marks
         before = _tokens_in(doc, s_start, m.open_pos, masked)
         after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
         before_words = [t for t in before if not t.is_punct and not t.is_space]

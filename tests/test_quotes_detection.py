@@ -65,3 +65,22 @@ def test_negatives_belief_directive_np_object(nlp):
     assert texts(nlp, "The family urged the embassy to reconsider its decision.") == []
     assert texts(nlp, "Tesco stated its intention to leave the Polish market altogether.") == []
     assert texts(nlp, "He expects rising production costs to push prices up.") == []
+
+
+def test_sentence_ends_inside_the_marks(nlp):
+    t = ('Interior Minister Joachim Brudziński called the stabbing "an act of inexplicable barbarity." '
+         'He said "I can\'t find the words."')
+    qs = extract(t, nlp).quotes
+    assert [(q.text, q.kind, q.cue) for q in qs][0] == ("an act of inexplicable barbarity.", "mixed", "called")
+
+
+def test_mixed_fragment_closing_the_reported_clause(nlp):
+    t = ('The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on our '
+         'southern border." Nancy Pelosi, the Speaker of the House, said on Friday "this is a manufactured crisis."')
+    got = [(q.text, q.kind) for q in extract(t, nlp).quotes]
+    assert ("in the midst of a crisis on our southern border.", "mixed") in got
+
+
+def test_scare_quote_before_next_sentence_is_not_a_quote(nlp):
+    t = 'That year\'s H1N1 was commonly known as "swine flu." The government of Egypt said nothing.'
+    assert texts(nlp, t, "mixed") == []
