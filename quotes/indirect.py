@@ -65,7 +65,7 @@ def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
         t = doc[i]
         if doc[i - 1].text == "," and t.lower_ in _TRAILING_BACKGROUND:
             right = max(x.i for x in t.head.subtree) if t.dep_ in ("nsubj", "mark", "prep", "advmod", "dobj", "nsubjpass") else t.right_edge.i
-            if right >= b - 1 and not (verb is not None and verb.lower_ == "according"):
+            if right >= b - 1 and not (verb is not None and verb.lower_ == "according" and t.lower_ == "according"):
                 b = i - 2
                 while b >= a and (doc[b].is_punct or doc[b].is_space):
                     b -= 1
@@ -222,6 +222,13 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 if j == 0:
                     hi = min(t.i for t in parts[1].subtree) - 1
                 lo, hi = max(lo, a), min(hi, b)
+                if lo <= p.i <= hi and overlaps_mark(lo, hi) and not any(
+                    c.dep_ not in ("conj", "cc", "punct") and overlaps_mark(c.i, c.i) for c in p.children
+                ):
+                    # a quoted continuation right after the head's own words ('... doctors
+                    # "and there is hope"'): the part stops before the marks
+                    while hi > p.i and overlaps_mark(p.i, hi):
+                        hi -= 1
                 if lo <= hi and not overlaps_mark(lo, hi) and (j == 0 or any(c.dep_ in _SUBJ for c in p.children) or True):
                     bounds.append((lo, hi))
             for lo, hi in bounds:

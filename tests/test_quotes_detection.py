@@ -84,3 +84,21 @@ def test_mixed_fragment_closing_the_reported_clause(nlp):
 def test_scare_quote_before_next_sentence_is_not_a_quote(nlp):
     t = 'That year\'s H1N1 was commonly known as "swine flu." The government of Egypt said nothing.'
     assert texts(nlp, t, "mixed") == []
+
+
+def test_unquoted_clause_before_quoted_continuation(nlp):
+    t = ('Duda told local media Adamowicz\'s heart was restarted by doctors "and there is hope, but his '
+         'condition is very difficult."')
+    assert "Adamowicz's heart was restarted by doctors" in texts(nlp, t, "indirect")
+
+
+def test_quoted_predicate_leaves_no_indirect_stub(nlp):
+    t = ('Prosecutor Kama Melly QC said the victims were "ripe and vulnerable to manipulation" and had been '
+         'used "to satisfy their desires".')
+    assert texts(nlp, t, "indirect") == []
+
+
+def test_according_to_drops_trailing_background(nlp):
+    t = ("According to Johnson's critics, this is a ploy to achieve a no-deal Brexit, meaning the UK would cease "
+         "to be part of the European Union without any arrangements.")
+    assert texts(nlp, t, "indirect") == ["this is a ploy to achieve a no-deal Brexit"]
