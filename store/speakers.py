@@ -1,0 +1,183 @@
+"""Speakers: canonical names with aliases, per-article candidates, logged rename and merge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from newsread.model import StoredQuote
+
+from .connection import StoreError
+from .records import QUOTE_SELECT, SpeakerSummary, quote_from_row
+
+
+class SpeakerStore:
+    """Speaker methods of ``Store`` (they use its connection helpers)."""
+
+    def speaker_id(self, name: str, kind: str = "PERSON", aliases: Iterable[str] = ()) -> int | None:
+        """The id of the speaker called ``name`` (or having it as an alias), created if new."""
+        name = name.strip()
+        if not name:
+            return None
+        rows = self._rows("SELECT id, aliases FROM speakers WHERE name = ?", [name])
+        if not rows:
+            rows = self._rows(
+                "SELECT id, aliases FROM speakers WHERE EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE value = ?) ORDER BY id LIMIT 1",
+                [name],
+            )
+        new_aliases = [a for a in aliases if a and a != name]
+        if rows:
+            speaker = rows[0]
+            known = json.loads(speaker["aliases"] or "[]")
+            missing = [a for a in new_aliases if a not in known]
+            if missing:
+                self._update("speakers", speaker["id"], {"aliases": json.dumps(known + missing, ensure_ascii=False)})
+            return speaker["id"]
+        return self._insert("speakers", {"name": name, "kind": kind or "PERSON",
+                                         "aliases": json.dumps(sorted(set(new_aliases)), ensure_ascii=False)})
+
+    def speaker_candidates(self, article_id: int) -> list[tuple[str, str]]:
+        """(name, kind) of the speakers of this article: the extractor's entities, then any others quoted."""
+        rows = self._rows(
+            """SELECT s.name, s.kind FROM article_speakers a JOIN speakers s ON s.id = a.speaker_id
+               WHERE a.article_id = ? ORDER BY a.position""",
+            [article_id],
+        )
+        names = [(r["name"], r["kind"]) for r in rows]
+        for r in self._rows(
+            """SELECT DISTINCT s.name, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+               WHERE q.article_id = ? ORDER BY q.start""",
+            [article_id],
+        ):
+            if (r["name"], r["kind"]) not in names:
+                names.append((r["name"], r["kind"]))
+        return names
+
+    def speakers(self) -> list[SpeakerSummary]:
+        rows = self._rows(
+            """SELECT s.id, s.name, s.kind, s.aliases, count(q.id) AS quotes
+               FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id AND q.status != 'rejected'
+               GROUP BY s.id ORDER BY quotes DESC, s.name"""
+        )
+        return [SpeakerSummary(r["id"], r["name"], r["kind"], json.loads(r["aliases"] or "[]"), r["quotes"]) for r in rows]
+
+    def speaker_by_name(self, name: str) -> SpeakerSummary | None:
+        rows = self._rows("SELECT id FROM speakers WHERE name = ?", [name.strip()])
+        return self.speaker(rows[0]["id"]) if rows else None
+
+    def speaker(self, speaker_id: int) -> SpeakerSummary:
+        rows = self._rows(
+            """SELECT s.id, s.name, s.kind, s.aliases,
+                      (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id AND q.status != 'rejected') AS quotes
+               FROM speakers s WHERE s.id = ?""",
+            [speaker_id],
+        )
+        if not rows:
+            raise StoreError(f"no speaker with id {speaker_id}")
+        r = rows[0]
+        return SpeakerSummary(r["id"], r["name"], r["kind"], json.loads(r["aliases"] or "[]"), r["quotes"])
+
+    def known_speaker_names(self) -> dict[str, str]:
+        """Every speaker name and alias in the database, with the speaker's kind (names win over aliases)."""
+        names: dict[str, str] = {}
+        for row in self._rows("SELECT name, kind, aliases FROM speakers"):
+            for alias in json.loads(row["aliases"] or "[]"):
+                names.setdefault(alias, row["kind"])
+        for row in self._rows("SELECT name, kind FROM speakers"):
+            names[row["name"]] = row["kind"]
+        return names
+
+    def aliases_of(self, names: list[str]) -> dict[str, list[str]]:
+        if not names:
+            return {}
+        marks = ",".join("?" * len(names))
+        rows = self._rows(f"SELECT name, aliases FROM speakers WHERE name IN ({marks})", names)
+        return {r["name"]: json.loads(r["aliases"] or "[]") for r in rows}
+
+    def speaker_quotes(self, speaker_id: int) -> list[tuple[StoredQuote, str]]:
+        """Every quote of a speaker across articles, with its article's title."""
+        rows = self._rows(
+            QUOTE_SELECT + " JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? ORDER BY q.article_id, q.start",
+            [speaker_id],
+        )
+        titles = {r["id"]: r["title"] for r in self._rows(
+            "SELECT DISTINCT a.id, a.title FROM articles a JOIN quotes q ON q.article_id = a.id WHERE q.speaker_id = ?",
+            [speaker_id])}
+        return [(quote_from_row(r), titles[r["article_id"]]) for r in rows]
+
+    def rename_speaker(self, speaker_id: int, new_name: str) -> SpeakerSummary:
+        """Give a speaker a new canonical name; the old one stays as an alias. Logged and undoable."""
+        new_name = new_name.strip()
+        if not new_name:
+            raise ValueError("a speaker needs a name")
+        with self._transaction():
+            other = self.speaker_by_name(new_name)
+            if other is not None and other.id != speaker_id:
+                raise ValueError(f"“{new_name}” already exists: merge the two speakers instead")
+            before = self._speaker_row(speaker_id)
+            aliases = [a for a in json.loads(before["aliases"]) if a != new_name]
+            if before["name"] != new_name and before["name"] not in aliases:
+                aliases.append(before["name"])
+            after = {**before, "name": new_name, "aliases": json.dumps(aliases, ensure_ascii=False)}
+            self._write_speaker_state({"speakers": [after]})
+            self._log("rename_speaker", None, None, {"speakers": [before]}, {"speakers": [after]})
+        return self.speaker(speaker_id)
+
+    def merge_speakers(self, source_id: int, target_id: int) -> int:
+        """Fold ``source`` into ``target``: its quotes, candidacies, name and aliases. Logged and undoable.
+
+        Returns the number of quotes moved.
+        """
+        if source_id == target_id:
+            return 0
+        with self._transaction():
+            source, target = self._speaker_row(source_id), self._speaker_row(target_id)
+            moved = [r["id"] for r in self._rows("SELECT id FROM quotes WHERE speaker_id = ?", [source_id])]
+            source_in = self._rows("SELECT * FROM article_speakers WHERE speaker_id = ?", [source_id])
+            target_in = {r["article_id"] for r in self._rows("SELECT article_id FROM article_speakers WHERE speaker_id = ?", [target_id])}
+            added = [{**r, "speaker_id": target_id} for r in source_in if r["article_id"] not in target_in]
+            aliases = json.loads(target["aliases"])
+            for alias in [source["name"], *json.loads(source["aliases"])]:
+                if alias not in aliases and alias != target["name"]:
+                    aliases.append(alias)
+            merged = {**target, "aliases": json.dumps(aliases, ensure_ascii=False)}
+            before = {
+                "speakers": [source, target], "quote_speakers": {q: source_id for q in moved},
+                "article_speakers": source_in, "absent_article_speakers": [[r["article_id"], target_id] for r in added],
+            }
+            after = {
+                "speakers": [merged], "quote_speakers": {q: target_id for q in moved}, "article_speakers": added,
+                "absent_article_speakers": [[r["article_id"], source_id] for r in source_in], "absent_speakers": [source_id],
+            }
+            self._write_speaker_state(after)
+            self._log("merge_speakers", None, None, before, after)
+        return len(moved)
+
+    def _speaker_row(self, speaker_id: int) -> dict:
+        rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [speaker_id])
+        if not rows:
+            raise StoreError(f"no speaker with id {speaker_id}")
+        return {**rows[0], "aliases": rows[0]["aliases"] or "[]"}
+
+    def _write_speaker_state(self, state: dict) -> None:
+        """Make speakers, their quotes and candidacies as ``state`` records (see merge_speakers).
+
+        Order matters: speakers exist before anything points at them, and go last.
+        """
+        for row in state.get("speakers", []):
+            self.conn.execute(
+                "INSERT INTO speakers (id, name, kind, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "name = excluded.name, kind = excluded.kind, aliases = excluded.aliases",
+                [row["id"], row["name"], row["kind"], row["aliases"]],
+            )
+        for quote_id, speaker_id in state.get("quote_speakers", {}).items():
+            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", [speaker_id, int(quote_id)])
+        for row in state.get("article_speakers", []):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO article_speakers (article_id, speaker_id, position) VALUES (?, ?, ?)",
+                [row["article_id"], row["speaker_id"], row["position"]],
+            )
+        for article_id, speaker_id in state.get("absent_article_speakers", []):
+            self.conn.execute("DELETE FROM article_speakers WHERE article_id = ? AND speaker_id = ?", [article_id, speaker_id])
+        for speaker_id in state.get("absent_speakers", []):
+            self.conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
