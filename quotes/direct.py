@@ -102,11 +102,16 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             q.kind = "mixed"
         elif starts_lower and trailing_text and prev_char == ",":
             q.kind = "mixed"
-        if _looks_like_title(content) and not (prev_char != "" and prev_char in (":", ",") and cue is not None and not attached):
+        # a name after a colon that the sentence goes on to use (': "COVID-19" is to replace ...') stays a name
+        named_subject = bool(after_words) and not is_cue(after_words[0]) and after_words[0].pos_ in ("VERB", "AUX")
+        if _looks_like_title(content) and not (prev_char != "" and prev_char in (":", ",") and cue is not None
+                                               and not attached and not named_subject):
             continue
         if q.kind == "mixed":
             if cue is None:
                 continue
+            if any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children):
+                continue  # 'was commonly called "swine flu."': a passive with no source
             if cue.lemma_.lower() in NAMING_VERBS and content[:1].isupper():
                 continue
             # the fragment must hang (in the parse) from the cue or sit in its clause

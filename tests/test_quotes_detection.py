@@ -102,3 +102,19 @@ def test_according_to_drops_trailing_background(nlp):
     t = ("According to Johnson's critics, this is a ploy to achieve a no-deal Brexit, meaning the UK would cease "
          "to be part of the European Union without any arrangements.")
     assert texts(nlp, t, "indirect") == ["this is a ploy to achieve a no-deal Brexit"]
+
+
+def test_passive_naming_without_source_is_not_mixed(nlp):
+    t = 'That year\'s H1N1 was commonly called "swine flu." The government of Egypt ordered the killing of pigs.'
+    assert texts(nlp, t) == []
+
+
+def test_name_after_colon_used_as_subject_is_not_direct(nlp):
+    t = ('On Tuesday, the World Health Organization announced the official name of the disease: "COVID-19" is '
+         'to replace the temporary designation.')
+    assert texts(nlp, t, "direct") == []
+
+
+def test_colon_direct_quote_still_found(nlp):
+    t = 'Peskov told reporters: "Presidents cannot meet for the sake of meeting."'
+    assert texts(nlp, t, "direct") == ["Presidents cannot meet for the sake of meeting."]
