@@ -112,7 +112,22 @@ def _misparsed_clauses(verb) -> list:
             continue
         if _is_finite(c):
             out.append(c)
+    # "informed police she had diplomatic immunity": the clause taken for a relative
+    # clause of the object (no relativiser, a nominative pronoun as its subject)
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        for d in verb.children:
+            if d.dep_ not in ("dobj", "dative") or d.i < verb.i:
+                continue
+            for r in d.children:
+                if r.dep_ != "relcl" or r.left_edge.i != d.i + 1:
+                    continue
+                subj = [x for x in r.children if x.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].lower_ in _NOMINATIVE and subj[0].i == r.left_edge.i and _is_finite(r):
+                    out.append(r)
     return out
+
+
+_NOMINATIVE = {"i", "he", "she", "we", "they"}
 
 
 def _nested_cut(doc, out: list) -> list:

@@ -118,3 +118,8 @@ def test_name_after_colon_used_as_subject_is_not_direct(nlp):
 def test_colon_direct_quote_still_found(nlp):
     t = 'Peskov told reporters: "Presidents cannot meet for the sake of meeting."'
     assert texts(nlp, t, "direct") == ["Presidents cannot meet for the sake of meeting."]
+
+
+def test_clause_taken_for_relative_clause_of_the_object(nlp):
+    t = 'She informed police she had diplomatic immunity, but "that she had no plans to leave the country."'
+    assert "she had diplomatic immunity" in texts(nlp, t, "indirect")
