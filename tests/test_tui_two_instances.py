@@ -102,3 +102,32 @@ def test_two_readers_see_each_others_changes(db_path):
     with Store(db_path) as store:
         users = {c.user for c in store.history()}
     assert users == {"tester", "other"}
+
+
+def test_a_change_elsewhere_reloads_the_library_but_not_the_open_article(db_path, monkeypatch):
+    from newsread.tui.article_view import ArticleView
+
+    shown = []
+    show_article = ArticleView.show_article
+    monkeypatch.setattr(ArticleView, "show_article", lambda self, *a, **k: (shown.append(1), show_article(self, *a, **k)))
+
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            opened = screen.article.id
+            with Store(db_path, user="other") as other:  # another connection: another program
+                article = next(i for i in other.article_ids() if i != opened and other.quotes(i))
+                other.accept(other.quotes(article)[0].id)
+            before = len(shown)
+            await wait_until(pilot, lambda: reviewed(screen) == 1, "the library to reload")
+            await pilot.pause(1.5)  # another poll or two
+            assert len(shown) == before  # the article on screen did not change: not reopened
+            with Store(db_path, user="other") as other:
+                other.accept(other.quotes(opened)[0].id)
+            await wait_until(pilot, lambda: screen.quotes[0].status == "accepted", "the open article to reload")
+            return len(shown) - before
+
+    assert asyncio.run(main()) == 1

@@ -89,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self._library_generation = 0
         self._data_version = -1
         self._reload_pending = False
+        self._shown_state: tuple = ()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -170,8 +171,20 @@ class ReaderScreen(Screen[None]):
         if self._reload_pending and self.app.screen is self and not self.view.selecting:
             # Not under a dialog or in the middle of a text selection; else at a later tick.
             self._reload_pending = False
-            self.reload_from_store()
-            self.say("updated: another program changed the database", "dim")
+            self.reload_from_store(only_if_changed=True)
+
+    def _article_state(self, article_id: int) -> tuple:
+        """A cheap fingerprint of what the article pane shows: the article row, its quotes, the speakers."""
+        conn = self.store.conn
+        article = conn.execute("SELECT title, source, date, author, licence, url, length(text) FROM articles WHERE id = ?",
+                               [article_id]).fetchone()
+        quotes = conn.execute(
+            """SELECT count(*), max(updated_at), total((start + 3 * [end] + 7 * coalesce(speaker_id, 0)
+                      + 11 * unicode(status) + 13 * length(kind) + 17 * coalesce(cue_start, 0)
+                      + 19 * length(coalesce(cue, '')) + 23 * length(coalesce(note, ''))) * (id % 1009 + 1))
+               FROM quotes WHERE article_id = ?""", [article_id]).fetchone()
+        speakers = conn.execute("SELECT count(*), group_concat(name || kind || aliases, '|') FROM speakers").fetchone()
+        return article, quotes, hash(speakers)
 
     def action_refresh_all(self) -> None:
         self._data_version = self._read_data_version()
@@ -179,9 +192,18 @@ class ReaderScreen(Screen[None]):
         self.reload_from_store()
         self.say("reloaded from the database ✓")
 
-    def reload_from_store(self) -> None:
-        """The library and the open article read again, keeping the article, quote and scroll."""
+    def reload_from_store(self, *, only_if_changed: bool = False) -> None:
+        """The library and the open article read again, keeping the article, quote and scroll.
+
+        With ``only_if_changed`` (another program's commit), the article is reopened only if
+        something it shows changed: an extraction running elsewhere does not rewrap a long
+        article every second.
+        """
         self.reload_library()
+        if only_if_changed and self.article is not None and self._article_state(self.article.id) == self._shown_state:
+            return
+        if only_if_changed:
+            self.say("updated: another program changed the database", "dim")
         if self.article is None:
             first = self.store.conn.execute("SELECT min(id) FROM articles").fetchone()
             if first and first[0] is not None:
@@ -296,6 +318,7 @@ class ReaderScreen(Screen[None]):
                 self.say(str(error), "red")
             return False
         self.article = article
+        self._shown_state = self._article_state(article_id)
         self.quotes = self.store.quotes(article_id)
         self.candidates = self.store.speaker_candidates(article_id)
         names = [name for name, _ in self.candidates]
@@ -393,6 +416,7 @@ class ReaderScreen(Screen[None]):
         self.view.selected = None
         self.select(next((q for q in self.quotes if q.id == select_id), None), scroll=True)
         self._show_legend()
+        self._shown_state = self._article_state(self.article.id)
 
     @on(ArticleView.QuoteClicked)
     def clicked(self, event: ArticleView.QuoteClicked) -> None:
