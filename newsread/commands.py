@@ -122,8 +122,6 @@ def cmd_export(args) -> int:
     from newsread.formats import export
 
     output = Path(args.output) if args.output else None
-    if args.format in ("spacy", "brat") and output is None:
-        raise CommandError(f"--format {args.format} needs -o/--output", 2)
     with _open_store(args, readonly=True) as store:
         records = store.export_records(reviewed_only=args.reviewed, speaker=args.speaker, source=args.source,
                                        since=args.since, until=args.until)
@@ -131,6 +129,8 @@ def cmd_export(args) -> int:
             count = export(args.format, records, output)
         except BrokenPipeError:
             raise  # the reader of stdout went away (`| head`): cli.py exits quietly
+        except ValueError as error:  # e.g. a folder format with no -o
+            raise CommandError(str(error), 2) from None
         except OSError as error:
             raise CommandError(f"{output}: {error.strerror or error}") from None
     if output is not None:

@@ -148,3 +148,25 @@ def test_extract_prints_one_line_per_file_without_a_database(tmp_path):
 def test_unknown_pipeline_is_one_line(tmp_path):
     result = run("extract", str(SAMPLES / "wn-cuba-bus-crash-2019-01-12.txt"), "--pipeline", "xx_no_such_model")
     assert_one_line_error(result, "xx_no_such_model")
+
+
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+def test_import_gold_then_export_every_format(tmp_path):
+    db = tmp_path / "n.db"
+    imported = run("--db", str(db), "import", "--format", "jsonl", str(GOLD))
+    assert imported.returncode == 0, imported.stderr
+    assert "imported 30 article(s) with 268 quote(s)" in imported.stderr
+    for fmt, target in [("jsonl", "q.jsonl"), ("articles-jsonl", "a.jsonl"), ("csv", "q.csv"), ("spacy", "q.spacy"),
+                        ("brat", "brat"), ("prodigy", "p.jsonl"), ("labelstudio", "ls.json")]:
+        result = run("--db", str(db), "export", "--format", fmt, "-o", str(tmp_path / target))
+        assert result.returncode == 0, (fmt, result.stderr)
+        assert (tmp_path / target).exists()
+    assert len((tmp_path / "q.jsonl").read_text(encoding="utf-8").splitlines()) == 268
+    assert len(list((tmp_path / "brat").glob("*.ann"))) == 30
+    assert_one_line_error(run("--db", str(db), "export", "--format", "brat"), "output path")
+    # Round trip: the articles form imports into an empty database as the same quotes.
+    again = tmp_path / "again.db"
+    assert run("--db", str(again), "import", "--format", "jsonl", str(tmp_path / "a.jsonl")).returncode == 0
+    assert run("--db", str(again), "export", "--format", "jsonl").stdout == (tmp_path / "q.jsonl").read_text(encoding="utf-8")
