@@ -405,3 +405,27 @@ def test_command_palette_offers_only_what_fits(db_path):
     assert "Accept" in with_quote and "Accept" not in without_quote
     assert "Add selection as quote" not in with_quote
     assert "Search" in without_quote
+
+
+def test_single_quote_changes_restyle_as_a_full_reload_would(db_path):
+    """Accept, reject, kind and span changes swap one quote's spans in place; the result must
+    equal restyling every quote from the store."""
+    from collections import Counter
+
+    from newsread.tui.article_view import ArticleView
+
+    async def scenario(app, pilot, screen):
+        await app.workers.wait_for_complete()
+        await open_article_with_quotes(pilot, screen)
+        await pilot.press("x", "k", "t", "j", "a", "k", "]")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        incremental = (Counter(view._spans), view._span_starts == sorted(view._span_starts))
+        with Store(app.db_path) as store:
+            fresh = {q.id: q for q in store.quotes(screen.article.id)}
+        assert {q.id: q for q in screen.quotes} == fresh
+        view._restyle()
+        return incremental, Counter(view._spans)
+
+    (incremental, ordered_starts), full = drive(db_path, scenario)
+    assert ordered_starts and incremental == full

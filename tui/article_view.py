@@ -12,7 +12,7 @@ length. Article text is always a ``rich.text.Text``, never markup.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -174,24 +174,53 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_until(offset=offset)
         return line_of(self._line_starts, offset)
 
+    @staticmethod
+    def _spans_of(quote: StoredQuote, dark: bool) -> list[StyledSpan]:
+        """The quote's own spans: its tint (by kind and status) and its cue."""
+        style = colors.quote_style(quote.kind, dark)
+        if quote.status == "rejected":
+            style += colors.REJECTED
+        spans = [StyledSpan(quote.start, quote.end, style, 0)]
+        if quote.cue_start >= 0 and quote.cue:
+            spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE, 2))
+        return spans
+
     def _restyle(self) -> None:
         dark = self.app.current_theme.dark if self.is_mounted else True
-        spans: list[StyledSpan] = []
+        spans: list[StyledSpan] = list(self._mentions)
         for quote in self._quotes:
-            style = colors.quote_style(quote.kind, dark)
-            if quote.status == "rejected":
-                style += colors.REJECTED
-            spans.append(StyledSpan(quote.start, quote.end, style, 0))
-        spans.extend(self._mentions)
-        for quote in self._quotes:
-            if quote.cue_start >= 0 and quote.cue:
-                spans.append(StyledSpan(quote.cue_start, quote.cue_start + len(quote.cue), colors.CUE, 2))
+            spans.extend(self._spans_of(quote, dark))
         spans = sorted((span for span in spans if span.end > span.start), key=lambda span: span.start)
         self._spans = spans
         self._span_starts = [span.start for span in spans]
         self._longest_span = max((span.end - span.start for span in spans), default=0)
         self._cache.clear()
         self.refresh()
+
+    def replace_quote(self, old: StoredQuote, new: StoredQuote, quotes: list[StoredQuote]) -> None:
+        """One quote changed (status, kind, cue, span): swap its spans, repaint its lines only.
+
+        On a long article this is what keeps accept and reject quick: no restyle of
+        every quote."""
+        dark = self.app.current_theme.dark if self.is_mounted else True
+        self._quotes = quotes
+        for span in self._spans_of(old, dark):
+            at = bisect_left(self._span_starts, span.start)
+            while at < len(self._spans) and self._span_starts[at] == span.start:
+                if self._spans[at] == span:
+                    del self._spans[at], self._span_starts[at]
+                    break
+                at += 1
+        for span in self._spans_of(new, dark):
+            if span.end > span.start:
+                at = bisect_right(self._span_starts, span.start)
+                self._spans.insert(at, span)
+                self._span_starts.insert(at, span.start)
+                self._longest_span = max(self._longest_span, span.end - span.start)
+        for quote in (old, new):
+            self._invalidate(quote.start, quote.end)
+            if quote.cue_start >= 0 and quote.cue:
+                self._invalidate(quote.cue_start, quote.cue_start + len(quote.cue))
 
     def _spans_over(self, start: int, end: int) -> list[StyledSpan]:
         """The styled spans overlapping [start, end), in order of start."""

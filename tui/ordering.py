@@ -7,12 +7,16 @@ from newsread.model import StoredQuote
 ORDERS = ("document", "doubtful first", "unreviewed first")
 
 
-def ordered(quotes: list[StoredQuote], order: str) -> list[StoredQuote]:
+def order_key(quote: StoredQuote, order: str) -> tuple:
     if order == "doubtful first":
-        return sorted(quotes, key=lambda q: (q.confidence, q.start))
+        return (quote.confidence, quote.start)
     if order == "unreviewed first":
-        return sorted(quotes, key=lambda q: (q.status != "unreviewed", q.start))
-    return sorted(quotes, key=lambda q: (q.start, q.id))
+        return (quote.status != "unreviewed", quote.start)
+    return (quote.start, quote.id)
+
+
+def ordered(quotes: list[StoredQuote], order: str) -> list[StoredQuote]:
+    return sorted(quotes, key=lambda quote: order_key(quote, order))
 
 
 def next_order(order: str) -> str:

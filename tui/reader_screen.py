@@ -26,7 +26,7 @@ from .article_view import ArticleView, StyledSpan
 from .bindings import READER_BINDINGS
 from .key_bar import KeyBar
 from .library_pane import LibraryPane
-from .ordering import ORDERS, next_order, ordered
+from .ordering import ORDERS, next_order, order_key, ordered
 from .quote_editor import QuoteEditor
 from .safe_text import visible
 from .text_line import TextLine
@@ -405,14 +405,7 @@ class ReaderScreen(Screen[None]):
         for quote in self.quotes:
             if quote.speaker and quote.speaker not in self.speaker_colors:
                 self.speaker_colors[quote.speaker] = colors.speaker_color(len(self.speaker_colors))
-        summary = self.summaries.get(self.article.id)
-        if not self.library_ready:
-            self.reload_library()  # a load under way may have read the counts before this change
-        elif summary is not None:
-            summary.quotes = len(self.quotes)
-            summary.reviewed = sum(q.status != "unreviewed" for q in self.quotes)
-            self.library.update_article(summary)
-            self.refresh_progress()
+        self._update_summary()
         self.view.selected = None
         self.select(next((q for q in self.quotes if q.id == select_id), None), scroll=True)
         self._show_legend()
@@ -523,9 +516,43 @@ class ReaderScreen(Screen[None]):
         except (StoreError, ValueError) as error:
             self.failed(str(error))
             return None
-        self.reload_quotes(quote.id if quote is not None else None)
+        if quote is None or not self._replace_quote(quote):
+            self.reload_quotes(quote.id if quote is not None else None)
         self.saved(describe)
         return quote
+
+    def _replace_quote(self, quote: StoredQuote) -> bool:
+        """Show one changed quote without reloading the article's quotes; False if that is not enough
+        (a new quote, or the speaker or mention changed, which recolours more than this quote)."""
+        index = next((i for i, q in enumerate(self.quotes) if q.id == quote.id), None)
+        if index is None:
+            return False
+        old = self.quotes[index]
+        if (old.speaker, old.mention_start, old.mention_end) != (quote.speaker, quote.mention_start, quote.mention_end):
+            return False
+        quotes = list(self.quotes)
+        quotes[index] = quote
+        walk = self._walk
+        self.quotes = quotes
+        if walk is not None and order_key(old, self.order) == order_key(quote, self.order):
+            walk = list(walk)  # same place in the j/k order: no need to sort again
+            walk[self._walk_positions[quote.id]] = quote
+            self._walk = walk
+        self.view.replace_quote(old, quote, quotes)
+        self._update_summary()
+        self.select(quote)  # the legend (speakers and their counts) is unchanged
+        self._shown_state = self._article_state(self.article.id)
+        return True
+
+    def _update_summary(self) -> None:
+        summary = self.summaries.get(self.article.id)
+        if not self.library_ready:
+            self.reload_library()  # a load under way may have read the counts before this change
+        elif summary is not None:
+            summary.quotes = len(self.quotes)
+            summary.reviewed = sum(q.status != "unreviewed" for q in self.quotes)
+            self.library.update_article(summary)
+            self.refresh_progress()
 
     def action_accept(self) -> None:
         quote_id = self.selected.id
