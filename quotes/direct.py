@@ -14,6 +14,7 @@ _WORDS = re.compile(r"\w+")
 _DASH_LINE = re.compile(r"^[—–-]\s*([^,\n(]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
 _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
+_OWN_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "if", "when", "whilst"}
 
 
 def _tokens_in(doc, start: int, end: int, masked):
@@ -46,6 +47,9 @@ def _pick_cue(tokens, after: bool):
 def _cue_ok_after(cue, frame_tokens) -> bool:
     """A cue after the quote attributes it only when it has no clause of its own there."""
     ids = {t.i for t in frame_tokens}
+    # '..., while ALDI called it "unexpected"': a subordinate report of its own
+    if any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
+        return False
     for c in cue.children:
         if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i:
             return False

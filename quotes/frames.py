@@ -70,7 +70,7 @@ def subject_of(verb):
                 return tok.head  # "Thomas Gray, 24, who cited ..."
             return c
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head
             tok = tok.head

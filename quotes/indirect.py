@@ -148,7 +148,7 @@ def _nested_cut(doc, out: list) -> list:
         for r in inner:
             x = r.cue_tok
             # climb through the preposition that carries the report ("with X claiming")
-            while x.head is not x and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
+            while x.head.i != x.i and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
                 x = x.head
             cut = min(cut, x.left_edge.idx)
         span = doc.char_span(q.start, cut, alignment_mode="contract") if cut > q.start else None
@@ -163,6 +163,32 @@ def _nested_cut(doc, out: list) -> list:
         q.end = doc[b].idx + len(doc[b])
         keep.append(q)
     return keep
+
+
+def _parenthetical(verb):
+    """'In between, she testified, she was gang raped ...' / 'The economy, he said, is
+    weak': a cue set off by commas inside the clause it reports. The span starts after the
+    parenthesis when the clause's subject follows it, else it is the whole clause (cue inside)."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or not _finite_clause(head) or not _is_finite(head):
+        return None
+    # the parenthesis is the subject and the verb ("In between" may hang from the verb too)
+    vsubj = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i]
+    if not vsubj:
+        return None
+    lo = vsubj[0].left_edge.i
+    hi = max([verb.i] + [t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree])
+    if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    subj = [c for c in head.children if c.dep_ in _SUBJ]
+    if not subj:
+        return None
+    if subj[0].i > hi:
+        return hi + 2, head.right_edge.i
+    return head.left_edge.i, head.right_edge.i
 
 
 def _negated(verb) -> bool:
@@ -202,6 +228,9 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         # "..., Maróth said": the parser may hang the verb off the clause instead
         if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and _finite_clause(verb.head):
             heads = [verb.head]
+        paren = _parenthetical(verb) if not heads else None
+        if paren is not None:
+            heads = [verb.head]
         subj = subject_of(verb)
         if subj is None:
             continue
@@ -214,7 +243,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 continue
             if inside_any(h.idx, masked) and h.i < verb.i:
                 continue
-            rng = _side_tokens(h, verb)
+            rng = _side_tokens(h, verb) if paren is None else paren
             if rng is None:
                 continue
             a, b = rng
@@ -227,7 +256,20 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 emit(verb, a, b, subj, cue_text, "cue")
                 continue
             # the clause holds a quoted fragment: keep only unquoted conjuncts
-            parts = [h] + [c for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            if inside_any(h.idx, masked):
+                continue  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
+            # 'said it is possible "that this airline ...," and the ban followed ...': a clause
+            # conjoined (by the parser) to the quoted fragment's clause, after the marks
+            for d in h.subtree:
+                if (d.dep_ == "conj" and d.pos_ in ("VERB", "AUX") and inside_any(d.head.idx, masked)
+                        and not inside_any(d.idx, masked) and d.i > h.i and a <= d.left_edge.i
+                        and d.right_edge.i <= b and any(c.dep_ in _SUBJ for c in d.children)
+                        and not overlaps_mark(d.left_edge.i, d.right_edge.i)):
+                    emit(verb, d.left_edge.i, d.right_edge.i, subj, cue_text, "cue")
+            # a quoted conjunct of any kind ('says charges are false and "an attempt to
+            # intimidate"') leaves the clause before it
+            parts = [h] + [c for c in h.children if c.dep_ == "conj" and c.i > h.i and (
+                c.pos_ in ("VERB", "AUX") or overlaps_mark(c.left_edge.i, c.right_edge.i))]
             if len(parts) == 1:
                 continue
             bounds = []

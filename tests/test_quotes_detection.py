@@ -123,3 +123,44 @@ def test_colon_direct_quote_still_found(nlp):
 def test_clause_taken_for_relative_clause_of_the_object(nlp):
     t = 'She informed police she had diplomatic immunity, but "that she had no plans to leave the country."'
     assert "she had diplomatic immunity" in texts(nlp, t, "indirect")
+
+
+def test_parenthetical_cue_inside_the_clause(nlp):
+    t = ("In between, she testified, she was gang raped by Quirin, Redouane, and an unidentified "
+         "third officer.")
+    assert texts(nlp, t, "indirect") == [
+        "she was gang raped by Quirin, Redouane, and an unidentified third officer"]
+    t = "The economy, he said, is weak."
+    assert texts(nlp, t, "indirect") == ["The economy, he said, is weak"]
+    # a belief is not a report, parenthetical or not
+    assert texts(nlp, "In between, she thought, she was safe.", "indirect") == []
+
+
+def test_unquoted_conjunct_after_a_direct_quote_is_the_reporters(nlp):
+    t = "Health Minister Łukasz Szumowski said \"We couldn’t win,\" and the city flag is at half-mast."
+    assert texts(nlp, t, "indirect") == []
+    assert texts(nlp, t) == ["We couldn’t win,"]
+    # the conjunct after a quoted *fragment* of a reported clause is still reported
+    t = ("German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it is possible \"that this "
+         "airline carries out transports to Germany that affect our security concerns,\" and the ban "
+         "followed discussions within Europe and with the US.")
+    assert texts(nlp, t, "indirect") == ["the ban followed discussions within Europe and with the US"]
+
+
+def test_quoted_noun_conjunct_leaves_the_clause_before_it(nlp):
+    t = "Jackson says charges are false and 'an attempt to intimidate'."
+    assert texts(nlp, t, "indirect") == ["charges are false"]
+    assert texts(nlp, t, "mixed") == ["an attempt to intimidate"]
+    # the whole clause quoted: nothing left over
+    t = "Jackson says charges are 'false and an attempt to intimidate'."
+    assert texts(nlp, t, "indirect") == []
+
+
+def test_subordinate_report_after_a_fragment_does_not_take_it(nlp):
+    t = ("Coles, in its March 8 media release, reported that with the four-pack restriction in place, "
+         "\"many stores are still selling out within an hour of delivery\", and called the demand "
+         "\"unprecedented\", while ALDI, in a Facebook post on Tuesday, called it \"unexpected\".")
+    qs = {t[q.start:q.end]: q for q in extract(t, nlp).quotes}
+    assert qs["unprecedented"].cue == "called" and qs["unprecedented"].cue_start == t.index("called the")
+    assert "ALDI" in qs["unexpected"].speaker
+    assert "Coles" in qs["unprecedented"].speaker
