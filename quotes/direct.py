@@ -56,6 +56,22 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
     return True
 
 
+def _relays(cue) -> bool:
+    """'..., as quoted by Greek Reporter': an outlet relaying the quote, not its source."""
+    return cue.tag_ == "VBN" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in cue.children)
+
+
+def _borrows_subject_from(cue, earlier) -> bool:
+    """'acknowledged their government had "unintentionally" shot down ..., blaming "human
+    error"': a subjectless participle or conjunct after the quote, hanging from the cue
+    before it, reports its own words, not these."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    if cue.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+        return False
+    return earlier in cue.ancestors
+
+
 def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     masked = [(m.start, m.end) for m in marks]
     para_index = {a: i for i, (a, _) in enumerate(paras)}
@@ -78,10 +94,13 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         q = RawQuote(m.start, m.end, "direct")
         cue = None
         cue_after = _pick_cue(after, after=True)
+        cue_before = _pick_cue(before, after=False)
         if cue_after is not None and _cue_ok_after(cue_after, after):
             cue = cue_after
+            if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)):
+                cue = cue_before
         if cue is None:
-            cue = _pick_cue(before, after=False)
+            cue = cue_before
         if cue is not None:
             q.cue_tok = cue
             if cue.lower_ == "according":
@@ -102,7 +121,10 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         n_words = len(_WORDS.findall(content))
         attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%")
         trailing_text = bool(after_words) and (cue is None or cue.i < (after_words[0].i if after_words else 0))
-        if attached and (starts_lower or n_words < 5 or not re.search(r"[.!?…]\W*$", content.strip())):
+        # 'saying "It is not only ..."': a sentence right after the speech verb is its whole complement
+        after_verb = bool(before) and cue is not None and before[-1].i == cue.i and not starts_lower and n_words >= 3
+        if attached and not after_verb and (
+                starts_lower or n_words < 5 or not re.search(r"[.!?…]\W*$", content.strip())):
             q.kind = "mixed"
         elif starts_lower and trailing_text and prev_char == ",":
             q.kind = "mixed"

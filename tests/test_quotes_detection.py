@@ -164,3 +164,32 @@ def test_subordinate_report_after_a_fragment_does_not_take_it(nlp):
     assert qs["unprecedented"].cue == "called" and qs["unprecedented"].cue_start == t.index("called the")
     assert "ALDI" in qs["unexpected"].speaker
     assert "Coles" in qs["unprecedented"].speaker
+
+
+def test_sentence_right_after_the_speech_verb_is_direct(nlp):
+    t = ('Greek Foreign Minister George Katrougalos emphasized the requirement of approval by UNESCO, saying '
+         '"It is not only a great temple of Christendom, it also belongs to humanity".')
+    (q,) = extract(t, nlp).quotes
+    assert q.kind == "direct" and q.cue == "saying" and "Katrougalos" in q.speaker
+    # a lower-case fragment after the verb stays mixed
+    t = 'Peskov called the move "an unfriendly step".'
+    assert [(q.kind, q.text) for q in extract(t, nlp).quotes] == [("mixed", "an unfriendly step")]
+
+
+def test_relaying_outlet_after_the_quote_is_not_the_cue(nlp):
+    t = ('Greek Foreign Minister George Katrougalos emphasized the requirement of approval by UNESCO, saying '
+         '"It is not only a great temple of Christendom, it also belongs to humanity", as quoted by Greek Reporter.')
+    (q,) = extract(t, nlp).quotes
+    assert q.cue == "saying" and "Katrougalos" in q.speaker
+    # with an attribution of its own after the quote, that one still counts
+    t = '"We will not back down," the minister said, adding that talks would resume.'
+    qs = [q for q in extract(t, nlp).quotes if q.kind == "direct"]
+    assert qs and qs[0].cue == "said"
+
+
+def test_participle_after_a_fragment_does_not_take_it(nlp):
+    t = ('On Saturday morning, representatives from Iran acknowledged their government had "unintentionally" '
+         'shot down a Ukrainian passenger jet near Tehran, blaming "human error" and the fear of aggression '
+         'from the United States.')
+    cues = {q.text: q.cue for q in extract(t, nlp).quotes}
+    assert cues == {"unintentionally": "acknowledged", "human error": "blaming"}
