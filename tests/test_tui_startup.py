@@ -125,3 +125,16 @@ def test_keys_that_need_the_library_load_it_at_once(db_path):
 
     first, second, still, visible = asyncio.run(main())
     assert visible == [first, second] and still == second
+
+
+def test_the_reader_is_the_default_screen(db_path):
+    """Composed with the app (not pushed from on_mount), so its first frame is not rendered twice."""
+    from newsread.tui.app import NewsreadApp
+    from newsread.tui.reader_screen import ReaderScreen
+
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=(120, 36)):
+            return [type(screen) for screen in app.screen_stack]
+
+    assert asyncio.run(main()) == [ReaderScreen]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.screen import Screen
 
 from newsread.config import Config
 from newsread.store import Store
@@ -25,18 +26,26 @@ class NewsreadApp(App[int]):
         self.db_path = Path(db_path)
         self.config = config or Config()
         self.store: Store | None = None
+        self._first_launch = False
+
+    def get_default_screen(self) -> Screen:
+        # The first screen is the app's default screen, composed with the app itself: pushed
+        # from on_mount instead, it would be laid out and rendered once inside the app's
+        # start-up batch (not shown) and then again, which delays the first frame.
+        self.store = Store(self.db_path, user=self.config.user)
+        if self.store.count_articles() == 0:
+            self._first_launch = True
+            return super().get_default_screen()  # the loading screen goes on top of it
+        return ReaderScreen(self.store)
 
     def on_mount(self) -> None:
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        self.store = Store(self.db_path, user=self.config.user)
-        if self.store.count_articles() == 0:
+        if self._first_launch:
             from .loading_screen import LoadingScreen  # first launch only
 
             self.push_screen(LoadingScreen())
             self.load_samples()
-        else:
-            self.push_screen(ReaderScreen(self.store))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load_samples(self) -> None:

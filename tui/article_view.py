@@ -150,7 +150,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._update_virtual_size()
         if not self.wrapped and not self._wrap_scheduled:
             self._wrap_scheduled = True
-            self.call_later(self._wrap_background)
+            self.call_after_refresh(self._wrap_background)  # after the lines on screen are painted
 
     def _wrap_background(self) -> None:
         """One chunk, then yield to pending events (keys first) before the next."""
