@@ -13,7 +13,6 @@ Paths come from platformdirs; ``--db`` and ``NEWSREAD_DB`` override the database
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +58,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.exists():
         return Config()
+    import tomllib  # only when there is a file: every start of the reader pays for imports
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

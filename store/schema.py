@@ -138,5 +138,11 @@ def m002_review_view_and_quote_history_index(db: Database) -> None:
     )
 
 
+
+@migration
+def m003_quote_status_by_article_index(db: Database) -> None:
+    # The library's reviewed/total counts read only this index, not the quote rows.
+    db["quotes"].create_index(["article_id", "status"])
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

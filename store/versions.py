@@ -8,4 +8,5 @@ MIGRATION_SET = "newsread"
 SCHEMA = (
     "m001_initial",
     "m002_review_view_and_quote_history_index",
+    "m003_quote_status_by_article_index",
 )
