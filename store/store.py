@@ -59,10 +59,11 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         )
         return [ArticleSummary(**row) for row in rows]
 
-    def articles_needing_extraction(self, extractor: str | None = None) -> list[int]:
-        if extractor is None:
-            return [r["id"] for r in self._rows("SELECT id FROM articles WHERE extractor = '' ORDER BY id")]
-        return [r["id"] for r in self._rows("SELECT id FROM articles WHERE extractor != ? ORDER BY id", [extractor])]
+    def articles_needing_extraction(self) -> list[int]:
+        """Articles that never went through the extractor and hold no quotes from anywhere."""
+        return [r["id"] for r in self._rows(
+            """SELECT id FROM articles a WHERE extractor = ''
+               AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id) ORDER BY id""")]
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -163,6 +164,8 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                 )
                 self._insert("quotes", row)
                 count += 1
+            # Marked as done: the reader must not run the extractor over imported annotations.
+            self._update("articles", article_id, {"extractor": "import", "extracted_at": now()})
         return count
 
     def _quote_row(self, article_id: int, quote: Quote) -> dict:

@@ -260,3 +260,10 @@ def test_merge_speakers_moves_quotes_and_aliases_and_undoes(store, article_id):
 def test_known_speaker_names_include_aliases(store, article_id):
     names = store.known_speaker_names()
     assert names["Dmitry Peskov"] == "PERSON" and names["Peskov"] == "PERSON" and names["Kremlin"] == "ORG"
+
+
+def test_articles_needing_extraction_are_those_without_any_quotes(store, article_id):
+    fresh, _ = store.add_article(Article(text="Nobody said a thing."), "hash-fresh")
+    imported, _ = store.add_article(Article(text=TEXT + " Imported."), "hash-imported")
+    store.import_quotes(imported, [extraction().quotes[0]])
+    assert store.articles_needing_extraction() == [fresh]

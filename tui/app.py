@@ -13,6 +13,7 @@ from newsread.store import Store
 
 from .commands import ReaderCommands
 from .first_launch import SamplesLoaded, SamplesProgress, load_samples
+from .pending_extraction import PendingProgress, extract_pending
 from .reader_screen import ReaderScreen
 
 
@@ -46,10 +47,28 @@ class NewsreadApp(App[int]):
 
             self.push_screen(LoadingScreen())
             self.load_samples()
+        else:
+            self.extract_pending()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load_samples(self) -> None:
         load_samples(self.db_path, self.config.user, self.config.pipeline, self.post_message)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def extract_pending(self) -> None:
+        extract_pending(self.db_path, self.config.user, self.config.pipeline, self.post_message)
+
+    @on(PendingProgress)
+    def pending_progress(self, message: PendingProgress) -> None:
+        # The reader picks the new quotes up by itself: it polls for commits by other connections.
+        if not isinstance(self.screen, ReaderScreen):
+            return
+        if message.error:
+            self.screen.say(f"could not find quotes: {message.error}", "bold red")
+        elif message.done < message.total:
+            self.screen.say(f"finding quotes in articles added without them: {message.done}/{message.total}…")
+        else:
+            self.screen.say(f"found the quotes of {message.total} article(s) added without them")
 
     @on(SamplesProgress)
     def samples_progress(self, message: SamplesProgress) -> None:
