@@ -29,6 +29,14 @@ QUOTE_VERBS = REPORT_VERBS | frozenset(
     """.split()
 )
 
+# Nouns naming an act of speech or writing: "issued the following statement: ..."
+STATEMENT_NOUNS = frozenset(
+    """
+    statement statements announcement message remarks comment comments tweet post letter
+    declaration speech testimony appeal address communique communiqué
+    """.split()
+)
+
 # Verbs whose quoted object is a name or title, not words somebody said.
 NAMING_VERBS = frozenset("call name dub title label entitle christen".split())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import NAMING_VERBS
+from .cues import NAMING_VERBS, STATEMENT_NOUNS
 from .frames import RawQuote, according_to, inside_any, is_cue, sentence_bounds, subject_of
 from .marks import MarkSpan
 
@@ -72,6 +72,17 @@ def _borrows_subject_from(cue, earlier) -> bool:
     return earlier in cue.ancestors
 
 
+def _statement_cue(tokens):
+    """The verb of 'X issued the following statement ...:' – a speech-act noun as the object
+    of a verb with a subject, before a colon (the verb alone is not a speech verb)."""
+    for t in reversed(tokens):
+        if (t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS and t.head.pos_ == "VERB"
+                and t.head.i < t.i and not any(c.dep_ == "neg" for c in t.head.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)):
+            return t.head
+    return None
+
+
 def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     masked = [(m.start, m.end) for m in marks]
     para_index = {a: i for i, (a, _) in enumerate(paras)}
@@ -101,6 +112,10 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                 cue = cue_before
         if cue is None:
             cue = cue_before
+        stmt = None
+        if cue is None and text[: m.open_pos].rstrip().endswith(":"):
+            stmt = _statement_cue(before)  # 'issued the following statement today ...: "..."'
+            cue = stmt
         if cue is not None:
             q.cue_tok = cue
             if cue.lower_ == "according":
@@ -110,6 +125,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             else:
                 q.subj_tok = subject_of(cue)
                 q.cue_text = cue.text
+                if stmt is not None:
+                    noun = next(c for c in cue.children if c.dep_ == "dobj")
+                    q.cue_text = text[cue.idx : noun.idx + len(noun)]
                 # "went on to say", "pointed out": keep the phrase
                 prt = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
                 if prt:

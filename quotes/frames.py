@@ -62,6 +62,12 @@ def subject_of(verb):
             return ag
     for _ in range(4):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs and tok.i != verb.i and _wh_clause(tok):
+            # "An eyewitness described how the attack unfolded, stating": climbing out of a
+            # participle into an indirect question, whose subject is not the speaker
+            subs = []
+            if tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("relcl", "acl"):
+                return tok.head
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
@@ -84,6 +90,14 @@ def subject_of(verb):
         if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ == "PROPN" and verb.lemma_ in ("say",):
             return c
     return None
+
+
+_WH_WORDS = {"how", "what", "why", "whether", "if"}  # "when", "where" mostly start relatives
+
+
+def _wh_clause(tok) -> bool:
+    first = tok.left_edge
+    return first.lower_ in _WH_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
 
 
 def agent_of(verb):

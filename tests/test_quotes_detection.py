@@ -193,3 +193,14 @@ def test_participle_after_a_fragment_does_not_take_it(nlp):
          'from the United States.')
     cues = {q.text: q.cue for q in extract(t, nlp).quotes}
     assert cues == {"unintentionally": "acknowledged", "human error": "blaming"}
+
+
+def test_statement_noun_before_a_colon_is_the_cue(nlp):
+    t = ('Voice of America Director David S. Jackson issued the following statement today in response to '
+         'Ethiopian government charges of treason against five VOA journalists: "These charges are false '
+         'and are an obvious attempt to intimidate our broadcasters."')
+    (q,) = extract(t, nlp).quotes
+    assert q.kind == "direct" and q.cue == "issued the following statement" and q.speaker == "David S. Jackson"
+    # an object that is no act of speech does not make a cue
+    t = 'The company published its annual accounts today: "Revenue rose by 5 per cent."'
+    assert extract(t, nlp).quotes == []

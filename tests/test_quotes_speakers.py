@@ -162,3 +162,15 @@ def test_confidence_lower_for_pronoun_than_for_name(nlp):
     named = speaker_of(nlp, t, "evening was calm")
     pron = speaker_of(nlp, t, "never met her")
     assert named.confidence > pron.confidence
+
+
+def test_participle_after_an_indirect_question_borrows_the_outer_subject(nlp):
+    t = ('An eyewitness described for news agency PA Media how the attack unfolded, stating, '
+         '"I was crossing the road when I saw a man with a machete."')
+    q = speaker_of(nlp, t, "crossing the road")
+    assert q.speaker == "eyewitness"
+    # a relative clause opened by "where" is not an indirect question: its subject stays
+    t = ('Dr Oz went to the Senate, where he appeared at a 2014 hearing for saying that green coffee '
+         'extract was a "magic weight loss cure for every body type."')
+    q = speaker_of(nlp, t, "magic weight loss")
+    assert "Oz" in q.speaker
