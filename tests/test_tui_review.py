@@ -89,6 +89,20 @@ def test_digit_picks_a_speaker_candidate(db_path):
     assert (after.speaker, after.speaker_kind, after.status, after.human) == (name, kind, "corrected", True)
 
 
+def test_picking_the_current_speaker_accepts(db_path):
+    async def scenario(app, pilot, screen):
+        await open_article_with_quotes(pilot, screen)
+        quote = screen.selected
+        current = (quote.speaker, quote.speaker_kind)
+        await pilot.press(str(screen.candidates.index(current) + 1))
+        return quote, status(screen)
+
+    quote, message = drive(db_path, scenario)
+    after = stored(db_path, quote.id)
+    assert (after.speaker, after.status, after.human) == (quote.speaker, "accepted", False)
+    assert message == f"saved ✓ accepted quote {quote.id} (speaker confirmed)"
+
+
 def test_speaker_picker_by_number_and_by_typing(db_path):
     async def scenario(app, pilot, screen):
         await open_article_with_quotes(pilot, screen)

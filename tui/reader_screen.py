@@ -565,6 +565,11 @@ class ReaderScreen(Screen[None]):
             self._advance()
 
     def set_speaker(self, quote_id: int, name: str, kind: str) -> None:
+        current = next((q for q in self.quotes if q.id == quote_id), None)
+        if current is not None and (current.speaker, current.speaker_kind) == (name, kind):
+            # Picking the speaker it already has confirms the model: an acceptance, not a correction.
+            self._apply(f"accepted quote {quote_id} (speaker confirmed)", lambda: self.store.accept(quote_id))
+            return
         self._apply(f"speaker of quote {quote_id} is {name}",
                     lambda: self.store.edit(quote_id, speaker=name, speaker_kind=kind))
 
