@@ -33,7 +33,7 @@ QUOTE_VERBS = REPORT_VERBS | frozenset(
 STATEMENT_NOUNS = frozenset(
     """
     statement statements announcement message remarks comment comments tweet post letter
-    declaration speech testimony appeal address communique communiqué
+    declaration speech testimony appeal address communique communiqué answer reply response
     """.split()
 )
 

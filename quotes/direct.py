@@ -78,7 +78,7 @@ def _statement_cue(tokens):
     for t in reversed(tokens):
         if (t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS and t.head.pos_ == "VERB"
                 and t.head.i < t.i and not any(c.dep_ == "neg" for c in t.head.children)
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)):
+                and subject_of(t.head) is not None):
             return t.head
     return None
 

@@ -34,6 +34,19 @@ def inside_any(i: int, spans) -> bool:
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
+_NEXT_CAPITAL = re.compile(r"[\"”’'»)]*\s+[\"“‘«]?[A-Z]")
+
+
+def _ends_inside_marks(text: str, i: int, masked, pos: int) -> bool:
+    """'... asked ‘Confused by drugs? Talk to FRANK.’ The adverts ...': a quoted sentence
+    closing the reporter's sentence (its last character, then a capitalised word)."""
+    k = bisect.bisect_right(masked, (i, float("inf"))) - 1
+    if k < 0 or not (masked[k][0] <= i < masked[k][1]) or text[i + 1 : masked[k][1]].strip():
+        return False
+    m = _NEXT_CAPITAL.match(text, masked[k][1] + 1)
+    return m is not None and m.end() <= pos + 1
+
+
 def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int, int]:
     """[start, end) of the reporter's sentence around pos inside [lo, hi), skipping
     sentence-final punctuation that lies inside quoted spans (masked)."""
@@ -41,7 +54,7 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int,
     lo, hi = max(lo, pos - 2000), min(hi, pos + 2000)
     start = lo
     for m in _SENT_END.finditer(text, lo, pos):
-        if not inside_any(m.start(), masked):
+        if not inside_any(m.start(), masked) or _ends_inside_marks(text, m.start(), masked, pos):
             start = m.end()
     end = hi
     for m in _SENT_END.finditer(text, pos, hi):
@@ -111,7 +124,10 @@ def agent_of(verb):
 
 
 def is_cue(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() != "be"
+    lemma = tok.lemma_.lower()
+    if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
 
 
 def according_to(tok):

@@ -204,3 +204,20 @@ def test_statement_noun_before_a_colon_is_the_cue(nlp):
     # an object that is no act of speech does not make a cue
     t = 'The company published its annual accounts today: "Revenue rose by 5 per cent."'
     assert extract(t, nlp).quotes == []
+
+
+def test_quoted_sentence_ends_the_reporters_sentence_before_the_next_one(nlp):
+    t = ("The viewer is then asked ‘Confused by drugs? Talk to FRANK.’ The adverts will run for six months on "
+         "youth channels, starting tonight during programmes such as ‘Keeping up with the Kardashians’ and "
+         "‘8 Out of 10 Cats.’")
+    assert texts(nlp, t) == ["Confused by drugs? Talk to FRANK."]
+    # a lower-case continuation is the same sentence: the cue before still counts
+    t = "The viewer is asked ‘Confused by drugs?’ and told ‘Talk to FRANK.’"
+    assert "Talk to FRANK." in texts(nlp, t)
+
+
+def test_go_is_a_cue_only_as_go_on(nlp):
+    t = ("In another, a man suffers a bad ‘comedown’ when an acrobatic stunt goes wrong, whilst in the final "
+         "ad a newsagent starts rapping when a young man enters his shop to buy a ‘wrap’.")
+    assert texts(nlp, t) == []
+    assert texts(nlp, 'He went on: "We will win."') == ["We will win."]
