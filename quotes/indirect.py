@@ -191,6 +191,56 @@ def _parenthetical(verb):
     return head.left_edge.i, head.right_edge.i
 
 
+def _preposed_cue(verb):
+    """'Deutsche Welle (DW) reported in mid-2019, 62 Tesco outlets had closed ...': the
+    parser makes the opening report a clausal complement of the reported clause."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i <= verb.i or verb.left_edge.i != verb.sent.start:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    hi = verb.right_edge.i
+    while hi > verb.i and doc[hi].is_punct:
+        hi -= 1
+    if hi + 1 >= len(doc) or doc[hi + 1].text != ",":
+        return None
+    subj = [c for c in head.children if c.dep_ in _SUBJ]
+    if not subj or subj[0].i <= hi + 1 or not _finite_clause(head) or not _is_finite(head):
+        return None
+    return hi + 2, head.right_edge.i
+
+
+_PRESENT = {"VBZ", "VBP"}
+
+
+def _present_continuation(verb, b: int) -> int:
+    """'He remarked toilet paper is a bulky item, ..., and, when sold out, leaves vast shelf
+    spaces empty' / 'stated the purchase was financed by a loan, so it is not a burden': a
+    present-tense clause the parser hangs from a past-tense cue, right after the reported
+    clause, continues the report (the reporter's narration stays in the past): a conjunct
+    without a subject of its own, or a "so" clause."""
+    if verb.tag_ != "VBD":
+        return b
+    doc = verb.doc
+    for c in verb.children:
+        if c.i <= b or c.dep_ not in ("conj", "advcl"):
+            continue
+        lo = c.left_edge.i
+        if lo <= b or not all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1 : lo]):
+            continue
+        if any(x.dep_ == "mark" and x.i < c.i and x.lower_ != "so" for x in c.children):
+            continue  # "because ...", "while ...": the reporter's own linking
+        if c.dep_ == "conj" and any(x.dep_ in _SUBJ for x in c.children):
+            continue  # "..., and the downgrade is casting a shadow": the reporter's own clause
+        present = c.tag_ in _PRESENT or any(x.dep_ in ("aux", "auxpass") and x.tag_ in _PRESENT for x in c.children)
+        if present:
+            return c.right_edge.i
+    return b
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -228,7 +278,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         # "..., Maróth said": the parser may hang the verb off the clause instead
         if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and _finite_clause(verb.head):
             heads = [verb.head]
-        paren = _parenthetical(verb) if not heads else None
+        paren = (_parenthetical(verb) or _preposed_cue(verb)) if not heads else None
         if paren is not None:
             heads = [verb.head]
         subj = subject_of(verb)
@@ -252,6 +302,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             obj = _object_subject(verb, h)
             if obj is not None and not _finite_clause(h):
                 a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
+            if h.i > verb.i and paren is None:
+                b = _present_continuation(verb, b)
             if not overlaps_mark(a, b):
                 emit(verb, a, b, subj, cue_text, "cue")
                 continue

@@ -221,3 +221,27 @@ def test_go_is_a_cue_only_as_go_on(nlp):
          "ad a newsagent starts rapping when a young man enters his shop to buy a ‘wrap’.")
     assert texts(nlp, t) == []
     assert texts(nlp, 'He went on: "We will win."') == ["We will win."]
+
+
+def test_preposed_report_parsed_as_complement_of_its_content(nlp):
+    t = "Deutsche Welle (DW) reported in mid-2019, 62 Tesco outlets had closed within a year."
+    (q,) = extract(t, nlp).quotes
+    assert q.text == "62 Tesco outlets had closed within a year" and "Deutsche Welle" in q.speaker
+    # a belief verb in the same place is no report
+    t = "Deutsche Welle (DW) believed in mid-2019, 62 Tesco outlets had closed within a year."
+    assert extract(t, nlp).quotes == []
+
+
+def test_present_tense_continuation_of_a_past_report(nlp):
+    t = ("The Austrian partner asked for the price to be kept secret, but the commissioner stated the "
+         "purchase was financed by a loan, so it is not a burden on the state budget.")
+    assert texts(nlp, t, "indirect") == [
+        "the purchase was financed by a loan, so it is not a burden on the state budget"]
+    t = ("He remarked toilet paper is a bulky item, leading to low quantity of stocks in numbers, and, when "
+         "sold out, leaves vast shelf spaces empty, hardening the feeling of a shortage.")
+    (q,) = texts(nlp, t, "indirect")
+    assert q.endswith("hardening the feeling of a shortage")
+    # a conjunct with its own subject is the reporter's
+    t = ("The International Monetary Fund announced Tuesday that it is lowering its forecast for U.S. growth "
+         "this year, and the downgrade is casting a shadow on the outlook.")
+    assert texts(nlp, t, "indirect") == ["it is lowering its forecast for U.S. growth this year"]
