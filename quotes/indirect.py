@@ -36,6 +36,9 @@ def _finite_clause(head) -> bool:
 def _side_tokens(clause_head, verb):
     """The clause's tokens on its own side of the cue verb, as a contiguous range."""
     sub = sorted(t.i for t in clause_head.subtree)
+    if verb in clause_head.subtree:  # "The plan failed, he said": the cue hangs from its clause
+        own = {t.i for t in verb.subtree}
+        sub = [i for i in sub if i not in own]
     if clause_head.i > verb.i:
         sub = [i for i in sub if i > verb.i]
     else:
@@ -241,6 +244,26 @@ def _present_continuation(verb, b: int) -> int:
     return b
 
 
+def _resumed_after_cue(verb, b: int) -> int:
+    """'The argument would be aided, Devine said, by the upcoming primary calendar': the
+    cue set off by commas inside its clause, which the parser finishes on the cue. The
+    span runs to the sentence's end, cue inside (as with "X, according to Y, Z")."""
+    doc = verb.doc
+    if not (b + 1 < verb.i and doc[b + 1].text == ","):
+        return b
+    own = [verb.i] + [t.i for c in verb.children if c.dep_ in ("nsubj", "prt") and c.i > verb.i for t in c.subtree]
+    hi = max(own)
+    if hi + 2 >= len(doc) or doc[hi + 1].text != "," or doc[hi + 2].sent.start != verb.sent.start:
+        return b
+    rest = [c for c in verb.children if c.i > hi + 1 and not c.is_punct]
+    if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
+        return b  # "..., Twitter announced, gaining 22,000 followers": the reporter's addition
+    end = max(c.right_edge.i for c in rest)
+    if doc[rest[0].i].lower_ in _TRAILING_BACKGROUND:
+        return b
+    return end
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -304,6 +327,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
             if h.i > verb.i and paren is None:
                 b = _present_continuation(verb, b)
+            elif h.i < verb.i and b < verb.i:
+                b = _resumed_after_cue(verb, b)
             if not overlaps_mark(a, b):
                 emit(verb, a, b, subj, cue_text, "cue")
                 continue

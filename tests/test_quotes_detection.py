@@ -245,3 +245,17 @@ def test_present_tense_continuation_of_a_past_report(nlp):
     t = ("The International Monetary Fund announced Tuesday that it is lowering its forecast for U.S. growth "
          "this year, and the downgrade is casting a shadow on the outlook.")
     assert texts(nlp, t, "indirect") == ["it is lowering its forecast for U.S. growth this year"]
+
+
+def test_clause_resumed_after_a_parenthetical_cue(nlp):
+    t = "The argument would be aided, Devine said, by the upcoming primary calendar."
+    assert texts(nlp, t, "indirect") == ["The argument would be aided, Devine said, by the upcoming primary calendar"]
+    # the cue's own adjuncts, or a participle of the reporter's, are not resumed content
+    assert texts(nlp, "The plan failed, Devine said on Tuesday.", "indirect") == ["The plan failed"]
+    t = ("Pence was the subject of 60 percent of the Twitter conversation about the debate, Twitter announced, "
+         "gaining 22,000 Twitter followers.")
+    assert texts(nlp, t, "indirect") == ["Pence was the subject of 60 percent of the Twitter conversation about the debate"]
+
+
+def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
+    assert texts(nlp, "The plan failed, he said, when asked about it.", "indirect") == ["The plan failed"]
