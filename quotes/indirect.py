@@ -17,13 +17,20 @@ _WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "if"}
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
 
+def _that_clause(head) -> bool:
+    """'says that after the attacks on the World Trade Center, Santilli, a proud veteran, was
+    ready': a finite clause opened by "that" whose subject the parser lost."""
+    return head.dep_ == "ccomp" and head.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i == head.left_edge.i for c in head.children)
+
+
 def _finite_clause(head) -> bool:
     children = list(head.children)
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # infinitival directive: "urged the embassy to reconsider"
     if not any(c.dep_ in _SUBJ for c in children) and not any(
         c.dep_ == "aux" and any(g.dep_ in _SUBJ for g in c.children) for c in children
-    ):  # "he can and may declare": the subject may hang from the first auxiliary
+    ) and not _that_clause(head):  # "he can and may declare": the subject may hang from the first auxiliary
         return False
     first = head.left_edge
     if first.lower_ in _WH and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):

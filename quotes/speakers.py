@@ -72,6 +72,8 @@ _DOC_NOUNS = frozenset(
     "statement tweet post ruling description comment comments letter message release report "
     "announcement judgment judgement finding findings".split()
 )
+_COURT_DOCS = frozenset("ruling verdict judgment judgement".split())
+_COURT_WORDS = frozenset("court tribunal".split())
 
 
 def _name_chain(tok) -> list[str]:
@@ -625,6 +627,13 @@ class Registry:
         after = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] > tok.i]
         return after[0][2] if after else None
 
+    def _court_before(self, i: int):
+        for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
+            e = self.by_mention[start]
+            if e.kind == "ORG" and e.words & _COURT_WORDS:
+                return e
+        return None
+
     def resolve(self, tok, coordinated: bool = True) -> Resolved:
         """The speaker for a subject token."""
         if tok is None:
@@ -697,6 +706,11 @@ class Registry:
                     for c in tok.head.children:
                         if c.dep_ == "nsubj":
                             return self.resolve(c)
+                # "According to the ruling": a court's decision speaks for the court last named
+                if tok.lemma_.lower() in _COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
+                    court = self._court_before(tok.i)
+                    if court is not None:
+                        return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
         if tok.pos_ == "PROPN":
             words = _clean_name(_name_chain(tok))
             form = " ".join(words)

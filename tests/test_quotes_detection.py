@@ -259,3 +259,12 @@ def test_clause_resumed_after_a_parenthetical_cue(nlp):
 
 def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
     assert texts(nlp, "The plan failed, he said, when asked about it.", "indirect") == ["The plan failed"]
+
+
+def test_that_clause_whose_subject_the_parser_lost(nlp):
+    t = ("Reynolds says that after the terrorist attacks on the World Trade Center, Santilli, a proud veteran, "
+         "was ready to reenlist and go to war.")
+    (q,) = texts(nlp, t, "indirect")
+    assert q.startswith("after the terrorist attacks") and q.endswith("go to war")
+    # "that" as a relative pronoun after a noun is no content clause
+    assert texts(nlp, "Reynolds bought the house that was ready for sale.", "indirect") == []

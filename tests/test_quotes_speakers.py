@@ -174,3 +174,14 @@ def test_participle_after_an_indirect_question_borrows_the_outer_subject(nlp):
          'extract was a "magic weight loss cure for every body type."')
     q = speaker_of(nlp, t, "magic weight loss")
     assert "Oz" in q.speaker
+
+
+def test_the_ruling_speaks_for_the_court_last_named(nlp):
+    t = ("The European Court of Justice ruled on Thursday in a case brought by an Austrian politician. "
+         "According to the ruling, a host such as Facebook must remove the original post.")
+    q = speaker_of(nlp, t, "must remove")
+    assert q.speaker == "European Court of Justice"
+    # no court named: the document keeps its description
+    t = "According to the ruling, a host such as Facebook must remove the original post."
+    q = speaker_of(nlp, t, "must remove")
+    assert "Court" not in q.speaker
