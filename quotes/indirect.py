@@ -271,6 +271,26 @@ def _resumed_after_cue(verb, b: int) -> int:
     return end
 
 
+def _relative_after_cue(verb, h) -> bool:
+    """'Bercow commented on the matter — which the BBC noted as an unusual move —': a
+    relative clause after the cue (its relative pronoun inside it) is no report."""
+    first = h.left_edge
+    return h.i > verb.i and first.i > verb.i and first.tag_ in ("WDT", "WP") and first.lower_ in ("which", "who", "whom")
+
+
+_CONTRAST = {"however", "but", "yet", "though", "although", "meanwhile", "nevertheless", "instead"}
+
+
+def _contrast_before_cue(doc, b: int, verb) -> bool:
+    """A contrastive word closing the clause before the cue's own phrase."""
+    i = b
+    while i > 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if doc[i].lower_ in _CONTRAST:
+        return True
+    return any(t.lower_ in _CONTRAST and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -321,6 +341,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         for h in heads:
             if not _finite_clause(h) and not _object_subject(verb, h):
                 continue
+            if _relative_after_cue(verb, h):
+                continue
             if inside_any(h.idx, masked) and h.i < verb.i:
                 continue
             rng = _side_tokens(h, verb) if paren is None else paren
@@ -329,6 +351,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             a, b = rng
             if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
                 continue  # "A denied it; B claimed ...": a semicolon ends A's clause
+            if b < verb.i and _contrast_before_cue(doc, b, verb):
+                continue  # "A denied the claims, however, a UN report concluded ...": A's own clause
             obj = _object_subject(verb, h)
             if obj is not None and not _finite_clause(h):
                 a = obj.left_edge.i  # "remarked toilet paper is a bulky item"

@@ -268,3 +268,22 @@ def test_that_clause_whose_subject_the_parser_lost(nlp):
     assert q.startswith("after the terrorist attacks") and q.endswith("go to war")
     # "that" as a relative pronoun after a noun is no content clause
     assert texts(nlp, "Reynolds bought the house that was ready for sale.", "indirect") == []
+
+
+def test_relative_clause_after_the_cue_is_no_report(nlp):
+    t = ('House of Commons Speaker John Bercow commented on the matter — which the BBC noted as an unusual move '
+         'by a Speaker — "However it is dressed up, it is blindingly obvious."')
+    assert texts(nlp, t, "indirect") == []
+    # a relative clause holding its own cue still reports
+    t = ("United States President Donald Trump said on Friday he can declare a national state of "
+         "emergency, which he said would allow him to act without approval from Congress.")
+    assert any(g.startswith("would allow him") for g in texts(nlp, t, "indirect"))
+
+
+def test_clause_closed_by_a_contrast_is_not_the_later_cues(nlp):
+    t = ("He never came out. Saudi Arabia initially denied all claims that Khashoggi was slain, however, a UN "
+         "report eventually concluded evidence supported his murder and dismemberment inside the consulate "
+         "by Saudi agents.")
+    assert not any(g.startswith("Saudi Arabia") for g in texts(nlp, t, "indirect"))
+    # without the contrast the preposed clause is the report
+    assert texts(nlp, "The plan failed, the minister said.", "indirect") == ["The plan failed"]
