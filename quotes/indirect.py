@@ -75,6 +75,12 @@ def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
         t = doc[i]
         if doc[i - 1].text == "," and t.lower_ in _TRAILING_BACKGROUND:
             right = max(x.i for x in t.head.subtree) if t.dep_ in ("nsubj", "mark", "prep", "advmod", "dobj", "nsubjpass") else t.right_edge.i
+            # "..., which he is to present on October 14, the same day the Queen ...": a
+            # noun phrase in apposition after the background is background too
+            if right + 2 <= b and doc[right + 1].text == ",":
+                tail = [x for x in doc[right + 2 : b + 1] if not (right + 2 <= x.head.i <= b) or x.head.i == x.i]
+                if len(tail) == 1 and tail[0].dep_ in ("npadvmod", "appos") and tail[0].right_edge.i >= b - 1:
+                    right = b
             if right >= b - 1 and not (verb is not None and verb.lower_ == "according" and t.lower_ == "according"):
                 b = i - 2
                 while b >= a and (doc[b].is_punct or doc[b].is_space):

@@ -287,3 +287,12 @@ def test_clause_closed_by_a_contrast_is_not_the_later_cues(nlp):
     assert not any(g.startswith("Saudi Arabia") for g in texts(nlp, t, "indirect"))
     # without the contrast the preposed clause is the report
     assert texts(nlp, "The plan failed, the minister said.", "indirect") == ["The plan failed"]
+
+
+def test_background_relative_clause_with_a_trailing_apposition_is_cut(nlp):
+    t = ("According to Johnson, this break will allow him to develop plans for his administration, which he is "
+         "to present on October 14, the same day the Queen is scheduled to give a speech.")
+    assert texts(nlp, t, "indirect") == ["this break will allow him to develop plans for his administration"]
+    # a relative clause followed by more of the reported clause is kept
+    t = ("According to Johnson, the plans, which he will present on October 14, will be ready in time.")
+    assert texts(nlp, t, "indirect") == ["the plans, which he will present on October 14, will be ready in time"]
