@@ -13,8 +13,9 @@ pytestmark = pytest.mark.slow
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gold" / "sibal-lavrov-peskov-2025-10-29.jsonl"
 
-# Measured on the 30 open articles with EXTRACTOR_VERSION 1.x; a little under, so a regression fails.
-FLOOR = {"quotes_f1": 0.92, "attribution_f1": 0.85, "direct_quotes_f1": 0.96}
+# Measured on the 30 open articles with EXTRACTOR_VERSION 1.12 (quote F1 0.970, attribution 0.928,
+# direct 1.0, indirect 0.945); a little under, so a regression fails.
+FLOOR = {"quotes_f1": 0.96, "attribution_f1": 0.915, "direct_quotes_f1": 0.98, "indirect_quotes_f1": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,10 @@ def test_gold_direct_quotes_floor(report):
     assert report["by_kind"]["direct"]["quotes"]["f1"] >= FLOOR["direct_quotes_f1"]
 
 
+def test_gold_indirect_quotes_floor(report):
+    assert report["by_kind"]["indirect"]["quotes"]["f1"] >= FLOOR["indirect_quotes_f1"]
+
+
 def test_article_without_quotes_gives_none(nlp, gold_articles):
     empty = [a for a in gold_articles if not a["quotes"]]
     assert empty
@@ -46,7 +51,7 @@ def test_seed_article_when_present(nlp):
         pytest.skip("seed article (no open licence) not available beside the repo")
     gold = load_gold(SEED)
     r = score(gold, [extract(a["text"], nlp).quotes for a in gold])
-    assert r["quotes"]["f1"] >= 0.8 and r["attribution"]["f1"] >= 0.9
+    assert r["quotes"]["f1"] >= 0.95 and r["attribution"]["f1"] >= 0.95
 
 
 def test_speakers_are_canonical_and_listed(nlp, gold_articles):
