@@ -72,6 +72,7 @@ _DOC_NOUNS = frozenset(
     "statement tweet post ruling description comment comments letter message release report "
     "announcement judgment judgement finding findings".split()
 )
+_MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm supplier".split())
 _COURT_DOCS = frozenset("ruling verdict judgment judgement".split())
 _COURT_WORDS = frozenset("court tribunal".split())
 
@@ -674,6 +675,19 @@ class Registry:
         if tok.i in self.by_token:
             e = self.by_token[tok.i]
             return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
+        if tok.pos_ == "NOUN":
+            # "Recycled toilet paper producer Who Gives a Crap said": a name the parser read
+            # as a relative clause (its capitalised first word sits mid-sentence)
+            for c in tok.children:
+                first = c.left_edge
+                if (c.dep_ == "relcl" and first.i == tok.i + 1 and first.i > tok.sent.start
+                        and first.text[:1].isupper() and first.tag_ in ("WP", "WDT")
+                        and c.right_edge.i - first.i <= 6
+                        and all(t.text[:1].isupper() or t.is_lower and t.tag_ in ("DT", "IN", "CC")
+                                for t in tok.doc[first.i : c.right_edge.i + 1])):
+                    name = tok.doc[first.i : c.right_edge.i + 1].text
+                    kind = "ORG" if tok.lemma_.lower() in _ORG_NOUNS or tok.lemma_.lower() in _MAKER_NOUNS else "PERSON"
+                    return Resolved(name, kind, first.idx, c.right_edge.idx + len(c.right_edge), "name")
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
             # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
             # the name closes the phrase

@@ -185,3 +185,11 @@ def test_the_ruling_speaks_for_the_court_last_named(nlp):
     t = "According to the ruling, a host such as Facebook must remove the original post."
     q = speaker_of(nlp, t, "must remove")
     assert "Court" not in q.speaker
+
+
+def test_name_read_as_a_relative_clause_of_the_subject(nlp):
+    t = "Recycled toilet paper producer Who Gives a Crap said on last Wednesday they'd run out of stock."
+    assert speaker_of(nlp, t, "run out of stock").speaker == "Who Gives a Crap"
+    # a real relative clause (lower-case pronoun) is not a name
+    t = "The man who gives a damn said on Wednesday they'd run out of stock."
+    assert speaker_of(nlp, t, "run out of stock").speaker != "who gives a damn"
