@@ -128,6 +128,16 @@ def _misparsed_clauses(verb) -> list:
             continue
         if _is_finite(c):
             out.append(c)
+    # "upon announcing to journalists Adamowicz remained alive": the clause right after
+    # the cue's phrase hung higher up the tree
+    if not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        nxt = verb.right_edge.i + 1
+        if nxt < len(doc) and doc[nxt].dep_ == "nsubj" and doc[nxt].sent.start == verb.sent.start:
+            h = doc[nxt].head
+            if (h.i > nxt and h.dep_ in ("advcl", "conj", "parataxis") and h.left_edge.i == nxt
+                    and verb.i in {a.i for a in h.head.subtree} and h not in verb.ancestors
+                    and _is_finite(h) and not any(c.dep_ == "mark" for c in h.children)):
+                out.append(h)
     # "informed police she had diplomatic immunity": the clause taken for a relative
     # clause of the object (no relativiser, a nominative pronoun as its subject)
     if not any(c.dep_ == "ccomp" for c in verb.children):

@@ -296,3 +296,11 @@ def test_background_relative_clause_with_a_trailing_apposition_is_cut(nlp):
     # a relative clause followed by more of the reported clause is kept
     t = ("According to Johnson, the plans, which he will present on October 14, will be ready in time.")
     assert texts(nlp, t, "indirect") == ["the plans, which he will present on October 14, will be ready in time"]
+
+
+def test_clause_after_the_cue_phrase_hung_higher_up(nlp):
+    t = "Dr. Tomasz Stefaniak was met with applause early today upon announcing to journalists Adamowicz remained alive."
+    (q,) = extract(t, nlp).quotes
+    assert q.text == "Adamowicz remained alive" and "Tomasz Stefaniak" in q.speaker
+    # a clause joined by "and" after a non-speech verb is the reporter's
+    assert extract(t.replace("announcing", "waving"), nlp).quotes == []
