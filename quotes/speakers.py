@@ -42,11 +42,16 @@ _DETERMINERS = {"a", "an", "the"}
 _WORD = re.compile(r"\w[\w.'’-]*")
 
 
+_HEADLINE_VERBS = frozenset("says said tells told warns adds asks claims insists urges vows".split())
+
+
 def _clean_name(words: list[str]) -> list[str]:
     """Drop titles at the front and post-nominals anywhere; and possessive endings."""
     out = [w for w in words]
     while out and out[-1].lower().strip(".,") in POSTNOMINALS:
         out.pop()
+    while len(out) > 1 and out[-1].lower() in _HEADLINE_VERBS:
+        out.pop()  # a headline's "Obama Says" taken for a name
     while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS):
         out.pop(0)
     if out and out[-1] in ("'s", "’s", "'", "’"):
@@ -180,7 +185,7 @@ class Registry:
                 # given names the NER left outside the entity ("London Sadiq [Khan]")
                 k = ent.start - 1
                 while k >= 0 and ent.start - k <= 2 and doc[k].pos_ == "PROPN" and not doc[k].ent_type_ \
-                        and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES and doc[k].dep_ == "compound":
+                        and doc[k].text[:1].isupper() and doc[k].lower_.strip(".") not in TITLES and doc[k].dep_ == "compound":
                     words.insert(0, doc[k].text)
                     k -= 1
             kind = self._kind(ent.label_)

@@ -193,3 +193,18 @@ def test_name_read_as_a_relative_clause_of_the_subject(nlp):
     # a real relative clause (lower-case pronoun) is not a name
     t = "The man who gives a damn said on Wednesday they'd run out of stock."
     assert speaker_of(nlp, t, "run out of stock").speaker != "who gives a damn"
+
+
+def test_abbreviated_title_before_a_person_is_not_a_given_name(nlp):
+    t = "Dr. Tomasz Stefaniak said Adamowicz remained alive."
+    assert speaker_of(nlp, t, "remained alive").speaker == "Tomasz Stefaniak"
+    # a real given name the NER left outside is still taken
+    t = "Mayor of London Sadiq Khan said the city is safe."
+    assert speaker_of(nlp, t, "city is safe").speaker == "Sadiq Khan"
+
+
+def test_headline_verb_is_not_part_of_a_name(nlp):
+    from newsread.quotes.speakers import _clean_name
+    assert _clean_name(["Obama", "Says"]) == ["Obama"]
+    assert _clean_name(["Says"]) == ["Says"]  # nothing else left: keep it
+    assert _clean_name(["Mr.", "Obama"]) == ["Obama"]
