@@ -27,6 +27,9 @@ def _tokens_in(doc, start: int, end: int, masked):
 def _looks_like_title(content: str) -> bool:
     """Names, titles and terms: few words, each capitalised or numeric, no sentence punctuation."""
     words = _WORDS.findall(content)
+    code = content.strip().rstrip(".")
+    if code and not re.search(r"\s", code) and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
+        return True  # a designation: "2019-nCoV.", "COVID-19", "MH17"
     if not words or len(words) > 6 or re.search(r"[.!?,;:]\s*$", content.strip()):
         return False
     small = {"of", "the", "and", "a", "an", "in", "on", "to", "for", "by", "with", "from", "at", "vs"}

@@ -304,3 +304,12 @@ def test_clause_after_the_cue_phrase_hung_higher_up(nlp):
     assert q.text == "Adamowicz remained alive" and "Tomasz Stefaniak" in q.speaker
     # a clause joined by "and" after a non-speech verb is the reporter's
     assert extract(t.replace("announcing", "waving"), nlp).quotes == []
+
+
+def test_designation_in_marks_is_a_term(nlp):
+    t = ('On Tuesday, the World Health Organization announced the new name: "COVID-19" is to replace the '
+         'WHO\'s temporary designation "2019-nCoV."')
+    assert "2019-nCoV." not in texts(nlp, t)
+    # a sentence mentioning a code is still a quote
+    t = 'The pilot radioed "MH17 is down," officials said.'
+    assert texts(nlp, t) == ["MH17 is down,"]
