@@ -307,6 +307,21 @@ def _contrast_before_cue(doc, b: int, verb) -> bool:
     return any(t.lower_ in _CONTRAST and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
 
 
+def _cited_source_clause(verb):
+    """'The Daily Telegraph cited a security source that mental health may be a factor':
+    the cited source said the that-clause (the speaker is the source, not the outlet)."""
+    for d in verb.children:
+        if d.dep_ != "dobj" or d.pos_ not in ("NOUN", "PROPN") or d.i < verb.i:
+            continue
+        for c in d.children:
+            first = c.left_edge
+            if (c.dep_ in ("acl", "relcl") and first.lower_ == "that" and first.dep_ == "mark"
+                    and first.i > d.i and _is_finite(c)
+                    and any(x.dep_ in _SUBJ for x in c.children)):
+                return d, c
+    return None
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -347,6 +362,11 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         paren = (_parenthetical(verb) or _preposed_cue(verb)) if not heads else None
         if paren is not None:
             heads = [verb.head]
+        cited = _cited_source_clause(verb) if lemma in ("cite", "quote") else None
+        if cited is not None and subject_of(verb) is not None:
+            src, c = cited
+            emit(verb, c.left_edge.i, c.right_edge.i, src, verb.text, "cue")
+            continue
         subj = subject_of(verb)
         if subj is None:
             continue

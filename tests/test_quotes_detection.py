@@ -313,3 +313,11 @@ def test_designation_in_marks_is_a_term(nlp):
     # a sentence mentioning a code is still a quote
     t = 'The pilot radioed "MH17 is down," officials said.'
     assert texts(nlp, t) == ["MH17 is down,"]
+
+
+def test_cited_source_with_a_that_clause(nlp):
+    t = "The Daily Telegraph cited a security source that mental health may be a factor in the attack."
+    (q,) = extract(t, nlp).quotes
+    assert q.text == "mental health may be a factor in the attack" and q.speaker == "security source"
+    # a relative "that" (the clause's own subject) is not a report
+    assert extract("The paper cited reports that were later denied.", nlp).quotes == []
