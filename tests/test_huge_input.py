@@ -10,11 +10,14 @@ from newsread.store import Store
 
 SAMPLE = Path(__file__).parent.parent / "newsread" / "samples" / "wn-gdansk-mayor-stabbed-2019-01-14.txt"
 
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork+exec, so a child of a big
+# pytest process would report the parent's peak.
 MEASURE = """
-import resource, sys
+import re, sys
 from newsread.cli import main
 code = main(sys.argv[1:])
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with open("/proc/self/status") as status:
+    peak_kib = re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)
 print(f"peak_kib={peak_kib}", file=sys.stderr)
 sys.exit(code)
 """
