@@ -858,13 +858,8 @@ def choose_subject(q, reg: Registry):
     cue_inside = q.start <= cue.idx < q.end
     direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
-        v = _speech_head(cue)
-        while v is not None:
-            s = _own_subject(v)
-            if s is not None and not chk.bad(s):
-                return s, "climbed"
-            v = _speech_head(v)
-        return None, "bad"
+        s = _climbed_subject(cue, chk)
+        return (s, "climbed") if s is not None else (None, "bad")
     if subj is None and cue.pos_ in ("VERB", "AUX"):
         # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
         doc = cue.doc
@@ -879,13 +874,21 @@ def choose_subject(q, reg: Registry):
                     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
                         j += 1
                     return doc[j], "inverted"
-        v = _speech_head(cue)
-        while v is not None:
-            s = _own_subject(v)
-            if s is not None and not chk.bad(s):
-                return s, "climbed"
-            v = _speech_head(v)
+        s = _climbed_subject(cue, chk)
+        if s is not None:
+            return s, "climbed"
     return subj, ""
+
+
+def _climbed_subject(cue, chk):
+    """The first usable subject of the speech verbs above ``cue``, or None."""
+    v = _speech_head(cue)
+    while v is not None:
+        s = _own_subject(v)
+        if s is not None and not chk.bad(s):
+            return s
+        v = _speech_head(v)
+    return None
 
 
 def resolve_quotes(raws, reg: Registry) -> None:

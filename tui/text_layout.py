@@ -29,12 +29,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     position = 0
     for paragraph in text.split("\n"):
         end_of_paragraph = position + len(paragraph)
-        if not paragraph:
-            lines.append((position, position))
-        elif _narrow(paragraph) and len(paragraph) <= width:
-            lines.append((position, end_of_paragraph))
-        else:
-            _wrap_paragraph(paragraph, position, width, lines)
+        _lay_out_paragraph(paragraph, position, width, lines)
         position = end_of_paragraph + 1
     return lines
 
@@ -66,12 +61,7 @@ def wrap_chunk(text: str, position: int, width: int, budget: int = 1 << 15) -> t
             lines.extend(partial)
             return lines, partial[-1][1]
         paragraph = text[position:end_of_paragraph]
-        if not paragraph:
-            lines.append((position, position))
-        elif _narrow(paragraph) and len(paragraph) <= width:
-            lines.append((position, end_of_paragraph))
-        else:
-            _wrap_paragraph(paragraph, position, width, lines)
+        _lay_out_paragraph(paragraph, position, width, lines)
         position = end_of_paragraph + 1
         if position >= limit:
             break
@@ -168,3 +158,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _lay_out_paragraph(paragraph: str, position: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """Append the (start, end) lines of one paragraph that starts at ``position``."""
+    if not paragraph:
+        lines.append((position, position))
+    elif _narrow(paragraph) and len(paragraph) <= width:
+        lines.append((position, position + len(paragraph)))
+    else:
+        _wrap_paragraph(paragraph, position, width, lines)
