@@ -59,6 +59,26 @@ class Bare(App):
 Bare().run()
 """
 
+# A bare app that repaints one line per "j": the terminal baseline for a key press.
+BARE_KEYS = """
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Bare(App):
+    BINDINGS = [("j", "next", "Next")]
+    count = 0
+
+    def compose(self):
+        yield Static("hello, bare app", id="line")
+        yield Footer()
+
+    def action_next(self):
+        self.count += 1
+        self.query_one("#line", Static).update(f"hello, bare app {self.count}")
+
+Bare().run()
+"""
+
 NEWSREAD = """
 import asyncio, sys
 from pathlib import Path
@@ -135,6 +155,50 @@ def time_to_screen(argv: list[str], marker: bytes, timeout: float = 30.0) -> flo
     if elapsed is None:
         raise SystemExit(f"{argv[0]}: the first screen never showed {marker!r}")
     return elapsed
+
+
+def key_to_paint(argv: list[str], marker: bytes, presses: int, key: bytes = b"j") -> list[float]:
+    """Milliseconds from writing ``key`` to the pty until the app's output for it has ended, per press.
+
+    What a user waits for in a real terminal: the key travels in, the app repaints, the
+    bytes come out. Output "ended" means nothing more for 50 ms (not counted).
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+    env = {**CHILD_ENV, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
+    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+
+    def drain(quiet: float) -> float | None:
+        """Read until ``quiet`` seconds pass with no output; the time of the last byte read."""
+        last = None
+        while select.select([master], [], [], quiet)[0]:
+            os.read(master, 1 << 16)
+            last = time.perf_counter()
+        return last
+
+    try:
+        seen, started = b"", time.perf_counter()
+        while marker not in seen and time.perf_counter() - started < 30:
+            if select.select([master], [], [], 0.5)[0]:
+                seen = seen[-4096:] + os.read(master, 1 << 16)
+        drain(1.0)  # let start-up work (the library read, background wrapping) finish
+        times = []
+        for _ in range(presses):
+            sent = time.perf_counter()
+            os.write(master, key)
+            last = drain(0.05)
+            if last is not None:
+                times.append((last - sent) * 1000)
+        return times
+    finally:
+        child.terminate()
+        try:
+            child.wait(5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        os.close(master)
 
 
 def first_title(db: Path) -> bytes:
@@ -271,6 +335,14 @@ def main() -> None:
           f"(unbound key: {statistics.median(idle_cpu):.1f} ms)")
     print(f"  selection change + repaint of visible lines    : median {statistics.median(painted):.2f} ms, "
           f"max {max(painted):.2f} ms")
+
+    presses = min(args.presses, 50)
+    bare_keys = key_to_paint([sys.executable, "-c", BARE_KEYS], b"hello, bare app", presses)
+    ours_keys = key_to_paint([newsread, "--db", str(args.db)], marker, presses)
+    bare_k, ours_k = statistics.median(bare_keys), statistics.median(ours_keys)
+    print(f"j key to the end of its repaint in a real terminal (median of {presses}, 120x36 pty)")
+    print(f"  bare Textual app, one line changes : {bare_k:6.1f} ms")
+    print(f"  newsread, next quote               : {ours_k:6.1f} ms   (goal <= 30 ms; ratio {ours_k / bare_k:.2f}x)")
 
     normal_ms, huge_ms, wrapped_ms, huge_quotes = bench_huge(args.huge_mb, 3)
     print(f"time to open an article (load, style, lay out and render what is on screen; median of 3)")
