@@ -345,7 +345,7 @@ def main() -> None:
     print(f"  newsread, next quote               : {ours_k:6.1f} ms   (goal <= 30 ms; ratio {ours_k / bare_k:.2f}x)")
 
     normal_ms, huge_ms, wrapped_ms, huge_quotes = bench_huge(args.huge_mb, 3)
-    print(f"time to open an article (load, style, lay out and render what is on screen; median of 3)")
+    print("time to open an article (load, style, lay out and render what is on screen; median of 3)")
     print(f"  normal article                     : {normal_ms:7.1f} ms")
     print(f"  {args.huge_mb:g} MB article ({huge_quotes:,} quotes) : {huge_ms:7.1f} ms   ratio {huge_ms / normal_ms:.1f}x; "
           f"wrapped to its end in the background after {wrapped_ms:.0f} ms")
