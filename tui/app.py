@@ -46,9 +46,11 @@ class NewsreadApp(App[int]):
             from .loading_screen import LoadingScreen  # first launch only
 
             self.push_screen(LoadingScreen())
-            self.load_samples()
+            # After the first paint: importing spaCy in the worker holds the GIL for long
+            # stretches (C extensions), which would keep the loading screen from ever showing.
+            self.call_after_refresh(self.load_samples)
         else:
-            self.extract_pending()
+            self.call_after_refresh(self.extract_pending)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load_samples(self) -> None:
