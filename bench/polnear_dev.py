@@ -6,15 +6,24 @@ PolNeAR (networkdynamics/PolNeAR) is brat standoff with Source/Cue/Content. Its
 Source spans are mentions (pronouns unresolved) and it counts beliefs as
 attributions, so speakers are compared with our mention text as well as with our
 canonical name. Nothing from PolNeAR is committed; this script reads a local copy.
+
+The last block is the PolNeAR-convention view: our output rewritten (never from the
+gold) into PolNeAR's conventions -- quotes sharing a cue joined into one span, mixed
+fragments grown to the sentence end, speaker right by mention text or else canonical
+name -- with direct attributions counted over contents holding any quotation mark
+(including the NYT's '' and ``), and the remaining direct errors counted by class.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
-from newsread.evaluate import format_report, score
+from newsread.evaluate import _prf, format_report, match_article, score
 from newsread.model import Quote
 
 MARKS = set("\"“”«»")
@@ -23,12 +32,12 @@ MARKS = set("\"“”«»")
 def read_ann(path: Path) -> list[dict]:
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and "\t" in line:  # (a span's text may run onto the next line)
             tid, info, _text = line.split("\t", 2)
             label, rest = info.split(" ", 1)
             parts = [tuple(map(int, p.split())) for p in rest.split(";")]
             spans[tid] = (label, min(a for a, _ in parts), max(b for _, b in parts))
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             _eid, info = line.split("\t", 1)
             roles = dict(r.split(":") for r in info.split())
             events.append(roles)
@@ -55,7 +64,8 @@ def load_dev(root: Path) -> list[dict]:
             content = text[cs:ce]
             cue = text[ev["Cue"][1] : ev["Cue"][2]] if "Cue" in ev else ""
             quotes.append({"start": cs, "end": ce, "text": content, "speaker": text[ss:se], "cue": cue,
-                           "kind": "direct" if MARKS & set(content) else "indirect"})
+                           "kind": "direct" if MARKS & set(content) else "indirect",
+                           "source_start": ss, "source_end": se})
         articles.append({"id": txt.stem, "text": text, "quotes": quotes})
     return articles
 
@@ -74,6 +84,174 @@ def merge_by_cue(quotes: list[Quote], text: str) -> list[Quote]:
         else:
             out.append(q)
     return out
+
+
+# --- PolNeAR-convention view -------------------------------------------------------------
+# A deterministic rewrite of OUR output into PolNeAR's conventions (the gold is never used
+# to build predictions): quotes sharing a cue become one span (first start to last end);
+# optionally a mixed fragment grows to its reported clause up to the sentence end; the
+# speaker is right when our mention text matches PolNeAR's Source mention or, failing
+# that, our canonical name does (whole-word rule of newsread.evaluate.speaker_matches).
+
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us",
+            "his", "its", "their", "our", "my", "who", "which", "that", "this", "these", "those"}
+_SENT_END = re.compile(r"[.!?][\"”’»']*(?=\s|$)|\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the sentence holding [start, end) and the offset of its final punctuation."""
+    s = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        s = m.end()
+    while s < start and text[s].isspace():
+        s += 1
+    m = _SENT_END.search(text, max(end - 1, start))  # a fragment may end on its sentence's stop
+    return s, (m.start() if m else len(text))
+
+
+def expand_mixed(q: Quote, text: str) -> Quote:
+    """A mixed fragment grown to the reported clause: from the cue's end (or the sentence
+    start) to the sentence end (or the cue/mention when they follow the fragment)."""
+    s, e = _sentence_bounds(text, q.start, q.end)
+    start, end = s, e
+    cue_end = q.cue_start + len(q.cue) if q.cue_start >= 0 else -1
+    if 0 <= q.cue_start and s <= q.cue_start and cue_end <= q.start:
+        start = cue_end
+        m = re.match(r"\s*(that\b)?\s*", text[start:q.start])
+        start += m.end() if m else 0
+    elif q.cue_start >= q.end and q.cue_start < e:
+        end = q.mention_start if q.end <= q.mention_start < q.cue_start else q.cue_start
+        while end > q.end and (text[end - 1].isspace() or text[end - 1] in ","):
+            end -= 1
+    start, end = min(start, q.start), max(end, q.end)
+    return replace(q, start=start, end=end, text=text[start:end])
+
+
+def polnear_convention(quotes: list[Quote], text: str, expand: bool) -> list[Quote]:
+    out: list[Quote] = []
+    at: dict[int, int] = {}
+    for q in sorted(quotes, key=lambda q: q.start):
+        if expand and q.kind == "mixed":
+            q = expand_mixed(q, text)
+        if q.cue_start >= 0 and q.cue_start in at:
+            i = at[q.cue_start]
+            last = out[i]
+            s, e = min(last.start, q.start), max(last.end, q.end)
+            kind = "direct" if "direct" in (last.kind, q.kind) else last.kind
+            out[i] = replace(last, start=s, end=e, text=text[s:e], kind=kind)
+        else:
+            if q.cue_start >= 0:
+                at[q.cue_start] = len(out)
+            out.append(q)
+    return out
+
+
+def _mention(q: Quote, text: str) -> str:
+    return text[q.mention_start : q.mention_end] if q.mention_start >= 0 else ""
+
+
+def score_convention(arts: list[dict], preds: list[list[Quote]]) -> dict:
+    """Quote and attribution P/R/F1 where the speaker is right by mention text or, failing
+    that, by canonical name (judged against the same best-overlapping partner)."""
+    c = Counter()
+    for a, qs in zip(arts, preds):
+        text, gold = a["text"], a["quotes"]
+        by_mention = [replace(q, speaker=_mention(q, text)) for q in qs]
+        m1, m2 = match_article(text, gold, by_mention), match_article(text, gold, qs)
+        c["n_g"] += len(gold)
+        c["n_p"] += len(qs)
+        for r1, r2 in zip(m1["gold"], m2["gold"]):
+            c["q_g"] += r1["found"]
+            c["a_g"] += r1["speaker_right"] or r2["speaker_right"]
+        for r1, r2 in zip(m1["predicted"], m2["predicted"]):
+            c["q_p"] += r1["correct"]
+            c["a_p"] += r1["speaker_right"] or r2["speaker_right"]
+    return {"quotes": _prf(c["q_p"], c["n_p"], c["q_g"], c["n_g"]),
+            "attribution": _prf(c["a_p"], c["n_p"], c["a_g"], c["n_g"])}
+
+
+def holds_mark(content: str) -> bool:
+    """A quotation mark, counting the doubled ASCII marks ('' and ``) the NYT texts use;
+    the older views' MARKS test misses those, so there such quotes count as indirect."""
+    return bool(MARKS & set(content)) or "''" in content or "``" in content
+
+
+def direct_only(arts: list[dict], preds: list[list[Quote]]) -> tuple[list[dict], list[list[Quote]]]:
+    return ([dict(a, quotes=[q for q in a["quotes"] if holds_mark(q["text"])]) for a in arts],
+            [[q for q in qs if q.kind in ("direct", "mixed")] for qs in preds])
+
+
+def _is_pronoun(s: str) -> bool:
+    return s.strip().lower() in PRONOUNS
+
+
+def direct_errors(arts: list[dict], preds: list[list[Quote]], speech_ids: set | None = None) -> tuple[Counter, Counter]:
+    """Why direct attributions stay wrong under the convention view: gold side (recall)
+    and predicted side (precision). speech_ids: (article index, start, end) of the gold
+    attributions whose cue is a communication cue under our rules."""
+    gold_err, pred_err = Counter(), Counter()
+    for ai, (a, qs) in enumerate(zip(arts, preds)):
+        text, gold = a["text"], a["quotes"]
+        by_mention = [replace(q, speaker=_mention(q, text)) for q in qs]
+        m1, m2 = match_article(text, gold, by_mention), match_article(text, gold, qs)
+        for g, r1, r2 in zip(gold, m1["gold"], m2["gold"]):
+            if r1["speaker_right"] or r2["speaker_right"]:
+                continue
+            if not r1["found"]:
+                overl = any(q.start < g["end"] and g["start"] < q.end for q in qs)
+                why = ("missed span: partial overlap (< half the words)" if overl else
+                       "missed span: no predicted quote overlaps")
+                if speech_ids is not None:
+                    speech = (ai, g["start"], g["end"]) in speech_ids
+                    why += ", communication cue" if speech else ", non-communication cue (belief/evidence/NP)"
+                gold_err[why] += 1
+                continue
+            q = qs[r1["partner"]]
+            ment, gs = _mention(q, text), g["speaker"]
+            if not ment and not q.speaker:
+                gold_err["wrong speaker: we give none"] += 1
+            elif _is_pronoun(gs) and not _is_pronoun(ment):
+                gold_err["wrong speaker: PolNeAR's mention is a pronoun, ours is a name (resolved)"] += 1
+            elif _is_pronoun(gs) and _is_pronoun(ment):
+                gold_err["wrong speaker: both pronouns, different ones"] += 1
+            elif q.mention_start >= 0 and q.mention_start < g["source_end"] and g["source_start"] < q.mention_end:
+                gold_err["wrong speaker: mention overlaps PolNeAR's source, words differ"] += 1
+            elif _is_pronoun(ment):
+                gold_err["wrong speaker: our mention is a pronoun, PolNeAR's a name"] += 1
+            else:
+                gold_err["wrong speaker: a different mention (no overlap)"] += 1
+        for q, r1, r2 in zip(qs, m1["predicted"], m2["predicted"]):
+            if r1["speaker_right"] or r2["speaker_right"]:
+                continue
+            if not r1["correct"]:
+                pred_err["extra span: under half its words in a direct gold content"] += 1
+            else:
+                pred_err["speaker wrong on a matched span"] += 1
+    return gold_err, pred_err
+
+
+def print_convention_view(arts: list[dict], preds: list[list[Quote]], expand: bool,
+                          speech: list[dict] | None = None) -> None:
+    conv = [polnear_convention(qs, a["text"], expand) for qs, a in zip(preds, arts)]
+    how = "joined by cue" + (", mixed grown to the sentence end" if expand else "")
+    print(f"== PolNeAR-convention view ({how}; speaker by mention text, else canonical name)")
+    for label, (g, p) in (("all attributions", (arts, conv)), ("direct (content holds a mark)", direct_only(arts, conv))):
+        rep = score_convention(g, p)
+        for m in ("quotes", "attribution"):
+            x = rep[m]
+            print(f"   {label:30s} {m:11s} P {x['precision']:.3f} R {x['recall']:.3f} F1 {x['f1']:.3f}"
+                  f"  pred {x['n_predicted']} gold {x['n_gold']}")
+    speech_ids = None if speech is None else {(i, q["start"], q["end"]) for i, a in enumerate(speech) for q in a["quotes"]}
+    n_dq = sum(len(a["quotes"]) for a in direct_only(arts, conv)[0])
+    n_old = sum(q["kind"] == "direct" for a in arts for q in a["quotes"])
+    print(f"   (direct gold here: {n_dq}, counting '' and `` as marks; the older views' test finds {n_old})")
+    gold_err, pred_err = direct_errors(*direct_only(arts, conv), speech_ids)
+    print("   remaining direct attribution errors, gold side (recall):")
+    for k, n in gold_err.most_common():
+        print(f"     {n:5d}  {k}")
+    print("   remaining direct attribution errors, predicted side (precision):")
+    for k, n in pred_err.most_common():
+        print(f"     {n:5d}  {k}")
 
 
 def speech_cue_filter(arts: list[dict], nlp) -> list[dict]:
@@ -95,6 +273,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dev_dir", type=Path)
     ap.add_argument("--limit", type=int, default=0)
+    # chosen on TRAIN (840 articles): direct attribution F1 0.733 -> 0.786, all 0.519 -> 0.551
+    ap.add_argument("--expand-mixed", action=argparse.BooleanOptionalAction, default=True,
+                    help="PolNeAR-convention view: grow mixed fragments to the sentence end")
     args = ap.parse_args()
     from newsread.quotes import extract_many, load_pipeline
 
@@ -129,6 +310,7 @@ def main() -> None:
         direct_pred = [[q for q in qs if q.kind in ("direct", "mixed")] for qs in allp]
         print(f"== direct quotes: content holds a quotation mark ({label})")
         print(format_report(score(direct_gold, direct_pred), by_kind=False))
+    print_convention_view(arts, [p.quotes for p in preds], args.expand_mixed, speech)
 
 
 if __name__ == "__main__":
