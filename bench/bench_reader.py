@@ -25,6 +25,8 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Each child prints "ready" when its first screen is up, then its RSS in kB.
@@ -123,16 +125,31 @@ def time_to_ready(code: str, *args: str) -> tuple[float, int]:
     return elapsed, rss
 
 
-def time_to_screen(argv: list[str], marker: bytes, timeout: float = 30.0) -> float:
-    """Seconds from starting ``argv`` in a 120x36 pseudo-terminal until ``marker`` is written."""
+@contextmanager
+def in_pty(argv: list[str]) -> Iterator[int]:
+    """Run ``argv`` in a 120x36 pseudo-terminal; yield the terminal's side, stop the app after."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
     env = {**CHILD_ENV, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
-    started = time.perf_counter()
     child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
-    seen, elapsed = b"", None
     try:
+        yield master
+    finally:
+        child.terminate()
+        try:
+            child.wait(5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        os.close(master)
+
+
+def time_to_screen(argv: list[str], marker: bytes, timeout: float = 30.0) -> float:
+    """Seconds from starting ``argv`` in a 120x36 pseudo-terminal until ``marker`` is written."""
+    started = time.perf_counter()
+    seen, elapsed = b"", None
+    with in_pty(argv) as master:
         while elapsed is None and time.perf_counter() - started < timeout:
             ready, _, _ = select.select([master], [], [], 0.5)
             if not ready:
@@ -144,14 +161,6 @@ def time_to_screen(argv: list[str], marker: bytes, timeout: float = 30.0) -> flo
             seen = seen[-4096:] + chunk
             if marker in seen:
                 elapsed = time.perf_counter() - started
-    finally:
-        child.terminate()
-        try:
-            child.wait(5)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        os.close(master)
     if elapsed is None:
         raise SystemExit(f"{argv[0]}: the first screen never showed {marker!r}")
     return elapsed
@@ -163,12 +172,6 @@ def key_to_paint(argv: list[str], marker: bytes, presses: int, key: bytes = b"j"
     What a user waits for in a real terminal: the key travels in, the app repaints, the
     bytes come out. Output "ended" means nothing more for 50 ms (not counted).
     """
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-    env = {**CHILD_ENV, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
-    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
-    os.close(slave)
-
     def drain(quiet: float) -> float | None:
         """Read until ``quiet`` seconds pass with no output; the time of the last byte read."""
         last = None
@@ -177,7 +180,7 @@ def key_to_paint(argv: list[str], marker: bytes, presses: int, key: bytes = b"j"
             last = time.perf_counter()
         return last
 
-    try:
+    with in_pty(argv) as master:
         seen, started = b"", time.perf_counter()
         while marker not in seen and time.perf_counter() - started < 30:
             if select.select([master], [], [], 0.5)[0]:
@@ -191,14 +194,6 @@ def key_to_paint(argv: list[str], marker: bytes, presses: int, key: bytes = b"j"
             if last is not None:
                 times.append((last - sent) * 1000)
         return times
-    finally:
-        child.terminate()
-        try:
-            child.wait(5)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        os.close(master)
 
 
 def first_title(db: Path) -> bytes:
