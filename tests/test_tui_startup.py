@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_support import db_path  # noqa: F401  (fixture)
+from textual.widgets import ProgressBar
 
 from newsread.config import Config
 from newsread.store import Store
@@ -54,23 +55,25 @@ def test_first_launch_loads_the_samples_in_a_worker(tmp_path: Path):
 
     async def main():
         app = NewsreadApp(path, Config(user="tester"))
-        seen_loading, longest_pause = False, 0.0
+        seen_loading, shown_progress = False, set()
         async with app.run_test(size=(120, 36)) as pilot:
             deadline = time.monotonic() + 300
             while not isinstance(app.screen, ReaderScreen):
                 assert time.monotonic() < deadline, "the samples did not load in time"
                 if isinstance(app.screen, LoadingScreen):  # on the stack is not enough: it must show
                     seen_loading |= "first launch" in app.export_screenshot().replace("&#160;", " ")
-                began = time.monotonic()
+                    bar = app.screen.query_one(ProgressBar)
+                    if bar.total:
+                        shown_progress.add((bar.progress, bar.total))
                 await pilot.pause(0.05)  # the app keeps processing messages while the worker runs
-                longest_pause = max(longest_pause, time.monotonic() - began)
             await pilot.pause()
-            return seen_loading, longest_pause, app.screen.article is not None, len(app.screen.quotes)
+            return seen_loading, shown_progress, app.screen.article is not None
 
-    seen_loading, longest_pause, has_article, _ = asyncio.run(main())
+    seen_loading, shown_progress, has_article = asyncio.run(main())
     assert seen_loading
     assert has_article
-    assert longest_pause < 2.0  # the UI stayed responsive while spaCy loaded and ran
+    # The screen showed the worker's progress part-way: the UI kept handling messages while spaCy ran.
+    assert any(0 < done < total for done, total in shown_progress), shown_progress
     with Store(path) as store:
         summaries = store.article_summaries()
         assert len(summaries) == len(sample_articles())
