@@ -11,9 +11,10 @@ from .frames import RawQuote, according_to, inside_any, is_cue, sentence_bounds,
 from .marks import MarkSpan
 
 _WORDS = re.compile(r"\w+")
-_DASH_LINE = re.compile(r"^[—–-]\s*([^,\n(]+)")
+_DASH_LINE = re.compile(r"^[—–―-]\s*([^,\n(]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
 _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
+_MARKS = set('"“”«»')
 _OWN_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "if", "when", "whilst"}
 
 
@@ -36,6 +37,40 @@ def _looks_like_title(content: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and (
         words[0][0].isupper() or words[0][0].isdigit()
     )
+
+
+def _dash_name(dash) -> str:
+    """The name on a '— Name' line, without the line's full stop ('Carla Sanchez.'),
+    keeping an abbreviation's ('Jr.')."""
+    return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
+
+
+def _frames_quote(tail_tokens, tail: str) -> bool:
+    """'?” Graham asked.' / '.” said the senator, ...': after a quote that ends its own
+    sentence, a cue among the next words still attributes it, unless the cue goes on to
+    a quote or clause of its own ('." He said "I ...', '." He said the move ...')."""
+    if _MARKS & set(tail):
+        return False
+    words = [t for t in tail_tokens if not t.is_punct and not t.is_space]
+    cue = next((t for t in words[:4] if is_cue(t)), None)
+    return cue is not None and _cue_ok_after(cue, tail_tokens)
+
+
+def _hangs_from(cue, doc, m: MarkSpan) -> bool:
+    """The quoted words depend (in the parse) on the cue."""
+    qtoks = _tokens_in(doc, m.start, m.end, [])
+    roots = [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
+    return any(cue in r.ancestors or r.head == cue for r in roots)
+
+
+def _inside_reported_clause(cue, doc, m: MarkSpan) -> bool:
+    """The quoted words continue a reported clause begun before the marks: they hang from
+    the cue before them, but through the reporter's words, not as its own complement."""
+    if cue is None or cue.idx >= m.start:
+        return False
+    qtoks = _tokens_in(doc, m.start, m.end, [])
+    roots = [t for t in qtoks if not t.is_punct and not (m.start <= t.head.idx < m.end)]
+    return bool(roots) and all(cue in r.ancestors and r.head != cue for r in roots)
 
 
 def _pick_cue(tokens, after: bool):
@@ -98,8 +133,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         s_start, _ = sentence_bounds(text, m.open_pos, ps, pe, masked)
         close = m.close_pos if m.close_pos >= 0 else m.end
         _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
-        if _ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe):
-            s_end = close + 1  # '... barbarity." He said': the sentence ended inside the marks
+        if (_ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
+                and not _frames_quote(_tokens_in(doc, close + 1, s_end, masked), text[close + 1 : s_end])):
+            s_end = close + 1  # '... barbarity." He said "I ...': the sentence ended inside the marks
         before = _tokens_in(doc, s_start, m.open_pos, masked)
         after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
         before_words = [t for t in before if not t.is_punct and not t.is_space]
@@ -111,8 +147,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         cue_before = _pick_cue(before, after=False)
         if cue_after is not None and _cue_ok_after(cue_after, after):
             cue = cue_after
-            if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)):
-                cue = cue_before
+            if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
+                                           or _hangs_from(cue_before, doc, m) and not _hangs_from(cue_after, doc, m)):
+                cue = cue_before  # '... said X remained "one of ...", but he also warned ...'
         if cue is None:
             cue = cue_before
         stmt = None
@@ -149,6 +186,8 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             q.kind = "mixed"
         elif starts_lower and trailing_text and prev_char == ",":
             q.kind = "mixed"
+        elif starts_lower and prev_char == "," and _inside_reported_clause(cue, doc, m):
+            q.kind = "mixed"  # 'said it's unrealistic to think that if ..., "our oceans are ..."'
         # a name after a colon that the sentence goes on to use (': "COVID-19" is to replace ...') stays a name
         named_subject = bool(after_words) and not is_cue(after_words[0]) and after_words[0].pos_ in ("VERB", "AUX")
         if _looks_like_title(content) and not (prev_char != "" and prev_char in (":", ",") and cue is not None
@@ -164,7 +203,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             # the fragment must hang (in the parse) from the cue or sit in its clause
             qtoks = _tokens_in(doc, m.start, m.end, [])
             roots = [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
-            ok = cue.lower_ == "according" or any(cue in r.ancestors or r.head == cue for r in roots)
+            ok = cue.lower_ == "according" or _hangs_from(cue, doc, m)
             if not ok:
                 ok = cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
             if not ok:
@@ -182,7 +221,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             # quoted words inside an uncued sentence: a scare quote, title or term
             dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None
             if dash and not before_words:
-                q.speaker_text, q.method = dash.group(1).strip(), "dash"
+                q.speaker_text, q.method = _dash_name(dash), "dash"
                 out.append(q)
             continue
         pi = para_index.get(ps, -1)
@@ -191,7 +230,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if next_para is not None:
             dash = _DASH_LINE.match(text[next_para[0] : next_para[1]])
             if dash and len(dash.group(1).split()) <= 8:
-                q.speaker_text, q.method = dash.group(1).strip(), "dash"
+                q.speaker_text, q.method = _dash_name(dash), "dash"
                 out.append(q)
                 continue
         if prev_para is not None and text[prev_para[1] - 1] == ":" and m.open_pos == ps:
@@ -228,7 +267,7 @@ def find_blocks(doc, text: str, marks: list[MarkSpan], paras) -> list[RawQuote]:
             continue
         if any(m.start < qe and qs < m.end for m in marks):
             continue
-        q = RawQuote(qs, qe, "direct", speaker_text=dash.group(1).strip(), method="dash")
+        q = RawQuote(qs, qe, "direct", speaker_text=_dash_name(dash), method="dash")
         masked = [(m.start, m.end) for m in marks]
         ls, _ = sentence_bounds(text, pe - 1, ps, pe, masked)
         c = _pick_cue(_tokens_in(doc, ls, pe, masked), after=False)

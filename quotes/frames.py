@@ -10,6 +10,27 @@ from dataclasses import dataclass
 from .cues import QUOTE_VERBS
 
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
+# '.' after these ends a title or an initial, not a sentence ('Lt. Gov. Dan Patrick says')
+_TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "lt", "gen", "col", "sgt", "capt",
+           "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "atty", "supt", "gens", "st", "ft", "mt",
+           "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "corp", "gov't"}
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    """text[i] is a '.' closing a title ('Sen.') or an initial ('George H.W. Bush')."""
+    if text[i] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in _TITLES or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+
+
+def sentence_ends(text: str, lo: int, hi: int):
+    """Offsets of sentence-final punctuation in text[lo:hi], as regex matches."""
+    return (m for m in _SENT_END.finditer(text, lo, hi) if not _is_abbreviation(text, m.start()))
 
 
 @dataclass
@@ -53,11 +74,11 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int,
     # a window keeps this linear on one-line megabyte texts
     lo, hi = max(lo, pos - 2000), min(hi, pos + 2000)
     start = lo
-    for m in _SENT_END.finditer(text, lo, pos):
+    for m in sentence_ends(text, lo, pos):
         if not inside_any(m.start(), masked) or _ends_inside_marks(text, m.start(), masked, pos):
             start = m.end()
     end = hi
-    for m in _SENT_END.finditer(text, pos, hi):
+    for m in sentence_ends(text, pos, hi):
         if not inside_any(m.start(), masked):
             end = m.end()
             break

@@ -321,3 +321,60 @@ def test_cited_source_with_a_that_clause(nlp):
     assert q.text == "mental health may be a factor in the attack" and q.speaker == "security source"
     # a relative "that" (the clause's own subject) is not a report
     assert extract("The paper cited reports that were later denied.", nlp).quotes == []
+
+
+def triples(nlp, text):
+    return [(q.text, q.kind, q.speaker) for q in extract(text, nlp).quotes]
+
+
+def test_question_then_speaker_and_cue_is_attributed(nlp):
+    t = "“How long must families wait for an answer?” Okafor asked. “Nobody in the ministry can tell us.”"
+    got = triples(nlp, t)
+    assert got[0] == ("How long must families wait for an answer?", "direct", "Okafor")
+    assert got[1] == ("Nobody in the ministry can tell us.", "direct", "Okafor")
+    # the same speaker frame after a full stop, with more words after it
+    t = "“We are ready.” Okafor said on Monday, standing outside the court in Lagos."
+    assert triples(nlp, t) == [("We are ready.", "direct", "Okafor")]
+
+
+def test_next_sentence_with_a_quote_of_its_own_does_not_attribute_back(nlp):
+    t = ('Mayor Lind called the decision "a disgrace to the city." The council answered "We followed the law."')
+    got = triples(nlp, t)
+    assert got[0][:2] == ("a disgrace to the city.", "mixed") and got[0][2] == "Lind"
+    assert got[1][:2] == ("We followed the law.", "direct")
+    # a next sentence that only mentions a cue far in ("... was first reported by") frames nothing
+    t = ('Rahman says the party will "fight for every vote." The plan was first reported by a local paper.')
+    got = triples(nlp, t)
+    assert ("fight for every vote.", "mixed", "Rahman") in got
+
+
+def test_titles_and_initials_do_not_end_the_sentence(nlp):
+    t = "Lt. Gov. Maria Ortega says Sen. Paul Reyes is “standing firm” despite losing the vote."
+    got = triples(nlp, t)
+    assert ("standing firm", "mixed", "Maria Ortega") in got
+    t = "George H.W. Almond told reporters the party was “united as never before.”"
+    assert ("united as never before.", "mixed", "George H.W. Almond") in triples(nlp, t)
+
+
+def test_fragment_keeps_the_cue_it_hangs_from(nlp):
+    # the cue after the fragment ("warned") starts a report of its own
+    t = ("Defence Minister Anna Berg said the country's policy stayed “one of restraint and resolve”, "
+         "but she also warned the neighbours against provocations.")
+    got = [(q.text, q.kind, q.speaker, q.cue) for q in extract(t, nlp).quotes]
+    assert ("one of restraint and resolve", "mixed", "Anna Berg", "said") in got
+
+
+def test_quoted_rest_of_a_reported_clause_is_mixed(nlp):
+    t = "Ryder said it would be naive to think that if the army withdraws, “the fighting is going to stop.”"
+    assert triples(nlp, t) == [("the fighting is going to stop.", "mixed", "Ryder")]
+    # a lower-case quote that is the verb's own complement stays direct
+    t = "Ryder said, “we will not withdraw this year.”"
+    assert triples(nlp, t) == [("we will not withdraw this year.", "direct", "Ryder")]
+
+
+def test_horizontal_bar_signature_line(nlp):
+    t = ("“The debate showed me that the candidates do not know our town.” ― Carla Ruiz.\n\n"
+         "“I will vote, but without any joy.”\u00a0― Tom Eliot, Jr.")
+    got = triples(nlp, t)
+    assert got[0] == ("The debate showed me that the candidates do not know our town.", "direct", "Carla Ruiz")
+    assert got[1] == ("I will vote, but without any joy.", "direct", "Tom Eliot")
