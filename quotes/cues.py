@@ -26,6 +26,9 @@ QUOTE_VERBS = REPORT_VERBS | frozenset(
     call term describe dub label thank ask continue read quote shout yell scream cry
     whisper mutter exclaim joke laugh sigh lament recall summarise summarize blame praise
     condemn criticise criticize welcome plead appeal demand speak begin conclude go
+    blast slam lambast lambaste dismiss mock ridicule deride decry denounce bemoan hail tout
+    chide scold rebuke brand refer chant sing quip bark proclaim rail insult question
+    wonder muse grumble gripe snap jeer taunt tease put email text message
     """.split()
 )
 
@@ -38,7 +41,7 @@ STATEMENT_NOUNS = frozenset(
 )
 
 # Verbs whose quoted object is a name or title, not words somebody said.
-NAMING_VERBS = frozenset("call name dub title label entitle christen".split())
+NAMING_VERBS = frozenset("call name dub title label entitle christen brand refer".split())
 
 # Nouns after "according to" that are recordings or data, not speech or writing.
 NON_SPEECH_SOURCES = frozenset(

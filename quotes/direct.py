@@ -89,7 +89,10 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
         return False
     for c in cue.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i:
+        # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
+        # taped ...' is a misparsed participle, no subject)
+        if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return False
     return True
 
@@ -246,8 +249,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         # a fully quoted sentence right after a quote: same speaker (floating quote)
         if out and n_words >= 3:
             last = out[-1]
-            gap = text[last.end : m.open_pos]
-            if gap.count("\n\n") + gap.count("\n") <= 2 and last.kind == "direct":
+            # the very next paragraph: no whole paragraph in between ('"A," X said.\n\n"B."')
+            between = [seg for seg in re.split(r"\n+", text[last.end : m.open_pos])[1:-1] if seg.strip()]
+            if not between and last.kind == "direct":
                 q.method, q.inherit_from = "floating", len(out) - 1
                 out.append(q)
                 continue

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cues import QUOTE_VERBS
+from .cues import QUOTE_VERBS, STATEMENT_NOUNS
 
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 # '.' after these ends a title or an initial, not a sentence ('Lt. Gov. Dan Patrick says')
@@ -18,9 +18,12 @@ _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
 
 def _is_abbreviation(text: str, i: int) -> bool:
-    """text[i] is a '.' closing a title ('Sen.') or an initial ('George H.W. Bush')."""
+    """text[i] is a '.' closing a title ('Sen.'), an initial ('George H.W. Bush') or a
+    short parenthesis ('Rep. Earl Blumenauer (D-Ore.) said')."""
     if text[i] != ".":
         return False
+    if text[i + 1 : i + 2] == ")" and "(" in text[max(0, i - 16) : i]:
+        return True
     m = _WORD_BEFORE.search(text, max(0, i - 12), i)
     if m is None:
         return False
@@ -112,7 +115,13 @@ def subject_of(verb):
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                return tok.head
+                # 'emailed supporters saying ...': the sender speaks, not the recipients;
+                # 'a statement saying ...', 'a man shouting ...': the noun itself
+                if not (tok.head.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in STATEMENT_NOUNS
+                        and is_cue(tok.head.head)):
+                    return tok.head
+                tok = tok.head.head
+                continue
             tok = tok.head
             continue
         if tok.dep_ == "prep" or tok.dep_ == "pobj":
@@ -123,6 +132,13 @@ def subject_of(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ == "PROPN" and verb.lemma_ in ("say",):
             return c
+    # 'X shared the news on Monday, writing "..."' with the participle misparsed (as the
+    # subject of a verb inside the quote): the main clause's subject writes
+    if verb.tag_ == "VBG" and verb.i > verb.sent.start:
+        root = verb.sent.root
+        subs = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        if root.i < verb.i and subs and not _wh_clause(root):
+            return subs[0]
     return None
 
 
@@ -148,6 +164,10 @@ def is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+    if lemma in ("shoot", "fire", "hit"):  # 'Clinton shot back, "..."'
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+    if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
 
 

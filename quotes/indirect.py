@@ -322,6 +322,19 @@ def _cited_source_clause(verb):
     return None
 
 
+def _split_clause_ends(heads) -> dict[int, int]:
+    """'said the Iranians released by the US were close to ...': the parser splits one
+    clause into two complements, the subject with a reduced relative ("released") and a
+    subjectless rest ("were ..."). Returns {first head: last token of the rest}."""
+    out = {}
+    ordered = sorted(heads, key=lambda h: h.i)
+    for h1, h2 in zip(ordered, ordered[1:]):
+        if (h1.right_edge.i + 1 == h2.left_edge.i and h2.left_edge.i == h2.i
+                and not any(c.dep_ in _SUBJ for c in h2.children)):
+            out[h1.i] = h2.right_edge.i
+    return out
+
+
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -374,6 +387,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
         if prt:
             cue_text = text[verb.idx : prt[0].idx + len(prt[0])]
+        extend_to = _split_clause_ends(heads)
         for h in heads:
             if not _finite_clause(h) and not _object_subject(verb, h):
                 continue
@@ -392,6 +406,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             obj = _object_subject(verb, h)
             if obj is not None and not _finite_clause(h):
                 a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
+            b = max(b, extend_to.get(h.i, b))
             if h.i > verb.i and paren is None:
                 b = _present_continuation(verb, b)
             elif h.i < verb.i and b < verb.i:

@@ -42,6 +42,13 @@ _DETERMINERS = {"a", "an", "the"}
 _WORD = re.compile(r"\w[\w.'’-]*")
 
 
+# Capitalised words the NER takes into a person's name at a sentence start or in a headline.
+_PERSON_DESCRIPTORS = frozenset(
+    """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
+    challenger billionaire businessman businesswoman activist veteran presidential democratic
+    republican gop conservative liberal progressive""".split()
+)
+
 _HEADLINE_VERBS = frozenset("says said tells told warns adds asks claims insists urges vows".split())
 
 
@@ -177,7 +184,8 @@ class Registry:
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 continue
-            words = _clean_name([t.text for t in ent if not t.is_punct or t.text in ".-&"])
+            # tokens rejoined as written, so "Ros-Lehtinen" stays one word
+            words = _clean_name("".join(t.text_with_ws for t in ent if not t.is_punct or t.text in ".-&").split())
             words = [w for w in words if w.strip()]
             if not words:
                 continue
@@ -205,6 +213,8 @@ class Registry:
                 kind = "PERSON"
             elif kind == "ORG" and ent.label_ == "ORG" and 2 <= len(words) <= 3 and self._person_role_before(ent):
                 kind = "PERSON"
+            while kind == "PERSON" and len(words) > 1 and fold(words[0]) in _PERSON_DESCRIPTORS:
+                words = words[1:]  # "Rival Hillary Clinton", "Icon Morton Blackwell"
             form = " ".join(words)
             if kind == "PERSON" and (fold(words[-1]).strip(".") in _ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
@@ -497,6 +507,8 @@ class Registry:
                 entity.vote("m", 3)
 
     def _learn_roles(self, ent, entity: Entity) -> None:
+        if ent.label_ in ("GPE", "NORP"):
+            return  # "The Vermont senator" is a person from Vermont, not Vermont
         root = ent.root
         cands = []
         for c in root.children:
@@ -877,6 +889,10 @@ def choose_subject(q, reg: Registry):
         s = _climbed_subject(cue, chk)
         if s is not None:
             return s, "climbed"
+        # '"...," Bozell answers.' with the name misparsed (as a compound of the verb)
+        names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not chk.bad(t)]
+        if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
+            return names[-1], "inverted"
     return subj, ""
 
 

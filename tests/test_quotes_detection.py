@@ -378,3 +378,30 @@ def test_horizontal_bar_signature_line(nlp):
     got = triples(nlp, t)
     assert got[0] == ("The debate showed me that the candidates do not know our town.", "direct", "Carla Ruiz")
     assert got[1] == ("I will vote, but without any joy.", "direct", "Tom Eliot")
+
+
+def test_clause_split_by_the_parser_is_one_report(nlp):
+    t = ("Secretary of State John Kerry said the Iranians released by the United States were in some "
+         "cases close to completing their sentences, while the fugitives were beyond American reach.")
+    assert texts(nlp, t, "indirect") == [
+        "the Iranians released by the United States were in some cases close to completing their sentences, "
+        "while the fugitives were beyond American reach"]
+
+
+def test_quote_in_the_next_paragraph_floats_after_a_frame(nlp):
+    t = ("“Our candidate is the best since Reagan,” Viguerie tells the paper in an interview.\n\n"
+         "“He checks all our boxes. We waited for him.”\n\n"
+         "The race goes on.\n\n"
+         "“Nobody claimed this one.”")
+    got = triples(nlp, t)
+    assert got[1] == ("He checks all our boxes. We waited for him.", "direct", "Viguerie")
+    assert all(g[0] != "Nobody claimed this one." for g in got)  # a paragraph in between
+
+
+def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
+    t = "As Senator Ada Moss put it, “the bill is dead.”"
+    assert triples(nlp, t) == [("the bill is dead.", "direct", "Ada Moss")]
+    t = "Moss blasted the agency for being “unbelievably slow.”"
+    assert triples(nlp, t) == [("unbelievably slow.", "mixed", "Moss")]
+    t = "Moss put the plan on hold, a “temporary” step."
+    assert triples(nlp, t) == []

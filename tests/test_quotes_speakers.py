@@ -208,3 +208,40 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
     assert _clean_name(["Obama", "Says"]) == ["Obama"]
     assert _clean_name(["Says"]) == ["Says"]  # nothing else left: keep it
     assert _clean_name(["Mr.", "Obama"]) == ["Obama"]
+
+
+# -- misparsed subjects and descriptions -------------------------------------------------
+def test_participle_after_an_unrelated_verb_takes_the_main_subject(nlp):
+    t = "Band member Flea shared the news on social media last week, writing “Feels great to support him.”"
+    assert speaker_of(nlp, t, "Feels great").speaker == "Flea"
+    # a participle on a noun that is not a recipient speaks for that noun
+    t = "Police arrested a man shouting “Nobody will stop us” near the station."
+    assert speaker_of(nlp, t, "Nobody will stop").speaker != "Police"
+
+
+def test_message_to_recipients_is_the_senders(nlp):
+    t = "Maria Lopez emailed supporters saying: “The struggle continues.”"
+    assert speaker_of(nlp, t, "struggle continues").speaker == "Maria Lopez"
+
+
+def test_name_right_before_the_cue_after_a_quote(nlp):
+    t = "“I can point to only two accomplishments,” Bozell answers. He left."  # "answers" parsed as a noun
+    assert speaker_of(nlp, t, "two accomplishments").speaker == "Bozell"
+
+
+def test_descriptor_words_leave_the_canonical_name(nlp):
+    t = "Rival Hillary Clinton says Americans are “right to be angry.”"
+    assert speaker_of(nlp, t, "right to be angry").speaker == "Hillary Clinton"
+    t = "Two members, Ileana Ros-Lehtinen and another, have said they will not back the bill."
+    assert "Ros-Lehtinen" in speaker_of(nlp, t, "will not back").speaker
+
+
+def test_a_place_before_a_role_is_not_the_speaker(nlp):
+    t = "The Vermont senator told reporters the party “will fight on.”"
+    assert speaker_of(nlp, t, "will fight on").speaker != "Vermont"
+
+
+def test_shot_back_is_a_cue(nlp):
+    t = ("After Jerry Brown criticized her during a debate, Hillary Clinton shot back, "
+         "“I suppose I could have stayed home.”")
+    assert speaker_of(nlp, t, "stayed home").speaker == "Hillary Clinton"
