@@ -15,6 +15,7 @@ _DASH_LINE = re.compile(r"^[—–―-]\s*([^,\n(]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
 _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
 _MARKS = set('"“”«»')
+_LINK_WORDS = {"but", "and", "yet", "still", "so", "also", "however", "or"}
 _OWN_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "if", "when", "whilst"}
 
 
@@ -220,7 +221,10 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             q.method, q.inherit_from = "continued", len(out) - 1
             out.append(q)
             continue
-        if before_words or after_words:
+        # 'But "Trump's candidacy is strengthened ..."': a linking word before a quoted sentence
+        linked = (len(before_words) == 1 and before_words[0].lower_ in _LINK_WORDS and not after_words
+                  and _ENDS_SENTENCE.search(content) is not None)
+        if (before_words or after_words) and not linked:
             # quoted words inside an uncued sentence: a scare quote, title or term
             dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None
             if dash and not before_words:
@@ -251,7 +255,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             last = out[-1]
             # the very next paragraph: no whole paragraph in between ('"A," X said.\n\n"B."')
             between = [seg for seg in re.split(r"\n+", text[last.end : m.open_pos])[1:-1] if seg.strip()]
-            if not between and last.kind == "direct":
+            # after a mixed fragment only when its cue stands between ('..., Cole said. "..."')
+            cue_between = last.cue_start >= 0 and last.end <= last.cue_start < m.open_pos
+            if not between and (last.kind == "direct" or cue_between and ps <= last.start):
                 q.method, q.inherit_from = "floating", len(out) - 1
                 out.append(q)
                 continue

@@ -907,6 +907,57 @@ def _climbed_subject(cue, chk):
     return None
 
 
+_FRAME_STOP = {",", ".", ";", ":", "(", "—", "–"}
+
+
+def _frame_phrase(tokens) -> list:
+    """The words of a speaker phrase up to its first comma or stop ('Gene Sperling, a
+    top adviser, ...' -> Gene Sperling), at most eight, never holding a verb or pronoun."""
+    out = []
+    for t in tokens:
+        if t.text in _FRAME_STOP or t.is_quote or t.is_space or len(out) >= 8:
+            break
+        if t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ") and t.text[:1].islower():
+            break
+        out.append(t)
+    return out
+
+
+def _frame_speaker(q, reg: Registry) -> Resolved | None:
+    """The speaker of '"...," Gene Sperling, a top adviser, said' or '"...," said Skelly,
+    explaining ...' read off the words around the cue when the parse lost the subject:
+    the name phrase right after the closing mark, or right after the cue."""
+    cue, doc = q.cue_tok, reg.doc
+    if cue is None or not hasattr(cue, "i") or cue.idx <= q.end:
+        return None
+    span = doc.char_span(q.end, cue.idx, alignment_mode="expand")
+    between = [t for t in span if t.i < cue.i and t.idx >= q.end] if span is not None else []
+    lead = [t for t in between if not (t.is_punct or t.is_quote or t.is_space)]
+    if lead:
+        start = next(k for k, t in enumerate(between) if t.i == lead[0].i)
+        phrase = _frame_phrase(between[start:])
+    else:
+        phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])
+    if not phrase or any(reg.is_quoted(t.idx) for t in phrase):
+        return None
+    name = []
+    for t in reversed(phrase):  # the capitalised run closing the phrase is the name
+        if not t.text[:1].isupper():
+            break
+        name.insert(0, t)
+    if name and name[0].i == phrase[0].i and name[0].i > name[0].sent.start and name[0].lower_ in TITLES:
+        name = name[1:]
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if name:
+        form = " ".join(_clean_name("".join(t.text_with_ws for t in name).split()))
+        e = reg._find(form, "PERSON", name[0].i) or reg._find(form, "ORG", name[0].i)
+        if e is not None:
+            return Resolved(e.name, e.kind, start, end, "surname", e)
+        return Resolved(form, "PERSON", start, end, "name") if form else None
+    desc = "".join(t.text_with_ws for t in phrase if t.lower_ not in ("the", "a", "an")).strip()
+    return Resolved(desc, "PERSON", start, end, "description") if desc else None
+
+
 def resolve_quotes(raws, reg: Registry) -> None:
     """Set q.resolved on every raw quote (inherited quotes take their source's)."""
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
@@ -926,6 +977,11 @@ def resolve_quotes(raws, reg: Registry) -> None:
                 q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
             continue
         subj, why = choose_subject(q, reg)
+        if subj is None:
+            framed = _frame_speaker(q, reg)
+            if framed is not None:
+                q.resolved = framed
+                continue
         if subj is None and why == "bad":
             # '"A," X said, "B," also observing, "C"': the quote just before speaks on
             p = prev_of.get(i)
@@ -935,6 +991,8 @@ def resolve_quotes(raws, reg: Registry) -> None:
                 q.method = "continued"
                 continue
         q.resolved = reg.resolve(subj) if subj is not None else Resolved()
+        if not q.resolved.name and q.resolved.how != "pronoun":
+            q.resolved = _frame_speaker(q, reg) or q.resolved  # 'said the 46-year-old.'
         if why in ("climbed", "inverted") and q.resolved.how == "name":
             q.resolved.how = "climbed"
     for q in raws:

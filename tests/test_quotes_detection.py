@@ -405,3 +405,22 @@ def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
     assert triples(nlp, t) == [("unbelievably slow.", "mixed", "Moss")]
     t = "Moss put the plan on hold, a “temporary” step."
     assert triples(nlp, t) == []
+
+
+def test_quoted_sentence_after_a_linking_word_continues_the_speaker(nlp):
+    t = ("“It is not do or die, any one endorsement,” Ryder said outside the building. "
+         "But “The campaign is stronger with it. It helps.”")
+    got = triples(nlp, t)
+    assert got[1] == ("The campaign is stronger with it. It helps.", "direct", "Ryder")
+    # a linking word with more of the reporter's words is an uncued sentence
+    t = ("“It is not do or die,” Ryder said. But many voters called the plan “a gamble that will fail.”")
+    assert all(g[2] != "Ryder" or g[0] != "a gamble that will fail." for g in triples(nlp, t))
+
+
+def test_quoted_sentence_after_a_fragment_and_its_cue_floats(nlp):
+    t = "Yet the senator is also a “change agent,” Cole said. “That is exactly what people want right now.”"
+    got = triples(nlp, t)
+    assert got == [("change agent,", "mixed", "Cole"), ("That is exactly what people want right now.", "direct", "Cole")]
+    # a fragment whose cue comes before it gives no floating speaker to a later sentence
+    t = "Cole called the plan “a disaster.” The vote is on Monday. “Nobody asked us.”"
+    assert [g[0] for g in triples(nlp, t)] == ["a disaster."]

@@ -245,3 +245,16 @@ def test_shot_back_is_a_cue(nlp):
     t = ("After Jerry Brown criticized her during a debate, Hillary Clinton shot back, "
          "“I suppose I could have stayed home.”")
     assert speaker_of(nlp, t, "stayed home").speaker == "Hillary Clinton"
+
+
+def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
+    # the parser takes the name for part of the quote, or the inverted name for an adverb
+    t = "“It is not the position that everything is hunky-dory,” Gene Sperling, a top adviser, said in Iowa."
+    assert speaker_of(nlp, t, "hunky-dory").speaker == "Gene Sperling"
+    t = "“Having access to the party file is valuable,” said Skelly, explaining he worked with the team."
+    assert speaker_of(nlp, t, "party file").speaker == "Skelly"
+    t = "“Donald is an amazing leader,” said the 46-year-old."
+    assert speaker_of(nlp, t, "amazing leader").speaker == "46-year-old"
+    # an unresolved pronoun stays unresolved: the name after it is not the speaker
+    t = "“We will appeal,” she said, Gene Sperling's verdict in hand."
+    assert speaker_of(nlp, t, "appeal").speaker != "Gene Sperling"
