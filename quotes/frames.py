@@ -11,7 +11,7 @@ from .cues import QUOTE_VERBS, STATEMENT_NOUNS
 
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 # '.' after these ends a title or an initial, not a sentence ('Lt. Gov. Dan Patrick says')
-_TITLES = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "lt", "gen", "col", "sgt", "capt",
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "lt", "gen", "col", "sgt", "capt",
            "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "atty", "supt", "gens", "st", "ft", "mt",
            "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "corp", "gov't"}
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
@@ -28,7 +28,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() in _TITLES or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+    return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
 def sentence_ends(text: str, lo: int, hi: int):

@@ -85,6 +85,7 @@ PERSON_NOUNS = PERSON_ROLES | frozenset(
     man woman boy girl witness eyewitness source official resident student teacher doctor nurse
     worker employee passenger driver pilot survivor neighbour neighbor friend relative spokesperson
     analyst expert researcher scientist professor representative member one investigator inspector
-    agent user person
+    agent user person rival opponent critic supporter voter candidate nominee challenger colleague
+    aide adviser advisor ally
     """.split()
 )

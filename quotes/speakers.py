@@ -15,8 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS
+from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, REPORT_VERBS
 from .cues import TITLES as _CUE_TITLES
+from .frames import subject_of
 from .names_data import (
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -867,6 +868,18 @@ def choose_subject(q, reg: Registry):
             s = _own_subject(v)
             if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
                 return s, "climbed"
+    if (q.kind == "mixed" and subj is not None and cue.lemma_.lower() in _WEAK_CUES and _not_a_speaker(subj)
+            and cue.idx < q.start):
+        # 'said that her campaign would continue "to break barriers"', 'cautioning that the
+        # turmoil underscores a need for "..."': a thing doing the inner verb inside someone's
+        # report; the fragment is the reporter's source's words
+        v = _speech_head(cue)
+        s = _own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
+        if s is None and v is not None:
+            s = subject_of(v)
+        if s is not None and not chk.bad(s):
+            q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
+            return s, "climbed"
     cue_inside = q.start <= cue.idx < q.end
     direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
@@ -894,6 +907,19 @@ def choose_subject(q, reg: Registry):
         if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
             return names[-1], "inverted"
     return subj, ""
+
+
+# Cues that, with a thing as their subject, report nothing themselves ("the turmoil underscores")
+_WEAK_CUES = frozenset("continue begin go conclude underscore underline signal indicate suggest reflect predict agree read".split())
+
+
+def _not_a_speaker(tok) -> bool:
+    """A common noun for a thing ("the turmoil", "the tone", "her campaign"), not a person,
+    a group of people or an organisation."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in PERSON_NOUNS and lemma not in GROUP_NOUNS
+            and lemma not in _ORG_NOUNS and lemma not in _DOC_NOUNS and lemma not in _MAKER_NOUNS
+            and not any(c.ent_type_ in ("PERSON", "ORG") for c in tok.children if c.dep_ in ("compound", "appos")))
 
 
 def _climbed_subject(cue, chk):

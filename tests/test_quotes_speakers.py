@@ -258,3 +258,14 @@ def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
     # an unresolved pronoun stays unresolved: the name after it is not the speaker
     t = "“We will appeal,” she said, Gene Sperling's verdict in hand."
     assert speaker_of(nlp, t, "appeal").speaker != "Gene Sperling"
+
+
+def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
+    t = ("Maria Lopez won the primary on Tuesday. She declared victory and said that her campaign "
+         "would continue “to break barriers” across the nation.")
+    q = speaker_of(nlp, t, "break barriers")
+    assert (q.speaker, q.cue) == ("Maria Lopez", "said")
+    # a person inside the report keeps the fragment: the inner speaker's own words
+    t = "Maria Lopez said her rival called her “a loser.”"
+    q = speaker_of(nlp, t, "a loser")
+    assert q.cue == "called" and q.speaker != "Maria Lopez"
