@@ -399,6 +399,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             if rng is None:
                 continue
             a, b = rng
+            if b < verb.i and any(doc[b].idx < ms < verb.idx for ms, _ in masked):
+                continue  # '... embodied: "Civility was assumed," he said': the verb reports the quote
             if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
                 continue  # "A denied it; B claimed ...": a semicolon ends A's clause
             if b < verb.i and _contrast_before_cue(doc, b, verb):

@@ -435,6 +435,8 @@ class Registry:
         little, objects and other mentions not at all."""
         t = tok
         if t.dep_ in ("appos", "conj", "compound") and t.head.dep_ in ("nsubj", "nsubjpass", "pobj", "agent"):
+            if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+                return 0  # "the Bush dynasty has ...": the dynasty is the subject, not Bush
             t = t.head
         if t.dep_ in ("nsubj", "nsubjpass"):
             verb = t.head
@@ -595,9 +597,12 @@ class Registry:
                 key = id(e)
                 if key not in best_by_entity:
                     order.append(key)
-                    # score: salience, known matching gender, recency rank, paragraph change
+                    # score: salience, known matching gender, recency rank, paragraph change;
+                    # the rank counts only more recent subjects ("the Bush dynasty" in between
+                    # does not push the sentence's subject back)
                     crossed = doc[i].idx < para
-                    best_by_entity[key] = [sal, e, len(order) - 1, crossed, i]
+                    rank = sum(1 for k in order[:-1] if best_by_entity[k][0] > 0)
+                    best_by_entity[key] = [sal, e, rank, crossed, i]
                 else:
                     best_by_entity[key][0] = max(best_by_entity[key][0], sal)
                 if len(order) >= 6:
@@ -607,7 +612,7 @@ class Registry:
                     sal, e, rank, crossed, i = v
                     g = 1 if (want and e.gender == want) else 0
                     return sal + g - 1.5 * rank - (1 if crossed else 0)
-                ranked = sorted(best_by_entity.values(), key=score, reverse=True)
+                ranked = sorted(best_by_entity.values(), key=lambda v: (score(v), v[0]), reverse=True)
                 e = ranked[0][1]
                 margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
                 return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin)

@@ -424,3 +424,13 @@ def test_quoted_sentence_after_a_fragment_and_its_cue_floats(nlp):
     # a fragment whose cue comes before it gives no floating speaker to a later sentence
     t = "Cole called the plan “a disaster.” The vote is on Monday. “Nobody asked us.”"
     assert [g[0] for g in triples(nlp, t)] == ["a disaster."]
+
+
+def test_clause_before_a_quote_is_not_reported_by_the_quotes_verb(nlp):
+    t = ("Anne Fields, who advised the family for years, ticked through the code the family has long "
+         "kept: “Good manners were simply assumed,” she said.")
+    got = triples(nlp, t)
+    assert [g[:2] for g in got] == [("Good manners were simply assumed,", "direct")]
+    # without a quote in between, the clause before the cue is reported
+    t = "The family has long kept a strict code, Anne Fields said."
+    assert texts(nlp, t, "indirect") == ["The family has long kept a strict code"]

@@ -269,3 +269,12 @@ def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
     t = "Maria Lopez said her rival called her “a loser.”"
     q = speaker_of(nlp, t, "a loser")
     assert q.cue == "called" and q.speaker != "Maria Lopez"
+
+
+def test_a_name_modifying_a_noun_is_not_the_pronouns_antecedent(nlp):
+    from newsread.quotes.speakers import Registry
+
+    doc = nlp("The code the Novak dynasty has long embodied is civility. Peter Novak has kept it.")
+    novak = [t for t in doc if t.text == "Novak"]
+    assert Registry._salience(novak[0]) == 0  # the dynasty is the subject, not Novak
+    assert Registry._salience(novak[1]) > 0  # the name itself is a subject
