@@ -63,7 +63,7 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     indirect = find_indirect(doc, text, masked)
     raws = direct + blocks + indirect
     # names inside quotation marks are not antecedents for the reporter's pronouns
-    reg = Registry(doc, quoted=masked)
+    reg = Registry(doc, quoted=masked, text=text)
     resolve_quotes(raws, reg)
     # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
     raws = _drop_overlaps(raws)

@@ -155,8 +155,9 @@ class Resolved:
 class Registry:
     """Entities of one document and the mentions that point at them."""
 
-    def __init__(self, doc, quoted=None) -> None:
+    def __init__(self, doc, quoted=None, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # spaCy rebuilds Doc.text on every access
         # character spans inside quotation marks: names there are not antecedents for
         # the reporter's pronouns ("..., he said" never means a person the quote mentions)
         self._quoted = sorted(quoted or [])
@@ -177,7 +178,7 @@ class Registry:
 
     def _build(self) -> None:
         doc = self.doc
-        text = doc.text
+        text = self.text
         acronyms: dict[str, str] = {}
         # "Federal Security Service (FSB)": the bracketed acronym names the long form
         for m in re.finditer(r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|and|for|the|on|de|du)\s+)*){2,})\(([A-Z]{2,})\)", text):
@@ -582,7 +583,7 @@ class Registry:
         if low in PERSON_PRONOUNS and low not in ("i", "me"):
             want = PERSON_PRONOUNS[low]
             upto = bisect.bisect_left(self._mention_keys, tok.i)
-            para = doc.text.rfind("\n", 0, tok.idx)
+            para = self.text.rfind("\n", 0, tok.idx)
             best_by_entity: dict[int, list] = {}
             order: list[int] = []
             for i, e, sal in reversed(self.person_mentions[max(0, upto - 60) : upto]):
@@ -850,7 +851,7 @@ def choose_subject(q, reg: Registry):
     subj, cue = q.subj_tok, q.cue_tok
     if q.kind == "direct" and cue is not None and hasattr(cue, "head"):
         v = None
-        if cue.idx >= q.end and reg.doc.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
+        if cue.idx >= q.end and reg.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
             # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
             # speech verb belongs to that verb, not to the next sentence's
             v = _verb_before(q, reg)
@@ -1017,7 +1018,7 @@ def resolve_quotes(raws, reg: Registry) -> None:
             # '"A," X said, "B," also observing, "C"': the quote just before speaks on
             p = prev_of.get(i)
             if p is not None and raws[p].end <= q.start and q.start - raws[p].end < 200 \
-                    and "\n" not in reg.doc.text[raws[p].end : q.start]:
+                    and "\n" not in reg.text[raws[p].end : q.start]:
                 q.inherit_from = p
                 q.method = "continued"
                 continue
