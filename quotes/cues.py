@@ -28,7 +28,8 @@ QUOTE_VERBS = REPORT_VERBS | frozenset(
     condemn criticise criticize welcome plead appeal demand speak begin conclude go
     blast slam lambast lambaste dismiss mock ridicule deride decry denounce bemoan hail tout
     chide scold rebuke brand refer chant sing quip bark proclaim rail insult question
-    wonder muse grumble gripe snap jeer taunt tease put email text message
+    wonder muse grumble gripe snap jeer taunt tease put email text message characterize
+    characterise portray interject exhort confess grouse echo pronounce
     """.split()
 )
 

@@ -405,6 +405,8 @@ def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
     assert triples(nlp, t) == [("unbelievably slow.", "mixed", "Moss")]
     t = "Moss put the plan on hold, a “temporary” step."
     assert triples(nlp, t) == []
+    t = "Moss characterized the bill as “dead on arrival.”"
+    assert triples(nlp, t) == [("dead on arrival.", "mixed", "Moss")]
 
 
 def test_quoted_sentence_after_a_linking_word_continues_the_speaker(nlp):
