@@ -134,13 +134,15 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if not _WORDS.search(content):
             continue
         ps, pe = m.para_start, m.para_end
-        s_start, _ = sentence_bounds(text, m.open_pos, ps, pe, masked)
+        # where the opening mark begins: a doubled apostrophe (''like this'') is recorded at its second character
+        lead = m.open_pos - 1 if m.open_pos > ps and text[m.open_pos - 1 : m.open_pos + 1] == "''" else m.open_pos
+        s_start, _ = sentence_bounds(text, lead, ps, pe, masked)
         close = m.close_pos if m.close_pos >= 0 else m.end
         _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
         if (_ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
                 and not _frames_quote(_tokens_in(doc, close + 1, s_end, masked), text[close + 1 : s_end])):
             s_end = close + 1  # '... barbarity." He said "I ...': the sentence ended inside the marks
-        before = _tokens_in(doc, s_start, m.open_pos, masked)
+        before = _tokens_in(doc, s_start, lead, masked)
         after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
         before_words = [t for t in before if not t.is_punct and not t.is_space]
         after_words = [t for t in after if not t.is_punct and not t.is_space]
@@ -157,7 +159,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if cue is None:
             cue = cue_before
         stmt = None
-        if cue is None and text[: m.open_pos].rstrip().endswith(":"):
+        if cue is None and text[:lead].rstrip().endswith(":"):
             stmt = _statement_cue(before)  # 'issued the following statement today ...: "..."'
             cue = stmt
         if cue is not None:
@@ -178,7 +180,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                     q.cue_text = text[cue.idx : prt[0].idx + len(prt[0])]
             q.cue_start = cue.idx
         # kind: words built into the reporter's sentence are mixed
-        prev_char = text[: m.open_pos].rstrip()[-1:] if m.open_pos > ps else ""
+        prev_char = text[:lead].rstrip()[-1:] if lead > ps else ""
         starts_lower = bool(re.match(r"\W*[a-z]", content)) and not content.startswith("[")
         n_words = len(_WORDS.findall(content))
         attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%")
@@ -240,7 +242,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                 q.speaker_text, q.method = _dash_name(dash), "dash"
                 out.append(q)
                 continue
-        if prev_para is not None and text[prev_para[1] - 1] == ":" and m.open_pos == ps:
+        if prev_para is not None and text[prev_para[1] - 1] == ":" and lead == ps:
             ls, _ = sentence_bounds(text, prev_para[1] - 1, prev_para[0], prev_para[1], masked)
             toks = _tokens_in(doc, ls, prev_para[1], masked)
             c = _pick_cue(toks, after=False)

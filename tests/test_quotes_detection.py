@@ -436,3 +436,11 @@ def test_clause_before_a_quote_is_not_reported_by_the_quotes_verb(nlp):
     # without a quote in between, the clause before the cue is reported
     t = "The family has long kept a strict code, Anne Fields said."
     assert texts(nlp, t, "indirect") == ["The family has long kept a strict code"]
+
+
+def test_doubled_apostrophe_fragments_are_mixed_like_curly_ones(nlp):
+    # the NYT archive writes quotation marks as '' ... ''
+    t = "Hedge said the golf industry had ''made great strides'' in shaking off weak courses."
+    assert triples(nlp, t) == [("made great strides", "mixed", "Hedge")]
+    t = "''We wanted to control the real estate,'' Michael Cernech said."
+    assert triples(nlp, t) == [("We wanted to control the real estate,", "direct", "Michael Cernech")]
