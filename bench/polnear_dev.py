@@ -9,9 +9,12 @@ canonical name. Nothing from PolNeAR is committed; this script reads a local cop
 
 The last block is the PolNeAR-convention view: our output rewritten (never from the
 gold) into PolNeAR's conventions -- quotes sharing a cue joined into one span, mixed
-fragments grown to the sentence end, speaker right by mention text or else canonical
-name -- with direct attributions counted over contents holding any quotation mark
-(including the NYT's '' and ``), and the remaining direct errors counted by class.
+fragments grown to the clause that holds them in our own parse (else to the sentence
+end), speaker right by mention text or else canonical name -- with direct attributions
+counted over contents holding any quotation mark (including the NYT's '' and ``), a
+line whose recall counts only attributions with a communication cue (precision still
+against all), and the remaining direct errors by class. A gold Source that is a relative
+pronoun ("Mr. Scott, who has called ...") is read as the name before it.
 """
 
 from __future__ import annotations
@@ -46,6 +49,20 @@ def read_ann(path: Path) -> list[dict]:
     ]
 
 
+RELATIVES = {"who", "which", "that"}
+_NAME_BEFORE_COMMA = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?(?:[A-Z][\w.'’-]*\s)*[A-Z][\w'’-]+),\s")
+
+
+def relative_antecedent(text: str, ss: int) -> str:
+    """PolNeAR's Source may be a relative pronoun ("Mr. Scott, who has called ..."); its
+    antecedent is the name closing a phrase before it in the same sentence (text only,
+    the nearest "Name," within 150 characters), so speakers are compared with a name."""
+    window = text[max(0, ss - 150) : ss]
+    window = re.split(r"[.!?]\s", window)[-1]
+    names = _NAME_BEFORE_COMMA.findall(window)
+    return names[-1] if names else ""
+
+
 def load_dev(root: Path) -> list[dict]:
     if "test" in root.parts:
         sys.exit("refusing to read PolNeAR's test split")
@@ -63,7 +80,10 @@ def load_dev(root: Path) -> list[dict]:
             _, ss, se = ev["Source"]
             content = text[cs:ce]
             cue = text[ev["Cue"][1] : ev["Cue"][2]] if "Cue" in ev else ""
-            quotes.append({"start": cs, "end": ce, "text": content, "speaker": text[ss:se], "cue": cue,
+            speaker = text[ss:se]
+            if speaker.strip().lower() in RELATIVES:
+                speaker = relative_antecedent(text, ss) or speaker
+            quotes.append({"start": cs, "end": ce, "text": content, "speaker": speaker, "cue": cue,
                            "kind": "direct" if MARKS & set(content) else "indirect",
                            "source_start": ss, "source_end": se})
         articles.append({"id": txt.stem, "text": text, "quotes": quotes})
