@@ -74,6 +74,25 @@ def _inside_reported_clause(cue, doc, m: MarkSpan) -> bool:
     return bool(roots) and all(cue in r.ancestors and r.head != cue for r in roots)
 
 
+def _name_before_colon(before) -> str | None:
+    """'Pollster Daron Shaw: "..."': a person or organisation named right before the colon
+    that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    # the name closing the words before the colon, or followed only by a time ("in December 1992")
+    for t in reversed(words[:-1]):
+        if t.ent_type_ in ("PERSON", "ORG"):
+            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            toks = list(ent)
+            while toks and not toks[0].text[:1].isupper():
+                toks = toks[1:]  # "’s Clinton": the NER took the clitic
+            return "".join(x.text_with_ws for x in toks).strip() or None
+        if t.ent_type_ not in ("DATE", "TIME") and not t.is_punct and t.pos_ != "ADP":
+            return None
+    return None
+
+
 def _pick_cue(tokens, after: bool):
     cues = [t for t in tokens if is_cue(t)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
@@ -162,6 +181,12 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if cue is None and text[:lead].rstrip().endswith(":"):
             stmt = _statement_cue(before)  # 'issued the following statement today ...: "..."'
             cue = stmt
+            name = _name_before_colon(before) if stmt is None else None
+            if name is not None and not after_words:
+                # 'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."'
+                q.speaker_text, q.method = name, "dash"
+                out.append(q)
+                continue
         if cue is not None:
             q.cue_tok = cue
             if cue.lower_ == "according":

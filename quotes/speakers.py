@@ -60,7 +60,8 @@ def _clean_name(words: list[str]) -> list[str]:
         out.pop()
     while len(out) > 1 and out[-1].lower() in _HEADLINE_VERBS:
         out.pop()  # a headline's "Obama Says" taken for a name
-    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS):
+    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS
+                            or not out[0][:1].isalnum()):  # "’s Clinton": a clitic the NER took
         out.pop(0)
     if out and out[-1] in ("'s", "’s", "'", "’"):
         out.pop()

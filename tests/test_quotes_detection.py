@@ -444,3 +444,15 @@ def test_doubled_apostrophe_fragments_are_mixed_like_curly_ones(nlp):
     assert triples(nlp, t) == [("made great strides", "mixed", "Hedge")]
     t = "''We wanted to control the real estate,'' Michael Cernech said."
     assert triples(nlp, t) == [("We wanted to control the real estate,", "direct", "Michael Cernech")]
+
+
+def test_a_name_before_a_colon_speaks_the_quote(nlp):
+    t = ("The timing of the surge does not surprise Republican pollster Daron Shaw: "
+         "“Historically, lesser-known candidates have seen the biggest boost.”")
+    assert triples(nlp, t) == [
+        ("Historically, lesser-known candidates have seen the biggest boost.", "direct", "Daron Shaw")]
+    t = "Here’s Clinton in December 1992: “Our new direction must rest on global competition.”"
+    assert triples(nlp, t)[0][2] == "Clinton"
+    # a colon after other words is no attribution
+    t = "The answer was simple: “We need more money.”"
+    assert triples(nlp, t) == []
