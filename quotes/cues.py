@@ -33,6 +33,15 @@ QUOTE_VERBS = REPORT_VERBS | frozenset(
     """.split()
 )
 
+# Verbs of manner that report speech only in the frame right after a quote
+# ('"This is fantastic!" beamed X', '"...," he offered'), never before one.
+FRAME_VERBS = frozenset(
+    """
+    beam gush marvel chuckle scoff fume growl groan sob snort sniff smile grin rave boom
+    thunder cheer offer explode sputter purr coo gasp howl snarl hiss breathe
+    """.split()
+)
+
 # Nouns naming an act of speech or writing: "issued the following statement: ..."
 STATEMENT_NOUNS = frozenset(
     """

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import NAMING_VERBS, STATEMENT_NOUNS
+from .cues import FRAME_VERBS, NAMING_VERBS, STATEMENT_NOUNS
 from .frames import RawQuote, according_to, inside_any, is_cue, sentence_bounds, subject_of
 from .marks import MarkSpan
 
@@ -74,6 +74,15 @@ def _inside_reported_clause(cue, doc, m: MarkSpan) -> bool:
     return bool(roots) and all(cue in r.ancestors and r.head != cue for r in roots)
 
 
+def _frame_verb(tok) -> bool:
+    """'"This is fantastic!" beamed Donald Hartley': a verb of manner that reports speech only
+    in the frame right after a quote (its first words), never before one."""
+    if tok.lemma_.lower() not in FRAME_VERBS or tok.pos_ != "VERB":
+        return False
+    prev = [t for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space]
+    return any(t.is_quote for t in prev[-3:])  # '...," he offered' / '..." beamed X
+
+
 def _name_before_colon(before) -> str | None:
     """'Pollster Daron Shaw: "..."': a person or organisation named right before the colon
     that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
@@ -94,7 +103,7 @@ def _name_before_colon(before) -> str | None:
 
 
 def _pick_cue(tokens, after: bool):
-    cues = [t for t in tokens if is_cue(t)]
+    cues = [t for t in tokens if is_cue(t) or after and _frame_verb(t)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
     if not cues and not acc:
         return None

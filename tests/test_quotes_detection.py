@@ -456,3 +456,11 @@ def test_a_name_before_a_colon_speaks_the_quote(nlp):
     # a colon after other words is no attribution
     t = "The answer was simple: “We need more money.”"
     assert triples(nlp, t) == []
+
+
+def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
+    t = "“This is fantastic!” beamed Donald Hartley of Madison, who had snuck onto the floor."
+    assert triples(nlp, t) == [("This is fantastic!", "direct", "Donald Hartley")]
+    # before a quoted fragment the same verbs are not cues
+    t = "Ryder offered a “comprehensive” plan on Monday."
+    assert triples(nlp, t) == []
