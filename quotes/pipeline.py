@@ -22,7 +22,21 @@ def load_pipeline(name: str | None = None):
     last = ""
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except (OSError, ImportError, ValueError) as exc:  # not installed / not a pipeline
             last = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            continue
+        _split_glued_quote_marks(nlp)
+        return nlp
     raise PipelineNotFound(name or DEFAULT_PIPELINE, "not installed" if "E050" in last else last)
+
+
+# 'Ryan said,“Look, ...' / '... love Hispanics!”Former ...': a mark glued to the words on
+# both sides is one token for spaCy's default rules, which hides both the cue and the quote.
+_GLUED_MARKS = (r"(?<=[A-Za-z])[,;:](?=[“‘\"])", r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])[”’](?=[A-Za-z])")
+
+
+def _split_glued_quote_marks(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(_GLUED_MARKS)).finditer

@@ -464,3 +464,11 @@ def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
     # before a quoted fragment the same verbs are not cues
     t = "Ryder offered a “comprehensive” plan on Monday."
     assert triples(nlp, t) == []
+
+
+def test_marks_glued_to_the_words_around_them(nlp):
+    t = "Ryan said,“Look, these images have no place in a campaign. Candidates should know that.”"
+    assert triples(nlp, t) == [
+        ("Look, these images have no place in a campaign. Candidates should know that.", "direct", "Ryan")]
+    # numbers and contractions keep their tokens
+    assert [t.text for t in nlp("It's 5,000 votes.")] == ["It", "'s", "5,000", "votes", "."]
