@@ -132,6 +132,14 @@ def subject_of(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ == "PROPN" and verb.lemma_ in ("say",):
             return c
+    # 'Kasich offered the man a job, then says he'll ...' parsed with the first clause as a
+    # complement of the subjectless verb: that clause's subject speaks
+    for c in verb.children:
+        if (c.dep_ in ("ccomp", "conj") and c.i < verb.i and verb.dep_ == "ROOT"
+                and any(t.lower_ in ("then", "and", "but") for t in verb.doc[c.right_edge.i + 1 : verb.i])):
+            subs = [x for x in c.children if x.dep_ == "nsubj" and x.pos_ in ("PROPN", "PRON")]
+            if subs:
+                return subs[0]
     # 'X shared the news on Monday, writing "..."' with the participle misparsed (as the
     # subject of a verb inside the quote): the main clause's subject writes
     if verb.tag_ == "VBG" and verb.i > verb.sent.start:

@@ -279,6 +279,9 @@ def _resumed_after_cue(verb, b: int) -> int:
     if hi + 2 >= len(doc) or doc[hi + 1].text != "," or doc[hi + 2].sent.start != verb.sent.start:
         return b
     rest = [c for c in verb.children if c.i > hi + 1 and not c.is_punct]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # 'Things have changed, she says, especially in ...': the parser keeps the rest on the clause
+        rest = sorted(rest + [c for c in verb.head.children if c.i > hi + 1 and not c.is_punct], key=lambda c: c.i)
     if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
         return b  # "..., Twitter announced, gaining 22,000 followers": the reporter's addition
     end = max(c.right_edge.i for c in rest)
@@ -393,6 +396,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 continue
             if _relative_after_cue(verb, h):
                 continue
+            if subj.head.i == h.i and h.i < verb.i:
+                continue  # the clause the speaker comes from is not what they said
             if inside_any(h.idx, masked) and h.i < verb.i:
                 continue
             rng = _side_tokens(h, verb) if paren is None else paren

@@ -472,3 +472,19 @@ def test_marks_glued_to_the_words_around_them(nlp):
         ("Look, these images have no place in a campaign. Candidates should know that.", "direct", "Ryan")]
     # numbers and contractions keep their tokens
     assert [t.text for t in nlp("It's 5,000 votes.")] == ["It", "'s", "5,000", "votes", "."]
+
+
+def test_parenthetical_cue_keeps_the_rest_of_its_clause(nlp):
+    t = ("Things have changed over the years, she says, especially in the social media era when "
+         "a politician’s behavior can travel at the speed of a tweet.")
+    got = texts(nlp, t, "indirect")
+    assert len(got) == 1 and got[0].endswith("at the speed of a tweet")
+    # a participle after the cue is the reporter's addition
+    t = "The plan failed, Moss said, gaining nothing for the party."
+    assert texts(nlp, t, "indirect") == ["The plan failed"]
+
+
+def test_subject_of_a_coordinated_clause_before_the_cue(nlp):
+    t = "Kasich jokingly offered the man a job, then says he’ll welcome advice from anyone who wants to talk."
+    got = triples(nlp, t)
+    assert got == [("he’ll welcome advice from anyone who wants to talk", "indirect", "Kasich")]
