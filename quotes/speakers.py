@@ -978,8 +978,6 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
         if not t.text[:1].isupper():
             break
         name.insert(0, t)
-    if name and name[0].i == phrase[0].i and name[0].i > name[0].sent.start and name[0].lower_ in TITLES:
-        name = name[1:]
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     if name:
         form = " ".join(_clean_name("".join(t.text_with_ws for t in name).split()))
