@@ -102,6 +102,27 @@ def _name_before_colon(before) -> str | None:
     return None
 
 
+_ADVERBIAL_MARKS = {"when", "while", "after", "before", "as", "if", "because", "since", "until", "once"}
+
+
+def _outer_cue(cue, m: MarkSpan):
+    """'Clinton said that when Warren railed against Wall Street, "she is ..."': a cue inside
+    an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
+    verb above it, which is the quote's cue."""
+    if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
+        return cue
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS for c in cue.children):
+        return cue
+    outer = cue.head
+    for _ in range(3):
+        if is_cue(outer) and outer.idx < cue.idx:
+            return outer
+        if outer.head.i == outer.i:
+            break
+        outer = outer.head
+    return cue
+
+
 def _pick_cue(tokens, after: bool):
     cues = [t for t in tokens if is_cue(t) or after and _frame_verb(t)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
@@ -178,7 +199,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         q = RawQuote(m.start, m.end, "direct")
         cue = None
         cue_after = _pick_cue(after, after=True)
-        cue_before = _pick_cue(before, after=False)
+        cue_before = _outer_cue(_pick_cue(before, after=False), m)
         if cue_after is not None and _cue_ok_after(cue_after, after):
             cue = cue_after
             if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)

@@ -278,3 +278,13 @@ def test_a_name_modifying_a_noun_is_not_the_pronouns_antecedent(nlp):
     novak = [t for t in doc if t.text == "Novak"]
     assert Registry._salience(novak[0]) == 0  # the dynasty is the subject, not Novak
     assert Registry._salience(novak[1]) > 0  # the name itself is a subject
+
+
+def test_a_cue_in_a_when_clause_sets_the_scene_for_the_outer_speaker(nlp):
+    t = ("Maria Lopez said that when Ann Fields railed against the banks from her seat in the Senate, "
+         "“she is speaking for all of us.”")
+    q = speaker_of(nlp, t, "speaking for all")
+    assert (q.speaker, q.cue) == ("Maria Lopez", "said")
+    # a cue of its own before the quote stays the cue
+    t = "Maria Lopez said that Ann Fields called the banks “a disgrace.”"
+    assert speaker_of(nlp, t, "a disgrace").cue == "called"
