@@ -716,7 +716,7 @@ class Registry:
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
             # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
             # the name closes the phrase
-            sub = [t for t in tok.subtree if not t.is_punct]
+            sub = [t for t in tok.subtree if not t.is_punct and not _in_parentheses(t)]  # "(R-WI)"
             last = sub[-1] if sub else tok
             if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
                 ent, span = self.entity_at(last)
@@ -918,6 +918,15 @@ def choose_subject(q, reg: Registry):
 
 # Cues that, with a thing as their subject, report nothing themselves ("the turmoil underscores")
 _WEAK_CUES = frozenset("continue begin go conclude underscore underline signal indicate suggest reflect predict agree read".split())
+
+
+def _in_parentheses(tok) -> bool:
+    """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
+    doc = tok.doc
+    left = doc[max(0, tok.i - 5) : tok.i]
+    opened = [t.i for t in left if t.text == "("]
+    closed = [t.i for t in left if t.text == ")"]
+    return bool(opened) and (not closed or max(closed) < max(opened))
 
 
 def _not_a_speaker(tok) -> bool:

@@ -288,3 +288,10 @@ def test_a_cue_in_a_when_clause_sets_the_scene_for_the_outer_speaker(nlp):
     # a cue of its own before the quote stays the cue
     t = "Maria Lopez said that Ann Fields called the banks “a disgrace.”"
     assert speaker_of(nlp, t, "a disgrace").cue == "called"
+
+
+def test_titles_and_parenthesised_parties_leave_the_name(nlp):
+    t = "Speaker of the House Rep. Paul Ryan (R-WI) said the images have “no place in a campaign.”"
+    assert speaker_of(nlp, t, "no place").speaker == "Paul Ryan"
+    t = "Prosecutor Krzysztof Sierak told reporters psychiatric assessments will be carried out."
+    assert speaker_of(nlp, t, "psychiatric").speaker == "Krzysztof Sierak"
