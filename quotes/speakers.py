@@ -70,6 +70,12 @@ def _clean_name(words: list[str]) -> list[str]:
     return [w for w in out if w.strip(",;:")]
 
 
+def _acronym_name(form: str) -> bool:
+    """"TVN24", "CNN", "AFP": one word in capitals or with digits names a broadcaster or an
+    agency, not a person."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]+|[A-Za-z]+\d[\w-]*", form))
+
+
 def fold(s: str) -> str:
     """Lower case without accents, so "Erdoğan" and "Erdogan" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
@@ -221,6 +227,8 @@ class Registry:
             form = " ".join(words)
             if kind == "PERSON" and (fold(words[-1]).strip(".") in _ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
+            if kind == "PERSON" and _acronym_name(form):
+                kind = "ORG"
             if form in acronyms:
                 form_long = acronyms[form]
             else:
@@ -262,12 +270,13 @@ class Registry:
                 if not words or not words[-1][:1].isupper():
                     continue
                 form = " ".join(words)
-                e = self._find(form, "PERSON", tok.i)
+                kind = "ORG" if _acronym_name(form) else "PERSON"
+                e = self._find(form, kind, tok.i)
                 if e is None:
-                    e = Entity(form, "PERSON", words={fold(w) for w in words})
+                    e = Entity(form, kind, words={fold(w) for w in words})
                     self.entities.append(e)
                 self.by_token[tok.i] = e
-                if not self.is_quoted(tok.idx):
+                if kind == "PERSON" and not self.is_quoted(tok.idx):
                     self.person_mentions.append((tok.i, e, self._salience(tok)))
         self._learn_pairs()
         # unnamed people who speak or act as subjects ("The head of the police's internal

@@ -295,3 +295,12 @@ def test_titles_and_parenthesised_parties_leave_the_name(nlp):
     assert speaker_of(nlp, t, "no place").speaker == "Paul Ryan"
     t = "Prosecutor Krzysztof Sierak told reporters psychiatric assessments will be carried out."
     assert speaker_of(nlp, t, "psychiatric").speaker == "Krzysztof Sierak"
+
+
+def test_an_acronym_or_a_name_with_digits_is_an_organisation(nlp):
+    t = "Brudziński said the mayor needed resuscitation; TVN24 reported he received surgery."
+    q = speaker_of(nlp, t, "received surgery")
+    assert (q.speaker, q.speaker_kind) == ("TVN24", "ORG")
+    # and it is no antecedent for "he"
+    t = "TVN24 reported the news on Monday. He said the mayor was “in a serious condition.”"
+    assert speaker_of(nlp, t, "serious condition").speaker != "TVN24"
