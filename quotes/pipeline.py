@@ -33,7 +33,7 @@ def load_pipeline(name: str | None = None):
 
 # 'Ryan said,“Look, ...' / '... love Hispanics!”Former ...': a mark glued to the words on
 # both sides is one token for spaCy's default rules, which hides both the cue and the quote.
-_GLUED_MARKS = (r"(?<=[A-Za-z])[,;:](?=[“‘\"])", r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])[”’](?=[A-Za-z])")
+_GLUED_MARKS = (r"(?<=[A-Za-z])[,;:](?=[“‘\"])", r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])”(?=[A-Za-z])")
 
 
 def _split_glued_quote_marks(nlp) -> None:

@@ -472,6 +472,7 @@ def test_marks_glued_to_the_words_around_them(nlp):
         ("Look, these images have no place in a campaign. Candidates should know that.", "direct", "Ryan")]
     # numbers and contractions keep their tokens
     assert [t.text for t in nlp("It's 5,000 votes.")] == ["It", "'s", "5,000", "votes", "."]
+    assert [t.text for t in nlp("The U.S.’s policy")] == ["The", "U.S.", "’s", "policy"]
 
 
 def test_parenthetical_cue_keeps_the_rest_of_its_clause(nlp):
