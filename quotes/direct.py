@@ -53,7 +53,7 @@ def _frames_quote(tail_tokens, tail: str) -> bool:
     if _MARKS & set(tail):
         return False
     words = [t for t in tail_tokens if not t.is_punct and not t.is_space]
-    cue = next((t for t in words[:4] if is_cue(t)), None)
+    cue = next((t for t in words[:4] if is_cue(t) or _frame_verb(t)), None)
     return cue is not None and _cue_ok_after(cue, tail_tokens)
 
 

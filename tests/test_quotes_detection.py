@@ -461,6 +461,8 @@ def test_a_name_before_a_colon_speaks_the_quote(nlp):
 def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
     t = "“This is fantastic!” beamed Donald Hartley of Madison, who had snuck onto the floor."
     assert triples(nlp, t) == [("This is fantastic!", "direct", "Donald Hartley")]
+    t = "“This is great!” Hartley beamed."
+    assert triples(nlp, t) == [("This is great!", "direct", "Hartley")]
     # before a quoted fragment the same verbs are not cues
     t = "Ryder offered a “comprehensive” plan on Monday."
     assert triples(nlp, t) == []
