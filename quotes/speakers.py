@@ -705,6 +705,11 @@ class Registry:
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
                 ent, span = self.entity_at(c)
                 if ent is not None:
+                    if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children):
+                        # "Two members, Ileana Ros-Lehtinen and Carlos Curbelo, said": all of them
+                        both = self.resolve(c)
+                        if " and " in both.name:
+                            return both
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
         if tok.i in self.by_token:
             e = self.by_token[tok.i]

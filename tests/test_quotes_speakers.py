@@ -304,3 +304,12 @@ def test_an_acronym_or_a_name_with_digits_is_an_organisation(nlp):
     # and it is no antecedent for "he"
     t = "TVN24 reported the news on Monday. He said the mayor was “in a serious condition.”"
     assert speaker_of(nlp, t, "serious condition").speaker != "TVN24"
+
+
+def test_coordinated_names_in_apposition_speak_together(nlp):
+    t = ("Two members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said "
+         "they will not back the bill.")
+    assert speaker_of(nlp, t, "will not back").speaker == "Ileana Ros-Lehtinen and Carlos Curbelo"
+    # a single name in apposition stays one speaker
+    t = "The Kremlin spokesman, Dmitry Peskov, said the talks were “useful.”"
+    assert speaker_of(nlp, t, "useful").speaker == "Dmitry Peskov"
