@@ -71,19 +71,32 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
         del stack[idx:]  # marks left open inside are dropped
         pairs.append((o, pos, fam))
 
-    skip = -1
+    skip_until = -1
     for i in range(s, e):
-        if i == skip:
+        if i < skip_until:
             continue
         c = text[i]
         if c not in "\"“”„«»‘’'‹›":
             continue
         prev = text[i - 1] if i > s else ""
         nxt = text[i + 1] if i + 1 < e else ""
+        if c == "'" and text[i : i + 3] == "'" * 3 and prev != "'" and text[i + 3 : i + 4] != "'":
+            # three apostrophes: a single and a double mark together (the word 'old-school,'
+            # and its closing '' end at once; an opening '' and ' start at once)
+            skip_until = i + 3
+            js, jd = top("s"), top("d")
+            if prev and not prev.isspace() and jd >= 0:
+                if js > jd:
+                    close(js, i)
+                close(top("d"), i + 1)
+            elif _opening_context(prev):
+                stack.append((i + 1, "d", '"'))
+                stack.append((i + 2, "s", "'"))
+            continue
         if c == "'" and nxt == "'" and prev != "'" and text[i + 2 : i + 3] != "'":
             # two apostrophes standing for a double mark (''like this,'' he said): the
             # opener is recorded at its second character, the closer at its first
-            skip = i + 1
+            skip_until = i + 2
             nxt = text[i + 2] if i + 2 < e else ""
             j = top("d")
             if j >= 0 and not (prev.isspace() and _is_word(nxt)):

@@ -58,3 +58,11 @@ def test_two_apostrophes_as_double_marks():
 
     t = "''This isn't tax reform,'' said Douglas Holtz-Eakin. ''It's anti-reform.'' You pay a ''premium'' here."
     assert [t[m.start : m.end] for m in find_marks(t)] == ["This isn't tax reform,", "It's anti-reform.", "premium"]
+
+
+def test_three_apostrophes_close_or_open_a_single_and_a_double_mark():
+    # the NYT archive's ''...'' marks with a nested '...' ending or starting at the same place
+    t = "''I would use the word 'old-school,''' said Slayton. ''Humility is shared.''"
+    assert spans(t) == ["I would use the word 'old-school,'", "Humility is shared."]
+    t = "He said: '''Go home,' they told me, and I went.''"
+    assert spans(t) == ["'Go home,' they told me, and I went."]
