@@ -57,10 +57,14 @@ def _frames_quote(tail_tokens, tail: str) -> bool:
     return cue is not None and _cue_ok_after(cue, tail_tokens)
 
 
-def _hangs_from(cue, doc, m: MarkSpan) -> bool:
-    """The quoted words depend (in the parse) on the cue."""
+def _fragment_roots(doc, m: MarkSpan):
+    """The quoted words whose head lies outside the marks (all of them if none does)."""
     qtoks = _tokens_in(doc, m.start, m.end, [])
-    roots = [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
+    return [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
+
+
+def _hangs_from(cue, roots) -> bool:
+    """The quoted words (their roots) depend in the parse on the cue."""
     return any(cue in r.ancestors or r.head == cue for r in roots)
 
 
@@ -198,12 +202,13 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
 
         q = RawQuote(m.start, m.end, "direct")
         cue = None
+        roots = _fragment_roots(doc, m)
         cue_after = _pick_cue(after, after=True)
         cue_before = _outer_cue(_pick_cue(before, after=False), m)
         if cue_after is not None and _cue_ok_after(cue_after, after):
             cue = cue_after
             if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
-                                           or _hangs_from(cue_before, doc, m) and not _hangs_from(cue_after, doc, m)):
+                                           or _hangs_from(cue_before, roots) and not _hangs_from(cue_after, roots)):
                 cue = cue_before  # '... said X remained "one of ...", but he also warned ...'
         if cue is None:
             cue = cue_before
@@ -262,9 +267,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             if cue.lemma_.lower() in NAMING_VERBS and content[:1].isupper():
                 continue
             # the fragment must hang (in the parse) from the cue or sit in its clause
-            qtoks = _tokens_in(doc, m.start, m.end, [])
-            roots = [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
-            ok = cue.lower_ == "according" or _hangs_from(cue, doc, m)
+            ok = cue.lower_ == "according" or _hangs_from(cue, roots)
             if not ok:
                 ok = cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
             if not ok:
