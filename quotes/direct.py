@@ -192,11 +192,11 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         s_start, _ = sentence_bounds(text, lead, ps, pe, masked)
         close = m.close_pos if m.close_pos >= 0 else m.end
         _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
-        if (_ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
-                and not _frames_quote(_tokens_in(doc, close + 1, s_end, masked), text[close + 1 : s_end])):
-            s_end = close + 1  # '... barbarity." He said "I ...': the sentence ended inside the marks
-        before = _tokens_in(doc, s_start, lead, masked)
         after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
+        if (_ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
+                and not _frames_quote(after, text[close + 1 : s_end])):
+            s_end, after = close + 1, []  # '... barbarity." He said "I ...': the sentence ended inside the marks
+        before = _tokens_in(doc, s_start, lead, masked)
         before_words = [t for t in before if not t.is_punct and not t.is_space]
         after_words = [t for t in after if not t.is_punct and not t.is_space]
 

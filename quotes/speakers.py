@@ -990,8 +990,7 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
     between = [t for t in span if t.i < cue.i and t.idx >= q.end] if span is not None else []
     lead = [t for t in between if not (t.is_punct or t.is_quote or t.is_space)]
     if lead:
-        start = next(k for k, t in enumerate(between) if t.i == lead[0].i)
-        phrase = _frame_phrase(between[start:])
+        phrase = _frame_phrase(between[between.index(lead[0]) :])
     else:
         phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])
     if not phrase or any(reg.is_quoted(t.idx) for t in phrase):
