@@ -63,6 +63,9 @@ def relative_antecedent(text: str, ss: int) -> str:
     return names[-1] if names else ""
 
 
+SPEECH_WORDS = {"said", "says", "say", "told", "added", "asked", "wrote"}
+
+
 def load_dev(root: Path) -> list[dict]:
     if "test" in root.parts:
         sys.exit("refusing to read PolNeAR's test split")
@@ -81,6 +84,9 @@ def load_dev(root: Path) -> list[dict]:
             content = text[cs:ce]
             cue = text[ev["Cue"][1] : ev["Cue"][2]] if "Cue" in ev else ""
             speaker = text[ss:se]
+            if speaker.strip() in SPEECH_WORDS and cue[:1].isupper():
+                # a slip in the annotation: '"...," said Hester' with Source "said", Cue "Hester"
+                (_, ss, se), speaker, cue = ev["Cue"], cue, speaker
             if speaker.strip().lower() in RELATIVES:
                 speaker = relative_antecedent(text, ss) or speaker
             quotes.append({"start": cs, "end": ce, "text": content, "speaker": speaker, "cue": cue,

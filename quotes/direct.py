@@ -127,20 +127,29 @@ def _outer_cue(cue, m: MarkSpan):
     return cue
 
 
-def _pick_cue(tokens, after: bool):
+def _pick_cue(tokens, after: bool, roots=()):
+    """The cue among the frame's words: the first after a quote; before it, the last one,
+    unless that one sits in a relative clause or an infinitive the quoted words do not hang
+    from ('saying anybody who complains about it "is not ..."' is said, not complained)."""
     cues = [t for t in tokens if is_cue(t) or after and _frame_verb(t)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
     if not cues and not acc:
         return None
     pool = cues or acc
-    return pool[0] if after else pool[-1]
+    if after:
+        return pool[0]
+    last = pool[-1]
+    if last.dep_ in ("relcl", "xcomp") and not _hangs_from(last, roots):
+        held = [t for t in pool if _hangs_from(t, roots)]
+        return held[-1] if held else last
+    return last
 
 
 def _cue_ok_after(cue, frame_tokens) -> bool:
     """A cue after the quote attributes it only when it has no clause of its own there."""
     ids = {t.i for t in frame_tokens}
     # '..., while ALDI called it "unexpected"': a subordinate report of its own
-    if any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in _OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
         return False
     for c in cue.children:
         # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
@@ -204,7 +213,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         cue = None
         roots = _fragment_roots(doc, m)
         cue_after = _pick_cue(after, after=True)
-        cue_before = _outer_cue(_pick_cue(before, after=False), m)
+        cue_before = _outer_cue(_pick_cue(before, after=False, roots=roots), m)
         if cue_after is not None and _cue_ok_after(cue_after, after):
             cue = cue_after
             if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)

@@ -97,8 +97,16 @@ def subject_of(verb):
         ag = agent_of(verb)
         if ag is not None:
             return ag
+    seen = _person_seen(verb)
+    if seen is not None:
+        return seen
     for _ in range(4):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs and tok.i != verb.i and _where_aside(tok, verb):
+            # '... the Stadium - where the Panthers played - while chanting': the place's
+            # clause is an aside; the participle belongs to the clause around it
+            tok = tok.head
+            continue
         if subs and tok.i != verb.i and _wh_clause(tok):
             # "An eyewitness described how the attack unfolded, stating": climbing out of a
             # participle into an indirect question, whose subject is not the speaker
@@ -110,7 +118,9 @@ def subject_of(verb):
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
             c = named[-1] if named else min(subs, key=lambda x: abs(x.i - tok.i))
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                return tok.head  # "Thomas Gray, 24, who cited ..."
+                # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
+                head = tok.head
+                return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head
             return c
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
@@ -150,12 +160,31 @@ def subject_of(verb):
     return None
 
 
+def _person_seen(verb):
+    """'The ad uses footage of Hillary Clinton asking, "..."': a participle right after a
+    named person (an object, no comma between) is that person speaking, however the
+    parser attached it."""
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.dep_ in ("pobj", "dobj"):
+        return prev
+    return None
+
+
 _WH_WORDS = {"how", "what", "why", "whether", "if"}  # "when", "where" mostly start relatives
 
 
 def _wh_clause(tok) -> bool:
     first = tok.left_edge
     return first.lower_ in _WH_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
+
+
+def _where_aside(tok, verb) -> bool:
+    """tok heads a 'where' clause set off by dashes that closes before the participle."""
+    if tok.head.i == tok.i or not any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < tok.i for c in tok.children):
+        return False
+    return any(t.text in ("-", "–", "—") for t in tok.doc[tok.i + 1 : verb.i])
 
 
 def agent_of(verb):
@@ -176,7 +205,15 @@ def is_cue(tok) -> bool:
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    if lemma == "call" and _so_called(tok):  # 'the so-called "gold standard"'
+        return False
     return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
+
+
+def _so_called(tok) -> bool:
+    doc = tok.doc
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    return before[-1:] == ["so"] or before == ["so", "-"]
 
 
 def according_to(tok):

@@ -889,8 +889,8 @@ def choose_subject(q, reg: Registry):
             s = _own_subject(v)
             if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
                 return s, "climbed"
-    if (q.kind == "mixed" and subj is not None and cue.lemma_.lower() in _WEAK_CUES and _not_a_speaker(subj)
-            and cue.idx < q.start):
+    if (q.kind == "mixed" and subj is not None and cue.lemma_.lower() in _WEAK_CUES
+            and (_not_a_speaker(subj) or subj.lower_ in _THING_PRONOUNS) and cue.idx < q.start):
         # 'said that her campaign would continue "to break barriers"', 'cautioning that the
         # turmoil underscores a need for "..."': a thing doing the inner verb inside someone's
         # report; the fragment is the reporter's source's words
@@ -904,7 +904,7 @@ def choose_subject(q, reg: Registry):
     cue_inside = q.start <= cue.idx < q.end
     direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
-        s = _climbed_subject(cue, chk)
+        s = _climbed_subject(cue, chk) or _sentence_subject(cue, chk)
         return (s, "climbed") if s is not None else (None, "bad")
     if subj is None and cue.pos_ in ("VERB", "AUX"):
         # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
@@ -934,6 +934,9 @@ def choose_subject(q, reg: Registry):
 _WEAK_CUES = frozenset("continue begin go conclude underscore underline signal indicate suggest reflect predict agree read".split())
 
 
+_THING_PRONOUNS = frozenset(("it", "this", "that"))  # 'She says it underscores that ...'
+
+
 def _in_parentheses(tok) -> bool:
     """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
     doc = tok.doc
@@ -960,6 +963,20 @@ def _climbed_subject(cue, chk):
         if s is not None and not chk.bad(s):
             return s
         v = _speech_head(v)
+    return None
+
+
+def _sentence_subject(cue, chk):
+    """'Mr. Trump hardly clarified the matter, treating ... -- "A" -- and asserting, "B"': a
+    subjectless participle the parser hung inside a quote speaks for the subject its
+    sentence opened with."""
+    if cue.tag_ != "VBG" or _own_subject(cue) is not None:
+        return None
+    for t in cue.sent:
+        if t.i >= cue.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN") and not chk.bad(t):
+            return t
     return None
 
 

@@ -313,3 +313,61 @@ def test_coordinated_names_in_apposition_speak_together(nlp):
     # a single name in apposition stays one speaker
     t = "The Kremlin spokesman, Dmitry Peskov, said the talks were “useful.”"
     assert speaker_of(nlp, t, "useful").speaker == "Dmitry Peskov"
+
+
+def test_a_cue_in_a_relative_clause_gives_way_to_the_verb_the_quote_hangs_from(nlp):
+    t = ("The senator waved the question away, saying anyone who complains about the heat "
+         "“is not working hard enough.”")
+    q = speaker_of(nlp, t, "working hard")
+    assert (q.speaker, q.cue) == ("senator", "saying")
+    # a relative clause the quote does hang from keeps its cue
+    t = "She met Paul Ryan, who said the bill was “dead on arrival.”"
+    assert speaker_of(nlp, t, "dead on arrival").speaker == "Paul Ryan"
+
+
+def test_so_called_is_no_cue(nlp):
+    t = "Mark Levin said the so-called Paris Agreement was “a terrible deal” for workers."
+    q = speaker_of(nlp, t, "terrible deal")
+    assert (q.speaker, q.cue) == ("Mark Levin", "said")
+
+
+def test_an_inner_weak_cue_with_it_as_subject_reports_the_outer_speaker(nlp):
+    t = "Laura Chen says it underlines that the council is “completely out of touch.”"
+    q = speaker_of(nlp, t, "out of touch")
+    assert (q.speaker, q.cue) == ("Laura Chen", "says")
+
+
+def test_a_participle_right_after_a_named_person_is_that_person_speaking(nlp):
+    t = "The campaign video uses a clip of Marco Rubio saying, “We cannot afford four more years of this.”"
+    q = speaker_of(nlp, t, "four more years")
+    assert (q.speaker, q.cue) == ("Marco Rubio", "saying")
+    # with a comma between, the participle belongs to the subject
+    t = "Senator Warren thanked Joe Biden, saying, “We could not have done it without him.”"
+    assert speaker_of(nlp, t, "without him").speaker == "Warren"
+
+
+def test_a_participle_after_a_where_aside_belongs_to_the_clause_around_it(nlp):
+    t = ("Hundreds of students marched past the city hall - where the council met on Monday - "
+         "while chanting, “No more cuts.”")
+    q = speaker_of(nlp, t, "No more cuts")
+    assert q.speaker == "Hundreds of students"
+
+
+def test_who_after_an_apposed_role_is_the_named_person(nlp):
+    t = ("Obama met McConnell, now the Senate majority leader, who in 2010 said his goal was to "
+         "make Obama “a one-term president.”")
+    assert speaker_of(nlp, t, "one-term").speaker == "McConnell"
+
+
+def test_a_participle_hung_inside_a_quote_speaks_for_the_sentence_subject(nlp):
+    t = ("Mr. Trump hardly settled the matter, treating the remark as praise -- ''That makes me smart'' "
+         "-- and, when questioned later, asserting, ''Of course, I pay federal taxes.''")
+    q = speaker_of(nlp, t, "federal taxes")
+    assert (q.speaker, q.cue) == ("Trump", "asserting")
+
+
+def test_a_cue_in_a_when_clause_after_the_quote_is_its_own_report(nlp):
+    t = ("The ad closes with footage of Trump saying during the debate, “That makes me smart,” "
+         "when Clinton criticized him for paying no tax.")
+    q = speaker_of(nlp, t, "makes me smart")
+    assert (q.speaker, q.cue) == ("Trump", "saying")
