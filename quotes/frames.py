@@ -116,7 +116,7 @@ def subject_of(verb):
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
-            c = named[-1] if named else min(subs, key=lambda x: abs(x.i - tok.i))
+            c = past_dateline(named[-1] if named else min(subs, key=lambda x: abs(x.i - tok.i)))
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
                 head = tok.head
@@ -158,6 +158,17 @@ def subject_of(verb):
         if root.i < verb.i and subs and not _wh_clause(root):
             return subs[0]
     return None
+
+
+def past_dateline(subj):
+    """'WASHINGTON -- President Obama ... said': the parser takes the dateline for the
+    subject and the speaker for its apposition."""
+    doc = subj.doc
+    if subj.text.isupper() and subj.i + 1 < len(doc) and doc[subj.i + 1].text in ("--", "—", "–", "-"):
+        for c in subj.children:
+            if c.dep_ == "appos" and c.i > subj.i:
+                return c
+    return subj
 
 
 def _person_seen(verb):

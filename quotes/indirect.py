@@ -354,9 +354,22 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         if r is None:
             return
         a, b = r
+        s, e = doc[a].idx, doc[b].idx + len(doc[b])
+        # a clause never runs over a line break: the parser sometimes joins the paragraph
+        # after a closing mark to the sentence before it
+        if "\n" in text[min(s, verb.idx) : max(s, verb.idx)]:
+            return
+        cut = text.find("\n", s, e)
+        if cut >= 0:
+            while b > a and doc[b].idx >= cut:
+                b -= 1
+            r = _trim(doc, a, b, verb)
+            if r is None:
+                return
+            a, b = r
+            s, e = doc[a].idx, doc[b].idx + len(doc[b])
         if b - a < 1:
             return  # a one-word "clause" is parser noise
-        s, e = doc[a].idx, doc[b].idx + len(doc[b])
         q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method)
         out.append(q)
 

@@ -27,6 +27,7 @@ def load_pipeline(name: str | None = None):
             last = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             continue
         _split_glued_quote_marks(nlp)
+        _break_sentences_at_newlines(nlp)
         return nlp
     raise PipelineNotFound(name or DEFAULT_PIPELINE, "not installed" if "E050" in last else last)
 
@@ -40,3 +41,26 @@ def _split_glued_quote_marks(nlp) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(_GLUED_MARKS)).finditer
+
+
+# A newline always ends a paragraph (see marks.paragraphs), but the parser sometimes runs a
+# sentence on into the next paragraph, most often after a closing quotation mark; the
+# subject of one paragraph's verb then comes from the paragraph before.
+_NEWLINE_BREAKS = "newsread_newline_sentence_breaks"
+
+
+def _newline_sentence_breaks(doc):
+    for tok in doc[1:]:
+        if not tok.is_space and "\n" in doc[tok.i - 1].text_with_ws:
+            tok.is_sent_start = True
+    return doc
+
+
+def _break_sentences_at_newlines(nlp) -> None:
+    from spacy.language import Language
+
+    if "parser" not in nlp.pipe_names or _NEWLINE_BREAKS in nlp.pipe_names:
+        return
+    if not Language.has_factory(_NEWLINE_BREAKS):
+        Language.component(_NEWLINE_BREAKS, func=_newline_sentence_breaks)
+    nlp.add_pipe(_NEWLINE_BREAKS, before="parser")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, REPORT_VERBS
 from .cues import TITLES as _CUE_TITLES
-from .frames import subject_of
+from .frames import past_dateline, subject_of
 from .names_data import (
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -110,6 +110,13 @@ def _name_chain(tok) -> list[str]:
     return [t.text for t in sorted(toks, key=lambda t: t.i)]
 
 
+def _nicknamed(longer: str, name: str) -> bool:
+    """``longer`` is the full name ``name`` with words other than given names put in front."""
+    if len(name.split()) < 2 or not longer.endswith(" " + name):
+        return False
+    return not any(fold(w) in _GIVEN for w in longer[: -len(name)].split())
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -124,6 +131,7 @@ class Entity:
     last_pos: int = -1
     votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
     described: bool = False  # an unnamed source ("the head of the investigators")
+    name_quoted: bool = False  # the name was read inside quotation marks
 
     def vote(self, g: str, weight: int = 1) -> None:
         self.votes[g] = self.votes.get(g, 0) + weight
@@ -133,13 +141,18 @@ class Entity:
         if form and form != self.name and form not in self.aliases:
             self.aliases.append(form)
 
-    def offer_name(self, form: str) -> None:
-        """The canonical name is the fullest form seen."""
-        if len(form.split()) > len(self.name.split()) or (
-            len(form.split()) == len(self.name.split()) and len(form) > len(self.name)
-        ):
+    def offer_name(self, form: str, quoted: bool = False) -> None:
+        """The canonical name is the fullest form seen, except that words a quote puts before
+        a full name ('"... working Crooked Hillary Clinton"') are the speaker's, not a name."""
+        fuller = len(form.split()) > len(self.name.split()) or (
+            len(form.split()) == len(self.name.split()) and len(form) > len(self.name))
+        if fuller and quoted and _nicknamed(form, self.name):
+            fuller = False
+        elif not fuller and not quoted and self.name_quoted and _nicknamed(self.name, form):
+            fuller = True
+        if fuller:
             old = self.name
-            self.name = form
+            self.name, self.name_quoted = form, quoted
             if old in self.aliases:
                 self.aliases.remove(old)
             self.add_form(old)
@@ -242,12 +255,13 @@ class Registry:
                 if p is not None and p.kind == "PERSON":
                     entity, kind = p, "PERSON"
             if entity is None:
-                entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()})
+                entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()},
+                                name_quoted=self.is_quoted(ent.start_char))
                 self.entities.append(entity)
                 if form_long:
                     entity.add_form(form)
             else:
-                entity.offer_name(form)
+                entity.offer_name(form, self.is_quoted(ent.start_char))
                 if entity.kind != "PERSON" and kind == "PERSON" and len(words) > 1:
                     entity.kind = "PERSON"
             entity.last_pos = ent.start
@@ -840,7 +854,7 @@ def _own_subject(verb):
     if not subs:
         return None
     named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
-    return named[-1] if named else subs[0]
+    return past_dateline(named[-1] if named else subs[0])
 
 
 class _Checker:
@@ -889,11 +903,11 @@ def choose_subject(q, reg: Registry):
             s = _own_subject(v)
             if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
                 return s, "climbed"
-    if (q.kind == "mixed" and subj is not None and cue.lemma_.lower() in _WEAK_CUES
-            and (_not_a_speaker(subj) or subj.lower_ in _THING_PRONOUNS) and cue.idx < q.start):
-        # 'said that her campaign would continue "to break barriers"', 'cautioning that the
-        # turmoil underscores a need for "..."': a thing doing the inner verb inside someone's
-        # report; the fragment is the reporter's source's words
+    if (subj is not None and not chk.bad(subj) and (q.kind == "direct" or cue.idx < q.start)
+            and (_not_a_speaker(subj) or subj.lower_ in _THING_PRONOUNS)):
+        # 'said that her campaign would continue "to break barriers"', 'said that fact speaks
+        # volumes about "..."': a thing doing the inner verb inside someone's report; the
+        # fragment is the reporter's source's words
         v = _speech_head(cue)
         s = _own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
         if s is None and v is not None:
@@ -927,14 +941,28 @@ def choose_subject(q, reg: Registry):
         names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not chk.bad(t)]
         if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
             return names[-1], "inverted"
+        # 'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere
+        name = _apposed_name_before(cue)
+        if name is not None and not chk.bad(name):
+            return name, "inverted"
     return subj, ""
 
 
-# Cues that, with a thing as their subject, report nothing themselves ("the turmoil underscores")
-_WEAK_CUES = frozenset("continue begin go conclude underscore underline signal indicate suggest reflect predict agree read".split())
+def _apposed_name_before(cue):
+    """The name set off by commas right before a subjectless cue (', Jake Sullivan, said')."""
+    doc = cue.doc
+    k = cue.i - 1
+    if k < 2 or doc[k].text != ",":
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON":
+        j -= 1
+    if j == k - 1 or j < 0 or doc[j].text != ",":
+        return None
+    return doc[k - 1]
 
 
-_THING_PRONOUNS = frozenset(("it", "this", "that"))  # 'She says it underscores that ...'
+_THING_PRONOUNS = frozenset(("it", "this", "that"))  # 'She says it underscores', 'said it would tell'
 
 
 def _in_parentheses(tok) -> bool:
@@ -952,7 +980,17 @@ def _not_a_speaker(tok) -> bool:
     lemma = tok.lemma_.lower()
     return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in PERSON_NOUNS and lemma not in GROUP_NOUNS
             and lemma not in _ORG_NOUNS and lemma not in _DOC_NOUNS and lemma not in _MAKER_NOUNS
+            and lemma not in _VOICE_NOUNS and not lemma.endswith(_AGENT_SUFFIXES)
             and not any(c.ent_type_ in ("PERSON", "ORG") for c in tok.children if c.dep_ in ("compound", "appos")))
+
+
+# People and media the role lists leave out: a reporter, an activist, a historian, the
+# crowd, the press. (-er/-or also catch some things, "the number"; those stay speakers,
+# as they were before this test existed.)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+_VOICE_NOUNS = frozenset("""press media outlet crowd audience public people team group organization organisation
+    coalition caucus association foundation institute poll survey ad video email memo book article editorial
+    lawsuit petition website speech transcript interview brief""".split())
 
 
 def _climbed_subject(cue, chk):

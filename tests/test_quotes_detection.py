@@ -491,3 +491,12 @@ def test_subject_of_a_coordinated_clause_before_the_cue(nlp):
     t = "Kasich jokingly offered the man a job, then says he’ll welcome advice from anyone who wants to talk."
     got = triples(nlp, t)
     assert got == [("he’ll welcome advice from anyone who wants to talk", "indirect", "Kasich")]
+
+
+def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
+    t = ("She said Republican Donald Trump favors a “strongman approach.”\n\n"
+         "Under the new program, people would enroll, receive training and then help in emergencies.")
+    spans = [q.text for q in extract(t, nlp).quotes]
+    assert not any("program" in s for s in spans), spans
+    t = "Clinton said voters would decide\nin November, aides said."
+    assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))

@@ -371,3 +371,46 @@ def test_a_cue_in_a_when_clause_after_the_quote_is_its_own_report(nlp):
          "when Clinton criticized him for paying no tax.")
     q = speaker_of(nlp, t, "makes me smart")
     assert (q.speaker, q.cue) == ("Trump", "saying")
+
+
+def test_words_a_quote_puts_before_a_full_name_are_no_part_of_it(nlp):
+    t = ("Trump said: “Did Crooked Hillary Clinton help her get citizenship?”\n\n"
+         "Hillary Clinton says the tweets are “unhinged.”")
+    assert speaker_of(nlp, t, "unhinged").speaker == "Hillary Clinton"
+    # a fuller name in the reporter's own words still wins
+    t = "Jan Kowalski arrived late. Kowalski said the vote was “a farce.”"
+    assert speaker_of(nlp, t, "a farce").speaker == "Jan Kowalski"
+
+
+def test_it_as_the_subject_inside_a_report_gives_the_reporter_of_the_fragment(nlp):
+    t = ("Mayor Ann Fields, opening the new library on Monday, said it would tell the story of "
+         "the city, one of ''struggle and pride.''")
+    q = speaker_of(nlp, t, "struggle and pride")
+    assert (q.speaker, q.cue) == ("Ann Fields", "said")
+
+
+def test_a_dateline_is_not_the_speaker(nlp):
+    t = "PARIS -- President Emmanuel Macron, speaking at the Elysee on Tuesday, said it was ''a dark day.''"
+    assert speaker_of(nlp, t, "a dark day").speaker == "Emmanuel Macron"
+
+
+def test_a_sentence_never_runs_on_into_the_next_paragraph(nlp):
+    t = ("Addressing supporters of the State Republican Party’s annual gala Thursday, Trump described "
+         "families playing in Central Park, restaurants packed with diners, and a city of “honesty.”\n\n"
+         "Donald Trump’s campaign manager says he is “gratified” by the decision.")
+    assert speaker_of(nlp, t, "gratified").speaker == "Donald Trump’s campaign manager"
+
+
+def test_a_name_set_off_by_commas_before_a_subjectless_cue_speaks(nlp):
+    t = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+         "“Hillary Clinton believes that transatlantic cooperation is essential.”")
+    assert speaker_of(nlp, t, "transatlantic").speaker == "Jake Sullivan"
+
+
+def test_a_thing_as_the_subject_of_a_nested_cue_gives_the_outer_speaker(nlp):
+    t = ("Sanders, who has no such endorsements, said that fact speaks volumes about who is "
+         "“prepared to take on the establishment.”")
+    assert speaker_of(nlp, t, "take on the establishment").speaker == "Sanders"
+    # a person doing the nested verb is the innermost speaker
+    t = "Sanders said a reporter had asked whether he was “prepared to take on the establishment.”"
+    assert speaker_of(nlp, t, "take on the establishment").speaker != "Sanders"
