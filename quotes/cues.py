@@ -77,7 +77,7 @@ TITLES = frozenset(
     capt lieutenant sergeant chancellor secretary ambassador commissioner chief inspector
     detective officer king queen prince princess rev reverend father pope sheikh imam rabbi
     deputy emergencies foreign defence defense interior health finance director chairman
-    chairwoman spokesman spokeswoman spokesperson speaker prosecutor mp mep qc kc cmg obe mbe cbe kbe dbe phd
+    chairwoman spokesman spokeswoman spokesperson speaker prosecutor delegate del assemblyman assemblywoman mp mep qc kc cmg obe mbe cbe kbe dbe phd
     """.split()
 )
 # Post-nominals are dropped from canonical names wherever they stand.

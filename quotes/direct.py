@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .cues import FRAME_VERBS, NAMING_VERBS, STATEMENT_NOUNS
-from .frames import RawQuote, according_to, inside_any, is_cue, sentence_bounds, subject_of
+from .frames import RawQuote, according_to, adverbial_clause, inside_any, is_cue, sentence_bounds, subject_of
 from .marks import MarkSpan
 
 _WORDS = re.compile(r"\w+")
@@ -46,15 +46,22 @@ def _dash_name(dash) -> str:
     return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
 
 
-def _frames_quote(tail_tokens, tail: str) -> bool:
+def _frames_quote(tail_tokens, tail: str, tail_start: int) -> bool:
     """'?” Graham asked.' / '.” said the senator, ...': after a quote that ends its own
     sentence, a cue among the next words still attributes it, unless the cue goes on to
-    a quote or clause of its own ('." He said "I ...', '." He said the move ...')."""
-    if _MARKS & set(tail):
-        return False
+    a quote or clause of its own ('." He said "I ...', '." He said the move ...'). Further
+    on, a cue whose subject opens the frame ('!" Scott's niece, Marcia "Cia" Price, shouted')."""
     words = [t for t in tail_tokens if not t.is_punct and not t.is_space]
     cue = next((t for t in words[:4] if is_cue(t) or _frame_verb(t)), None)
-    return cue is not None and _cue_ok_after(cue, tail_tokens)
+    if cue is None and words:
+        cue = next((t for t in words[4:14] if is_cue(t) and _subject_opens(t, words[0])), None)
+    if cue is None or _MARKS & set(tail[cue.idx - tail_start :]):
+        return False
+    return _cue_ok_after(cue, tail_tokens)
+
+
+def _subject_opens(cue, first) -> bool:
+    return any(c.dep_ == "nsubj" and c.left_edge.i == first.i for c in cue.children)
 
 
 def _fragment_roots(doc, m: MarkSpan):
@@ -154,7 +161,7 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
     for c in cue.children:
         # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
         # taped ...' is a misparsed participle, no subject)
-        if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i
+        if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i and not adverbial_clause(c)
                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return False
     return True
@@ -203,7 +210,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         _, s_end = sentence_bounds(text, close + 1, ps, pe, masked) if close + 1 < pe else (ps, pe)
         after = _tokens_in(doc, close + 1, s_end, masked) if close + 1 < s_end else []
         if (_ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
-                and not _frames_quote(after, text[close + 1 : s_end])):
+                and not _frames_quote(after, text[close + 1 : s_end], close + 1)):
             s_end, after = close + 1, []  # '... barbarity." He said "I ...': the sentence ended inside the marks
         before = _tokens_in(doc, s_start, lead, masked)
         before_words = [t for t in before if not t.is_punct and not t.is_space]

@@ -13,7 +13,8 @@ _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 # '.' after these ends a title or an initial, not a sentence ('Lt. Gov. Dan Patrick says')
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "lt", "gen", "col", "sgt", "capt",
            "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "atty", "supt", "gens", "st", "ft", "mt",
-           "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "corp", "gov't"}
+           "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "corp", "gov't", "del", "insp", "det",
+           "cpl", "pvt"}
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
 
@@ -100,8 +101,15 @@ def subject_of(verb):
     seen = _person_seen(verb)
     if seen is not None:
         return seen
-    for _ in range(4):
+    for _ in range(6):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs and tok.i != verb.i and tok.dep_ == "relcl" and _trailing_participle(verb) and restrictive_relative(tok):
+            # 'defend not paying an architect who said he was stiffed, saying "..."': a
+            # participle after a comma speaks for the clause around the relative, not in it
+            tok = tok.head
+            while tok.pos_ in ("NOUN", "PROPN", "ADP", "PRON") and tok.head.i != tok.i:
+                tok = tok.head
+            continue
         if subs and tok.i != verb.i and _where_aside(tok, verb):
             # '... the Stadium - where the Panthers played - while chanting': the place's
             # clause is an aside; the participle belongs to the clause around it
@@ -160,6 +168,19 @@ def subject_of(verb):
     return None
 
 
+_SUBORDINATORS = {"after", "before", "while", "because", "since", "until", "although", "though", "once",
+                  "whereas", "unless"}
+
+
+def adverbial_clause(head) -> bool:
+    """'Warren told Stumpf, after he admitted he had not been held accountable': a clause
+    after a comma that opens with a subordinator is an adverbial the parser hung as the
+    verb's complement, not what was said."""
+    first = head.left_edge
+    return (first.lower_ in _SUBORDINATORS and first.dep_ == "mark" and first.i > 0
+            and head.doc[first.i - 1].text == ",")
+
+
 def past_dateline(subj):
     """'WASHINGTON -- President Obama ... said': the parser takes the dateline for the
     subject and the speaker for its apposition."""
@@ -189,6 +210,16 @@ _WH_WORDS = {"how", "what", "why", "whether", "if"}  # "when", "where" mostly st
 def _wh_clause(tok) -> bool:
     first = tok.left_edge
     return first.lower_ in _WH_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
+
+
+def restrictive_relative(relcl) -> bool:
+    """'an architect who said ...', not 'Ann Fields, who thanked the crews, ...'."""
+    first = relcl.left_edge
+    return first.i > 0 and relcl.doc[first.i - 1].text != ","
+
+
+def _trailing_participle(verb) -> bool:
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _where_aside(tok, verb) -> bool:

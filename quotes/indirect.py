@@ -10,7 +10,7 @@ left to the mixed quote, except for its other, unquoted conjuncts.
 from __future__ import annotations
 
 from .cues import NON_SPEECH_SOURCES, REPORT_VERBS
-from .frames import RawQuote, according_to, inside_any, subject_of
+from .frames import RawQuote, according_to, adverbial_clause, inside_any, subject_of
 
 _TRAILING_BACKGROUND = {"which", "though", "although", "meaning", "per", "according"}
 _WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "if"}
@@ -407,7 +407,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         for h in heads:
             if not _finite_clause(h) and not _object_subject(verb, h):
                 continue
-            if _relative_after_cue(verb, h):
+            if _relative_after_cue(verb, h) or h.i > verb.i and adverbial_clause(h):
                 continue
             if subj.head.i == h.i and h.i < verb.i:
                 continue  # the clause the speaker comes from is not what they said
@@ -419,6 +419,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             a, b = rng
             if b < verb.i and any(doc[b].idx < ms < verb.idx for ms, _ in masked):
                 continue  # '... embodied: "Civility was assumed," he said': the verb reports the quote
+            if a > verb.i and any(verb.idx < ms < doc[a].idx for ms, _ in masked):
+                continue  # 'told the press, "...." As of Tuesday ...': the quote was what they told
             if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
                 continue  # "A denied it; B claimed ...": a semicolon ends A's clause
             if b < verb.i and _contrast_before_cue(doc, b, verb):
@@ -447,8 +449,9 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                     emit(verb, d.left_edge.i, d.right_edge.i, subj, cue_text, "cue")
             # a quoted conjunct of any kind ('says charges are false and "an attempt to
             # intimidate"') leaves the clause before it
-            parts = [h] + [c for c in h.children if c.dep_ == "conj" and c.i > h.i and (
-                c.pos_ in ("VERB", "AUX") or overlaps_mark(c.left_edge.i, c.right_edge.i))]
+            parts = [h] + [c for c in h.children if c.i > h.i and (
+                c.dep_ == "conj" and (c.pos_ in ("VERB", "AUX") or overlaps_mark(c.left_edge.i, c.right_edge.i))
+                or c.dep_ == "dep" and overlaps_mark(c.left_edge.i, c.right_edge.i))]
             if len(parts) == 1:
                 continue
             bounds = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, REPORT_VERBS
 from .cues import TITLES as _CUE_TITLES
-from .frames import past_dateline, subject_of
+from .frames import past_dateline, restrictive_relative, subject_of
 from .names_data import (
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -38,6 +38,8 @@ _ORG_NOUNS = frozenset(
     authority authorities newspaper broadcaster network channel union party board
     """.split()
 )
+# singular nouns for groups of people: "Clinton's campaign is seeking ... what they call"
+_COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
 _OTHER_SINGULAR = frozenset("report plan plans statement document ruling finding study survey description".split())
 _DETERMINERS = {"a", "an", "the"}
 _WORD = re.compile(r"\w[\w.'’-]*")
@@ -68,6 +70,19 @@ def _clean_name(words: list[str]) -> list[str]:
     if out:
         out[-1] = re.sub(r"['’]s?$", "", out[-1]) or out[-1]
     return [w for w in out if w.strip(",;:")]
+
+
+def _written(ent) -> str:
+    """The entity's words as written, without punctuation or a quoted nickname
+    ('Marcia "Cia" Price' -> 'Marcia Price')."""
+    out, nickname = [], False
+    for t in ent:
+        if t.is_quote:
+            nickname = not nickname
+        elif not nickname and (not t.is_punct or t.text in ".-&"):
+            out.append(t.text)
+        out.append(t.whitespace_)
+    return "".join(out)
 
 
 def _acronym_name(form: str) -> bool:
@@ -132,6 +147,7 @@ class Entity:
     votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
     described: bool = False  # an unnamed source ("the head of the investigators")
     name_quoted: bool = False  # the name was read inside quotation marks
+    place: bool = False  # a city or country: "it" may stand for it, "they" never does
 
     def vote(self, g: str, weight: int = 1) -> None:
         self.votes[g] = self.votes.get(g, 0) + weight
@@ -207,7 +223,7 @@ class Registry:
             if ent.label_ not in _NAME_LABELS:
                 continue
             # tokens rejoined as written, so "Ros-Lehtinen" stays one word
-            words = _clean_name("".join(t.text_with_ws for t in ent if not t.is_punct or t.text in ".-&").split())
+            words = _clean_name(_written(ent).split())
             words = [w for w in words if w.strip()]
             if not words:
                 continue
@@ -256,7 +272,7 @@ class Registry:
                     entity, kind = p, "PERSON"
             if entity is None:
                 entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()},
-                                name_quoted=self.is_quoted(ent.start_char))
+                                name_quoted=self.is_quoted(ent.start_char), place=ent.label_ in ("GPE", "LOC", "FAC"))
                 self.entities.append(entity)
                 if form_long:
                     entity.add_form(form)
@@ -319,10 +335,10 @@ class Registry:
         self.person_mentions.sort(key=lambda x: x[0])
         self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders()
-        # plural common-noun subjects are antecedents for "they"
+        # plural and collective common-noun subjects are antecedents for "they"
         for tok in doc:
-            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS",) and tok.ent_type_ == ""
-                    and not self.is_quoted(tok.idx)):
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "" and not self.is_quoted(tok.idx)
+                    and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in _COLLECTIVE_NOUNS)):
                 group = self.resolve_group(tok)
                 if group is not None:
                     self.group_mentions.append((tok.i, group, "", True))
@@ -651,7 +667,7 @@ class Registry:
                     continue
                 if i >= sent_start and not subj:
                     continue  # "according to a report from ABC in which they said": not ABC
-                if low == "it" and (e is None or e.kind == "PERSON"):
+                if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
                     continue
                 if e is not None:
                     return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
@@ -899,6 +915,8 @@ def choose_subject(q, reg: Registry):
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
     if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
         v = _speech_head(cue)
+        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and cue.doc[cue.i - 1].text == ",":
+            v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
         if v is not None and v.i != cue.i:
             s = _own_subject(v)
             if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):

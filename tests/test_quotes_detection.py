@@ -500,3 +500,27 @@ def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
     assert not any("program" in s for s in spans), spans
     t = "Clinton said voters would decide\nin November, aides said."
     assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))
+
+
+def test_a_cue_after_a_long_subject_frames_an_exclaimed_quote(nlp):
+    t = ('"This is a big year for our city!" Ms. Ortiz\'s niece, state Del. Maria Ortiz (D-Richmond), '
+         'shouted to the crowd. "The nation is watching."')
+    quotes = extract(t, nlp).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("This is a big year for our city!", "Maria Ortiz"), ("The nation is watching.", "Maria Ortiz")]
+    # a quoted nickname inside the name neither breaks the frame nor joins the name
+    t = '"What a night!" her aunt, Marcia "Cia" Price, shouted from the stage.'
+    assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [("What a night!", "Marcia Price")]
+
+
+def test_an_adverbial_clause_after_the_cue_is_not_what_was_said(nlp):
+    t = ("“You should resign, and you should give back the money,” Warren told Stumpf, after he admitted "
+         "under questioning he had not been held accountable.")
+    quotes = extract(t, nlp).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Warren")]
+
+
+def test_a_clause_after_the_quote_a_verb_introduces_is_not_its_report(nlp):
+    t = ('Ann Fields told the press in a separate interview, "People have always been accused of spreading '
+         'germs[.]" As of Tuesday there had been reports of people avoiding Chinese restaurants in several countries.')
+    assert [q.kind for q in extract(t, nlp).quotes] == ["direct"]

@@ -414,3 +414,15 @@ def test_a_thing_as_the_subject_of_a_nested_cue_gives_the_outer_speaker(nlp):
     # a person doing the nested verb is the innermost speaker
     t = "Sanders said a reporter had asked whether he was “prepared to take on the establishment.”"
     assert speaker_of(nlp, t, "take on the establishment").speaker != "Sanders"
+
+
+def test_they_is_never_a_place_and_may_be_a_campaign(nlp):
+    t = ("She will give the speech on Friday in Port St. Lucie, Florida.\n\n"
+         "Clinton’s campaign is seeking to contrast her plan with what they call Trump’s “self-centered message.”")
+    assert speaker_of(nlp, t, "self-centered").speaker == "Clinton’s campaign"
+
+
+def test_a_participle_after_a_restrictive_relative_speaks_for_the_main_clause(nlp):
+    t = ("Trump was defensive when forced to explain not paying an architect who said he was stiffed "
+         "after he designed a clubhouse for one of the courses, saying, “Maybe he didn’t do a good job.”")
+    assert speaker_of(nlp, t, "good job").speaker == "Trump"
