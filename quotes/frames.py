@@ -103,7 +103,8 @@ def subject_of(verb):
         return seen
     for _ in range(6):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if subs and tok.i != verb.i and tok.dep_ == "relcl" and _trailing_participle(verb) and restrictive_relative(tok):
+        if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
+                and _trailing_participle(verb) and restrictive_relative(tok)):
             # 'defend not paying an architect who said he was stiffed, saying "..."': a
             # participle after a comma speaks for the clause around the relative, not in it
             tok = tok.head
