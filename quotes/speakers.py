@@ -704,7 +704,7 @@ class Registry:
         if tok is None:
             return Resolved()
         # coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"
-        conj = [c for c in tok.children if c.dep_ == "conj"]
+        conj = [c for c in tok.children if c.dep_ == "conj" and not _apposed_description(c)]
         if conj and coordinated:
             parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
             names = [p.name for p in parts if p.name]
@@ -964,6 +964,13 @@ def choose_subject(q, reg: Registry):
         if name is not None and not chk.bad(name):
             return name, "inverted"
     return subj, ""
+
+
+def _apposed_description(conj) -> bool:
+    """'China, Pyongyang's only ally and its lifeline, said': a common noun after a bare
+    comma is an apposition the parser took for a coordination, not a second speaker."""
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    return conj.pos_ == "NOUN" and not conj.ent_type_ and before is not None and before.text == ","
 
 
 def _apposed_name_before(cue):

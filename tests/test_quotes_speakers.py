@@ -426,3 +426,12 @@ def test_a_participle_after_a_restrictive_relative_speaks_for_the_main_clause(nl
     t = ("Trump was defensive when forced to explain not paying an architect who said he was stiffed "
          "after he designed a clubhouse for one of the courses, saying, “Maybe he didn’t do a good job.”")
     assert speaker_of(nlp, t, "good job").speaker == "Trump"
+
+
+def test_a_description_after_a_bare_comma_is_no_second_speaker(nlp):
+    t = ('Even China, Pyongyang\'s only ally and its economic lifeline to the outside world, said it was '
+         '"resolutely opposed" to the test.')
+    assert speaker_of(nlp, t, "resolutely opposed").speaker == "China"
+    # coordinated names still speak together
+    t = "Tesco and Salling Group said the shortages were “temporary.”"
+    assert speaker_of(nlp, t, "temporary").speaker == "Tesco and Salling Group"
