@@ -963,6 +963,9 @@ def choose_subject(q, reg: Registry):
         name = _apposed_name_before(cue)
         if name is not None and not chk.bad(name):
             return name, "inverted"
+        s = _sentence_subject(cue, chk)
+        if s is not None:
+            return s, "climbed"
     return subj, ""
 
 
@@ -974,17 +977,30 @@ def _apposed_description(conj) -> bool:
 
 
 def _apposed_name_before(cue):
-    """The name set off by commas right before a subjectless cue (', Jake Sullivan, said')."""
+    """The name set off by commas right before a subjectless cue (', Jake Sullivan, said'),
+    or before the description that follows it (', Col. Steven Warren, a spokesman, said')."""
     doc = cue.doc
     k = cue.i - 1
     if k < 2 or doc[k].text != ",":
         return None
-    j = k - 1
-    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON":
+    name = _name_ending_at(doc, k - 1)
+    if name is not None:
+        return name
+    j = k - 1  # a description: no verb, no name, at most eight words
+    while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
+            and doc[j].ent_type_ != "PERSON":
         j -= 1
-    if j == k - 1 or j < 0 or doc[j].text != ",":
+    return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
+
+
+def _name_ending_at(doc, i: int):
+    """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma."""
+    if i < 1 or doc[i].ent_type_ != "PERSON":
         return None
-    return doc[k - 1]
+    j = i
+    while j >= 0 and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" or doc[j].text == "."):
+        j -= 1
+    return doc[i] if j >= 0 and doc[j].text == "," else None
 
 
 _THING_PRONOUNS = frozenset(("it", "this", "that"))  # 'She says it underscores', 'said it would tell'
@@ -1031,8 +1047,8 @@ def _climbed_subject(cue, chk):
 
 def _sentence_subject(cue, chk):
     """'Mr. Trump hardly clarified the matter, treating ... -- "A" -- and asserting, "B"': a
-    subjectless participle the parser hung inside a quote speaks for the subject its
-    sentence opened with."""
+    subjectless participle the parser hung inside a quote (or nowhere) speaks for the
+    subject its sentence opened with."""
     if cue.tag_ != "VBG" or _own_subject(cue) is not None:
         return None
     for t in cue.sent:
@@ -1040,6 +1056,15 @@ def _sentence_subject(cue, chk):
             break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN") and not chk.bad(t):
             return t
+    # 'Trump defended eminent domain, calling it "..."' with no subject in the parse: the
+    # person named at the start of the sentence, when the participle trails a comma
+    first = cue.sent[0]
+    known = first.ent_type_ == "PERSON" or first.text[:1].isupper() and chk.reg._find(first.text, "PERSON", first.i)
+    if known and cue.doc[cue.i - 1].text == "," and not chk.bad(first):
+        last = first
+        while last.i + 1 < cue.i and cue.doc[last.i + 1].ent_iob_ == "I":
+            last = cue.doc[last.i + 1]
+        return last
     return None
 
 
@@ -1059,6 +1084,16 @@ def _frame_phrase(tokens) -> list:
     return out
 
 
+def _lead_marks(between) -> int:
+    """The punctuation before the first word after a quote (',"' of '...," X said')."""
+    n = 0
+    for t in between:
+        if not (t.is_punct or t.is_quote or t.is_space):
+            break
+        n += not t.is_space
+    return n
+
+
 def _frame_speaker(q, reg: Registry) -> Resolved | None:
     """The speaker of '"...," Gene Sperling, a top adviser, said' or '"...," said Skelly,
     explaining ...' read off the words around the cue when the parse lost the subject:
@@ -1069,7 +1104,12 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
     span = doc.char_span(q.end, cue.idx, alignment_mode="expand")
     between = [t for t in span if t.i < cue.i and t.idx >= q.end] if span is not None else []
     lead = [t for t in between if not (t.is_punct or t.is_quote or t.is_space)]
-    if lead:
+    if lead and len(lead) <= 6 and lead[-1].i == cue.i - 1 and lead[-1].pos_ == "PROPN" \
+            and len(lead) == len([t for t in between if not t.is_space]) - _lead_marks(between):
+        # '"...," screenwriter Cole Haddon wrote': the words between mark and cue are the
+        # speaker, whatever tags the parser gave them ('screenwriter' as a verb)
+        phrase = lead
+    elif lead:
         phrase = _frame_phrase(between[between.index(lead[0]) :])
     else:
         phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])

@@ -435,3 +435,22 @@ def test_a_description_after_a_bare_comma_is_no_second_speaker(nlp):
     # coordinated names still speak together
     t = "Tesco and Salling Group said the shortages were “temporary.”"
     assert speaker_of(nlp, t, "temporary").speaker == "Tesco and Salling Group"
+
+
+def test_the_words_between_a_quote_and_its_cue_name_the_speaker_whatever_their_tags(nlp):
+    t = ('"Just saw the tweet. I\'m impressed by his ability to insult literally every kind of human being," '
+         'screenwriter Cole Haddon wrote on Twitter.')
+    assert speaker_of(nlp, t, "Just saw").speaker == "Cole Haddon"
+
+
+def test_a_name_and_its_description_before_a_subjectless_cue(nlp):
+    t = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman "
+         "in Baghdad, said, ''I mean, a raid is a combat operation. There is no way around that.''")
+    assert speaker_of(nlp, t, "combat operation").speaker == "Steven H. Warren"
+
+
+def test_a_trailing_participle_speaks_for_the_known_person_opening_its_sentence(nlp):
+    t = ("Donald Trump spoke in Iowa on Monday.\n\nTrump defended eminent domain, calling the expropriation "
+         'of private property for public use an "absolute necessity" for the government to build schools, '
+         "roads and bridges.")
+    assert speaker_of(nlp, t, "absolute necessity").speaker == "Donald Trump"
