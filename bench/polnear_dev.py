@@ -56,11 +56,20 @@ _NAME_BEFORE_COMMA = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?(?:[A-Z]
 def relative_antecedent(text: str, ss: int) -> str:
     """PolNeAR's Source may be a relative pronoun ("Mr. Scott, who has called ..."); its
     antecedent is the name closing a phrase before it in the same sentence (text only,
-    the nearest "Name," within 150 characters), so speakers are compared with a name."""
+    the nearest "Name," within 150 characters), else the word right before the pronoun,
+    so speakers are compared with a name."""
     window = text[max(0, ss - 150) : ss]
     window = re.split(r"[.!?]\s", window)[-1]
+    # 'a message that said', 'Rikkie Wells who tweeted': the word right before the pronoun
+    # heads its antecedent (speakers match on whole words, so the head noun suffices)
+    adjacent = re.search(r"([A-Za-z][\w'’-]*)\s*(?:--|—|–)?\s*$", window)
+    if adjacent and adjacent.group(1).lower() not in ("and", "or", "but", "of"):
+        return adjacent.group(1)
     names = _NAME_BEFORE_COMMA.findall(window)
-    return names[-1] if names else ""
+    if names:
+        return names[-1]
+    last = re.search(r"([\w'’-]+)[.,]?\s*$", window)
+    return last.group(1) if last else ""
 
 
 SPEECH_WORDS = {"said", "says", "say", "told", "added", "asked", "wrote"}
