@@ -129,7 +129,7 @@ def subject_of(verb):
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
                 head = tok.head
-                return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head
+                return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else _issuer(head)
             return c
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
@@ -138,7 +138,7 @@ def subject_of(verb):
                 # 'a statement saying ...', 'a man shouting ...': the noun itself
                 if not (tok.head.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in STATEMENT_NOUNS
                         and is_cue(tok.head.head)):
-                    return tok.head
+                    return _issuer(tok.head)
                 tok = tok.head.head
                 continue
             tok = tok.head
@@ -221,6 +221,21 @@ def restrictive_relative(relcl) -> bool:
 
 def _trailing_participle(verb) -> bool:
     return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
+# what someone releases, runs or holds up that then "says" something
+_ISSUED_NOUNS = STATEMENT_NOUNS | frozenset("""ad advertisement commercial spot video sign banner placard piece
+    article op-ed editorial column cover email e-mail release memo mailer flyer text""".split())
+
+
+def _issuer(noun):
+    """'Trump released a marketing video that said ...', 'Black Lives Matter issued a
+    statement saying ...': the one who issued the statement, ad or sign speaks."""
+    verb = noun.head
+    if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return noun
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+    return subs[0] if subs else noun
 
 
 def _where_aside(tok, verb) -> bool:

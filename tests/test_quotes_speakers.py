@@ -454,3 +454,14 @@ def test_a_trailing_participle_speaks_for_the_known_person_opening_its_sentence(
          'of private property for public use an "absolute necessity" for the government to build schools, '
          "roads and bridges.")
     assert speaker_of(nlp, t, "absolute necessity").speaker == "Donald Trump"
+
+
+def test_whoever_issues_a_statement_ad_or_sign_speaks_through_it(nlp):
+    t = ('In selling the courses, Trump released a marketing video that said, "We are going to have '
+         'professors that are absolutely terrific."')
+    assert speaker_of(nlp, t, "absolutely terrific").speaker == "Trump"
+    t = 'At a rally, 14-year-old Aubrey Pelletier hoisted a sign that read "15%!"'
+    assert speaker_of(nlp, t, "15%").speaker == "Aubrey Pelletier"
+    # a statement nobody is said to issue keeps its own voice
+    t = 'A statement posted on the website said the talks were "constructive."'
+    assert speaker_of(nlp, t, "constructive").speaker == "statement"
