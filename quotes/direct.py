@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .cues import FRAME_VERBS, NAMING_VERBS, STATEMENT_NOUNS
-from .frames import RawQuote, according_to, adverbial_clause, inside_any, is_cue, sentence_bounds, subject_of
+from .frames import (RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue,
+                     sentence_bounds, subject_of)
 from .marks import MarkSpan
 
 _WORDS = re.compile(r"\w+")
@@ -162,6 +163,7 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
         # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
         # taped ...' is a misparsed participle, no subject)
         if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i and not adverbial_clause(c)
+                and not continues_relative(c)
                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return False
     return True

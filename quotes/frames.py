@@ -182,6 +182,17 @@ def adverbial_clause(head) -> bool:
             and head.doc[first.i - 1].text == ",")
 
 
+def continues_relative(clause) -> bool:
+    """'she said of the election, in which she was sure Trump would triumph': a clause the
+    parser hung on the cue that directly continues a relative clause (no comma between)
+    belongs to that relative ('sure ...'), not to the cue."""
+    i = clause.left_edge.i
+    if i == 0:
+        return False
+    prev = clause.doc[i - 1]
+    return not prev.is_punct and any(a.dep_ == "relcl" and clause.head.i < a.i < i for a in [prev, *prev.ancestors])
+
+
 def past_dateline(subj):
     """'WASHINGTON -- President Obama ... said': the parser takes the dateline for the
     subject and the speaker for its apposition."""

@@ -10,7 +10,7 @@ left to the mixed quote, except for its other, unquoted conjuncts.
 from __future__ import annotations
 
 from .cues import NON_SPEECH_SOURCES, REPORT_VERBS
-from .frames import RawQuote, according_to, adverbial_clause, inside_any, subject_of
+from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, subject_of
 
 _TRAILING_BACKGROUND = {"which", "though", "although", "meaning", "per", "according"}
 _WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "if"}
@@ -407,7 +407,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         for h in heads:
             if not _finite_clause(h) and not _object_subject(verb, h):
                 continue
-            if _relative_after_cue(verb, h) or h.i > verb.i and adverbial_clause(h):
+            if _relative_after_cue(verb, h) or h.i > verb.i and (adverbial_clause(h) or continues_relative(h)):
                 continue
             if subj.head.i == h.i and h.i < verb.i:
                 continue  # the clause the speaker comes from is not what they said

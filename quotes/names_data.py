@@ -30,6 +30,20 @@ MALE_NAMES = frozenset(
     stanislav stefan stephen steve steven stuart tadeusz ted terry thomas tim timothy todd tom tomas
     tony ulrich vadim valentin valery vasily victor viktor vincent vitaly vladimir vladislav volodymyr
     walter wayne william witold wojciech xavier yaroslav yevgeny yuri yusuf zbigniew
+    abraham al alec alfonso allen alvin angus barack barney barry ben benjamin benny bernard bernie
+    bill billy bob bobby bret brett bryan bud byron calvin cecil chad charlie chet clarence clark clifford
+    clint cody colin conrad corey cory craig curtis dale darren darryl dean derek desmond devin dirk don
+    donnie dwight dylan earl ed eddie edgar edwin eli elijah elliot emil ethan eugene evan everett ezra
+    floyd franklin fritz gabriel gavin gil glenn graham grant guy hal hank harvey hector herbert herman
+    homer howard ian irving isaac jake jared jason jay jeb jeremiah jerome joey jon jonah josh joshua
+    kenny kirk kyle lamar lance lawrence leo leon leonard leroy lewis lloyd lou lowell luke luther lyndon
+    mack malcolm marty marvin melvin micah miles milton mitch mitchell mitt monty morton murray nate
+    nathaniel neal ned newt nigel noah norbert norm orrin otto owen percy perry pete phil preston quentin
+    randall reggie reince reuben rex rich richie rob robby rocco rod rodney roland ron ronnie roscoe ross
+    roy rudy rufus rupert russ salvatore saul seth shane sheldon sherrod sid solomon sonny spencer stan
+    stanley stewart sylvester tanner thad thaddeus theodore tobias toby tommy travis trent trey troy tyler
+    vernon vic vince vinnie wade wallace wendell wesley wilbur willie woodrow wyatt zach zachary zeke
+    antonin reince
     """.split()
 )
 
@@ -48,6 +62,24 @@ FEMALE_NAMES = frozenset(
     rebecca rita rosa rose ruth sabine sandra sara sarah sharon sheila sophie stephanie susan suzanne
     svetlana sylvia tatiana tatyana teresa theresa ursula valentina valerie vanessa veronica victoria
     virginia wanda yulia zofia zuzanna
+    abby abigail ada adele adrienne aileen aisha alana allison alyssa angie anita ann annie arlene
+    audrey ava beatriz becky belinda bernadette beth bethany betsy beverly bonnie camila candace cara
+    carly carolyn cassandra cathy charlene cheryl chloe cindy claudette colleen connie cora crystal daisy
+    danielle darlene dawn debbie debra delia della dianne dolores doris dora eileen elaine eleanor elise
+    eliza ellie eloise elsie emilia erica esther ethel eugenia eunice faith felicia flora francine gail
+    geraldine gina ginger ginny gladys glenda gretchen gwen gwendolyn hailey harriet hazel heather heidi
+    hilary hillary holly ida ilhan imogen irene iris isla ivana ivanka janice jasmine jeanette jeanne
+    jenna jenny jill jo joanne jocelyn jodi josie joy juanita judy julianne june kamala kara karin kate
+    kathy katrina kay kayla kellyanne kirsten kristen kristin krystal laila lana laurie leah leila lena
+    lila lillian lily loretta lorraine lois lola lori louisa lucia lucille luisa lydia lynn lynne mabel
+    madeleine madeline mae maggie mandy marcia margarita marge margo marian marianne marilyn marjorie
+    marla marlene marsha maureen maxine megan meghan megyn melanie melinda mercedes meredith mia mildred
+    millie miriam molly mona muriel myrna nadine naomi natalie nellie nia nikki nora norma olivia opal
+    paige pam patsy patty peggy penelope penny phyllis piper polly priscilla rachael ramona regina renee
+    rhonda roberta rochelle ronda rosalind rosemary roxanne ruby sabrina sally samantha selena serena
+    shari sheryl shirley sierra silvia sonia sonya stacey stacy stella sue susanna susie sybil tamara
+    tammy tanya tara teri terri tess thelma tiffany tina tonya tracey trudy tulsi valeria vera vicki
+    vickie viola violet vivian wendy wilma yolanda yvonne zelda zoe
     """.split()
 )
 

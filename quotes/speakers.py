@@ -151,7 +151,9 @@ class Entity:
 
     def vote(self, g: str, weight: int = 1) -> None:
         self.votes[g] = self.votes.get(g, 0) + weight
-        self.gender = max(self.votes, key=self.votes.get)
+        ranked = sorted(self.votes.values(), reverse=True)
+        # a tie is no evidence either way (the first vote used to win it)
+        self.gender = max(self.votes, key=self.votes.get) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
 
     def add_form(self, form: str) -> None:
         if form and form != self.name and form not in self.aliases:

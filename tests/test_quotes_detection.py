@@ -524,3 +524,10 @@ def test_a_clause_after_the_quote_a_verb_introduces_is_not_its_report(nlp):
     t = ('Ann Fields told the press in a separate interview, "People have always been accused of spreading '
          'germs[.]" As of Tuesday there had been reports of people avoiding Chinese restaurants in several countries.')
     assert [q.kind for q in extract(t, nlp).quotes] == ["direct"]
+
+
+def test_a_clause_continuing_a_relative_after_the_cue_is_not_its_report(nlp):
+    t = ("“It’s finished,” she said of the 2016 presidential election, in which she was sure Trump would "
+         "triumph and more and more people across the country would at last see the truth.")
+    quotes = extract(t, nlp).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "It’s finished,")]

@@ -465,3 +465,22 @@ def test_whoever_issues_a_statement_ad_or_sign_speaks_through_it(nlp):
     # a statement nobody is said to issue keeps its own voice
     t = 'A statement posted on the website said the talks were "constructive."'
     assert speaker_of(nlp, t, "constructive").speaker == "statement"
+
+
+def test_a_tie_in_pronoun_evidence_leaves_the_gender_open():
+    from newsread.quotes.speakers import Entity
+
+    e = Entity("Quinley Ash", "PERSON")
+    e.vote("m")
+    e.vote("f")
+    assert e.gender == ""
+    e.vote("f")
+    assert e.gender == "f"
+
+
+def test_she_finds_the_woman_named_last_not_a_man_of_unknown_gender(nlp):
+    t = ("Nobody knew the justice Antonin Scalia better. Kevin and Melanie watched the speech. "
+         "“I would,” Melanie said to the TV. He had gone to bed; she stayed up.\n\n"
+         "“You winning?” she said.")
+    q = speaker_of(nlp, t, "You winning")
+    assert q.speaker == "Melanie"
