@@ -47,6 +47,15 @@ def _dash_name(dash) -> str:
     return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
 
 
+def _paragraph_signature(text: str, marks: list[MarkSpan], ps: int, pe: int) -> str | None:
+    """The name on a '― Name' signature closing the paragraph after its last quote."""
+    last = max((m.close_pos for m in marks if m.para_start == ps and m.close_pos >= 0), default=-1)
+    if last < 0:
+        return None
+    dash = _DASH_LINE.match(text[last + 1 : pe].strip())
+    return _dash_name(dash) if dash and len(dash.group(1).split()) <= 8 else None
+
+
 def _frames_quote(tail_tokens, tail: str, tail_start: int) -> bool:
     """'?” Graham asked.' / '.” said the senator, ...': after a quote that ends its own
     sentence, a cue among the next words still attributes it, unless the cue goes on to
@@ -302,6 +311,11 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         # 'But "Trump's candidacy is strengthened ..."': a linking word before a quoted sentence
         linked = (len(before_words) == 1 and before_words[0].lower_ in _LINK_WORDS and not after_words
                   and _ENDS_SENTENCE.search(content) is not None)
+        signed = _paragraph_signature(text, marks, ps, pe) if lead == ps else None
+        if signed:
+            q.speaker_text, q.method = signed, "dash"  # '"A." And "B." ― Christina Lastra.'
+            out.append(q)
+            continue
         if (before_words or after_words) and not linked:
             # quoted words inside an uncued sentence: a scare quote, title or term
             dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None

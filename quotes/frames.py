@@ -130,6 +130,11 @@ def subject_of(verb):
                 # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
                 head = tok.head
                 return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else _issuer(head)
+            if c.tag_ in ("WP", "WDT") and c.i > 0:
+                # 'the Chicago Police Department which reported ...' with the relative misparsed
+                prev = c.doc[c.i - 1] if c.doc[c.i - 1].text != "," or c.i < 2 else c.doc[c.i - 2]
+                if prev.pos_ in ("NOUN", "PROPN"):
+                    return prev
             return c
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:

@@ -531,3 +531,17 @@ def test_a_clause_continuing_a_relative_after_the_cue_is_not_its_report(nlp):
          "triumph and more and more people across the country would at last see the truth.")
     quotes = extract(t, nlp).quotes
     assert [(q.kind, q.text) for q in quotes] == [("direct", "It’s finished,")]
+
+
+def test_a_signature_closing_the_paragraph_signs_its_opening_quote(nlp):
+    t = ("“No man who calls my grandmother a criminal should lead this nation. To quote Bob Marley ‘Some "
+         "people are so poor all they have is money.” And that’s all he has “the root of all evil’.” "
+         "―Christina Lastra.")
+    q = extract(t, nlp).quotes[0]
+    assert (q.text[:10], q.speaker) == ("No man who", "Christina Lastra")
+
+
+def test_which_after_a_named_organisation_is_that_organisation(nlp):
+    t = ("To resolve this, they turned to the Chicago Police Department which reported “2,521 shooting "
+         "incidents” in the city between January 1 and September 18.")
+    assert extract(t, nlp).quotes[0].speaker == "Chicago Police Department"
