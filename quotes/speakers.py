@@ -49,7 +49,8 @@ _WORD = re.compile(r"\w[\w.'’-]*")
 _PERSON_DESCRIPTORS = frozenset(
     """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
     challenger billionaire businessman businesswoman activist veteran presidential democratic
-    republican gop conservative liberal progressive""".split()
+    republican gop conservative liberal progressive senior adviser advisor aide strategist consultant
+    pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian""".split()
 )
 
 _HEADLINE_VERBS = frozenset("says said tells told warns adds asks claims insists urges vows".split())
@@ -624,6 +625,9 @@ class Registry:
         sent_start = tok.sent.start
         if low in PERSON_PRONOUNS and low not in ("i", "me"):
             want = PERSON_PRONOUNS[low]
+            bound = self._reporter_of(tok, want)
+            if bound is not None:
+                return Resolved(bound.name, bound.kind, tok.idx, tok.idx + len(tok), "pronoun", bound)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
             best_by_entity: dict[int, list] = {}
@@ -675,6 +679,25 @@ class Registry:
                     return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
                 return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun")
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    def _reporter_of(self, tok, want: str) -> Entity | None:
+        """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a
+        pronoun subject of the clause a person reports is, nearly always, that person."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        for _ in range(2):
+            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+                return None
+            verb = clause.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in QUOTE_VERBS:
+                subj = _own_subject(verb)
+                if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+                    return None
+                e = self.resolve(subj, coordinated=False).entity
+                return e if e is not None and e.kind == "PERSON" and self._gender_ok(e, want) else None
+            clause = verb
+        return None
 
     def resolve_role(self, tok) -> Entity | None:
         """A definite role ("the spokesman", "The President", "Chelyabinsk's governor") is

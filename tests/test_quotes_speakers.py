@@ -484,3 +484,12 @@ def test_she_finds_the_woman_named_last_not_a_man_of_unknown_gender(nlp):
          "“You winning?” she said.")
     q = speaker_of(nlp, t, "You winning")
     assert q.speaker == "Melanie"
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
+    t = ("The server story broke on Monday. Former Clinton Senior Adviser Sidney Blumenthal said that he has "
+         "“no idea” if he would have told Hillary Clinton not to use it.")
+    assert speaker_of(nlp, t, "no idea").speaker == "Sidney Blumenthal"
+    t = ("Erin Brockovich, the environmental activist, endorsed the approach Saturday, saying she "
+         "believed “we need to focus all of our energy on helping the people of Flint.”")
+    assert speaker_of(nlp, t, "focus all of our energy").speaker == "Erin Brockovich"
