@@ -172,10 +172,21 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
         # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
         # taped ...' is a misparsed participle, no subject)
         if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i and not adverbial_clause(c)
-                and not continues_relative(c)
+                and not continues_relative(c) and not _set_off(cue, c)
                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
             return False
     return True
+
+
+def _set_off(cue, clause) -> bool:
+    """'..." Kiedis said, mentioning the album is ...' / '..." said Robin Maynard, half
+    joking.': a clause after a comma or dash, or one whose subject is the name the cue inverts, is
+    the parser's reading of what follows the frame, not a clause the cue reports."""
+    doc = cue.doc
+    first = clause.left_edge.i
+    if first > cue.i + 1 and doc[first - 1].text in (",", "-", "–", "—", "--"):
+        return True
+    return any(g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.left_edge.i == cue.i + 1 for g in clause.children)
 
 
 def _relays(cue) -> bool:

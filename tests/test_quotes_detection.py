@@ -545,3 +545,17 @@ def test_which_after_a_named_organisation_is_that_organisation(nlp):
     t = ("To resolve this, they turned to the Chicago Police Department which reported “2,521 shooting "
          "incidents” in the city between January 1 and September 18.")
     assert extract(t, nlp).quotes[0].speaker == "Chicago Police Department"
+
+
+def test_a_clause_after_the_frame_does_not_unframe_the_quote(nlp):
+    t = ("“We had written two dozen songs before we got with [Danger Mouse],” Kiedis said, mentioning the "
+         "long-awaited album is “in the home stretch.”")
+    assert extract(t, nlp).quotes[0].text.startswith("We had written")
+    t = "''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking."
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Robin Maynard"]
+    t = ("''What does that mean, he kept the country safe?'' Mr. Trump asked, repeating a broadside - that "
+         "the 43rd president was responsible for the attacks - that he used in the debate.")
+    assert [q.speaker for q in extract(t, nlp).quotes][:1] == ["Trump"]
+    # a clause right after the cue is still the cue's own report
+    t = '"It was a disaster," the mayor said the plan was doomed.'
+    assert not any(q.kind == "direct" for q in extract(t, nlp).quotes)
