@@ -198,12 +198,34 @@ def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
     return replace(q, start=start, end=end, text=doc.text[start:end])
 
 
+def expand_direct_parsed(q: Quote, doc) -> Quote:
+    """A direct quote that finishes a reported clause begun in the reporter's words ('says
+    no matter what action Obama takes, "his word does not trump ..."') grown back to the
+    cue (after any "that"), as PolNeAR's content is the whole clause: only when those words
+    hold a finite verb of their own, never for the cue's adverbials ('said in an interview,
+    "..."', 'said, referring to the plan, "..."')."""
+    cue = _token_at(doc, q.cue_start) if 0 <= q.cue_start < q.start else None
+    if cue is None:
+        return q
+    between = [t for t in doc[cue.i + 1 :] if t.idx < q.start - 1]
+    if any(t.text in ".!?:" or t.is_quote for t in between):
+        return q
+    thats = [k for k, t in enumerate(between) if t.lower_ == "that" and t.dep_ == "mark"]
+    words = [t for t in between[thats[-1] + 1 if thats else 0 :] if not (t.is_punct or t.is_space)]
+    if not words or words[0].pos_ == "ADP" or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+        return q
+    start = words[0].idx
+    return replace(q, start=start, text=doc.text[start : q.end])
+
+
 def polnear_convention(quotes: list[Quote], text: str, expand: bool, doc=None) -> list[Quote]:
     out: list[Quote] = []
     at: dict[int, int] = {}
     for q in sorted(quotes, key=lambda q: q.start):
         if expand and q.kind == "mixed":
             q = (expand_mixed_parsed(q, doc) if doc is not None else None) or expand_mixed(q, text)
+        elif expand and q.kind == "direct" and doc is not None:
+            q = expand_direct_parsed(q, doc)
         if q.cue_start >= 0 and q.cue_start in at:
             i = at[q.cue_start]
             last = out[i]

@@ -281,7 +281,9 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         prev_char = text[:lead].rstrip()[-1:] if lead > ps else ""
         starts_lower = bool(re.match(r"\W*[a-z]", content)) and not content.startswith("[")
         n_words = len(_WORDS.findall(content))
-        attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%")
+        # after a word, a bracket, a percent or a possessive ("the United States’ “stalwart allies”")
+        attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%"
+                                        or prev_char in "’'" and re.search(r"\ws[’']\s*$", text[:lead]) is not None)
         trailing_text = bool(after_words) and (cue is None or cue.i < (after_words[0].i if after_words else 0))
         # 'saying "It is not only ..."': a sentence right after the speech verb is its whole complement
         after_verb = bool(before) and cue is not None and before[-1].i == cue.i and not starts_lower and n_words >= 3

@@ -559,3 +559,10 @@ def test_a_clause_after_the_frame_does_not_unframe_the_quote(nlp):
     # a clause right after the cue is still the cue's own report
     t = '"It was a disaster," the mayor said the plan was doomed.'
     assert not any(q.kind == "direct" for q in extract(t, nlp).quotes)
+
+
+def test_a_fragment_after_a_possessive_is_mixed(nlp):
+    t = ("Wasserman Schultz said the platform should reiterate the party’s support for the United States’ "
+         "“stalwart allies,” specifically naming Israel.")
+    q = [q for q in extract(t, nlp).quotes if "stalwart" in q.text][0]
+    assert q.kind == "mixed"
