@@ -940,7 +940,7 @@ def choose_subject(q, reg: Registry):
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
     if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
         v = _speech_head(cue)
-        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and cue.doc[cue.i - 1].text == ",":
+        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
             v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
         if v is not None and v.i != cue.i:
             s = _own_subject(v)
@@ -1085,7 +1085,7 @@ def _sentence_subject(cue, chk):
     # person named at the start of the sentence, when the participle trails a comma
     first = cue.sent[0]
     known = first.ent_type_ == "PERSON" or first.text[:1].isupper() and chk.reg._find(first.text, "PERSON", first.i)
-    if known and cue.doc[cue.i - 1].text == "," and not chk.bad(first):
+    if known and cue.i > 0 and cue.doc[cue.i - 1].text == "," and not chk.bad(first):
         last = first
         while last.i + 1 < cue.i and cue.doc[last.i + 1].ent_iob_ == "I":
             last = cue.doc[last.i + 1]
