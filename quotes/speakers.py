@@ -940,7 +940,8 @@ def choose_subject(q, reg: Registry):
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
     if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
         v = _speech_head(cue)
-        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        trailing = cue.i > 0 and cue.doc[cue.i - 1].text == ","
+        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and trailing:
             v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
         if v is not None and v.i != cue.i:
             s = _own_subject(v)
