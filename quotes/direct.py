@@ -47,6 +47,23 @@ def _dash_name(dash) -> str:
     return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
 
 
+def _reporting_sentence_before(doc, text: str, lead: int, ps: int, masked):
+    """The speech verb heading the sentence just before ``lead`` in its paragraph, when a
+    named or described speaker is its subject (not 'it', not a thing)."""
+    end = len(text[ps:lead].rstrip()) + ps
+    if end <= ps or text[end - 1] not in ".!?":
+        return None
+    start, _ = sentence_bounds(text, end - 1, ps, end, masked)
+    tokens = _tokens_in(doc, start, end, masked)
+    heads = [t for t in tokens if is_cue(t) and t.dep_ == "ROOT"]
+    if len(heads) != 1:
+        return None
+    subj = subject_of(heads[0])
+    if subj is None or subj.lower_ in ("it", "this", "that", "which") or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return heads[0]
+
+
 def _paragraph_signature(text: str, marks: list[MarkSpan], ps: int, pe: int) -> str | None:
     """The name on a '― Name' signature closing the paragraph after its last quote."""
     last = max((m.close_pos for m in marks if m.para_start == ps and m.close_pos >= 0), default=-1)
@@ -355,6 +372,14 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                 q.method = "colon"
                 out.append(q)
                 continue
+        # 'Cummings called him a master at deals. "He showed again and again ..."': a quoted
+        # sentence right after a sentence that reports its speaker's words
+        reporter = _reporting_sentence_before(doc, text, lead, ps, masked) if n_words >= 3 else None
+        if reporter is not None and not (out and out[-1].end > reporter.idx):
+            q.cue_tok, q.cue_text, q.cue_start = reporter, reporter.text, reporter.idx
+            q.subj_tok, q.method = subject_of(reporter), "previous"
+            out.append(q)
+            continue
         # a fully quoted sentence right after a quote: same speaker (floating quote)
         if out and n_words >= 3:
             last = out[-1]

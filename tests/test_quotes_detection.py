@@ -566,3 +566,15 @@ def test_a_fragment_after_a_possessive_is_mixed(nlp):
          "“stalwart allies,” specifically naming Israel.")
     q = [q for q in extract(t, nlp).quotes if "stalwart" in q.text][0]
     assert q.kind == "mixed"
+
+
+def test_a_quoted_sentence_after_a_sentence_that_reports_its_speaker(nlp):
+    t = ("His former business partner, Lawrence B. Cummings, called him a master at bolting together "
+         'impossible business transactions. "He showed again and again an ability to put together deals."')
+    q = [q for q in extract(t, nlp).quotes if "showed again" in q.text][0]
+    assert (q.speaker, q.cue) == ("Lawrence B. Cummings", "called")
+    # a sentence about a thing reports nobody
+    t = 'The report was released on Monday. "It is a disaster for the region," the mayor said.'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["mayor"]
+    t = 'It was a cold day in the city. "We will not give up on the plan."'
+    assert extract(t, nlp).quotes == []
