@@ -39,6 +39,7 @@ _ORG_NOUNS = frozenset(
     """.split()
 )
 # singular nouns for groups of people: "Clinton's campaign is seeking ... what they call"
+_GENDERED_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
 _OTHER_SINGULAR = frozenset("report plan plans statement document ruling finding study survey description".split())
 _DETERMINERS = {"a", "an", "the"}
@@ -294,8 +295,16 @@ class Registry:
             else:
                 self.group_mentions.append((ent.start, entity, "", subj))
             self._learn_roles(ent, entity)
+        # the passes below look at subjects and gendered pronouns only: collect them once
+        # (walking a Doc builds a Token object per word, the Registry's main cost)
+        subjects, self._gendered = [], []
+        for t in doc:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append(t)
+            if t.lower_ in _GENDERED_PRONOUNS:
+                self._gendered.append(t)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
-        for tok in doc:
+        for tok in subjects:
             if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
                     and tok.lower_ not in PERSON_ROLES and tok.head.lemma_.lower() in QUOTE_VERBS
                     and not any(c.dep_ == "appos" and c.ent_type_ for c in tok.children)):
@@ -314,7 +323,7 @@ class Registry:
         self._learn_pairs()
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
-        for tok in doc:
+        for tok in subjects:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ not in ("", "CARDINAL") or self.is_quoted(tok.idx):
                 continue
             one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
@@ -339,7 +348,7 @@ class Registry:
         self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders()
         # plural and collective common-noun subjects are antecedents for "they"
-        for tok in doc:
+        for tok in subjects:
             if (tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "" and not self.is_quoted(tok.idx)
                     and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in _COLLECTIVE_NOUNS)):
                 group = self.resolve_group(tok)
@@ -459,9 +468,8 @@ class Registry:
         """A he/his or she/her right after a sentence naming only one person is evidence
         for that person's gender (used to pick pronoun antecedents later)."""
         doc = self.doc
-        genders = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
-        for tok in doc:
-            g = genders.get(tok.lower_)
+        for tok in self._gendered:
+            g = _GENDERED_PRONOUNS.get(tok.lower_)
             if not g:
                 continue
             sent = tok.sent
