@@ -41,6 +41,23 @@ def _looks_like_title(content: str) -> bool:
     )
 
 
+# creative works only: a report, study or article may speak ('the report said: "..."')
+_WORK_NOUNS = frozenset("""book novel memoir autobiography biography film movie documentary show series
+    program programme podcast song album play musical episode""".split())
+_WORK_ROLES = frozenset("star stars host hosts actor actress author creator producer director writer alum".split())
+
+
+def _names_a_work(content: str, before_words, after_words) -> bool:
+    """The title of a book, show or film: quoted words (capitalised, a dozen at most) right
+    after the noun for the work ('his new book, "Doomed to Succeed,"') or right before a
+    role in it ('"Orange Is the New Black" star Selenis Leyva')."""
+    if not content[:1].isupper() or len(_WORDS.findall(content)) > 12:
+        return False
+    if before_words and before_words[-1].lemma_.lower() in _WORK_NOUNS and before_words[-1].pos_ == "NOUN":
+        return True
+    return bool(after_words) and after_words[0].lower_ in _WORK_ROLES
+
+
 def _dash_name(dash) -> str:
     """The name on a '— Name' line, without the line's full stop ('Carla Sanchez.'),
     keeping an abbreviation's ('Jr.')."""
@@ -316,6 +333,8 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if _looks_like_title(content) and not (prev_char != "" and prev_char in (":", ",") and cue is not None
                                                and not attached and not named_subject):
             continue
+        if _names_a_work(content, before_words, after_words):
+            continue  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
         if q.kind == "mixed":
             if cue is None:
                 continue

@@ -51,10 +51,15 @@ _PERSON_DESCRIPTORS = frozenset(
     """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
     challenger billionaire businessman businesswoman activist veteran presidential democratic
     republican gop conservative liberal progressive senior adviser advisor aide strategist consultant
-    pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian""".split()
+    pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian
+    star""".split()
 )
 
-_HEADLINE_VERBS = frozenset("says said tells told warns adds asks claims insists urges vows".split())
+_HEADLINE_VERBS = frozenset("""says said tells told warns adds asks claims insists urges vows defends slams
+    blasts rips hits calls wants responds explains reveals admits denies praises attacks backs endorses
+    gets plays playing sings talks takes makes wins loses""".split())
+# a cue the NER glued to the front of a name ('Stated Stone: "..."')
+_LEADING_CUES = frozenset("stated added continued said wrote asked explained noted".split())
 
 
 def _clean_name(words: list[str]) -> list[str]:
@@ -64,6 +69,8 @@ def _clean_name(words: list[str]) -> list[str]:
         out.pop()
     while len(out) > 1 and out[-1].lower() in _HEADLINE_VERBS:
         out.pop()  # a headline's "Obama Says" taken for a name
+    while len(out) > 1 and out[0].lower() in _LEADING_CUES:
+        out.pop(0)
     while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS
                             or not out[0][:1].isalnum()):  # "’s Clinton": a clitic the NER took
         out.pop(0)

@@ -578,3 +578,15 @@ def test_a_quoted_sentence_after_a_sentence_that_reports_its_speaker(nlp):
     assert [q.speaker for q in extract(t, nlp).quotes] == ["mayor"]
     t = 'It was a cold day in the city. "We will not give up on the plan."'
     assert extract(t, nlp).quotes == []
+
+
+def test_titles_of_books_and_shows_are_not_quotes(nlp):
+    t = ("In his new book, ''Doomed to Succeed,'' and in an interview, Mr. Ross said Mr. Obama had told "
+         "Jewish leaders that he would not continue the policy of allowing ''no daylight'' between them.")
+    assert all("Doomed" not in q.text for q in extract(t, nlp).quotes)
+    t = ("The Huffington Post spoke with Teachout on the latest episode of its politics podcast, "
+         "“So, That Happened.” Listen to the interview.")
+    assert extract(t, nlp).quotes == []
+    # a report may still speak
+    t = "According to the report, “The economy is strong.”"
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["report"]

@@ -493,3 +493,8 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
     t = ("Erin Brockovich, the environmental activist, endorsed the approach Saturday, saying she "
          "believed “we need to focus all of our energy on helping the people of Flint.”")
     assert speaker_of(nlp, t, "focus all of our energy").speaker == "Erin Brockovich"
+
+
+def test_headline_verbs_and_glued_cues_leave_names(nlp):
+    t = 'Ben Carson Defends Himself Again Over His Stories.\n\nCarson said the story was "true."'
+    assert speaker_of(nlp, t, "true").speaker == "Ben Carson"
