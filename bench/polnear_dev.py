@@ -24,6 +24,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import replace
+from itertools import takewhile
 from pathlib import Path
 
 from newsread.evaluate import _prf, format_report, match_article, score
@@ -207,7 +208,7 @@ def expand_direct_parsed(q: Quote, doc) -> Quote:
     cue = _token_at(doc, q.cue_start) if 0 <= q.cue_start < q.start else None
     if cue is None:
         return q
-    between = [t for t in doc[cue.i + 1 :] if t.idx < q.start - 1]
+    between = list(takewhile(lambda t: t.idx < q.start - 1, doc[cue.i + 1 :]))
     if any(t.text in ".!?:" or t.is_quote for t in between):
         return q
     thats = [k for k, t in enumerate(between) if t.lower_ == "that" and t.dep_ == "mark"]
