@@ -342,10 +342,9 @@ def print_convention_view(arts: list[dict], preds: list[list[Quote]], expand: bo
         # precision still judged against every attribution, beliefs included
         full, sp = score_convention(arts, conv), score_convention(speech, conv)
         for m in ("quotes", "attribution"):
-            p_, r_ = full[m]["precision"], sp[m]["recall"]
-            f = 2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0
-            print(f"   {'communication-cue attributions':30s} {m:11s} P {p_:.3f} R {r_:.3f} F1 {f:.3f}"
-                  f"  pred {full[m]['n_predicted']} gold {sp[m]['n_gold']}")
+            x = _prf(full[m]["tp_predicted"], full[m]["n_predicted"], sp[m]["tp_gold"], sp[m]["n_gold"])
+            print(f"   {'communication-cue attributions':30s} {m:11s} P {x['precision']:.3f} R {x['recall']:.3f}"
+                  f" F1 {x['f1']:.3f}  pred {x['n_predicted']} gold {x['n_gold']}")
     speech_ids = None if speech is None else {(i, q["start"], q["end"]) for i, a in enumerate(speech) for q in a["quotes"]}
     n_dq = sum(len(a["quotes"]) for a in direct_only(arts, conv)[0])
     n_old = sum(q["kind"] == "direct" for a in arts for q in a["quotes"])

@@ -81,9 +81,18 @@ def _reporting_sentence_before(doc, text: str, lead: int, ps: int, masked):
     return heads[0]
 
 
-def _paragraph_signature(text: str, marks: list[MarkSpan], ps: int, pe: int) -> str | None:
-    """The name on a '― Name' signature closing the paragraph after its last quote."""
-    last = max((m.close_pos for m in marks if m.para_start == ps and m.close_pos >= 0), default=-1)
+def _last_closes(marks: list[MarkSpan]) -> dict[int, int]:
+    """Paragraph start -> the position of its last closing mark."""
+    out: dict[int, int] = {}
+    for m in marks:
+        if m.close_pos >= 0:
+            out[m.para_start] = max(out.get(m.para_start, -1), m.close_pos)
+    return out
+
+
+def _paragraph_signature(text: str, last: int, pe: int) -> str | None:
+    """The name on a '― Name' signature closing the paragraph after its last quote (whose
+    closing mark is at ``last``, -1 for none)."""
     if last < 0:
         return None
     dash = _DASH_LINE.match(text[last + 1 : pe].strip())
@@ -119,14 +128,14 @@ def _hangs_from(cue, roots) -> bool:
     return any(cue in r.ancestors or r.head == cue for r in roots)
 
 
-def _inside_reported_clause(cue, doc, m: MarkSpan) -> bool:
-    """The quoted words continue a reported clause begun before the marks: they hang from
-    the cue before them, but through the reporter's words, not as its own complement."""
+def _inside_reported_clause(cue, roots, m: MarkSpan) -> bool:
+    """The quoted words (their roots, from _fragment_roots) continue a reported clause begun
+    before the marks: they hang from the cue before them, but through the reporter's words,
+    not as its own complement."""
     if cue is None or cue.idx >= m.start:
         return False
-    qtoks = _tokens_in(doc, m.start, m.end, [])
-    roots = [t for t in qtoks if not t.is_punct and not (m.start <= t.head.idx < m.end)]
-    return bool(roots) and all(cue in r.ancestors and r.head != cue for r in roots)
+    words = [r for r in roots if not r.is_punct]
+    return bool(words) and all(cue in r.ancestors and r.head != cue for r in words)
 
 
 def _frame_verb(tok) -> bool:
@@ -253,6 +262,7 @@ def _statement_cue(tokens):
 def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     masked = [(m.start, m.end) for m in marks]
     para_index = {a: i for i, (a, _) in enumerate(paras)}
+    last_close = _last_closes(marks)
     out: list[RawQuote] = []
     for idx, m in enumerate(marks):
         content = text[m.start : m.end]
@@ -326,7 +336,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             q.kind = "mixed"
         elif starts_lower and trailing_text and prev_char == ",":
             q.kind = "mixed"
-        elif starts_lower and prev_char == "," and _inside_reported_clause(cue, doc, m):
+        elif starts_lower and prev_char == "," and _inside_reported_clause(cue, roots, m):
             q.kind = "mixed"  # 'said it's unrealistic to think that if ..., "our oceans are ..."'
         # a name after a colon that the sentence goes on to use (': "COVID-19" is to replace ...') stays a name
         named_subject = bool(after_words) and not is_cue(after_words[0]) and after_words[0].pos_ in ("VERB", "AUX")
@@ -360,7 +370,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         # 'But "Trump's candidacy is strengthened ..."': a linking word before a quoted sentence
         linked = (len(before_words) == 1 and before_words[0].lower_ in _LINK_WORDS and not after_words
                   and _ENDS_SENTENCE.search(content) is not None)
-        signed = _paragraph_signature(text, marks, ps, pe) if lead == ps else None
+        signed = _paragraph_signature(text, last_close.get(ps, -1), pe) if lead == ps else None
         if signed:
             q.speaker_text, q.method = signed, "dash"  # '"A." And "B." ― Christina Lastra.'
             out.append(q)

@@ -104,7 +104,7 @@ def subject_of(verb):
     for _ in range(6):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
-                and _trailing_participle(verb) and restrictive_relative(tok)):
+                and trailing_participle(verb) and restrictive_relative(tok)):
             # 'defend not paying an architect who said he was stiffed, saying "..."': a
             # participle after a comma speaks for the clause around the relative, not in it
             tok = tok.head
@@ -183,8 +183,7 @@ def adverbial_clause(head) -> bool:
     after a comma that opens with a subordinator is an adverbial the parser hung as the
     verb's complement, not what was said."""
     first = head.left_edge
-    return (first.lower_ in _SUBORDINATORS and first.dep_ == "mark" and first.i > 0
-            and head.doc[first.i - 1].text == ",")
+    return first.lower_ in _SUBORDINATORS and first.dep_ == "mark" and follows_comma(first)
 
 
 def continues_relative(clause) -> bool:
@@ -229,14 +228,19 @@ def _wh_clause(tok) -> bool:
     return first.lower_ in _WH_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
 
 
+def follows_comma(tok) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
 def restrictive_relative(relcl) -> bool:
     """'an architect who said ...', not 'Ann Fields, who thanked the crews, ...'."""
     first = relcl.left_edge
-    return first.i > 0 and relcl.doc[first.i - 1].text != ","
+    return first.i > 0 and not follows_comma(first)
 
 
-def _trailing_participle(verb) -> bool:
-    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+def trailing_participle(verb) -> bool:
+    """', saying ...': a participle after a comma."""
+    return verb.tag_ == "VBG" and follows_comma(verb)
 
 
 # what someone releases, runs or holds up that then "says" something

@@ -43,7 +43,7 @@ MALE_NAMES = frozenset(
     roy rudy rufus rupert russ salvatore saul seth shane sheldon sherrod sid solomon sonny spencer stan
     stanley stewart sylvester tanner thad thaddeus theodore tobias toby tommy travis trent trey troy tyler
     vernon vic vince vinnie wade wallace wendell wesley wilbur willie woodrow wyatt zach zachary zeke
-    antonin reince
+    antonin
     """.split()
 )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, REPORT_VERBS
 from .cues import TITLES as _CUE_TITLES
-from .frames import past_dateline, restrictive_relative, subject_of
+from .frames import follows_comma, past_dateline, restrictive_relative, subject_of, trailing_participle
 from .names_data import (
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -38,8 +38,8 @@ _ORG_NOUNS = frozenset(
     authority authorities newspaper broadcaster network channel union party board
     """.split()
 )
-# singular nouns for groups of people: "Clinton's campaign is seeking ... what they call"
 _GENDERED_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+# singular nouns for groups of people: "Clinton's campaign is seeking ... what they call"
 _COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
 _OTHER_SINGULAR = frozenset("report plan plans statement document ruling finding study survey description".split())
 _DETERMINERS = {"a", "an", "the"}
@@ -304,12 +304,12 @@ class Registry:
             self._learn_roles(ent, entity)
         # the passes below look at subjects and gendered pronouns only: collect them once
         # (walking a Doc builds a Token object per word, the Registry's main cost)
-        subjects, self._gendered = [], []
+        subjects, gendered = [], []
         for t in doc:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append(t)
             if t.lower_ in _GENDERED_PRONOUNS:
-                self._gendered.append(t)
+                gendered.append(t)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
         for tok in subjects:
             if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
@@ -331,7 +331,7 @@ class Registry:
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
         for tok in subjects:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ not in ("", "CARDINAL") or self.is_quoted(tok.idx):
+            if tok.ent_type_ not in ("", "CARDINAL") or self.is_quoted(tok.idx):
                 continue
             one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if not (one_of or (tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS)):
@@ -353,10 +353,10 @@ class Registry:
             self.person_mentions.append((tok.i, e, self._salience(tok)))
         self.person_mentions.sort(key=lambda x: x[0])
         self._mention_keys = [m[0] for m in self.person_mentions]
-        self._learn_pronoun_genders()
+        self._learn_pronoun_genders(gendered)
         # plural and collective common-noun subjects are antecedents for "they"
         for tok in subjects:
-            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "" and not self.is_quoted(tok.idx)
+            if (tok.ent_type_ == "" and not self.is_quoted(tok.idx)
                     and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in _COLLECTIVE_NOUNS)):
                 group = self.resolve_group(tok)
                 if group is not None:
@@ -471,14 +471,13 @@ class Registry:
         keys = self._mention_keys
         return self.person_mentions[bisect.bisect_left(keys, a) : bisect.bisect_left(keys, b)]
 
-    def _learn_pronoun_genders(self) -> None:
-        """A he/his or she/her right after a sentence naming only one person is evidence
-        for that person's gender (used to pick pronoun antecedents later)."""
+    def _learn_pronoun_genders(self, gendered) -> None:
+        """A he/his or she/her (``gendered``, in document order) right after a sentence naming
+        only one person is evidence for that person's gender (used to pick pronoun
+        antecedents later)."""
         doc = self.doc
-        for tok in self._gendered:
-            g = _GENDERED_PRONOUNS.get(tok.lower_)
-            if not g:
-                continue
+        for tok in gendered:
+            g = _GENDERED_PRONOUNS[tok.lower_]
             sent = tok.sent
             cands = {id(e): e for i, e, _ in self._mentions_between(sent.start, tok.i)}
             if not cands and sent.start > 0:
@@ -955,8 +954,7 @@ def choose_subject(q, reg: Registry):
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
     if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
         v = _speech_head(cue)
-        trailing = cue.i > 0 and cue.doc[cue.i - 1].text == ","
-        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and trailing:
+        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and follows_comma(cue):
             v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
         if v is not None and v.i != cue.i:
             s = _own_subject(v)
@@ -1013,8 +1011,7 @@ def choose_subject(q, reg: Registry):
 def _apposed_description(conj) -> bool:
     """'China, Pyongyang's only ally and its lifeline, said': a common noun after a bare
     comma is an apposition the parser took for a coordination, not a second speaker."""
-    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
-    return conj.pos_ == "NOUN" and not conj.ent_type_ and before is not None and before.text == ","
+    return conj.pos_ == "NOUN" and not conj.ent_type_ and follows_comma(conj.left_edge)
 
 
 def _apposed_name_before(cue):
@@ -1101,7 +1098,7 @@ def _sentence_subject(cue, chk):
     # person named at the start of the sentence, when the participle trails a comma
     first = cue.sent[0]
     known = first.ent_type_ == "PERSON" or first.text[:1].isupper() and chk.reg._find(first.text, "PERSON", first.i)
-    if known and cue.i > 0 and cue.doc[cue.i - 1].text == "," and not chk.bad(first):
+    if known and trailing_participle(cue) and not chk.bad(first):
         last = first
         while last.i + 1 < cue.i and cue.doc[last.i + 1].ent_iob_ == "I":
             last = cue.doc[last.i + 1]
@@ -1125,16 +1122,6 @@ def _frame_phrase(tokens) -> list:
     return out
 
 
-def _lead_marks(between) -> int:
-    """The punctuation before the first word after a quote (',"' of '...," X said')."""
-    n = 0
-    for t in between:
-        if not (t.is_punct or t.is_quote or t.is_space):
-            break
-        n += not t.is_space
-    return n
-
-
 def _frame_speaker(q, reg: Registry) -> Resolved | None:
     """The speaker of '"...," Gene Sperling, a top adviser, said' or '"...," said Skelly,
     explaining ...' read off the words around the cue when the parse lost the subject:
@@ -1146,7 +1133,7 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
     between = [t for t in span if t.i < cue.i and t.idx >= q.end] if span is not None else []
     lead = [t for t in between if not (t.is_punct or t.is_quote or t.is_space)]
     if lead and len(lead) <= 6 and lead[-1].i == cue.i - 1 and lead[-1].pos_ == "PROPN" \
-            and len(lead) == len([t for t in between if not t.is_space]) - _lead_marks(between):
+            and not any(t.is_punct or t.is_quote for t in between if t.i > lead[0].i):
         # '"...," screenwriter Cole Haddon wrote': the words between mark and cue are the
         # speaker, whatever tags the parser gave them ('screenwriter' as a verb)
         phrase = lead
