@@ -86,11 +86,13 @@ def cmd_add(args) -> int:
                     new_ids += added
                     duplicates += skipped
                 bar.update(done)
-        print(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else ""), file=sys.stderr)
-        if new_ids and not args.no_extract:
-            with ProgressBar("extracting", len(new_ids)) as bar:
-                summary = extract_articles(store, new_ids, pipeline=pipeline, n_process=_jobs(args), progress=bar.update)
-            print(f"found {summary.quotes} quote(s) in {summary.articles} article(s)", file=sys.stderr)
+    print(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else ""), file=sys.stderr)
+    if new_ids and not args.no_extract:
+        # The store above is closed: extraction may fork workers, and opens its own connection after.
+        with ProgressBar("extracting", len(new_ids)) as bar:
+            summary = extract_articles(_db_path(args), new_ids, user=config.user, pipeline=pipeline,
+                                       n_process=_jobs(args), progress=bar.update)
+        print(f"found {summary.quotes} quote(s) in {summary.articles} article(s)", file=sys.stderr)
     if failures:
         print(f"newsread: {len(failures)} source(s) failed:", file=sys.stderr)
         for failure in failures:
@@ -173,12 +175,13 @@ def cmd_reextract(args) -> int:
     with _open_store(args, config) as store:
         ids = args.articles or store.article_ids()
         known = set(store.article_ids())
-        missing = [i for i in ids if i not in known]
-        if missing:
-            raise CommandError(f"no article with id {missing[0]}")
-        _load_pipeline(_pipeline(args, config))
-        with ProgressBar("re-extracting", len(ids)) as bar:
-            summary = extract_articles(store, ids, pipeline=_pipeline(args, config), n_process=_jobs(args), progress=bar.update)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise CommandError(f"no article with id {missing[0]}")
+    _load_pipeline(_pipeline(args, config))
+    with ProgressBar("re-extracting", len(ids)) as bar:
+        summary = extract_articles(_db_path(args), ids, user=config.user, pipeline=_pipeline(args, config),
+                                   n_process=_jobs(args), progress=bar.update)
     print(f"re-extracted {summary.articles} article(s): {summary.quotes} model quote(s) stored, "
           f"{summary.kept_reviewed} reviewed quote(s) kept", file=sys.stderr)
     for article_id, report in summary.reports.items():

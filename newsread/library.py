@@ -6,12 +6,14 @@ reader's workers. spaCy is imported only inside ``extract_articles``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsread.ingest import content_hash
-from newsread.model import Article
-from newsread.store import ReextractReport, Store
+from newsread.model import Article, Extraction
+from newsread.store import ReextractReport, Store, open_store_count
 
 Progress = Callable[[int, int], None]
 
@@ -50,13 +52,16 @@ def extractor_name(nlp) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}+newsread-{EXTRACTOR_VERSION}"
 
 
-def extract_articles(store: Store, article_ids: list[int], *, pipeline: str | None = None,
-                     n_process: int = 1, progress: Progress | None = None) -> ExtractionSummary:
+def extract_articles(db_path: Path | str, article_ids: list[int], *, user: str | None = None,
+                     pipeline: str | None = None, n_process: int = 1,
+                     progress: Progress | None = None) -> ExtractionSummary:
     """Run the extractor over the given articles and store its quotes.
 
-    Reviewed quotes are kept (see ``Store.store_extraction``).
+    Reviewed quotes are kept (see ``Store.store_extraction``). With several processes the
+    workers are forked first and this process opens its connection after: a SQLite
+    connection is never carried across ``fork()``, and the workers never see the database.
     """
-    from newsread.quotes import extract_many, load_pipeline
+    from newsread.quotes import load_pipeline
 
     summary = ExtractionSummary()
     if not article_ids:
@@ -65,21 +70,38 @@ def extract_articles(store: Store, article_ids: list[int], *, pipeline: str | No
     if total_too_small_for_processes(len(article_ids), n_process):
         n_process = 1
     name = extractor_name(nlp)
-    texts = (store.article(article_id).text for article_id in article_ids)
     total = len(article_ids)
-    if progress:
-        progress(0, total)
-    for done, (article_id, extraction) in enumerate(zip(article_ids, extract_many(texts, nlp, n_process=n_process)), 1):
-        report = store.store_extraction(article_id, extraction, name)
-        summary.articles += 1
-        summary.quotes += report.added
-        summary.kept_reviewed += report.kept_reviewed
-        summary.overlapping += len(report.overlapping)
-        if report.overlapping:
-            summary.reports[article_id] = report
+    with _extractor(nlp, n_process) as extract, Store(db_path, user=user) as store:
+        texts = (store.article(article_id).text for article_id in article_ids)
         if progress:
-            progress(done, total)
+            progress(0, total)
+        for done, (article_id, extraction) in enumerate(zip(article_ids, extract(texts)), 1):
+            report = store.store_extraction(article_id, extraction, name)
+            summary.articles += 1
+            summary.quotes += report.added
+            summary.kept_reviewed += report.kept_reviewed
+            summary.overlapping += len(report.overlapping)
+            if report.overlapping:
+                summary.reports[article_id] = report
+            if progress:
+                progress(done, total)
     return summary
+
+
+@contextmanager
+def _extractor(nlp, n_process: int) -> Iterator[Callable[[Iterable[str]], Iterator[Extraction]]]:
+    """A function from texts to extractions: forked workers when several processes are
+    asked for and this process may fork, else this process alone."""
+    from newsread.quotes import extract_many
+    from newsread.quotes.parallel import WorkerPool, can_fork
+
+    if n_process > 1 and can_fork():
+        if open_store_count():
+            raise RuntimeError("a database connection is open in this process; workers cannot be forked safely")
+        with WorkerPool(nlp, n_process) as pool:
+            yield pool.extract
+    else:
+        yield lambda texts: extract_many(texts, nlp)
 
 
 def import_annotated(store: Store, items) -> tuple[int, int, int]:

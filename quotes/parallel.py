@@ -3,6 +3,10 @@
 ``nlp.pipe(n_process=...)`` parallelises only the parse: every Doc is pickled back to
 the parent, which then runs all the rule work alone. Here forked workers share the
 loaded pipeline (copy-on-write) and send back only the small Extraction objects.
+
+The workers are plain text-in, records-out: they never see a database. Whoever
+stores the results opens its connection only after ``WorkerPool`` has forked, since
+a SQLite connection must never be carried across ``fork()``.
 """
 
 from __future__ import annotations
@@ -34,21 +38,41 @@ def _extract_group(texts: list[str]) -> list[Extraction]:
     return list(extract_many(texts, _worker_nlp))
 
 
-def extract_in_processes(texts: Iterable[str], nlp, n_process: int,
-                         progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
-    """Extractions in input order, computed by ``n_process`` forked workers."""
-    context = multiprocessing.get_context("fork")
-    done = 0
-    with context.Pool(n_process, initializer=_remember, initargs=(nlp,)) as pool:
+class WorkerPool:
+    """``n_process`` forked workers holding ``nlp``; forks when entered."""
+
+    def __init__(self, nlp, n_process: int) -> None:
+        self.nlp, self.n_process = nlp, n_process
+        self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        context = multiprocessing.get_context("fork")
+        self._pool = context.Pool(self.n_process, initializer=_remember, initargs=(self.nlp,))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def extract(self, texts: Iterable[str], progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+        """Extractions in input order."""
+        done = 0
         # The texts are read here, in batches, not by the pool's feeder thread: they may
         # come from a sqlite3 connection, which belongs to this thread.
-        for batch in batched(texts, n_process * GROUP * 4):
-            for group in pool.imap(_extract_group, list(batched(batch, GROUP))):
+        for batch in batched(texts, self.n_process * GROUP * 4):
+            for group in self._pool.imap(_extract_group, list(batched(batch, GROUP))):
                 for extraction in group:
                     done += 1
                     if progress is not None:
                         progress(done)
                     yield extraction
+
+
+def extract_in_processes(texts: Iterable[str], nlp, n_process: int,
+                         progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Extractions in input order, computed by ``n_process`` forked workers."""
+    with WorkerPool(nlp, n_process) as pool:
+        yield from pool.extract(texts, progress)
 
 
 def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:

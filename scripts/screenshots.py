@@ -25,7 +25,7 @@ SIZE = (120, 36)
 def build_database(path: Path) -> None:
     with Store(path, user="screenshots") as store:
         ids, _ = add_articles(store, sample_articles())
-        extract_articles(store, ids, progress=lambda done, total: print(f"\rextracting {done}/{total}", end=""))
+    extract_articles(path, ids, progress=lambda done, total: print(f"\rextracting {done}/{total}", end=""))
     print()
 
 

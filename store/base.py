@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -13,14 +14,25 @@ from .connection import BUSY_TIMEOUT_MS, StoreError, explain, open_database
 from .records import default_user
 
 
+# Every Store open in this process, so that code about to fork can check none is.
+_open_stores: weakref.WeakSet = weakref.WeakSet()
+
+
+def open_store_count() -> int:
+    """How many Store connections this process holds open now."""
+    return len(_open_stores)
+
+
 class StoreBase:
     def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
                  busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = Path(path)
         self.conn = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         self.user = user or default_user()
+        _open_stores.add(self)
 
     def close(self) -> None:
+        _open_stores.discard(self)
         self.conn.close()
 
     @cached_property

@@ -19,15 +19,14 @@ class StoreError(Exception):
     """A database problem, explained in one line."""
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        return
+def _check_path(path: Path) -> None:
+    # The file itself is never opened here, only looked at: closing any descriptor of a
+    # database file drops every POSIX lock this process holds on it, including those of
+    # a connection already open (the reader's), and the next writer elsewhere would then
+    # take itself for the last connection and delete the WAL under it (sqlite.org, "How
+    # To Corrupt An SQLite Database File", 2.2). SQLite itself refuses a non-database.
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise StoreError(f"{path}: not a SQLite database")
 
 
 def _applied_migrations(conn: sqlite3.Connection, path: Path) -> set[str]:
@@ -60,7 +59,7 @@ def open_database(path: Path | str, *, readonly: bool = False,
     The connection is in autocommit mode: every write transaction is explicit.
     """
     path = Path(path)
-    _check_header(path)
+    _check_path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no such database")
     try:
@@ -94,7 +93,9 @@ def explain(error: sqlite3.DatabaseError) -> str:
         return "database is locked by another program; try again when it is done"
     if "readonly" in message or "read-only" in message:
         return "database is read-only (check the file's permissions)"
-    if "malformed" in message or "not a database" in message or "file is encrypted" in message:
+    if "file is not a database" in message or "file is encrypted" in message:
+        return "not a SQLite database"
+    if "malformed" in message:
         return "database file is corrupt"
     if "unable to open" in message:
         return "cannot open the database file (check the folder exists and is writable)"

@@ -189,6 +189,7 @@ def test_not_a_database(tmp_path):
     with pytest.raises(StoreError, match="not a SQLite database"):
         Store(path)
     assert path.read_text() == "just some text, not SQLite"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.db"]  # no journal or WAL left beside it
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path):

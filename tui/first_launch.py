@@ -30,17 +30,15 @@ def load_samples(db_path: Path, user: str | None, pipeline: str | None, post: Ca
     from newsread.samples import sample_articles
     from newsread.store import Store
 
-    store = Store(db_path, user=user)
     try:
         articles = sample_articles()
         post(SamplesProgress(0, len(articles), "Storing the sample articles…"))
-        ids, _ = add_articles(store, articles)
+        with Store(db_path, user=user) as store:
+            ids, _ = add_articles(store, articles)
         post(SamplesProgress(0, len(ids), "Loading the language model and finding quotes…"))
-        extract_articles(store, ids, pipeline=pipeline,
+        extract_articles(db_path, ids, user=user, pipeline=pipeline,
                          progress=lambda done, total: post(SamplesProgress(done, total, f"Finding quotes: {done}/{total} articles")))
     except Exception as error:  # shown to the user; the articles stay usable without quotes
         post(SamplesLoaded(f"{type(error).__name__}: {error}"))
     else:
         post(SamplesLoaded())
-    finally:
-        store.close()

@@ -23,15 +23,13 @@ def extract_pending(db_path: Path, user: str | None, pipeline: str | None, post:
     from newsread.library import extract_articles
     from newsread.store import Store
 
-    store = Store(db_path, user=user)
     try:
-        pending = store.articles_needing_extraction()
+        with Store(db_path, user=user) as store:
+            pending = store.articles_needing_extraction()
         if not pending:
             return
         post(PendingProgress(0, len(pending)))
-        extract_articles(store, pending, pipeline=pipeline,
+        extract_articles(db_path, pending, user=user, pipeline=pipeline,
                          progress=lambda done, total: post(PendingProgress(done, total)))
     except Exception as error:  # shown to the user; the articles stay readable without quotes
         post(PendingProgress(0, 0, f"{type(error).__name__}: {error}"))
-    finally:
-        store.close()
