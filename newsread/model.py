@@ -116,3 +116,5 @@ class StoredQuote(Quote):
     status: str = "unreviewed"
     human: bool = False
     note: str = ""
+    # Grows with every write to the quote: a writer holding an older one knows it is stale.
+    version: int = 1

@@ -1,8 +1,8 @@
 """The SQLite store: schema, migrations, queries and the correction log."""
 
 from .base import open_store_count
-from .connection import StoreError, open_database
+from .connection import QuoteChanged, StoreError, open_database
 from .records import ArticleSummary, Correction, ReextractReport, SpeakerSummary
 from .store import Store
 
-__all__ = ["Store", "StoreError", "open_database", "open_store_count", "ArticleSummary", "SpeakerSummary", "Correction", "ReextractReport"]
+__all__ = ["Store", "StoreError", "QuoteChanged", "open_database", "open_store_count", "ArticleSummary", "SpeakerSummary", "Correction", "ReextractReport"]

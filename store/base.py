@@ -29,10 +29,12 @@ class StoreBase:
         self.path = Path(path)
         self.conn = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         self.user = user or default_user()
+        self._new_session_id()
         _open_stores.add(self)
 
     def close(self) -> None:
         _open_stores.discard(self)
+        self.end_session()
         self.conn.close()
 
     @cached_property

@@ -19,6 +19,10 @@ class StoreError(Exception):
     """A database problem, explained in one line."""
 
 
+class QuoteChanged(StoreError):
+    """The quote a writer meant is no longer as it saw it: changed or removed by another program."""
+
+
 def _check_path(path: Path) -> None:
     # The file itself is never opened here, only looked at: closing any descriptor of a
     # database file drops every POSIX lock this process holds on it, including those of
@@ -49,7 +53,15 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
     from .schema import migrations
 
-    migrations.apply(Database(conn))
+    # One process migrates; another opening the same old file at once waits, then finds it done.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(Database(conn))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def open_database(path: Path | str, *, readonly: bool = False,
@@ -102,4 +114,4 @@ def explain(error: sqlite3.DatabaseError) -> str:
     return message
 
 
-__all__ = ["StoreError", "open_database", "explain", "MIGRATION_SET"]
+__all__ = ["StoreError", "QuoteChanged", "open_database", "explain", "MIGRATION_SET"]

@@ -1,4 +1,11 @@
-"""Human corrections: every change one transaction with its append-only log row; undo and redo."""
+"""Human corrections: every change one transaction with its append-only log row; undo and redo.
+
+Two guards keep several readers from writing over each other. A change may name the
+``version`` of the quote the reader showed: if the stored quote is newer (or gone), the
+change is refused with ``QuoteChanged`` and nothing is written. Undo and redo walk the
+changes of one session only (one user's running reader, continued by that user's next
+reader once it has ended), and refuse to take back a change someone else built on.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +13,24 @@ import json
 
 from newsread.model import Quote, StoredQuote
 
-from .connection import StoreError
+from .connection import QuoteChanged, StoreError
 from .records import Correction, now
+from .sessions import SessionStore
 
 # The quote columns a correction snapshot records and undo restores.
 QUOTE_COLUMNS = (
     "id", "article_id", "start", "end", "text", "kind", "speaker_id", "cue", "cue_start",
-    "mention_start", "mention_end", "confidence", "status", "human", "note", "extractor", "updated_at",
+    "mention_start", "mention_end", "confidence", "status", "human", "note", "extractor", "updated_at", "version",
 )
 # Log actions that change speakers rather than one quote; their snapshots are speaker states.
 SPEAKER_ACTIONS = {"rename_speaker", "merge_speakers"}
+# An undo that was refused because someone changed the quote since: it leaves the
+# undo stack (the next undo goes further back) and changes nothing.
+REFUSED = "undo_refused"
 EDITABLE = {"start", "end", "kind", "speaker", "speaker_kind", "cue", "cue_start", "note", "mention_start", "mention_end"}
 
 
-class CorrectionStore:
+class CorrectionStore(SessionStore):
     """Correction methods of ``Store`` (they use its connection, quote and speaker methods)."""
 
     def _snapshot(self, quote_id: int) -> dict | None:
@@ -39,15 +50,35 @@ class CorrectionStore:
             "quote_id": quote_id, "article_id": article_id, "action": action, "user": self.user, "at": now(),
             "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
             "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
-            "reverts": reverts,
+            "reverts": reverts, "session": self._session_for_writing(),
         })
+
+    def _current(self, quote_id: int, version: int | None) -> dict:
+        """The quote's snapshot, if it is still the one the writer saw (``version``, when given)."""
+        snapshot = self._snapshot(quote_id)
+        if snapshot is None:
+            if version is None:
+                raise StoreError(f"no quote with id {quote_id}")
+            raise QuoteChanged(f"quote {quote_id} was removed by another program; nothing saved")
+        if version is not None and snapshot["version"] != version:
+            raise QuoteChanged(f"quote {quote_id} was changed {self._changed_by(quote_id)}; nothing saved")
+        return snapshot
+
+    def _changed_by(self, quote_id: int) -> str:
+        rows = self._rows("SELECT user, session FROM corrections WHERE quote_id = ? ORDER BY id DESC LIMIT 1", [quote_id])
+        if rows and rows[0]["session"] != self.session_id:
+            return f"meanwhile by {rows[0]['user']}"
+        return "meanwhile by another program"
 
     def _write_quote(self, snapshot: dict | None, quote_id: int) -> None:
         """Make the stored quote ``quote_id`` equal ``snapshot`` (None: absent)."""
         if snapshot is None:
             self.conn.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
             return
-        row = {k: snapshot[k] for k in QUOTE_COLUMNS}
+        row = {k: snapshot.get(k) for k in QUOTE_COLUMNS}
+        stored = self._rows("SELECT version FROM quotes WHERE id = ?", [quote_id])
+        # Every write is a new version, a restored old state too.
+        row["version"] = max(stored[0]["version"] if stored else 0, snapshot.get("version") or 0) + 1
         columns = ", ".join(f"[{c}]" for c in row)
         updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in row if c != "id")
         self.conn.execute(
@@ -55,11 +86,9 @@ class CorrectionStore:
             list(row.values()),
         )
 
-    def _change(self, action: str, quote_id: int, changes: dict) -> StoredQuote:
+    def _change(self, action: str, quote_id: int, changes: dict, version: int | None = None) -> StoredQuote:
         with self._transaction():
-            before = self._snapshot(quote_id)
-            if before is None:
-                raise StoreError(f"no quote with id {quote_id}")
+            before = self._current(quote_id, version)
             after = dict(before)
             after.update(changes)
             after["updated_at"] = now()
@@ -67,34 +96,34 @@ class CorrectionStore:
             self._log(action, quote_id, before["article_id"], before, self._snapshot(quote_id))
         return self.quote(quote_id)
 
-    def accept(self, quote_id: int) -> StoredQuote:
-        return self._change("accept", quote_id, {"status": "accepted"})
+    def accept(self, quote_id: int, *, version: int | None = None) -> StoredQuote:
+        return self._change("accept", quote_id, {"status": "accepted"}, version)
 
-    def reject(self, quote_id: int) -> StoredQuote:
-        return self._change("reject", quote_id, {"status": "rejected"})
+    def reject(self, quote_id: int, *, version: int | None = None) -> StoredQuote:
+        return self._change("reject", quote_id, {"status": "rejected"}, version)
 
-    def set_status(self, quote_id: int, status: str) -> StoredQuote:
-        return self._change("status", quote_id, {"status": status})
+    def set_status(self, quote_id: int, status: str, *, version: int | None = None) -> StoredQuote:
+        return self._change("status", quote_id, {"status": status}, version)
 
-    def edit(self, quote_id: int, **fields) -> StoredQuote:
+    def edit(self, quote_id: int, *, version: int | None = None, **fields) -> StoredQuote:
         """Change any of EDITABLE; the quote becomes 'corrected' and human-made."""
         unknown = set(fields) - EDITABLE
         if unknown:
             raise ValueError(f"cannot edit {sorted(unknown)}")
-        current = self.quote(quote_id)
+        current = self._current(quote_id, version)  # checked again inside the change's transaction
         changes: dict = {k: v for k, v in fields.items() if k not in ("speaker", "speaker_kind")}
         if "start" in fields or "end" in fields:
-            text = self.article(current.article_id).text
-            start, end = fields.get("start", current.start), fields.get("end", current.end)
+            text = self.article(current["article_id"]).text
+            start, end = fields.get("start", current["start"]), fields.get("end", current["end"])
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"span [{start}, {end}) is outside the article")
             changes["text"] = text[start:end]
         changes.update(status="corrected", human=1)
         with self._transaction():  # a new speaker row commits with the change, or not at all
             if "speaker" in fields:
-                kind = fields.get("speaker_kind") or current.speaker_kind
+                kind = fields.get("speaker_kind") or current["speaker_kind"] or "PERSON"
                 changes["speaker_id"] = self.speaker_id(fields["speaker"], kind)
-            return self._change("edit", quote_id, changes)
+            return self._change("edit", quote_id, changes, version)
 
     def add_quote(self, article_id: int, quote: Quote) -> StoredQuote:
         """A quote the model missed, added by a person."""
@@ -108,22 +137,27 @@ class CorrectionStore:
             self._log("add", quote_id, article_id, None, self._snapshot(quote_id))
         return self.quote(quote_id)
 
-    def delete_quote(self, quote_id: int) -> None:
+    def delete_quote(self, quote_id: int, *, version: int | None = None) -> None:
         with self._transaction():
-            before = self._snapshot(quote_id)
-            if before is None:
-                raise StoreError(f"no quote with id {quote_id}")
+            before = self._current(quote_id, version)
             self._write_quote(None, quote_id)
             self._log("delete", quote_id, before["article_id"], before, None)
 
     # ---- undo and redo ---------------------------------------------------
 
     def _stacks(self) -> tuple[list[int], list[int]]:
-        """(done, undone) correction ids, derived from the whole log."""
+        """(done, undone) correction ids of this session."""
         done: list[int] = []
         undone: list[int] = []
-        for row in self._rows("SELECT id, action, reverts FROM corrections ORDER BY id"):
-            if row["action"] == "undo":
+        session = self._session_for_undo()
+        if session is None:
+            return done, undone
+        for row in self._rows("SELECT id, action, reverts FROM corrections WHERE session = ? ORDER BY id", [session]):
+            if row["action"] == REFUSED:
+                for stack in (done, undone):
+                    if row["reverts"] in stack:
+                        stack.remove(row["reverts"])
+            elif row["action"] == "undo":
                 if row["reverts"] in done:
                     done.remove(row["reverts"])
                     undone.append(row["reverts"])
@@ -139,27 +173,68 @@ class CorrectionStore:
     def _revert(self, action: str, target_id: int, use: str) -> Correction:
         target = self.correction(target_id)
         state = target.before if use == "before" else target.after
+        replaced = target.after if use == "before" else target.before
         with self._transaction():
             if target.action in SPEAKER_ACTIONS:
-                replaced = target.after if use == "before" else target.before
+                self._check_speakers_unchanged(action, target, replaced)
                 self._write_speaker_state(state)
                 self._log(action, None, None, replaced, state, reverts=target_id)
             else:
                 before = self._snapshot(target.quote_id)
+                self._check_quote_unchanged(action, target, before)
                 self._write_quote(state, target.quote_id)
                 self._log(action, target.quote_id, target.article_id, before, self._snapshot(target.quote_id), reverts=target_id)
         return target
 
+    def _check_quote_unchanged(self, action: str, target: Correction, current: dict | None) -> None:
+        """The quote must be as this session last left it, else undo would take back another's work."""
+        rows = self._rows("SELECT after FROM corrections WHERE session = ? AND quote_id = ? ORDER BY id DESC LIMIT 1",
+                          [self.session_id, target.quote_id])
+        left = json.loads(rows[0]["after"]) if rows and rows[0]["after"] else None
+        if left is None and current is None:
+            return
+        if left is None or current is None or left.get("version", current["version"]) != current["version"]:
+            raise self._refuse(action, target, f"quote {target.quote_id} was {'removed' if current is None else 'changed'} "
+                                       f"{self._changed_by(target.quote_id)}")
+
+    def _check_speakers_unchanged(self, action: str, target: Correction, replaced: dict | None) -> None:
+        for row in (replaced or {}).get("speakers", []):
+            rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [row["id"]])
+            if not rows or {**rows[0], "aliases": rows[0]["aliases"] or "[]"} != row:
+                raise self._refuse(action, target, f"speaker “{row['name']}” was changed meanwhile by another reader")
+
+    def _refuse(self, action: str, target: Correction, why: str) -> StoreError:
+        # Logged (in its own transaction, after the caller's rolls back) so the next undo goes further back.
+        self._refused = target.id
+        if action == "undo":
+            return QuoteChanged(f"not undone: {why}; undo again for your change before it")
+        return QuoteChanged(f"not redone: {why}")
+
+    def _log_refusal(self) -> None:
+        refused, self._refused = getattr(self, "_refused", None), None
+        if refused is not None:
+            target = self.correction(refused)
+            with self._transaction():
+                self._log(REFUSED, target.quote_id, target.article_id, None, None, reverts=refused)
+
     def undo(self) -> Correction | None:
-        """Take back the latest change still in force; None when there is nothing to undo."""
-        with self._transaction():
-            done, _ = self._stacks()
-            return self._revert("undo", done[-1], "before") if done else None
+        """Take back this session's latest change still in force; None when there is nothing to undo."""
+        try:
+            with self._transaction():
+                self._session_for_writing()
+                done, _ = self._stacks()
+                return self._revert("undo", done[-1], "before") if done else None
+        finally:
+            self._log_refusal()
 
     def redo(self) -> Correction | None:
-        with self._transaction():
-            _, undone = self._stacks()
-            return self._revert("redo", undone[-1], "after") if undone else None
+        try:
+            with self._transaction():
+                self._session_for_writing()
+                _, undone = self._stacks()
+                return self._revert("redo", undone[-1], "after") if undone else None
+        finally:
+            self._log_refusal()
 
     def can_undo(self) -> bool:
         return bool(self._stacks()[0])

@@ -76,7 +76,7 @@ def quote_from_row(row: dict) -> StoredQuote:
         speaker=row["speaker"], speaker_kind=row["speaker_kind"], cue=row["cue"] or "",
         cue_start=row["cue_start"], mention_start=row["mention_start"], mention_end=row["mention_end"],
         confidence=row["confidence"], id=row["id"], article_id=row["article_id"],
-        status=row["status"], human=bool(row["human"]), note=row["note"] or "",
+        status=row["status"], human=bool(row["human"]), note=row["note"] or "", version=row["version"],
     )
 
 

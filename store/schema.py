@@ -144,5 +144,81 @@ def m003_quote_status_by_article_index(db: Database) -> None:
     # The library's reviewed/total counts read only this index, not the quote rows.
     db["quotes"].create_index(["article_id", "status"])
 
+def _rebuild(db: Database, table: str, create_sql: str) -> None:
+    """Replace ``table`` by one made with ``create_sql`` (named ``{table}_rebuilt``), keeping
+    its rows, rowids, indexes and triggers, and every view (SQLite cannot ALTER a primary key)."""
+    saved = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL", [table])]
+    views = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall()
+    for name, _ in views:
+        db.execute(f"DROP VIEW [{name}]")
+    db.execute(create_sql)
+    old = [c.name for c in db[table].columns]
+    new = {c.name for c in db[f"{table}_rebuilt"].columns}
+    columns = ", ".join(f"[{c}]" for c in old if c in new)
+    db.execute(f"INSERT INTO [{table}_rebuilt] ({columns}) SELECT {columns} FROM [{table}]")
+    db.execute(f"DROP TABLE [{table}]")
+    db.execute(f"ALTER TABLE [{table}_rebuilt] RENAME TO [{table}]")
+    for sql in saved:
+        db.execute(sql)
+    for _, sql in views:
+        db.execute(sql)
+
+
+@migration
+def m004_quote_ids_never_reused_and_versioned(db: Database) -> None:
+    # Re-extraction deletes model quotes and inserts new ones: with plain rowids a new quote
+    # could take the id of a deleted one, and a reader still showing the old quote would
+    # write onto the new. AUTOINCREMENT never hands an id out twice; ``version`` grows on
+    # every write, so a writer can check the quote is still the one it showed.
+    _rebuild(db, "quotes", """CREATE TABLE [quotes_rebuilt] (
+        [id] INTEGER PRIMARY KEY AUTOINCREMENT,
+        [article_id] INTEGER NOT NULL REFERENCES [articles]([id]),
+        [start] INTEGER NOT NULL,
+        [end] INTEGER NOT NULL,
+        [text] TEXT NOT NULL,
+        [kind] TEXT NOT NULL,
+        [speaker_id] INTEGER REFERENCES [speakers]([id]),
+        [cue] TEXT DEFAULT '',
+        [cue_start] INTEGER DEFAULT -1,
+        [mention_start] INTEGER DEFAULT -1,
+        [mention_end] INTEGER DEFAULT -1,
+        [confidence] REAL DEFAULT 1.0,
+        [status] TEXT NOT NULL DEFAULT 'unreviewed',
+        [human] INTEGER DEFAULT 0,
+        [note] TEXT DEFAULT '',
+        [extractor] TEXT DEFAULT '',
+        [updated_at] TEXT,
+        [version] INTEGER NOT NULL DEFAULT 1
+    )""")
+    # Ids the log names may belong to quotes deleted since: none of them is handed out again.
+    highest = db.execute("SELECT max(coalesce((SELECT max(id) FROM quotes), 0), "
+                         "coalesce((SELECT max(quote_id) FROM corrections), 0))").fetchone()[0]
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'quotes'")
+    db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('quotes', ?)", [highest])
+
+
+@migration
+def m005_undo_per_reader_session(db: Database) -> None:
+    # Undo takes back the changes of one reader (one user, one running app), never another's.
+    # A session is that reader; one whose app has ended may be taken up by the same user's
+    # next reader, so undo survives a restart.
+    db["sessions"].create(
+        {"id": str, "user": str, "host": str, "pid": int, "started_at": str, "ended_at": str},
+        pk="id", not_null={"user"},
+    )
+    db["corrections"].add_column("session", str)
+    db["corrections"].create_index(["user", "session"])
+    # The log before sessions existed: one ended session per user, so each keeps their undo.
+    # (The append-only guard steps aside for this one backfill of the new column.)
+    guard = db.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections_append_only_update'").fetchone()[0]
+    db.execute("DROP TRIGGER corrections_append_only_update")
+    for (user,) in db.execute("SELECT DISTINCT user FROM corrections").fetchall():
+        session = f"before-sessions:{user}"
+        db["sessions"].insert({"id": session, "user": user, "host": "", "pid": 0, "started_at": "", "ended_at": "migrated"})
+        db.execute("UPDATE corrections SET session = ? WHERE user = ?", [session, user])
+    db.execute(guard)
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

@@ -29,11 +29,15 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         return rows[0]["id"] if rows else None
 
     def add_article(self, article: Article, content_hash: str) -> tuple[int, bool]:
-        """Store ``article``; return (id, created). Same content twice is stored once."""
-        existing = self.find_article_by_hash(content_hash)
-        if existing is not None:
-            return existing, False
+        """Store ``article``; return (id, created). Same content twice is stored once.
+
+        The check and the insert are one write transaction: two programs adding the same
+        text at once store it once, and the second hears it is a duplicate.
+        """
         with self._transaction():
+            existing = self.find_article_by_hash(content_hash)
+            if existing is not None:
+                return existing, False
             article_id = self._insert("articles", {
                 "title": article.title, "source": article.source, "url": article.url, "date": article.date,
                 "author": article.author, "path": article.path, "licence": article.licence, "text": article.text,

@@ -9,4 +9,6 @@ SCHEMA = (
     "m001_initial",
     "m002_review_view_and_quote_history_index",
     "m003_quote_status_by_article_index",
+    "m004_quote_ids_never_reused_and_versioned",
+    "m005_undo_per_reader_session",
 )

@@ -136,7 +136,9 @@ def test_undo_survives_reopening(db_path, article_id, store):
     quote = store.quotes(article_id)[0]
     store.reject(quote.id)
     store.close()
-    with Store(db_path) as again:
+    with Store(db_path, user="someone else") as other:
+        assert other.undo() is None  # undo is per person
+    with Store(db_path, user="tester") as again:
         assert again.quote(quote.id).status == "rejected"
         again.undo()
         assert again.quote(quote.id).status == "unreviewed"

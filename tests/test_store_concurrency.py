@@ -12,8 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsread.model import Article, Extraction, Quote
-from newsread.store import Store
+from newsread.store import QuoteChanged, Store
 
 TEXT = '"It is done," the minister said. "We go on," she added.'
 
@@ -57,3 +59,120 @@ def test_opening_a_second_store_keeps_the_first_ones_locks(tmp_path):
     with Store(path) as store:
         assert sorted(q.note[:1] for q in store.quotes(article_id)) == ["1", "2"]
         assert len(store.history()) == 3
+
+
+def two_articles(path: Path) -> tuple[int, int]:
+    with Store(path, user="setup") as store:
+        ids = []
+        for n in range(2):
+            article_id, _ = store.add_article(Article(text=TEXT, title=f"t{n}"), f"h{n}")
+            store.store_extraction(article_id, two_quotes(), "x")
+            ids.append(article_id)
+    return ids[0], ids[1]
+
+
+def test_quote_ids_are_never_reused_by_reextraction(tmp_path):
+    path = tmp_path / "n.db"
+    first, _ = two_articles(path)
+    with Store(path) as store:
+        old = {q.id for q in store.quotes(first)}
+        store.store_extraction(first, two_quotes(), "y")  # deletes both model quotes, inserts two
+        new = {q.id for q in store.quotes(first)}
+        assert min(new) > max(store.quotes(2)[-1].id, *old)
+
+
+def test_a_write_onto_a_quote_changed_meanwhile_is_refused(tmp_path):
+    path = tmp_path / "n.db"
+    first, _ = two_articles(path)
+    with Store(path, user="ana") as ana, Store(path, user="bob") as bob:
+        shown = ana.quotes(first)[0]
+        bob.edit(shown.id, speaker="Someone Else", version=shown.version)
+        with pytest.raises(QuoteChanged, match="changed meanwhile by bob"):
+            ana.accept(shown.id, version=shown.version)
+        with pytest.raises(QuoteChanged, match="changed meanwhile by bob"):
+            ana.edit(shown.id, note="mine", version=shown.version)
+        assert ana.quote(shown.id).speaker == "Someone Else" and ana.quote(shown.id).note == ""
+        gone = ana.quotes(first)[1]
+        ana.store_extraction(first, Extraction([], []), "y")  # re-extraction removes the unreviewed one
+        with pytest.raises(QuoteChanged, match="removed"):
+            ana.reject(gone.id, version=gone.version)
+        assert [c.user for c in ana.history()] == ["bob"]
+
+
+def test_undo_takes_back_only_this_readers_changes(tmp_path):
+    path = tmp_path / "n.db"
+    first, second = two_articles(path)
+    ana, bob, ana_again = Store(path, user="ana"), Store(path, user="bob"), Store(path, user="ana")
+    try:
+        ana_quote, bob_quote, other_quote = ana.quotes(first)[0], bob.quotes(second)[0], ana.quotes(second)[1]
+        ana.accept(ana_quote.id)
+        bob.reject(bob_quote.id)
+        ana_again.reject(other_quote.id)  # the same user in a second reader running beside the first
+        assert ana.undo().quote_id == ana_quote.id
+        assert ana.quote(bob_quote.id).status == "rejected" and ana.quote(other_quote.id).status == "rejected"
+        assert ana.undo() is None
+        assert bob.undo().quote_id == bob_quote.id
+        assert ana_again.undo().quote_id == other_quote.id
+        assert ana.redo().quote_id == ana_quote.id and ana.quote(ana_quote.id).status == "accepted"
+    finally:
+        for store in (ana, bob, ana_again):
+            store.close()
+
+
+def test_undo_never_reverts_what_another_reader_changed_since(tmp_path):
+    path = tmp_path / "n.db"
+    first, _ = two_articles(path)
+    with Store(path, user="ana") as ana, Store(path, user="bob") as bob:
+        one, two = ana.quotes(first)
+        ana.accept(one.id)
+        ana.accept(two.id)
+        bob.edit(two.id, note="bob's note")
+        with pytest.raises(QuoteChanged, match="not undone: quote .* changed meanwhile by bob"):
+            ana.undo()
+        assert ana.quote(two.id).note == "bob's note" and ana.quote(two.id).status == "corrected"
+        assert ana.undo().quote_id == one.id  # the next undo goes further back
+        assert ana.quote(one.id).status == "unreviewed"
+
+
+def test_a_restarted_reader_continues_its_users_ended_session(tmp_path):
+    path = tmp_path / "n.db"
+    first, _ = two_articles(path)
+    one, two = Store(path).quotes(first)
+    with Store(path, user="ana") as ana:
+        ana.accept(one.id)
+    with Store(path, user="ana") as again:  # a clean restart
+        assert again.quote(one.id).status == "accepted"
+        again.reject(two.id)
+    # A reader killed without closing: its process is gone, so its session counts as ended.
+    code = "import os, sys; from newsread.store import Store; Store(sys.argv[1], user='ana').edit(int(sys.argv[2]), note='n'); os._exit(9)"
+    subprocess.run([sys.executable, "-c", code, str(path), str(one.id)], check=False)
+    with Store(path, user="ana") as after_crash:
+        assert after_crash.undo().quote_id == one.id and after_crash.quote(one.id).note == ""
+        assert after_crash.undo().quote_id == two.id
+        assert after_crash.undo().quote_id == one.id and after_crash.quote(one.id).status == "unreviewed"
+
+
+NEWSREAD = str(Path(sys.executable).parent / "newsread")
+
+
+def test_two_adds_at_once_store_every_article_once(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"a{n:03}.txt").write_text(f"Article {n}\n\n\"Number {n} is here,\" the clerk said.\n", encoding="utf-8")
+    path = tmp_path / "n.db"
+    env = {"NEWSREAD_CONFIG": "/nonexistent/newsread.toml", "PATH": "/usr/bin:/bin"}
+    adds = [subprocess.Popen([NEWSREAD, "--db", str(path), "add", "--no-extract", str(folder)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [add.communicate(timeout=300) for add in adds]
+    for add, (_, err) in zip(adds, results):
+        assert add.returncode == 0, err
+        assert "Traceback" not in err
+    added = [int(err.split("added ")[1].split()[0]) for _, err in results]
+    assert sum(added) == 300
+    for (_, err), count in zip(results, added):
+        if count < 300:
+            assert f"skipped {300 - count} duplicate(s)" in err
+    with Store(path) as store:
+        assert store.count_articles() == 300
+    assert integrity(path) == [[("ok",)], [], []]
