@@ -70,7 +70,54 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id) ORDER BY id""")]
 
     def count_articles(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self._rows("SELECT count(*) AS n FROM articles")[0]["n"]
+
+    def first_article_id(self) -> int | None:
+        return self._rows("SELECT min(id) AS id FROM articles")[0]["id"]
+
+    def last_corrected(self) -> tuple[int, int | None] | None:
+        """(article id, quote id) of the latest correction that names an article, if any."""
+        rows = self._rows("SELECT article_id, quote_id FROM corrections WHERE article_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+        return (rows[0]["article_id"], rows[0]["quote_id"]) if rows else None
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (SQLite's PRAGMA data_version)."""
+        return self._rows("PRAGMA data_version")[0]["data_version"]
+
+    def article_fingerprint(self, article_id: int) -> tuple:
+        """A cheap value that changes when anything the reader shows of the article does:
+        the article row, its quotes (any field, via their versions) and the speakers."""
+        article = self._rows("SELECT title, source, date, author, licence, url, length(text) AS n FROM articles WHERE id = ?",
+                             [article_id])
+        quotes = self._rows("SELECT count(*) AS n, total(id * 1000003 + version) AS versions, max(id) AS last "
+                            "FROM quotes WHERE article_id = ?", [article_id])
+        speakers = self._rows("SELECT count(*) AS n, group_concat(name || kind || aliases, '|') AS names FROM speakers")
+        return (tuple(article[0].values()) if article else None, tuple(quotes[0].values()), hash(tuple(speakers[0].values())))
+
+    def articles_quoting(self, name: str) -> set[int]:
+        """Articles with a quote by a speaker whose name or an alias contains ``name``."""
+        rows = self._rows(
+            """SELECT DISTINCT q.article_id FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+               WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"])
+        return {r["article_id"] for r in rows}
+
+    def added_by_person(self, quote_id: int) -> bool:
+        """True for a quote a person added (not one the model found and a person changed)."""
+        rows = self._rows("SELECT human, extractor FROM quotes WHERE id = ?", [quote_id])
+        return bool(rows) and bool(rows[0]["human"]) and not rows[0]["extractor"]
+
+    def search(self, fts_query: str, limit: int = 40) -> tuple[list[dict], list[dict]]:
+        """(articles, quotes) matching an FTS5 query, best first."""
+        articles = self._rows(
+            """SELECT a.id AS article_id, a.title, snippet(articles_fts, 1, '', '', '…', 12) AS snippet
+               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit // 2])
+        quotes = self._rows(
+            """SELECT q.article_id, q.id AS quote_id, a.title, q.text, coalesce(s.name, '') AS speaker
+               FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
+               JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+               WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit])
+        return articles, quotes
 
     # ---- quotes: reading ------------------------------------------------
 

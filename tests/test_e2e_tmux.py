@@ -42,9 +42,9 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
                               env=self.env, timeout=30).stdout
 
-    def launch(self) -> None:
+    def launch(self, command: str = "") -> None:
         self.tmux("new-session", "-d", "-x", "120", "-y", "36", "-s", "reader",
-                  f"{NEWSREAD} --db {self.db}")
+                  command or f"{NEWSREAD} --db {self.db}")
         self.wait_for("Next quote")
 
     def screen(self) -> str:
@@ -168,3 +168,32 @@ def test_a_saved_correction_survives_kill_9(terminal: Terminal):
     assert "accepted" in screen
     terminal.keys("q")
     terminal.wait_closed()
+
+
+# The real `newsread` command with one bug planted after start-up: an error no code expects.
+PLANTED_BUG = """
+import sys
+from newsread.tui import app as tui_app
+started = tui_app.NewsreadApp.on_mount
+def on_mount(self):
+    started(self)
+    self.set_timer(2, lambda: {}["a bug"])
+tui_app.NewsreadApp.on_mount = on_mount
+from newsread.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_a_crash_restores_the_terminal_and_says_one_line(terminal: Terminal, tmp_path: Path):
+    script = tmp_path / "planted.py"
+    script.write_text(PLANTED_BUG, encoding="utf-8")
+    terminal.env["XDG_STATE_HOME"] = str(tmp_path / "state")  # where the crash log goes (platformdirs)
+    terminal.launch(f"{sys.executable} {script} {terminal.db}; echo exit=$?; sleep 30")
+    screen = terminal.wait_for("exit=")
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[-1] == "exit=1"
+    said = "".join(lines[:-1])  # one line, wrapped by the 120-column terminal
+    assert said.startswith("newsread: the reader stopped: KeyError: 'a bug' (details in") and said.endswith("crash.log)")
+    assert "Traceback" not in screen and "Next quote" not in screen  # the screen is the shell's again
+    logged = next((tmp_path / "state").rglob("crash.log")).read_text(encoding="utf-8")
+    assert "Traceback" in logged and "a bug" in logged

@@ -176,3 +176,13 @@ def test_two_adds_at_once_store_every_article_once(tmp_path):
     with Store(path) as store:
         assert store.count_articles() == 300
     assert integrity(path) == [[("ok",)], [], []]
+
+
+def test_only_the_store_speaks_sql():
+    """Every read and write goes through the Store API, where transactions and checks live."""
+    root = Path(__file__).parent.parent
+    offenders = [f"{path.relative_to(root)}:{number}"
+                 for folder in ("tui", "newsread", "quotes") for path in sorted((root / folder).rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if "execute(" in line or ".conn." in line]
+    assert offenders == []

@@ -9,7 +9,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from newsread.config import Config
-from newsread.store import Store
+from newsread.store import Store, StoreError
 
 from .commands import ReaderCommands
 from .first_launch import SamplesLoaded, SamplesProgress, load_samples
@@ -89,8 +89,33 @@ class NewsreadApp(App[int]):
         if self.store is not None:
             self.store.close()
 
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        # A database failure inside any key's action is one line in the status bar, and the
+        # reader stays usable (the action's own code may not have expected it).
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as error:
+            if isinstance(self.screen, ReaderScreen):
+                self.screen.say(f"✗ {error}", "bold red")
+            else:
+                self.notify(str(error), title="Database", severity="error")
+            return True
+
+    def _fatal_error(self) -> None:
+        # Textual's own ending prints a traceback with locals once the terminal is restored;
+        # a user gets one line instead, and the traceback goes to the crash log.
+        from rich.text import Text
+
+        from .crash import one_line, write_crash_log
+
+        error = self._exception or RuntimeError("unknown error")
+        self.bell()
+        self._exit_renderables.append(Text(one_line(error, write_crash_log(error))))
+        self._close_messages_no_wait()
+
 
 def run(db_path: Path, config: Config) -> int:
-    """Run the reader on the database at ``db_path``; the process exit code."""
-    NewsreadApp(db_path, config).run()
-    return 0
+    """Run the reader on the database at ``db_path``; the process exit code (1 after a crash)."""
+    app = NewsreadApp(db_path, config)
+    app.run()
+    return app.return_code or 0

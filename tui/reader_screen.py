@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from newsread.model import QUOTE_KINDS, Quote, StoredArticle, StoredQuote
-from newsread.store import ArticleSummary, Store, StoreError
+from newsread.store import ArticleSummary, QuoteChanged, Store, StoreError
 
 from . import colors
 from .article_list import ArticleList
@@ -143,12 +143,11 @@ class ReaderScreen(Screen[None]):
         self.library.show_order(self.library_sort)
         self.library.show_loading()
         # The first screen needs one article, not the library: the last one corrected, else the first.
-        last = self.store.conn.execute(
-            "SELECT article_id, quote_id FROM corrections ORDER BY id DESC LIMIT 1").fetchone()
-        if not (last and last[0] is not None and self.open_article(last[0], last[1], quiet=True)):
-            first = self.store.conn.execute("SELECT min(id) FROM articles").fetchone()
-            if first and first[0] is not None:
-                self.open_article(first[0])
+        last = self.store.last_corrected()
+        if not (last and self.open_article(*last, quiet=True)):
+            first = self.store.first_article_id()
+            if first is not None:
+                self.open_article(first)
         self.view.focus()
         self.watch(self.app, "theme", lambda _theme: self._show_legend(), init=False)
         self.call_after_refresh(self.reload_library)
@@ -159,8 +158,8 @@ class ReaderScreen(Screen[None]):
 
     def _read_data_version(self) -> int:
         try:
-            return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
-        except Exception:  # a closed or broken connection: nothing to poll
+            return self.store.data_version()
+        except StoreError:  # a broken connection: nothing to poll
             return self._data_version
 
     def _poll_changes(self) -> None:
@@ -171,20 +170,14 @@ class ReaderScreen(Screen[None]):
         if self._reload_pending and self.app.screen is self and not self.view.selecting:
             # Not under a dialog or in the middle of a text selection; else at a later tick.
             self._reload_pending = False
-            self.reload_from_store(only_if_changed=True)
+            try:
+                self.reload_from_store(only_if_changed=True)
+            except StoreError as error:
+                self.say(f"could not reload: {error}", "bold red")
 
     def _article_state(self, article_id: int) -> tuple:
         """A cheap fingerprint of what the article pane shows: the article row, its quotes, the speakers."""
-        conn = self.store.conn
-        article = conn.execute("SELECT title, source, date, author, licence, url, length(text) FROM articles WHERE id = ?",
-                               [article_id]).fetchone()
-        quotes = conn.execute(
-            """SELECT count(*), max(updated_at), total((start + 3 * [end] + 7 * coalesce(speaker_id, 0)
-                      + 11 * unicode(status) + 13 * length(kind) + 17 * coalesce(cue_start, 0)
-                      + 19 * length(coalesce(cue, '')) + 23 * length(coalesce(note, ''))) * (id % 1009 + 1))
-               FROM quotes WHERE article_id = ?""", [article_id]).fetchone()
-        speakers = conn.execute("SELECT count(*), group_concat(name || kind || aliases, '|') FROM speakers").fetchone()
-        return article, quotes, hash(speakers)
+        return self.store.article_fingerprint(article_id)
 
     def action_refresh_all(self) -> None:
         self._data_version = self._read_data_version()
@@ -205,9 +198,9 @@ class ReaderScreen(Screen[None]):
         if only_if_changed:
             self.say("updated: another program changed the database", "dim")
         if self.article is None:
-            first = self.store.conn.execute("SELECT min(id) FROM articles").fetchone()
-            if first and first[0] is not None:
-                self.open_article(first[0])
+            first = self.store.first_article_id()
+            if first is not None:
+                self.open_article(first)
             return
         selected = self.selected.id if self.selected else None
         scroll = self.view.scroll_y
@@ -286,10 +279,7 @@ class ReaderScreen(Screen[None]):
         self.refresh_progress()
 
     def _articles_quoting(self, name: str) -> set[int]:
-        rows = self.store.conn.execute(
-            """SELECT DISTINCT q.article_id FROM quotes q JOIN speakers s ON s.id = q.speaker_id
-               WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"]).fetchall()
-        return {r[0] for r in rows}
+        return self.store.articles_quoting(name)
 
     def refresh_progress(self) -> None:
         reviewed = sum(s.reviewed for s in self.summaries.values())
@@ -450,8 +440,10 @@ class ReaderScreen(Screen[None]):
     def _is_added(self, quote: StoredQuote | None) -> bool:
         if quote is None or not quote.human:
             return False
-        row = self.store.conn.execute("SELECT extractor FROM quotes WHERE id = ?", [quote.id]).fetchone()
-        return bool(row) and not row[0]
+        try:
+            return self.store.added_by_person(quote.id)
+        except StoreError:
+            return False
 
     # ---- navigation -------------------------------------------------------
 
@@ -513,6 +505,9 @@ class ReaderScreen(Screen[None]):
         """Run one store change; say it is saved only once the call returned."""
         try:
             quote = change()
+        except QuoteChanged as error:
+            self.reload_after_conflict(str(error))
+            return None
         except (StoreError, ValueError) as error:
             self.failed(str(error))
             return None
@@ -520,6 +515,16 @@ class ReaderScreen(Screen[None]):
             self.reload_quotes(quote.id if quote is not None else None)
         self.saved(describe)
         return quote
+
+    def reload_after_conflict(self, message: str) -> None:
+        """Another program changed what a write was about: show the article as it is now."""
+        if self.article is not None:
+            selected = self.selected.id if self.selected else None
+            if not self.open_article(self.article.id, selected, quiet=True):
+                self.article = None
+                self.reload_from_store()
+        self.reload_library()
+        self.failed(f"{message} — the article is reloaded")
 
     def _replace_quote(self, quote: StoredQuote) -> bool:
         """Show one changed quote without reloading the article's quotes; False if that is not enough
@@ -555,27 +560,28 @@ class ReaderScreen(Screen[None]):
             self.refresh_progress()
 
     def action_accept(self) -> None:
-        quote_id = self.selected.id
-        if self._apply(f"accepted quote {quote_id}", lambda: self.store.accept(quote_id)):
+        quote_id, version = self.selected.id, self.selected.version
+        if self._apply(f"accepted quote {quote_id}", lambda: self.store.accept(quote_id, version=version)):
             self._advance()
 
     def action_reject(self) -> None:
-        quote_id = self.selected.id
-        if self._apply(f"rejected quote {quote_id}", lambda: self.store.reject(quote_id)):
+        quote_id, version = self.selected.id, self.selected.version
+        if self._apply(f"rejected quote {quote_id}", lambda: self.store.reject(quote_id, version=version)):
             self._advance()
 
-    def set_speaker(self, quote_id: int, name: str, kind: str) -> None:
-        current = next((q for q in self.quotes if q.id == quote_id), None)
-        if current is not None and (current.speaker, current.speaker_kind) == (name, kind):
+    def set_speaker(self, quote: StoredQuote, name: str, kind: str) -> None:
+        """Give ``quote`` (as the reader showed it) the speaker ``name``."""
+        quote_id, version = quote.id, quote.version
+        if (quote.speaker, quote.speaker_kind) == (name, kind):
             # Picking the speaker it already has confirms the model: an acceptance, not a correction.
-            self._apply(f"accepted quote {quote_id} (speaker confirmed)", lambda: self.store.accept(quote_id))
+            self._apply(f"accepted quote {quote_id} (speaker confirmed)", lambda: self.store.accept(quote_id, version=version))
             return
         self._apply(f"speaker of quote {quote_id} is {name}",
-                    lambda: self.store.edit(quote_id, speaker=name, speaker_kind=kind))
+                    lambda: self.store.edit(quote_id, speaker=name, speaker_kind=kind, version=version))
 
     def action_pick(self, number: int) -> None:
         name, kind = self.candidates[number - 1]
-        self.set_speaker(self.selected.id, name, kind)
+        self.set_speaker(self.selected, name, kind)
 
     def action_edit_speaker(self) -> None:
         self.open_picker(self.selected)
@@ -585,7 +591,7 @@ class ReaderScreen(Screen[None]):
 
         def picked(choice: tuple[str, str] | None) -> None:
             if choice:
-                self.set_speaker(quote.id, *choice)
+                self.set_speaker(quote, *choice)
 
         self.app.push_screen(SpeakerPicker(quote.text, quote.speaker, self.candidates, self.store.known_speaker_names(),
                                            self.speaker_colors), picked)
@@ -593,7 +599,7 @@ class ReaderScreen(Screen[None]):
     def action_cycle_kind(self) -> None:
         quote = self.selected
         kind = QUOTE_KINDS[(QUOTE_KINDS.index(quote.kind) + 1) % len(QUOTE_KINDS)] if quote.kind in QUOTE_KINDS else "direct"
-        self._apply(f"quote {quote.id} is {kind}", lambda: self.store.edit(quote.id, kind=kind))
+        self._apply(f"quote {quote.id} is {kind}", lambda: self.store.edit(quote.id, kind=kind, version=quote.version))
 
     def action_edit_cue(self) -> None:
         from .prompt import TextPrompt
@@ -605,7 +611,7 @@ class ReaderScreen(Screen[None]):
                 return
             cue_start = self._find_cue(quote, cue)
             self._apply(f"cue of quote {quote.id} is “{cue}”",
-                        lambda: self.store.edit(quote.id, cue=cue, cue_start=cue_start))
+                        lambda: self.store.edit(quote.id, cue=cue, cue_start=cue_start, version=quote.version))
 
         self.app.push_screen(TextPrompt(f"Cue (speech verb) of quote {quote.id}:", quote.cue), done)
 
@@ -627,7 +633,7 @@ class ReaderScreen(Screen[None]):
 
         def done(note: str | None) -> None:
             if note is not None and note != quote.note:
-                self._apply(f"note on quote {quote.id}", lambda: self.store.edit(quote.id, note=note))
+                self._apply(f"note on quote {quote.id}", lambda: self.store.edit(quote.id, note=note, version=quote.version))
 
         self.app.push_screen(TextPrompt(f"Note on quote {quote.id}:", quote.note), done)
 
@@ -641,7 +647,7 @@ class ReaderScreen(Screen[None]):
             self.say("the span cannot change that way")
             return
         self._apply(f"span of quote {quote.id} is now {end - start} characters",
-                    lambda: self.store.edit(quote.id, start=start, end=end))
+                    lambda: self.store.edit(quote.id, start=start, end=end, version=quote.version))
 
     def action_select(self) -> None:
         self.view.focus()
@@ -668,7 +674,10 @@ class ReaderScreen(Screen[None]):
         walk, index = self.walk, self.position(quote)
         neighbour = walk[index + 1] if index + 1 < len(walk) else (walk[index - 1] if index else None)
         try:
-            self.store.delete_quote(quote.id)
+            self.store.delete_quote(quote.id, version=quote.version)
+        except QuoteChanged as error:
+            self.reload_after_conflict(str(error))
+            return
         except StoreError as error:
             self.failed(str(error))
             return
@@ -678,6 +687,9 @@ class ReaderScreen(Screen[None]):
     def _revert(self, verb: str, step) -> None:
         try:
             correction = step()
+        except QuoteChanged as error:
+            self.reload_after_conflict(str(error))
+            return
         except StoreError as error:
             self.failed(f"cannot {verb}: {error}")
             return

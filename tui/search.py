@@ -30,20 +30,6 @@ def search(store: Store, user_text: str, limit: int = 40) -> list[SearchHit]:
     query = fts_query(user_text)
     if not query:
         return []
-    hits: list[SearchHit] = []
-    rows = store.conn.execute(
-        """SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 12)
-           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""",
-        [query, limit // 2],
-    ).fetchall()
-    hits += [SearchHit(r[0], None, r[1], r[2]) for r in rows]
-    rows = store.conn.execute(
-        """SELECT q.article_id, q.id, a.title, q.text, coalesce(s.name, '')
-           FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
-           JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-           WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?""",
-        [query, limit],
-    ).fetchall()
-    hits += [SearchHit(r[0], r[1], r[2], r[3], r[4]) for r in rows]
-    return hits
+    articles, quotes = store.search(query, limit)
+    return ([SearchHit(r["article_id"], None, r["title"], r["snippet"]) for r in articles]
+            + [SearchHit(r["article_id"], r["quote_id"], r["title"], r["text"], r["speaker"]) for r in quotes])
