@@ -114,7 +114,9 @@ def test_a_whole_review_session(terminal: Terminal):
     terminal.keys("j", str(pick))
     terminal.wait_for(f"saved ✓ speaker of quote {q3.id} is {new_speaker}")
 
-    terminal.keys("v", "w", "w", "w", "A")
+    terminal.keys("v", "w", "w", "w", "A")  # from the cursor, at the quote's start: over the quote
+    terminal.wait_for("A again adds it anyway")
+    terminal.keys("A")
     terminal.wait_for("Who said it?")
     terminal.type("Ana Example")
     terminal.keys("Enter")

@@ -170,7 +170,7 @@ def test_add_a_selected_span_as_a_quote_then_delete_it(db_path):
     async def scenario(app, pilot, screen):
         await pilot.press("J")
         screen.select(None)
-        await pilot.press("v")
+        await pilot.press("g", "v")  # from the top of the article, clear of its quotes
         await pilot.press("w", "w", "w", "b", "l")
         span = screen.view.selection_span()
         await pilot.press("A")
@@ -198,10 +198,11 @@ def test_model_quotes_cannot_be_deleted(db_path):
     async def scenario(app, pilot, screen):
         await open_article_with_quotes(pilot, screen)
         await pilot.press("D")
-        return screen.selected
+        return screen.selected, status(screen)
 
-    quote = drive(db_path, scenario)
+    quote, said = drive(db_path, scenario)
     assert stored(db_path, quote.id).id == quote.id
+    assert said == f"quote {quote.id} was found by the extractor, so it stays on record: reject it with x instead"
 
 
 def test_undo_and_redo(db_path):

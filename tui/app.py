@@ -92,6 +92,8 @@ class NewsreadApp(App[int]):
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A database failure inside any key's action is one line in the status bar, and the
         # reader stays usable (the action's own code may not have expected it).
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.clear_status()
         try:
             return await super().run_action(action, default_namespace, namespaces)
         except StoreError as error:

@@ -30,7 +30,19 @@ from newsread.model import StoredQuote
 
 from . import colors
 from .safe_text import visible
-from .text_layout import line_of, next_word_start, prev_word_start, trim, wrap_chunk
+from .text_layout import (
+    line_of,
+    next_paragraph_start,
+    next_sentence_start,
+    next_word_start,
+    prev_paragraph_start,
+    prev_sentence_start,
+    prev_word_start,
+    snap_to_words,
+    trim,
+    word_end,
+    wrap_chunk,
+)
 
 GUTTER = 1  # one blank column so text does not touch the border
 CHUNK = 1 << 15  # characters wrapped per step in the background
@@ -46,13 +58,28 @@ class StyledSpan(NamedTuple):  # a tuple: tens of thousands are made for a long 
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article; posts QuoteClicked and SelectionChanged upwards."""
 
+    # The text cursor moves freely; ``v`` anchors a selection at it. ``e`` and ``{``/``}`` are
+    # motions only while selecting (as in vim's visual mode); otherwise the reader's own keys.
     BINDINGS = [
-        Binding("h,left", "cursor(-1)", "Left", show=False, id="select.left"),
-        Binding("l,right", "cursor(1)", "Right", show=False, id="select.right"),
-        Binding("w", "word(1)", "Next word", show=False, id="select.word_next"),
-        Binding("b", "word(-1)", "Previous word", show=False, id="select.word_prev"),
-        Binding("down", "line(1)", "Down", show=False, id="select.down"),
-        Binding("up", "line(-1)", "Up", show=False, id="select.up"),
+        Binding("h,left", "cursor(-1)", "Cursor left", show=False, id="cursor.left"),
+        Binding("l,right", "cursor(1)", "Cursor right", show=False, id="cursor.right"),
+        Binding("w", "word(1)", "Cursor to next word", show=False, id="cursor.word_next"),
+        Binding("b", "word(-1)", "Cursor to previous word", show=False, id="cursor.word_prev"),
+        Binding("e", "word_end", "Cursor to word end (selecting)", show=False, id="cursor.word_end"),
+        Binding("0,home", "line_edge(-1)", "Cursor to line start", show=False, id="cursor.line_start"),
+        Binding("dollar_sign,end", "line_edge(1)", "Cursor to line end", show=False, id="cursor.line_end"),
+        Binding("left_parenthesis", "sentence(-1)", "Cursor to sentence start", show=False, id="cursor.sentence_prev"),
+        Binding("right_parenthesis", "sentence(1)", "Cursor to next sentence", show=False, id="cursor.sentence_next"),
+        Binding("ctrl+up", "paragraph(-1)", "Cursor to paragraph start", show=False, id="cursor.paragraph_prev"),
+        Binding("ctrl+down", "paragraph(1)", "Cursor to next paragraph", show=False, id="cursor.paragraph_next"),
+        Binding("left_curly_bracket", "selecting_paragraph(-1)", "Cursor to paragraph start (selecting)", show=False,
+                id="select.paragraph_prev"),
+        Binding("right_curly_bracket", "selecting_paragraph(1)", "Cursor to next paragraph (selecting)", show=False,
+                id="select.paragraph_next"),
+        Binding("down", "line(1)", "Cursor down", show=False, id="cursor.down"),
+        Binding("up", "line(-1)", "Cursor up", show=False, id="cursor.up"),
+        Binding("g", "edge(-1)", "Top of the article", show=False, id="cursor.top"),
+        Binding("G", "edge(1)", "Bottom of the article", show=False, id="cursor.bottom"),
         Binding("escape", "cancel_selection", "Cancel selection", show=False, id="select.cancel"),
     ]
 
@@ -242,6 +269,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._invalidate(old.start, old.end)
         if quote is not None:
             self._invalidate(quote.start, quote.end)
+            if not self.selecting:  # the text cursor follows the chosen quote
+                self._invalidate(self.cursor, self.cursor + 1)
+                self.cursor = self.anchor = quote.start
             if scroll:
                 self.scroll_to_span(quote.start, quote.end)
 
@@ -298,8 +328,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selected is not None:
             overlays.append(StyledSpan(self.selected.start, self.selected.end, colors.SELECTED))
         if self.selecting:
-            low, high = sorted((self.anchor, self.cursor))
+            low, high = self.selection_bounds()
             overlays.append(StyledSpan(low, high, colors.SELECTION))
+        if self.selecting or self.has_focus:
             overlays.append(StyledSpan(self.cursor, self.cursor + 1, colors.CURSOR))
         for span in overlays:
             a, b = max(span.start, start), min(span.end, end)
@@ -320,23 +351,30 @@ class ArticleView(ScrollView, can_focus=True):
     # ---- keyboard and mouse selection --------------------------------------
 
     def start_selection(self) -> None:
-        """Enter selection mode at the selected quote, or at the top of the view."""
-        if self.selected is not None:
-            self.cursor = self.selected.start
-        else:
-            self._wrap_until(line=round(self.scroll_y))
+        """Enter selection mode, anchored at the text cursor (kept in view)."""
+        self._wrap_until(line=round(self.scroll_y))
+        if self._lines and not self._cursor_in_view():
             top = min(round(self.scroll_y), len(self._lines) - 1)
-            self.cursor = self._lines[top][0] if self._lines else 0
+            self.cursor = self._lines[top][0]
         self.anchor = self.cursor
         self.selecting = True
         self._selection_moved(self.cursor, self.cursor)
 
+    def _cursor_in_view(self) -> bool:
+        line = self._line_of(self.cursor)
+        top = round(self.scroll_y)
+        return top <= line < top + max(self.scrollable_content_region.height, 1)
+
+    def selection_bounds(self) -> tuple[int, int]:
+        """[start, end) from anchor to cursor (both characters included), grown to whole words."""
+        low, high = sorted((self.anchor, self.cursor))
+        return snap_to_words(self._text, low, min(high + 1, len(self._text)))
+
     def selection_span(self) -> tuple[int, int] | None:
-        """The selected text's span, without surrounding spaces; None when empty."""
+        """The selected text's span, whole words without surrounding spaces; None when empty."""
         if not self.selecting:
             return None
-        low, high = sorted((self.anchor, self.cursor))
-        start, end = trim(self._text, low, min(high + 1, len(self._text)))
+        start, end = trim(self._text, *self.selection_bounds())
         return (start, end) if start < end else None
 
     def _move_cursor(self, position: int) -> None:
@@ -347,14 +385,22 @@ class ArticleView(ScrollView, can_focus=True):
     def _selection_moved(self, old: int, new: int) -> None:
         low = min(self.anchor, old, new)
         high = max(self.anchor, old, new) + 1
+        if self.selecting:  # snapping to words may reach past the cursor
+            low, high = min(low, self.selection_bounds()[0]), max(high, self.selection_bounds()[1])
         self._invalidate(low, high)
         self.scroll_to_span(new, new + 1)
         self.post_message(self.SelectionChanged())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("cursor", "word", "cancel_selection"):
-            return self.selecting
+        if action in ("word_end", "selecting_paragraph", "cancel_selection"):
+            return self.selecting  # else the key goes on to the reader (e: speaker, {}: span end)
         return True
+
+    def on_focus(self) -> None:
+        self._invalidate(self.cursor, self.cursor + 1)
+
+    def on_blur(self) -> None:
+        self._invalidate(self.cursor, self.cursor + 1)
 
     def action_cursor(self, step: int) -> None:
         self._move_cursor(self.cursor + step)
@@ -365,10 +411,30 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._move_cursor(prev_word_start(self._text, self.cursor))
 
+    def action_word_end(self) -> None:
+        self._move_cursor(word_end(self._text, self.cursor))
+
+    def action_sentence(self, step: int) -> None:
+        mover = next_sentence_start if step > 0 else prev_sentence_start
+        self._move_cursor(mover(self._text, self.cursor))
+
+    def action_paragraph(self, step: int) -> None:
+        mover = next_paragraph_start if step > 0 else prev_paragraph_start
+        self._move_cursor(mover(self._text, self.cursor))
+
+    def action_selecting_paragraph(self, step: int) -> None:
+        self.action_paragraph(step)
+
+    def action_line_edge(self, side: int) -> None:
+        start, end = self._lines[self._line_of(self.cursor)]
+        self._move_cursor(max(end - 1, start) if side > 0 else start)
+
+    def action_edge(self, side: int) -> None:
+        if side > 0:
+            self._wrap_until(offset=len(self._text))
+        self._move_cursor(len(self._text) if side > 0 else 0)
+
     def action_line(self, step: int) -> None:
-        if not self.selecting:
-            self.scroll_relative(y=step, animate=False)
-            return
         index = self._line_of(self.cursor)
         self._wrap_until(line=index + 1)
         target = max(0, min(index + step, len(self._lines) - 1))

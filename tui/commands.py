@@ -28,7 +28,7 @@ class ReaderCommands(Provider):
         commands = []
         for binding in READER_BINDINGS:
             _, name, params = parse(binding.action)
-            if screen.check_action(name, params) is not True:
+            if not screen.offered(name, params):
                 continue
             title = binding.description
             if name == "pick":

@@ -89,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self._library_generation = 0
         self._data_version = -1
         self._reload_pending = False
+        self._overlap_confirmed: tuple[int, int] | None = None  # a span whose overlap warning was shown
         self._shown_state: tuple = ()
 
     def compose(self) -> ComposeResult:
@@ -252,6 +253,10 @@ class ReaderScreen(Screen[None]):
 
     # ---- status ---------------------------------------------------------
 
+    def clear_status(self) -> None:
+        """Before each key's action: a message belongs to the action that produced it."""
+        self.say("")
+
     def say(self, message: str, style: str = "") -> None:
         self.query_one("#status", TextLine).update(Text(visible(message), style=style))
 
@@ -408,10 +413,11 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.SelectionChanged)
     def selection_changed(self) -> None:
         span = self.view.selection_span()
+        if span != self._overlap_confirmed:
+            self._overlap_confirmed = None
         if span:
-            self.say(f"selecting {span[1] - span[0]} characters — h/l w/b ↑↓ extend · A adds as a quote · Esc cancels")
-        elif not self.view.selecting:
-            self.say("")
+            self.say(f"selecting {span[1] - span[0]} characters, whole words — h/l w/b e 0/$ ( ) {{ }} ↑↓ extend"
+                     " · A adds it as a quote · Esc cancels")
         self._refresh_bindings_if_changed()
 
     # ---- which actions fit now ---------------------------------------------
@@ -429,12 +435,19 @@ class ReaderScreen(Screen[None]):
             return False
         if action == "pick":
             return int(parameters[0]) <= len(self.candidates)
+        if action in ("select", "add_quote"):
+            return self.article is not None
+        return True
+
+    def offered(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """Whether the command palette offers the action now. Narrower than check_action: keys
+        like D and A stay live to say why they cannot act, the palette lists only what can."""
+        if self.check_action(action, parameters) is not True:
+            return False
         if action == "delete_quote":
             return self._is_added(self.selected)
         if action == "add_quote":
             return self.view.selecting
-        if action == "select":
-            return self.article is not None
         return True
 
     def _is_added(self, quote: StoredQuote | None) -> bool:
@@ -656,9 +669,18 @@ class ReaderScreen(Screen[None]):
     def action_add_quote(self) -> None:
         span = self.view.selection_span()
         if span is None or self.article is None:
-            self.say("select some text first (v, then h/l/w/b)")
+            self.say("select some text first: move the cursor (h/l w/b e ( ) ↑↓), v, move again, then A")
             return
         start, end = span
+        overlapping = [q for q in self.quotes if q.start < end and start < q.end and q.status != "rejected"]
+        if overlapping and self._overlap_confirmed != span:
+            self._overlap_confirmed = span
+            first = overlapping[0]
+            self.say(f"the selection overlaps quote {first.id} ({first.kind}, {first.speaker or 'no speaker'})"
+                     f"{f' and {len(overlapping) - 1} more' if len(overlapping) > 1 else ''}"
+                     " — A again adds it anyway, Esc cancels", "bold yellow")
+            return
+        self._overlap_confirmed = None
         text = self.article.text
         marked = start > 0 and text[start - 1] in MARKS and end < len(text) and text[end] in MARKS
         self.view.end_selection()
@@ -671,6 +693,10 @@ class ReaderScreen(Screen[None]):
 
     def action_delete_quote(self) -> None:
         quote = self.selected
+        if not self._is_added(quote):
+            self.say(f"quote {quote.id} was found by the extractor, so it stays on record: reject it with x instead",
+                     "bold yellow")
+            return
         walk, index = self.walk, self.position(quote)
         neighbour = walk[index + 1] if index + 1 < len(walk) else (walk[index - 1] if index else None)
         try:

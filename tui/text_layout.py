@@ -168,3 +168,64 @@ def _lay_out_paragraph(paragraph: str, position: int, width: int, lines: list[tu
         lines.append((position, position + len(paragraph)))
     else:
         _wrap_paragraph(paragraph, position, width, lines)
+
+
+# A word for selection snapping: letters and digits, joined by inner apostrophes or hyphens
+# ("don't", "well-known"), so a selection never cuts one in half.
+_SNAP_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+# A sentence ends at . ! ? (with any closing marks after it) followed by white space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+|\n+")
+
+
+def word_end(text: str, pos: int) -> int:
+    """The last character of the word after ``pos`` (vim's ``e``): at least one step on."""
+    n = len(text)
+    pos += 1
+    while pos < n and text[pos].isspace():
+        pos += 1
+    while pos + 1 < n and not text[pos + 1].isspace():
+        pos += 1
+    return min(pos, max(n - 1, 0))
+
+
+def next_sentence_start(text: str, pos: int) -> int:
+    match = _SENTENCE_END.search(text, pos)
+    return match.end() if match and match.end() < len(text) else max(len(text) - 1, 0)
+
+
+def prev_sentence_start(text: str, pos: int) -> int:
+    """The start of the sentence holding ``pos``; from a sentence's start, the one before."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    starts = [s for s in starts if s < pos]
+    return starts[-1] if starts else 0
+
+
+def next_paragraph_start(text: str, pos: int) -> int:
+    at = text.find("\n", pos)
+    while 0 <= at < len(text) and text[at] == "\n":
+        at += 1
+    return at if 0 <= at < len(text) else max(len(text) - 1, 0)
+
+
+def prev_paragraph_start(text: str, pos: int) -> int:
+    at = pos
+    while at > 0 and text[at - 1] == "\n":  # from a paragraph's start, go to the one before
+        at -= 1
+    start = text.rfind("\n", 0, at)
+    if start + 1 == pos and pos > 0:
+        return prev_paragraph_start(text, start)
+    return start + 1
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown so that it starts and ends on word boundaries."""
+    window_start = max(start - 64, 0)
+    for match in _SNAP_WORD.finditer(text, window_start, min(start + 64, len(text))):
+        if match.start() < start < match.end():
+            start = match.start()
+            break
+    for match in _SNAP_WORD.finditer(text, max(end - 64, 0), min(end + 64, len(text))):
+        if match.start() < end < match.end():
+            end = match.end()
+            break
+    return start, end
