@@ -92,6 +92,9 @@ def build(path: Path, articles: int, per_article: int, seed: int = 7) -> None:
                 } for q in quotes])
                 if number % 1000 == 0:
                     print(f"\r{number}/{articles} articles", end="", flush=True)
+            # Each quote's one speaker, as the store writes it (the speakers list counts these rows).
+            db.execute("INSERT INTO quote_speakers (quote_id, speaker_id, position) "
+                       "SELECT id, speaker_id, 0 FROM quotes WHERE speaker_id IS NOT NULL")
         print()
         count = db["quotes"].count
     print(f"{path}: {articles} articles, {count} quotes in {time.perf_counter() - started:.1f} s")

@@ -15,6 +15,7 @@ from newsread import __version__
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+ARTICLE_HELP = "an article id, a path as added (or its file name), or a case-insensitive title fragment"
 
 
 class CommandError(Exception):
@@ -77,12 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     pipeline_option(p)
 
     p = command("reextract", "re-run extraction; quotes a person reviewed are never touched")
-    p.add_argument("articles", nargs="*", type=int, metavar="ARTICLE", help="article ids (default: all)")
+    p.add_argument("articles", nargs="*", metavar="ARTICLE", help=f"{ARTICLE_HELP} (default: all)")
+    p.add_argument("--all-matching", action="store_true",
+                   help="take every article a title fragment or file name matches, not only a unique one")
     p.add_argument("--jobs", type=int, default=None, metavar="N")
     pipeline_option(p)
 
     p = command("history", "print the correction log")
-    p.add_argument("article", nargs="?", type=int, metavar="ARTICLE")
+    p.add_argument("article", nargs="?", metavar="ARTICLE", help=f"only this article: {ARTICLE_HELP} (default: all)")
 
     p = command("backup", "copy the database safely, even while the reader runs")
     p.add_argument("target", metavar="FILE")

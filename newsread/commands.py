@@ -168,16 +168,37 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def _resolve_article(store, reference: str, *, all_matching: bool = False, hint: str = "give an id") -> list[int]:
+    """The ids ``reference`` names (an id, a path, a title fragment); a one-line error unless exactly one,
+    or, with ``all_matching``, at least one."""
+    matches = store.find_articles(reference)
+    quoted = json.dumps(reference, ensure_ascii=False)
+    if not matches:
+        if reference.strip().isdecimal():
+            raise CommandError(f"no article with id {int(reference)}")
+        raise CommandError(f"no article matches {quoted} (by id, path, file name or title)")
+    if len(matches) > 1 and not all_matching:
+        shown = ", ".join(f"{i}: {_short(title)}" for i, title in matches[:3])
+        more = ", ..." if len(matches) > 3 else ""
+        raise CommandError(f"{quoted} matches {len(matches)} articles ({shown}{more}); {hint}")
+    return [i for i, _ in matches]
+
+
+def _short(title: str, width: int = 40) -> str:
+    title = " ".join(title.split())  # one line, whatever the title holds
+    return title if len(title) <= width else title[:width - 1].rstrip() + "…"
+
+
 def cmd_reextract(args) -> int:
     from newsread.library import extract_articles
 
     config = _config()
     with _open_store(args, config) as store:
-        ids = args.articles or store.article_ids()
-        known = set(store.article_ids())
-    missing = [i for i in ids if i not in known]
-    if missing:
-        raise CommandError(f"no article with id {missing[0]}")
+        ids = store.article_ids()
+        if args.articles:
+            hint = "give an id, or add --all-matching"
+            resolved = [i for ref in args.articles for i in _resolve_article(store, ref, all_matching=args.all_matching, hint=hint)]
+            ids = list(dict.fromkeys(resolved))  # an article named twice is re-extracted once
     _load_pipeline(_pipeline(args, config))
     with ProgressBar("re-extracting", len(ids)) as bar:
         summary = extract_articles(_db_path(args), ids, user=config.user, pipeline=_pipeline(args, config),
@@ -193,22 +214,32 @@ def cmd_reextract(args) -> int:
 
 def cmd_history(args) -> int:
     with _open_store(args, readonly=True) as store:
-        if args.article is not None:
-            store.article(args.article)  # one-line error for an unknown id
-        for entry in store.history(args.article):
+        article_id = None if args.article is None else _resolve_article(store, args.article)[0]
+        for entry in store.history(article_id):
             print(_describe_correction(entry))
     return 0
 
 
-def _speaker_names(state: dict | None) -> str:
-    return " + ".join(speaker["name"] for speaker in (state or {}).get("speakers", []))
+def _speaker_names(state: dict | None, with_kind: bool = False) -> str:
+    speakers = (state or {}).get("speakers", [])
+    return " + ".join(f"{s['name']} ({s['kind']})" if with_kind else s["name"] for s in speakers)
 
 
 def _describe_correction(entry) -> str:
     head = f"#{entry.id}  {entry.at}  {entry.user}  "
     what = entry.action if entry.reverts is None else f"{entry.action} of #{entry.reverts}"
-    if entry.quote_id is None:  # a speaker rename or merge: name the speakers before and after
-        return head + f"{what:<12} speakers  {_speaker_names(entry.before)!r} → {_speaker_names(entry.after)!r}"
+    if entry.action == "undo_refused":
+        return head + f"{what:<12} nothing changed: the quote had been changed by someone else since"
+    batch = (entry.before or entry.after or {}).get("quotes")
+    if batch is not None:  # several quotes in one step (accept_many, its undo and redo)
+        statuses = sorted({(b["status"], a["status"]) for b, a in zip(entry.before["quotes"], entry.after["quotes"])})
+        change = ", ".join(f"status: {b!r} → {a!r}" for b, a in statuses)
+        return head + f"{what:<12} article {entry.article_id}  {len(batch)} quote(s)  {change}"
+    if entry.quote_id is None:  # a speaker rename, kind or merge: name the speakers before and after
+        # Same names before and after: a change of kind, so show the kinds.
+        with_kind = _speaker_names(entry.before) == _speaker_names(entry.after)
+        before, after = _speaker_names(entry.before, with_kind), _speaker_names(entry.after, with_kind)
+        return head + f"{what:<12} speakers  {before!r} → {after!r}"
     target = f"article {entry.article_id} quote {entry.quote_id}"
     changes = []
     before, after = entry.before or {}, entry.after or {}

@@ -19,6 +19,14 @@ SPEAKER_KINDS = ("PERSON", "ORG", "OTHER")
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 
 
+def joined_name(names: list[str]) -> str:
+    """The display name of several speakers: "A", "A and B", "A, B and C"."""
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -51,6 +59,12 @@ class Quote:
     ``speaker`` is the resolved canonical name ("" when unknown);
     ``mention_*`` is the speaker's mention nearest the cue (may be a pronoun),
     -1 when there is none. ``cue_start`` is -1 when there is no cue.
+
+    ``speakers`` holds every speaker's canonical name, in order: a joint statement has
+    several, and ``speaker`` is then their joined name ("Kimberly-Clark and Solaris Paper").
+    Give either one; a ``speaker`` that disagrees with ``speakers`` wins (code that only
+    knows ``speaker``, e.g. ``dataclasses.replace(q, speaker=...)``, keeps working).
+    ``speaker_kind`` is the first speaker's kind.
     """
 
     start: int
@@ -64,6 +78,18 @@ class Quote:
     mention_start: int = -1
     mention_end: int = -1
     confidence: float = 1.0
+    speakers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.speakers = self.speaker_names()
+        self.speaker = joined_name(self.speakers)
+
+    def speaker_names(self) -> list[str]:
+        """``speakers``, or ``[speaker]`` when only ``speaker`` was given or it was changed since."""
+        names = [n for n in self.speakers if n and n.strip()]
+        if not self.speaker or (names and joined_name(names) == self.speaker):
+            return names
+        return [self.speaker]
 
     @property
     def span(self) -> Span:

@@ -54,6 +54,31 @@ async def shoot(path: Path, out: Path) -> None:
         await save("search")
         await pilot.press("escape", "question_mark")
         await save("help")
+        await pilot.press("escape", "escape")
+        # Adding a missed quote from the keyboard: the cursor, v, whole words, the overlap warning.
+        await pilot.press("k", "w", "w", "v", "w", "w", "e")
+        await save("selection")
+        await pilot.press("A")
+        await save("selection-overlap-warning")
+        await pilot.press("escape", "Y")
+        await save("accept-confident")
+        await pilot.press("escape", "e", "plus", "1", "2")
+        await save("joint-speakers")
+        await pilot.press("escape")
+
+
+async def shoot_small(path: Path, out: Path) -> None:
+    """At 80×24: the library hidden (L shows it), a one-line legend, the article readable."""
+    app = NewsreadApp(path, Config(user="screenshots"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        while "Gdańsk" not in screen.article.title:
+            await pilot.press("J")
+        await pilot.press("j")
+        await pilot.pause()
+        app.save_screenshot(str(out / "small-terminal.svg"))
+        print(f"saved {out / 'small-terminal'}.svg")
 
 
 def main() -> None:
@@ -65,6 +90,7 @@ def main() -> None:
         path = Path(folder) / "screenshots.db"
         build_database(path)
         asyncio.run(shoot(path, args.out))
+        asyncio.run(shoot_small(path, args.out))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from newsread.model import Quote, StoredQuote
+from newsread.model import Quote, StoredQuote, joined_name
 
 from .connection import QuoteChanged, StoreError
 from .records import Correction, now
@@ -23,11 +23,27 @@ QUOTE_COLUMNS = (
     "mention_start", "mention_end", "confidence", "status", "human", "note", "extractor", "updated_at", "version",
 )
 # Log actions that change speakers rather than one quote; their snapshots are speaker states.
-SPEAKER_ACTIONS = {"rename_speaker", "merge_speakers"}
+SPEAKER_ACTIONS = {"rename_speaker", "speaker_kind", "merge_speakers"}
+# Log actions that change several quotes in one step (undone together); snapshots are {"quotes": [...]}.
+BATCH_ACTIONS = {"accept_many"}
+# What a snapshot holds beyond the quote's content: bookkeeping, and names derived from speaker ids.
+_NOT_CONTENT = {"version", "updated_at", "speaker", "speaker_kind"}
+
+
+def _content(snapshot: dict | None) -> dict | None:
+    if snapshot is None:
+        return None
+    content = {k: v for k, v in snapshot.items() if k not in _NOT_CONTENT}
+    # Logged before joint statements (m006): the one speaker_id is the list of speakers.
+    content.setdefault("speakers", [snapshot["speaker_id"]] if snapshot.get("speaker_id") is not None else [])
+    return content
+
+
 # An undo that was refused because someone changed the quote since: it leaves the
 # undo stack (the next undo goes further back) and changes nothing.
 REFUSED = "undo_refused"
-EDITABLE = {"start", "end", "kind", "speaker", "speaker_kind", "cue", "cue_start", "note", "mention_start", "mention_end"}
+EDITABLE = {"start", "end", "kind", "speaker", "speaker_kind", "speakers", "cue", "cue_start", "note", "mention_start",
+            "mention_end"}
 
 
 class CorrectionStore(SessionStore):
@@ -38,10 +54,14 @@ class CorrectionStore(SessionStore):
         if not rows:
             return None
         snap = {k: rows[0][k] for k in QUOTE_COLUMNS}
-        # The name makes the log readable without joins; undo restores speaker_id.
-        names = self._rows("SELECT name, kind FROM speakers WHERE id = ?", [snap["speaker_id"]])
-        snap["speaker"] = names[0]["name"] if names else ""
-        snap["speaker_kind"] = names[0]["kind"] if names else ""
+        # Undo restores "speakers" (ids, in order); the names make the log readable without joins.
+        speakers = self._rows("SELECT s.id, s.name, s.kind FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id "
+                              "WHERE qs.quote_id = ? ORDER BY qs.position", [quote_id])
+        if not speakers:  # a quote another tool wrote without quote_speakers rows
+            speakers = self._rows("SELECT id, name, kind FROM speakers WHERE id = ?", [snap["speaker_id"]])
+        snap["speakers"] = [r["id"] for r in speakers]
+        snap["speaker"] = joined_name([r["name"] for r in speakers])
+        snap["speaker_kind"] = speakers[0]["kind"] if speakers else ""
         return snap
 
     def _log(self, action: str, quote_id: int | None, article_id: int | None, before: dict | None, after: dict | None,
@@ -76,6 +96,10 @@ class CorrectionStore(SessionStore):
             self.conn.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
             return
         row = {k: snapshot.get(k) for k in QUOTE_COLUMNS}
+        speakers = snapshot.get("speakers")
+        if speakers is None:  # logged before joint statements existed: one speaker, speaker_id
+            speakers = [row["speaker_id"]] if row["speaker_id"] is not None else []
+        row["speaker_id"] = speakers[0] if speakers else None
         stored = self._rows("SELECT version FROM quotes WHERE id = ?", [quote_id])
         # Every write is a new version, a restored old state too.
         row["version"] = max(stored[0]["version"] if stored else 0, snapshot.get("version") or 0) + 1
@@ -85,6 +109,7 @@ class CorrectionStore(SessionStore):
             f"INSERT INTO quotes ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO UPDATE SET {updates}",
             list(row.values()),
         )
+        self._write_quote_speakers(quote_id, speakers)
 
     def _change(self, action: str, quote_id: int, changes: dict, version: int | None = None) -> StoredQuote:
         with self._transaction():
@@ -106,12 +131,18 @@ class CorrectionStore(SessionStore):
         return self._change("status", quote_id, {"status": status}, version)
 
     def edit(self, quote_id: int, *, version: int | None = None, **fields) -> StoredQuote:
-        """Change any of EDITABLE; the quote becomes 'corrected' and human-made."""
+        """Change any of EDITABLE; the quote becomes 'corrected' and human-made.
+
+        ``speaker`` (with ``speaker_kind``) gives it one speaker; ``speakers=[(name, kind), ...]``
+        gives it several (a joint statement), in order; a kind of None keeps the quote's kind.
+        """
         unknown = set(fields) - EDITABLE
         if unknown:
             raise ValueError(f"cannot edit {sorted(unknown)}")
+        if "speakers" in fields and "speaker" in fields:
+            raise ValueError("give speaker or speakers, not both")
         current = self._current(quote_id, version)  # checked again inside the change's transaction
-        changes: dict = {k: v for k, v in fields.items() if k not in ("speaker", "speaker_kind")}
+        changes: dict = {k: v for k, v in fields.items() if k not in ("speaker", "speaker_kind", "speakers")}
         if "start" in fields or "end" in fields:
             text = self.article(current["article_id"]).text
             start, end = fields.get("start", current["start"]), fields.get("end", current["end"])
@@ -122,7 +153,10 @@ class CorrectionStore(SessionStore):
         with self._transaction():  # a new speaker row commits with the change, or not at all
             if "speaker" in fields:
                 kind = fields.get("speaker_kind") or current["speaker_kind"] or "PERSON"
-                changes["speaker_id"] = self.speaker_id(fields["speaker"], kind)
+                changes["speakers"] = self._speaker_ids([(fields["speaker"], kind)])
+            if "speakers" in fields:
+                kind = current["speaker_kind"] or "PERSON"
+                changes["speakers"] = self._speaker_ids((name, given or kind) for name, given in fields["speakers"])
             return self._change("edit", quote_id, changes, version)
 
     def add_quote(self, article_id: int, quote: Quote) -> StoredQuote:
@@ -131,9 +165,8 @@ class CorrectionStore(SessionStore):
         if not 0 <= quote.start < quote.end <= len(text):
             raise ValueError(f"span [{quote.start}, {quote.end}) is outside the article")
         with self._transaction():
-            row = self._quote_row(article_id, quote)
-            row.update(text=text[quote.start:quote.end], status="corrected", human=1, extractor="", updated_at=now())
-            quote_id = self._insert("quotes", row)
+            quote_id = self._insert_quote(article_id, quote, text=text[quote.start:quote.end], status="corrected", human=1,
+                                          extractor="", updated_at=now())
             self._log("add", quote_id, article_id, None, self._snapshot(quote_id))
         return self.quote(quote_id)
 
@@ -142,6 +175,24 @@ class CorrectionStore(SessionStore):
             before = self._current(quote_id, version)
             self._write_quote(None, quote_id)
             self._log("delete", quote_id, before["article_id"], before, None)
+
+    def accept_many(self, article_id: int, shown: dict[int, int]) -> int:
+        """Accept the article's quotes ``shown`` ({quote id: version seen}) in one step, undone as one.
+
+        Quotes changed or removed since they were shown, or no longer unreviewed, are left out.
+        Returns how many were accepted."""
+        with self._transaction():
+            before = [snapshot for quote_id, version in shown.items()
+                      if (snapshot := self._snapshot(quote_id)) is not None and snapshot["version"] == version
+                      and snapshot["article_id"] == article_id and snapshot["status"] == "unreviewed"]
+            if not before:
+                return 0
+            stamp = now()
+            for snapshot in before:
+                self._write_quote({**snapshot, "status": "accepted", "updated_at": stamp}, snapshot["id"])
+            after = [self._snapshot(snapshot["id"]) for snapshot in before]
+            self._log("accept_many", None, article_id, {"quotes": before}, {"quotes": after})
+        return len(before)
 
     # ---- undo and redo ---------------------------------------------------
 
@@ -179,23 +230,29 @@ class CorrectionStore(SessionStore):
                 self._check_speakers_unchanged(action, target, replaced)
                 self._write_speaker_state(state)
                 self._log(action, None, None, replaced, state, reverts=target_id)
+            elif target.action in BATCH_ACTIONS:
+                ids = [q["id"] for q in (state or replaced)["quotes"]]
+                current = [self._snapshot(quote_id) for quote_id in ids]
+                for quote_id, now_, left in zip(ids, current, replaced["quotes"]):
+                    self._check_quote_unchanged(action, target, quote_id, now_, left)
+                for quote_id, snapshot in zip(ids, state["quotes"]):
+                    self._write_quote(snapshot, quote_id)
+                self._log(action, None, target.article_id, {"quotes": current},
+                          {"quotes": [self._snapshot(quote_id) for quote_id in ids]}, reverts=target_id)
             else:
                 before = self._snapshot(target.quote_id)
-                self._check_quote_unchanged(action, target, before)
+                self._check_quote_unchanged(action, target, target.quote_id, before, replaced)
                 self._write_quote(state, target.quote_id)
                 self._log(action, target.quote_id, target.article_id, before, self._snapshot(target.quote_id), reverts=target_id)
         return target
 
-    def _check_quote_unchanged(self, action: str, target: Correction, current: dict | None) -> None:
-        """The quote must be as this session last left it, else undo would take back another's work."""
-        rows = self._rows("SELECT after FROM corrections WHERE session = ? AND quote_id = ? ORDER BY id DESC LIMIT 1",
-                          [self.session_id, target.quote_id])
-        left = json.loads(rows[0]["after"]) if rows and rows[0]["after"] else None
-        if left is None and current is None:
-            return
-        if left is None or current is None or left.get("version", current["version"]) != current["version"]:
-            raise self._refuse(action, target, f"quote {target.quote_id} was {'removed' if current is None else 'changed'} "
-                                       f"{self._changed_by(target.quote_id)}")
+    def _check_quote_unchanged(self, action: str, target: Correction, quote_id: int,
+                               current: dict | None, left: dict | None) -> None:
+        """The quote must still be as the change being taken back left it, else undo would take back
+        someone else's work. Compared by content: versions and times move with every write."""
+        if _content(current) != _content(left):
+            raise self._refuse(action, target, f"quote {quote_id} was {'removed' if current is None else 'changed'} "
+                                               f"{self._changed_by(quote_id)}")
 
     def _check_speakers_unchanged(self, action: str, target: Correction, replaced: dict | None) -> None:
         for row in (replaced or {}).get("speakers", []):

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from newsread.model import Quote, StoredArticle, StoredQuote
+from newsread.model import Quote, StoredArticle, StoredQuote, joined_name
 
-QUOTE_SELECT = """
-SELECT q.*, coalesce(s.name, '') AS speaker, coalesce(s.kind, 'PERSON') AS speaker_kind
+# Every speaker of the quote ``q`` as a JSON list of [position, name] (sorted in Python:
+# SQLite does not promise the order an aggregate sees its rows in).
+SPEAKER_NAMES = """(SELECT json_group_array(json_array(qs.position, n.name))
+   FROM quote_speakers qs JOIN speakers n ON n.id = qs.speaker_id WHERE qs.quote_id = q.id)"""
+
+# ``speaker``/``speaker_kind`` are the first speaker's (quotes.speaker_id); quote_from_row joins the names.
+QUOTE_SELECT = f"""
+SELECT q.*, coalesce(s.name, '') AS speaker, coalesce(s.kind, 'PERSON') AS speaker_kind,
+       {SPEAKER_NAMES} AS speaker_names
 FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
 """
+
+
+def speaker_names(row: dict) -> list[str]:
+    """The speakers of a row selected with SPEAKER_NAMES, in order. A quote written without
+    quote_speakers rows (by another tool) still has its quotes.speaker_id speaker."""
+    names = [name for _, name in sorted(json.loads(row.get("speaker_names") or "[]"))]
+    return names or ([row["speaker"]] if row.get("speaker") else [])
 
 
 def now() -> str:
@@ -71,9 +86,10 @@ class ReextractReport:
 
 
 def quote_from_row(row: dict) -> StoredQuote:
+    names = speaker_names(row)
     return StoredQuote(
         start=row["start"], end=row["end"], text=row["text"], kind=row["kind"],
-        speaker=row["speaker"], speaker_kind=row["speaker_kind"], cue=row["cue"] or "",
+        speaker=joined_name(names), speakers=names, speaker_kind=row["speaker_kind"], cue=row["cue"] or "",
         cue_start=row["cue_start"], mention_start=row["mention_start"], mention_end=row["mention_end"],
         confidence=row["confidence"], id=row["id"], article_id=row["article_id"],
         status=row["status"], human=bool(row["human"]), note=row["note"] or "", version=row["version"],

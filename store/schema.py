@@ -220,5 +220,24 @@ def m005_undo_per_reader_session(db: Database) -> None:
     db.execute(guard)
 
 
+@migration
+def m006_quote_speakers(db: Database) -> None:
+    # A joint statement ("Kimberly-Clark and Solaris Paper emphasised ...") has several
+    # speakers, each its own entity, in order. quotes.speaker_id stays the first of them, so
+    # older queries and the quote_review view still work. Deleting a quote deletes its rows
+    # (a later migration that rebuilds quotes must therefore keep these rows aside first).
+    db.execute("""CREATE TABLE [quote_speakers] (
+        [quote_id] INTEGER NOT NULL REFERENCES [quotes]([id]) ON DELETE CASCADE,
+        [speaker_id] INTEGER NOT NULL REFERENCES [speakers]([id]),
+        [position] INTEGER NOT NULL,
+        PRIMARY KEY ([quote_id], [speaker_id])
+    )""")
+    # The speakers list counts quotes per speaker and finds a speaker's quotes by it.
+    db["quote_speakers"].create_index(["speaker_id"])
+    # Every quote so far had one speaker; a dangling speaker_id (another tool's row) is left out.
+    db.execute("""INSERT INTO quote_speakers (quote_id, speaker_id, position)
+                  SELECT q.id, q.speaker_id, 0 FROM quotes q JOIN speakers s ON s.id = q.speaker_id""")
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

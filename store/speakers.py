@@ -1,11 +1,11 @@
-"""Speakers: canonical names with aliases, per-article candidates, logged rename and merge."""
+"""Speakers: canonical names with aliases, per-article candidates, logged rename, kind and merge."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 
-from newsread.model import StoredQuote
+from newsread.model import SPEAKER_KINDS, Quote, StoredQuote
 
 from .connection import StoreError
 from .records import QUOTE_SELECT, SpeakerSummary, quote_from_row
@@ -36,6 +36,25 @@ class SpeakerStore:
         return self._insert("speakers", {"name": name, "kind": kind or "PERSON",
                                          "aliases": json.dumps(sorted(set(new_aliases)), ensure_ascii=False)})
 
+    def _quote_speaker_ids(self, quote: Quote) -> list[int]:
+        """The entity of every speaker of ``quote``, in order, created if new (with the quote's speaker_kind)."""
+        return self._speaker_ids([(name, quote.speaker_kind) for name in quote.speaker_names()])
+
+    def _speaker_ids(self, speakers: Iterable[tuple[str, str]]) -> list[int]:
+        ids: list[int] = []
+        for name, kind in speakers:
+            speaker_id = self.speaker_id(name, kind)
+            if speaker_id is not None and speaker_id not in ids:  # two forms of one name are one speaker
+                ids.append(speaker_id)
+        return ids
+
+    def _write_quote_speakers(self, quote_id: int, speaker_ids: list[int]) -> None:
+        """Make ``speaker_ids`` the speakers of the quote, in order; quotes.speaker_id is the first."""
+        self.conn.execute("DELETE FROM quote_speakers WHERE quote_id = ?", [quote_id])
+        self.conn.executemany("INSERT INTO quote_speakers (quote_id, speaker_id, position) VALUES (?, ?, ?)",
+                              [(quote_id, speaker_id, position) for position, speaker_id in enumerate(speaker_ids)])
+        self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", [speaker_ids[0] if speaker_ids else None, quote_id])
+
     def speaker_candidates(self, article_id: int) -> list[tuple[str, str]]:
         """(name, kind) of the speakers of this article: the extractor's entities, then any others quoted."""
         rows = self._rows(
@@ -45,8 +64,9 @@ class SpeakerStore:
         )
         names = [(r["name"], r["kind"]) for r in rows]
         for r in self._rows(
-            """SELECT DISTINCT s.name, s.kind FROM quotes q JOIN speakers s ON s.id = q.speaker_id
-               WHERE q.article_id = ? ORDER BY q.start""",
+            """SELECT DISTINCT s.name, s.kind FROM quotes q JOIN quote_speakers qs ON qs.quote_id = q.id
+               JOIN speakers s ON s.id = qs.speaker_id
+               WHERE q.article_id = ? ORDER BY q.start, qs.position""",
             [article_id],
         ):
             if (r["name"], r["kind"]) not in names:
@@ -56,7 +76,8 @@ class SpeakerStore:
     def speakers(self) -> list[SpeakerSummary]:
         rows = self._rows(
             """SELECT s.id, s.name, s.kind, s.aliases, count(q.id) AS quotes
-               FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id AND q.status != 'rejected'
+               FROM speakers s LEFT JOIN quote_speakers qs ON qs.speaker_id = s.id
+               LEFT JOIN quotes q ON q.id = qs.quote_id AND q.status != 'rejected'
                GROUP BY s.id ORDER BY quotes DESC, s.name"""
         )
         return [SpeakerSummary(r["id"], r["name"], r["kind"], json.loads(r["aliases"] or "[]"), r["quotes"]) for r in rows]
@@ -68,7 +89,8 @@ class SpeakerStore:
     def speaker(self, speaker_id: int) -> SpeakerSummary:
         rows = self._rows(
             """SELECT s.id, s.name, s.kind, s.aliases,
-                      (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id AND q.status != 'rejected') AS quotes
+                      (SELECT count(*) FROM quote_speakers qs JOIN quotes q ON q.id = qs.quote_id
+                       WHERE qs.speaker_id = s.id AND q.status != 'rejected') AS quotes
                FROM speakers s WHERE s.id = ?""",
             [speaker_id],
         )
@@ -95,13 +117,14 @@ class SpeakerStore:
         return {r["name"]: json.loads(r["aliases"] or "[]") for r in rows}
 
     def speaker_quotes(self, speaker_id: int) -> list[tuple[StoredQuote, str]]:
-        """Every quote of a speaker across articles, with its article's title."""
+        """Every quote of a speaker across articles (joint statements too), with its article's title."""
+        of_speaker = "q.id IN (SELECT quote_id FROM quote_speakers WHERE speaker_id = ?)"
         rows = self._rows(
-            QUOTE_SELECT + " JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? ORDER BY q.article_id, q.start",
+            QUOTE_SELECT + f" JOIN articles a ON a.id = q.article_id WHERE {of_speaker} ORDER BY q.article_id, q.start",
             [speaker_id],
         )
         titles = {r["id"]: r["title"] for r in self._rows(
-            "SELECT DISTINCT a.id, a.title FROM articles a JOIN quotes q ON q.article_id = a.id WHERE q.speaker_id = ?",
+            f"SELECT DISTINCT a.id, a.title FROM articles a JOIN quotes q ON q.article_id = a.id WHERE {of_speaker}",
             [speaker_id])}
         return [(quote_from_row(r), titles[r["article_id"]]) for r in rows]
 
@@ -123,6 +146,18 @@ class SpeakerStore:
             self._log("rename_speaker", None, None, {"speakers": [before]}, {"speakers": [after]})
         return self.speaker(speaker_id)
 
+    def set_speaker_kind(self, speaker_id: int, kind: str) -> SpeakerSummary:
+        """Say whether a speaker is a PERSON, an ORG or OTHER. Logged and undoable."""
+        if kind not in SPEAKER_KINDS:
+            raise ValueError(f"unknown speaker kind {kind!r}: use one of {', '.join(SPEAKER_KINDS)}")
+        with self._transaction():
+            before = self._speaker_row(speaker_id)
+            if before["kind"] != kind:  # no log row, so no undo step, for a change that changes nothing
+                after = {**before, "kind": kind}
+                self._write_speaker_state({"speakers": [after]})
+                self._log("speaker_kind", None, None, {"speakers": [before]}, {"speakers": [after]})
+        return self.speaker(speaker_id)
+
     def merge_speakers(self, source_id: int, target_id: int) -> int:
         """Fold ``source`` into ``target``: its quotes, candidacies, name and aliases. Logged and undoable.
 
@@ -133,6 +168,11 @@ class SpeakerStore:
         with self._transaction():
             source, target = self._speaker_row(source_id), self._speaker_row(target_id)
             moved = [r["id"] for r in self._rows("SELECT id FROM quotes WHERE speaker_id = ?", [source_id])]
+            # The source's place among a quote's speakers goes to the target, unless the
+            # target is already one of them (a joint statement of the two): then it just goes.
+            source_rows = self._rows("SELECT quote_id, speaker_id, position FROM quote_speakers WHERE speaker_id = ?", [source_id])
+            with_target = {r["quote_id"] for r in self._rows("SELECT quote_id FROM quote_speakers WHERE speaker_id = ?", [target_id])}
+            taken = [[r["quote_id"], target_id, r["position"]] for r in source_rows if r["quote_id"] not in with_target]
             source_in = self._rows("SELECT * FROM article_speakers WHERE speaker_id = ?", [source_id])
             target_in = {r["article_id"] for r in self._rows("SELECT article_id FROM article_speakers WHERE speaker_id = ?", [target_id])}
             added = [{**r, "speaker_id": target_id} for r in source_in if r["article_id"] not in target_in]
@@ -143,15 +183,19 @@ class SpeakerStore:
             merged = {**target, "aliases": json.dumps(aliases, ensure_ascii=False)}
             before = {
                 "speakers": [source, target], "quote_speakers": {q: source_id for q in moved},
+                "quote_speaker_rows": [[r["quote_id"], r["speaker_id"], r["position"]] for r in source_rows],
+                "absent_quote_speaker_rows": [[q, target_id] for q, _, _ in taken],
                 "article_speakers": source_in, "absent_article_speakers": [[r["article_id"], target_id] for r in added],
             }
             after = {
-                "speakers": [merged], "quote_speakers": {q: target_id for q in moved}, "article_speakers": added,
+                "speakers": [merged], "quote_speakers": {q: target_id for q in moved},
+                "quote_speaker_rows": taken, "absent_quote_speaker_rows": [[r["quote_id"], source_id] for r in source_rows],
+                "article_speakers": added,
                 "absent_article_speakers": [[r["article_id"], source_id] for r in source_in], "absent_speakers": [source_id],
             }
             self._write_speaker_state(after)
             self._log("merge_speakers", None, None, before, after)
-        return len(moved)
+        return len(set(moved) | {r["quote_id"] for r in source_rows})
 
     def _speaker_row(self, speaker_id: int) -> dict:
         rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [speaker_id])
@@ -170,8 +214,17 @@ class SpeakerStore:
                 "name = excluded.name, kind = excluded.kind, aliases = excluded.aliases",
                 [row["id"], row["name"], row["kind"], row["aliases"]],
             )
+        # "quote_speakers" maps a quote to its first speaker (quotes.speaker_id); the rows of
+        # quote_speakers are in "quote_speaker_rows", absent ones in "absent_quote_speaker_rows".
+        for quote_id, speaker_id in state.get("absent_quote_speaker_rows", []):
+            self.conn.execute("DELETE FROM quote_speakers WHERE quote_id = ? AND speaker_id = ?", [quote_id, speaker_id])
+        self.conn.executemany("INSERT OR REPLACE INTO quote_speakers (quote_id, speaker_id, position) VALUES (?, ?, ?)",
+                              [tuple(row) for row in state.get("quote_speaker_rows", [])])
         for quote_id, speaker_id in state.get("quote_speakers", {}).items():
-            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", [speaker_id, int(quote_id)])
+            if "quote_speaker_rows" in state:
+                self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE id = ?", [speaker_id, int(quote_id)])
+            else:  # a merge logged before joint statements existed: each quote had this one speaker
+                self._write_quote_speakers(int(quote_id), [speaker_id])
         for row in state.get("article_speakers", []):
             self.conn.execute(
                 "INSERT OR REPLACE INTO article_speakers (article_id, speaker_id, position) VALUES (?, ?, ?)",

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote
+from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote, joined_name
 
 from .base import StoreBase
 from .connection import StoreError
 from .corrections import CorrectionStore
 from .speakers import SpeakerStore
-from .records import QUOTE_SELECT, ArticleSummary, ReextractReport, article_from_row, now, quote_from_row
+from .records import (SPEAKER_NAMES, QUOTE_SELECT, ArticleSummary, ReextractReport, article_from_row, now,
+                      quote_from_row, speaker_names)
 
 
 class Store(CorrectionStore, SpeakerStore, StoreBase):
@@ -95,9 +96,10 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         return (tuple(article[0].values()) if article else None, tuple(quotes[0].values()), hash(tuple(speakers[0].values())))
 
     def articles_quoting(self, name: str) -> set[int]:
-        """Articles with a quote by a speaker whose name or an alias contains ``name``."""
+        """Articles with a quote by a speaker (one of a joint statement too) whose name or an alias contains ``name``."""
         rows = self._rows(
-            """SELECT DISTINCT q.article_id FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+            """SELECT DISTINCT q.article_id FROM quotes q JOIN quote_speakers qs ON qs.quote_id = q.id
+               JOIN speakers s ON s.id = qs.speaker_id
                WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"])
         return {r["article_id"] for r in rows}
 
@@ -113,11 +115,55 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit // 2])
         quotes = self._rows(
-            """SELECT q.article_id, q.id AS quote_id, a.title, q.text, coalesce(s.name, '') AS speaker
+            f"""SELECT q.article_id, q.id AS quote_id, a.title, q.text, coalesce(s.name, '') AS speaker,
+                      {SPEAKER_NAMES} AS speaker_names
                FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
                JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
                WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit])
+        for row in quotes:  # every speaker of a joint statement, by its joined name
+            row["speaker"] = joined_name(speaker_names(row))
+            del row["speaker_names"]
         return articles, quotes
+
+    def find_articles(self, reference: str) -> list[tuple[int, str]]:
+        """(id, title) of each article a user's reference names, in id order.
+
+        A number is an id and nothing else. Otherwise the first rule that matches
+        anything wins: the path exactly as stored, the same file by absolute path,
+        the same file name (for a bare file name only), then a case-insensitive
+        fragment of the title. Which
+        result is ambiguous is the caller's decision.
+        """
+        from pathlib import Path
+
+        def like(text: str) -> str:  # titles and file names may hold LIKE's own % and _
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+        reference = reference.strip()
+        if not reference:
+            return []
+        if reference.isdecimal():
+            rows = self._rows("SELECT id, title FROM articles WHERE id = ?", [int(reference)])
+            return [(r["id"], r["title"]) for r in rows]
+        given = Path(reference).expanduser()
+        rows = self._rows("SELECT id, title FROM articles WHERE path IN (?, ?) ORDER BY id", [reference, str(given)])
+        if rows:
+            return [(r["id"], r["title"]) for r in rows]
+        if given.name:
+            same_name = self._rows("SELECT id, title, path FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' ORDER BY id",
+                                   [given.name, "%/" + like(given.name)])
+            # Paths are stored as given to `add`, often relative: resolve both against the current folder.
+            absolute = given.resolve()
+            same_file = [r for r in same_name if Path(r["path"]).expanduser().resolve() == absolute]
+            if same_file:
+                return [(r["id"], r["title"]) for r in same_file]
+            # A bare file name may name any folder's file of that name; a path with a folder
+            # names that folder's file only, never another's that shares its name.
+            if same_name and given.name == reference:
+                return [(r["id"], r["title"]) for r in same_name]
+        rows = self._rows("SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\' ORDER BY id",
+                          [f"%{like(reference)}%"])
+        return [(r["id"], r["title"]) for r in rows]
 
     # ---- quotes: reading ------------------------------------------------
 
@@ -162,8 +208,8 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
             quotes = self.quotes(row["id"])
             if reviewed_only:
                 quotes = [q for q in quotes if q.status != "unreviewed"]
-            if speaker:
-                quotes = [q for q in quotes if q.speaker == speaker]
+            if speaker:  # a joint statement counts for each of its speakers
+                quotes = [q for q in quotes if q.speaker == speaker or speaker in q.speakers]
             if quotes or not (reviewed_only or speaker):
                 yield article_from_row(row), quotes
 
@@ -195,9 +241,7 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                 if any(quote.span.overlaps(k.span) for k in kept):
                     report.overlapping.append(quote)
                     continue
-                row = self._quote_row(article_id, quote)
-                row.update(status="unreviewed", human=0, extractor=extractor, updated_at=stamp)
-                self._insert("quotes", row)
+                self._insert_quote(article_id, quote, status="unreviewed", human=0, extractor=extractor, updated_at=stamp)
                 report.added += 1
             self._update("articles", article_id, {"extractor": extractor, "extracted_at": stamp})
         return report
@@ -208,21 +252,25 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         count = 0
         with self._transaction():
             for quote in quotes:
-                row = self._quote_row(article_id, quote)
-                row.update(
-                    status=getattr(quote, "status", "accepted"), human=int(getattr(quote, "human", True)),
+                self._insert_quote(
+                    article_id, quote, status=getattr(quote, "status", "accepted"), human=int(getattr(quote, "human", True)),
                     note=getattr(quote, "note", ""), extractor="import", updated_at=now(),
                 )
-                self._insert("quotes", row)
                 count += 1
             # Marked as done: the reader must not run the extractor over imported annotations.
             self._update("articles", article_id, {"extractor": "import", "extracted_at": now()})
         return count
 
-    def _quote_row(self, article_id: int, quote: Quote) -> dict:
-        return {
+    def _insert_quote(self, article_id: int, quote: Quote, **fields) -> int:
+        """Insert ``quote`` with ``fields`` (status, origin, ...) and every one of its speakers; its id."""
+        speaker_ids = self._quote_speaker_ids(quote)
+        row = {
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
-            "kind": quote.kind, "speaker_id": self.speaker_id(quote.speaker, quote.speaker_kind),
+            "kind": quote.kind, "speaker_id": speaker_ids[0] if speaker_ids else None,
             "cue": quote.cue, "cue_start": quote.cue_start, "mention_start": quote.mention_start,
-            "mention_end": quote.mention_end, "confidence": quote.confidence,
+            "mention_end": quote.mention_end, "confidence": quote.confidence, **fields,
         }
+        quote_id = self._insert("quotes", row)
+        self.conn.executemany("INSERT INTO quote_speakers (quote_id, speaker_id, position) VALUES (?, ?, ?)",
+                              [(quote_id, speaker_id, position) for position, speaker_id in enumerate(speaker_ids)])
+        return quote_id

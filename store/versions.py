@@ -11,4 +11,5 @@ SCHEMA = (
     "m003_quote_status_by_article_index",
     "m004_quote_ids_never_reused_and_versioned",
     "m005_undo_per_reader_session",
+    "m006_quote_speakers",
 )

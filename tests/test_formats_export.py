@@ -169,6 +169,7 @@ def test_jsonl_and_csv_carry_the_same_rows(tmp_path):
         csv_rows = list(csv.DictReader(handle))
     assert [row.keys() for row in json_rows] == [row.keys() for row in csv_rows]
     for j, c in zip(json_rows, csv_rows):
+        j["speakers"] = " | ".join(j["speakers"])  # CSV joins the list of speakers
         assert {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in j.items()} == c
     by_status = {row["status"] for row in json_rows}
     assert by_status == {"accepted", "unreviewed", "corrected", "rejected"}

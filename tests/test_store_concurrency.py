@@ -186,3 +186,23 @@ def test_only_the_store_speaks_sql():
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if "execute(" in line or ".conn." in line]
     assert offenders == []
+
+
+def test_history_tells_a_batch_and_a_refused_undo(tmp_path):
+    path = tmp_path / "n.db"
+    first, second = two_articles(path)
+    with Store(path, user="ana") as ana, Store(path, user="bob") as bob:
+        batch = ana.quotes(first)
+        assert ana.accept_many(first, {q.id: q.version for q in batch}) == 2
+        single = ana.quotes(second)[0]
+        ana.accept(single.id)
+        bob.edit(single.id, note="bob's")
+        with pytest.raises(QuoteChanged):
+            ana.undo()
+        assert ana.undo().action == "accept_many"
+        assert {q.status for q in ana.quotes(first)} == {"unreviewed"}
+    lines = subprocess.run([NEWSREAD, "--db", str(path), "history"], capture_output=True, text=True, check=True,
+                           env={"NEWSREAD_CONFIG": "/nonexistent/newsread.toml", "PATH": "/usr/bin:/bin"}).stdout.splitlines()
+    assert "accept_many  article 1  2 quote(s)  status: 'unreviewed' → 'accepted'" in lines[0]
+    assert "undo_refused of #2 nothing changed" in lines[3]
+    assert "undo of #1   article 1  2 quote(s)  status: 'accepted' → 'unreviewed'" in lines[4]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from newsread.tui.article_view import ArticleView
 from newsread.tui.bindings import READER_BINDINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SHOWN = {"question_mark": "?", "slash": "/", "enter": "Enter", "escape": "Esc"}
+SHOWN = {"question_mark": "?", "slash": "/", "enter": "Enter", "escape": "Esc", "dollar_sign": "$",
+         "left_parenthesis": "(", "right_parenthesis": ")", "left_curly_bracket": "{", "right_curly_bracket": "}"}
+# The reader's keys: the screen's, and the article pane's (its text cursor and selection).
+BINDINGS = [*READER_BINDINGS, *ArticleView.BINDINGS]
 
 
 def keys_rows() -> list[tuple[str, str]]:
@@ -24,7 +28,7 @@ def keys_rows() -> list[tuple[str, str]]:
 
 def test_every_binding_is_in_the_readme_with_its_keys():
     rows = keys_rows()
-    for binding in READER_BINDINGS:
+    for binding in BINDINGS:
         if re.fullmatch(r"quote\.pick[2-8]", binding.id):
             continue  # the row for 1-9 names the first and the last
         row = next((keys for keys, ids in rows if f"`{binding.id}`" in ids), None)
@@ -37,7 +41,7 @@ def test_every_binding_is_in_the_readme_with_its_keys():
 
 
 def test_the_readme_names_no_binding_that_does_not_exist():
-    ids = {binding.id for binding in READER_BINDINGS}
+    ids = {binding.id for binding in BINDINGS}
     named = {name for _, cell in keys_rows() for name in re.findall(r"`([^`]+)`", cell)}
     assert named <= ids, named - ids
 

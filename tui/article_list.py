@@ -118,6 +118,7 @@ class ArticleList(ScrollView, can_focus=True):
             return Text(" " + (visible(summary.title) or "(untitled)"), no_wrap=True)
         done = summary.reviewed >= summary.quotes > 0
         text = Text(" ", no_wrap=True)
+        text.append(f"#{summary.id} ", style=Style(dim=True))  # the id the CLI's history and reextract take
         text.append(f"{summary.reviewed}/{summary.quotes}", style=Style(color="green" if done else None, bold=True))
         text.append(f"  {visible(summary.source)}  {visible(summary.date)}", style=Style(dim=True))
         return text

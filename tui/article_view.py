@@ -122,11 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
         """``mentions`` are fixed spans; ``name_styles`` maps each name form to its style, found
         (as a whole word) only in the lines drawn, so a long article costs no scan up front."""
         self._text = visible(text, newlines=True)  # same length: the offsets hold
-        self._mentions = mentions
-        forms = sorted((form for form in name_styles or {} if len(form) >= 3), key=len, reverse=True)
-        self._name_styles = {form: name_styles[form] for form in forms}
-        self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
-        self._longest_name = len(forms[0]) if forms else 0
+        self._set_names(mentions, name_styles or {})
         self._speaker_colors = speaker_colors
         self.selected = None
         self.selecting = False
@@ -134,6 +130,18 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines, self._line_starts, self._wrapped_to = [(0, 0)], [0], 0
         self.set_quotes(quotes)
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _set_names(self, mentions: list[StyledSpan], name_styles: dict[str, Style]) -> None:
+        self._mentions = mentions
+        forms = sorted((form for form in name_styles if len(form) >= 3), key=len, reverse=True)
+        self._name_styles = {form: name_styles[form] for form in forms}
+        self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+        self._longest_name = len(forms[0]) if forms else 0
+
+    def set_speakers(self, mentions: list[StyledSpan], name_styles: dict[str, Style]) -> None:
+        """New speaker marks (a speaker was changed or added): restyle without rewrapping."""
+        self._set_names(mentions, name_styles)
+        self._restyle()
 
     def set_quotes(self, quotes: list[StoredQuote]) -> None:
         """New quote data (after an edit): restyle without rewrapping."""

@@ -10,6 +10,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from .bindings import READER_BINDINGS
 from .safe_text import visible
 
+# Actions with no key of their own, offered in the palette only.
+PALETTE_ONLY = [("Export annotations (JSONL, CSV, spaCy, brat, Prodigy, Label Studio)…", "export"),
+                ("Open the article's web page", "open_url")]
+
 
 class ReaderCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
@@ -34,6 +38,7 @@ class ReaderCommands(Provider):
             if name == "pick":
                 title = f"Speaker: {visible(screen.candidates[params[0] - 1][0])}"
             commands.append((title, binding.action, pretty(", ".join(keys.get(binding.id or "", [])))))
+        commands += [(title, action, "") for title, action in PALETTE_ONLY if screen.offered(action, ())]
         return commands
 
     async def discover(self) -> Hits:

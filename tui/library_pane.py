@@ -37,6 +37,9 @@ class LibraryPane(Vertical):
             super().__init__()
             self.query = query
 
+    class FilterSubmitted(Message):
+        """Enter in the filter: open what it lists."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-progress")
         yield Static(id="library-order", classes="pane-caption")
@@ -77,4 +80,4 @@ class LibraryPane(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.article_list.focus()
+        self.post_message(self.FilterSubmitted())

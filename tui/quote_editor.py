@@ -29,9 +29,17 @@ class QuoteEditor(Static):
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="bold", no_wrap=True, width=8)
         grid.add_column(ratio=1)
-        speaker = Text(visible(quote.speaker) or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
-        speaker.append(f"  {visible(quote.speaker_kind)}", style="dim")
-        grid.add_row("Speaker", speaker)
+        if len(quote.speakers) > 1:  # a joint statement: every speaker, in order
+            speaker = Text()
+            for index, name in enumerate(quote.speakers):
+                speaker.append(" + " if index else "", style="dim")
+                speaker.append(visible(name), style=f"bold {self.speaker_color}")
+            speaker.append(f"  {visible(quote.speaker_kind)} · joint statement", style="dim")
+            grid.add_row("Speakers", speaker)
+        else:
+            speaker = Text(visible(quote.speaker) or "(unknown)", style=f"bold {self.speaker_color}" if quote.speaker else "dim")
+            speaker.append(f"  {visible(quote.speaker_kind)}", style="dim")
+            grid.add_row("Speaker", speaker)
         details = Text()
         details.append(f"{KIND_MARK.get(quote.kind, '')} {visible(quote.kind)}", style="bold")
         details.append("   cue ", style="dim")

@@ -7,6 +7,7 @@ All store writes happen here, on the app thread, and the status line says
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +25,7 @@ from . import colors
 from .article_list import ArticleList
 from .article_view import ArticleView, StyledSpan
 from .bindings import READER_BINDINGS
+from .export_task import ExportDone
 from .key_bar import KeyBar
 from .library_pane import LibraryPane
 from .ordering import ORDERS, next_order, order_key, ordered
@@ -33,6 +35,9 @@ from .text_line import TextLine
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
 
 LIBRARY_SORTS = ("added", "unreviewed first", "source", "newest")
+# Below either size the screen is "compact": the library starts hidden (L shows it), the
+# legend keeps to one line and the editor is shorter, so the article keeps its room.
+COMPACT_WIDTH, COMPACT_HEIGHT = 100, 30
 QUOTE_ACTIONS = {"accept", "reject", "edit_speaker", "pick", "cycle_kind", "edit_cue", "edit_note", "span", "delete_quote"}
 MARKS = "\"“”‘’«»'"
 
@@ -90,6 +95,9 @@ class ReaderScreen(Screen[None]):
         self._data_version = -1
         self._reload_pending = False
         self._overlap_confirmed: tuple[int, int] | None = None  # a span whose overlap warning was shown
+        self.accept_threshold = 0.8  # Y: the last confidence used
+        self.compact = False  # a small terminal: one-line legend, shorter editor, library hidden at first
+        self._library_shown: bool | None = None  # the person's choice (L), once made
         self._shown_state: tuple = ()
 
     def compose(self) -> ComposeResult:
@@ -155,6 +163,22 @@ class ReaderScreen(Screen[None]):
         self._data_version = self._read_data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_changes)
 
+    # ---- small terminals --------------------------------------------------------
+
+    def on_resize(self, event) -> None:
+        compact = event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT
+        self.library.display = self._library_shown if self._library_shown is not None else event.size.width >= COMPACT_WIDTH
+        if compact != self.compact:
+            self.compact = compact
+            self.set_class(compact, "-compact")
+            self._show_legend()
+
+    def action_toggle_library(self) -> None:
+        self._library_shown = not self.library.display
+        self.library.display = self._library_shown
+        if not self._library_shown and self.focused is not None and self.library in self.focused.ancestors:
+            self.view.focus()
+
     # ---- changes made by other programs ---------------------------------------
 
     def _read_data_version(self) -> int:
@@ -210,6 +234,8 @@ class ReaderScreen(Screen[None]):
             self.reload_from_store()
             return
         self.view.scroll_to(y=scroll, animate=False, immediate=True)
+        if self.selected is not None:  # the selected quote stays in view, wherever it moved
+            self.view.scroll_to_span(self.selected.start, self.selected.end)
 
     # ---- loading the library ------------------------------------------------
 
@@ -296,6 +322,18 @@ class ReaderScreen(Screen[None]):
         self.open_article(event.article_id)
         self.view.focus()
 
+    @on(LibraryPane.FilterSubmitted)
+    def filter_submitted(self) -> None:
+        """Enter in the filter opens the (first) article it lists."""
+        self.ensure_library()
+        self.refresh_library()
+        if not self.visible_ids:
+            self.say("no article matches the filter — Esc clears it")
+            return
+        if self.article is None or self.article.id not in self.visible_ids or len(self.visible_ids) > 1:
+            self.open_article(self.visible_ids[0])
+        self.view.focus()
+
     @on(LibraryPane.FilterChanged)
     def filtered(self, event: LibraryPane.FilterChanged) -> None:
         self.library_filter = event.query
@@ -315,11 +353,8 @@ class ReaderScreen(Screen[None]):
         self.article = article
         self._shown_state = self._article_state(article_id)
         self.quotes = self.store.quotes(article_id)
-        self.candidates = self.store.speaker_candidates(article_id)
-        names = [name for name, _ in self.candidates]
-        names += sorted({q.speaker for q in self.quotes if q.speaker and q.speaker not in names})
-        self.speaker_colors = {name: colors.speaker_color(i) for i, name in enumerate(names)}
-        mentions, name_styles = self._mentions(names)
+        self.speaker_colors = {}
+        mentions, name_styles = self._speakers_of_article()
         self.view.show_article(article.text, self.quotes, mentions, self.speaker_colors, name_styles)
         self.query_one("#attribution", TextLine).update(self._attribution(article))
         self.library.mark_current(article_id)
@@ -331,12 +366,30 @@ class ReaderScreen(Screen[None]):
         self._show_legend()
         return True
 
+    def _speakers_of_article(self) -> tuple[list[StyledSpan], dict[str, Style]]:
+        """Candidates from the store and a colour for each speaker, keeping the colours already
+        given (a speaker keeps its colour when another is added); their mention styles."""
+        assert self.article is not None
+        self.candidates = self.store.speaker_candidates(self.article.id)
+        names = [name for name, _ in self.candidates]
+        names += sorted({name for q in self.quotes for name in q.speakers if name not in names})
+        for name in names:
+            if name not in self.speaker_colors:
+                self.speaker_colors[name] = colors.speaker_color(len(self.speaker_colors))
+        return self._mentions(names)
+
+    def _refresh_speakers(self) -> None:
+        mentions, name_styles = self._speakers_of_article()
+        self.view.set_speakers(mentions, name_styles)
+        self._refresh_bindings_if_changed()
+
     def _mentions(self, names: list[str]) -> tuple[list[StyledSpan], dict[str, Style]]:
         """Each speaker's mentions in its colour: the extractor's mention spans, and each name or
         alias with its style (the article pane finds those in the lines it draws)."""
         spans = [
-            StyledSpan(q.mention_start, q.mention_end, colors.mention_style(self.speaker_colors[q.speaker]))
-            for q in self.quotes if q.mention_start >= 0 and q.mention_end > q.mention_start and q.speaker in self.speaker_colors
+            StyledSpan(q.mention_start, q.mention_end, colors.mention_style(self.speaker_colors[q.speakers[0]]))
+            for q in self.quotes
+            if q.mention_start >= 0 and q.mention_end > q.mention_start and q.speakers and q.speakers[0] in self.speaker_colors
         ]
         aliases = self.store.aliases_of(names)
         styles: dict[str, Style] = {}
@@ -354,17 +407,22 @@ class ReaderScreen(Screen[None]):
 
     def _show_legend(self) -> None:
         dark = self.app.current_theme.dark
-        legend = Text(no_wrap=False)
+        # One line on a small screen (cut with …), else wrapped over up to three.
+        legend = Text(no_wrap=self.compact, overflow="ellipsis")
         counts: dict[str, int] = {}
         for quote in self.quotes:
-            if quote.speaker:
-                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
-        for name, color in self.speaker_colors.items():
-            if name in counts:
-                legend.append("■ ", style=color)
-                legend.append(f"{visible(name)} ", style=f"bold {color}")
-                legend.append(f"{counts[name]}  ", style="dim")
-        if not counts:
+            for name in quote.speakers:  # a joint statement counts for each of its speakers
+                counts[name] = counts.get(name, 0) + 1
+        # Each candidate with the key that picks it (1–9, in reverse video) and, apart, its count.
+        for number, (name, _kind) in enumerate(self.candidates[:9], 1):
+            color = self.speaker_colors.get(name, "")
+            legend.append(f" {number} ", style="reverse")
+            legend.append(" ■ ", style=color)
+            legend.append(visible(name), style=f"bold {color}")
+            legend.append(f" ×{counts.get(name, 0)}  ", style="dim")
+        if len(self.candidates) > 9:
+            legend.append(f"+{len(self.candidates) - 9} more: e, then type  ", style="dim")
+        if not self.candidates:
             legend.append("no speakers yet  ", style="dim")
         legend.append("│ ", style="dim")
         for kind in QUOTE_KINDS:
@@ -385,7 +443,7 @@ class ReaderScreen(Screen[None]):
     def select(self, quote: StoredQuote | None, *, scroll: bool = True) -> None:
         self.selected = quote
         self.view.select_quote(quote, scroll=scroll)
-        self.editor.speaker_color = self.speaker_colors.get(quote.speaker, "") if quote else ""
+        self.editor.speaker_color = self.speaker_colors.get(quote.speakers[0], "") if quote and quote.speakers else ""
         walk, at = self.walk, self.position(quote)
         self.editor.position = f"{at + 1} of {len(walk)}" if at is not None else ""
         self.editor.quote = quote
@@ -393,13 +451,12 @@ class ReaderScreen(Screen[None]):
         self._refresh_bindings_if_changed()
 
     def reload_quotes(self, select_id: int | None) -> None:
-        """After a change: fresh quotes from the store, restyled, the library row updated."""
+        """After a change: fresh quotes from the store, restyled, the library row updated; the
+        speakers too (a new one is a candidate at once, and its mentions are marked)."""
         assert self.article is not None
         self.quotes = self.store.quotes(self.article.id)
         self.view.set_quotes(self.quotes)
-        for quote in self.quotes:
-            if quote.speaker and quote.speaker not in self.speaker_colors:
-                self.speaker_colors[quote.speaker] = colors.speaker_color(len(self.speaker_colors))
+        self._refresh_speakers()
         self._update_summary()
         self.view.selected = None
         self.select(next((q for q in self.quotes if q.id == select_id), None), scroll=True)
@@ -435,6 +492,8 @@ class ReaderScreen(Screen[None]):
             return False
         if action == "pick":
             return int(parameters[0]) <= len(self.candidates)
+        if action == "open_url":
+            return self.article is not None and self.article.url.startswith(("http://", "https://"))
         if action in ("select", "add_quote"):
             return self.article is not None
         return True
@@ -582,13 +641,50 @@ class ReaderScreen(Screen[None]):
         if self._apply(f"rejected quote {quote_id}", lambda: self.store.reject(quote_id, version=version)):
             self._advance()
 
-    def set_speaker(self, quote: StoredQuote, name: str, kind: str) -> None:
-        """Give ``quote`` (as the reader showed it) the speaker ``name``."""
+    def action_accept_confident(self) -> None:
+        from .prompt import TextPrompt
+
+        def done(answer: str | None) -> None:
+            if answer is None or self.article is None:
+                return
+            try:
+                threshold = float(answer.replace(",", "."))
+            except ValueError:
+                self.say(f"not a confidence: {answer!r} (give a number between 0 and 1)", "bold red")
+                return
+            self.accept_threshold = threshold
+            shown = {q.id: q.version for q in self.quotes if q.status == "unreviewed" and q.confidence >= threshold}
+            if not shown:
+                self.say(f"no unreviewed quote here has confidence ≥ {threshold:.2f}")
+                return
+            try:
+                count = self.store.accept_many(self.article.id, shown)
+            except StoreError as error:
+                self.failed(str(error))
+                return
+            self.reload_quotes(self.selected.id if self.selected else None)
+            skipped = len(shown) - count
+            self.saved(f"accepted {count} quote(s) with confidence ≥ {threshold:.2f}; u takes them back together"
+                       + (f" ({skipped} changed meanwhile, left as they are)" if skipped else ""))
+
+        self.app.push_screen(TextPrompt("Accept every unreviewed quote of this article with confidence at least:",
+                                        f"{self.accept_threshold:.2f}"), done)
+
+    def set_speaker(self, quote: StoredQuote, name: str | list[tuple[str, str]], kind: str = "") -> None:
+        """Give ``quote`` (as the reader showed it) the speaker ``name``, or the speakers [(name, kind), ...]."""
+        from newsread.model import joined_name
+
+        speakers = name if isinstance(name, list) else [(name, kind)]
         quote_id, version = quote.id, quote.version
-        if (quote.speaker, quote.speaker_kind) == (name, kind):
-            # Picking the speaker it already has confirms the model: an acceptance, not a correction.
+        if ([n for n, _ in speakers], speakers[0][1]) == (quote.speakers, quote.speaker_kind):
+            # Picking the speaker(s) it already has confirms the model: an acceptance, not a correction.
             self._apply(f"accepted quote {quote_id} (speaker confirmed)", lambda: self.store.accept(quote_id, version=version))
             return
+        if len(speakers) > 1:  # a joint statement
+            self._apply(f"speakers of quote {quote_id} are {joined_name([n for n, _ in speakers])}",
+                        lambda: self.store.edit(quote_id, speakers=speakers, version=version))
+            return
+        name, kind = speakers[0]
         self._apply(f"speaker of quote {quote_id} is {name}",
                     lambda: self.store.edit(quote_id, speaker=name, speaker_kind=kind, version=version))
 
@@ -602,11 +698,11 @@ class ReaderScreen(Screen[None]):
     def open_picker(self, quote: StoredQuote) -> None:
         from .speaker_picker import SpeakerPicker
 
-        def picked(choice: tuple[str, str] | None) -> None:
+        def picked(choice: list[tuple[str, str]] | None) -> None:
             if choice:
-                self.set_speaker(quote, *choice)
+                self.set_speaker(quote, choice)
 
-        self.app.push_screen(SpeakerPicker(quote.text, quote.speaker, self.candidates, self.store.known_speaker_names(),
+        self.app.push_screen(SpeakerPicker(quote.text, quote.speakers, self.candidates, self.store.known_speaker_names(),
                                            self.speaker_colors), picked)
 
     def action_cycle_kind(self) -> None:
@@ -772,6 +868,8 @@ class ReaderScreen(Screen[None]):
             # Names may have changed: reload what is shown.
             self.reload_library()
             if target:
+                if self.library_filter and target[0] not in self.visible_ids:
+                    self.clear_library_filter()  # the filter would hide the article jumped to
                 self.open_article(*target)
             elif self.article is not None:
                 self.open_article(self.article.id, self.selected.id if self.selected else None)
@@ -779,14 +877,70 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(SpeakersScreen(self.store), back)
 
+    # ---- palette-only actions ---------------------------------------------------
+
+    def action_export(self) -> None:
+        """Ask for a format and a path, then export in a worker (the CLI's `newsread export`)."""
+        from newsread.formats import EXPORT_FORMATS
+
+        from .export_task import default_output
+        from .prompt import TextPrompt
+
+        formats = list(EXPORT_FORMATS)
+
+        def chose_format(fmt: str | None) -> None:
+            if not fmt:
+                return
+            if fmt not in EXPORT_FORMATS:
+                self.say(f"unknown format {fmt!r}: one of {', '.join(formats)}", "bold red")
+                return
+
+            def chose_path(path: str | None) -> None:
+                if path:
+                    self.say(f"exporting {fmt} to {path}…")
+                    self._export(fmt, Path(path).expanduser())
+
+            self.app.push_screen(TextPrompt(f"Export {fmt} to:", str(default_output(fmt))), chose_path)
+
+        self.app.push_screen(TextPrompt("Export every article and quote as:", formats[0], suggestions=formats,
+                                        hint=" · ".join(formats) + "   (Enter goes on · Esc cancels)"), chose_format)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str, output: Path) -> None:
+        from .export_task import export_database
+
+        export_database(self.store.path, fmt, output, self.post_message)
+
+    @on(ExportDone)
+    def exported(self, message: ExportDone) -> None:
+        if message.error:
+            self.say(f"✗ export failed: {message.error}", "bold red")
+        else:
+            self.say(f"exported {message.count} quote(s) to {message.output} ✓", "bold green")
+
+    def action_open_url(self) -> None:
+        url = self.article.url if self.article else ""
+        if not url.startswith(("http://", "https://")):
+            self.say("this article has no web address")
+            return
+        self.app.open_url(url)
+        self.say(f"opened {visible(url)} in the browser")
+
     def action_help(self) -> None:
         from .help_screen import HelpScreen, bound_keys
 
         self.app.push_screen(HelpScreen(bound_keys(self._binding_chain, first=self)))
 
     def action_back(self) -> None:
+        if isinstance(self.focused, Input) and self.focused.id == "library-filter" and self.focused.value:
+            self.clear_library_filter()  # Esc in the filter clears it
         if isinstance(self.focused, (Input, ArticleList)):
             self.view.focus()
+
+    def clear_library_filter(self) -> None:
+        self.query_one("#library-filter", Input).value = ""
+        self.library_filter = ""
+        self.refresh_library()
 
     def action_quit_reader(self) -> None:
         self.app.exit()

@@ -3,6 +3,10 @@
 A typed name nobody in the database has gets a kind, shown beside the input:
 guessed from the name (organisation words such as Ministry or Police, or an
 acronym, make it ORG; else PERSON), and Tab cycles PERSON → ORG → OTHER.
+
+A joint statement has several speakers: ``+`` starts a selection, shown in the
+dialog (and adds the typed name to it, or takes it out again); from then on a
+digit toggles its candidate, and Enter saves the whole selection in order.
 """
 
 from __future__ import annotations
@@ -39,23 +43,28 @@ def guess_kind(name: str) -> str:
 from .safe_text import visible
 
 
-class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
-    """Dismisses with (name, kind); a digit typed into the empty input picks that candidate."""
+class SpeakerPicker(ModalScreen[list[tuple[str, str]] | None]):
+    """Dismisses with the speakers as [(name, kind), ...]: one, unless ``+`` made a selection.
+    A digit typed into the empty input picks that candidate (toggles it, in a selection)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         Binding("tab", "cycle_kind", "Kind of a new speaker", show=False, priority=True, id="picker.kind"),
+        # Priority: the input would otherwise take "+" as text.
+        Binding("plus", "add", "Several speakers", priority=True, id="picker.add"),
     ]
 
-    def __init__(self, quote_text: str, current: str, candidates: list[tuple[str, str]],
+    def __init__(self, quote_text: str, current: str | list[str], candidates: list[tuple[str, str]],
                  known: dict[str, str], colors: dict[str, str]) -> None:
         super().__init__()
         self.quote_text = quote_text
-        self.current = current
+        # The quote's speakers: one name (as older callers pass it) or the list.
+        self.current = [current] if isinstance(current, str) and current else list(current or [])
         self.candidates = candidates
         self.known = known  # every speaker name and alias in the database -> kind
         self.name_colors = colors
         self.chosen_kind: str | None = None  # set by Tab, for a new name
+        self.selection: list[tuple[str, str]] | None = None  # the speakers chosen so far, once + began it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="speaker-picker"):
@@ -63,15 +72,7 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
             text = visible(self.quote_text)
             excerpt = text if len(text) < 160 else text[:157] + "…"
             yield Label(Text(f"“{excerpt}”", style="italic"), id="picker-quote")
-            options = []
-            for number, (name, kind) in enumerate(self.candidates[:9], 1):
-                prompt = Text()
-                prompt.append(f"{number} ", style="bold reverse")
-                prompt.append(f" {visible(name)}", style=f"bold {self.name_colors.get(name, speaker_color(number - 1))}")
-                prompt.append(f"  {visible(kind)}", style="dim")
-                if name == self.current:
-                    prompt.append("  ← current", style="dim")
-                options.append(Option(prompt, id=str(number)))
+            options = [Option(self._prompt(number), id=str(number)) for number in range(1, min(len(self.candidates), 9) + 1)]
             if not options:
                 options.append(Option(Text("no candidates in this article: type a name", style="dim"), disabled=True))
             yield OptionList(*options, id="picker-candidates")
@@ -80,14 +81,72 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
                             suggester=SuggestFromList(sorted(visible(n) for n in self.known), case_sensitive=False),
                             id="picker-input")
                 yield Label(id="picker-kind")
-            yield Label(Text("1–9 pick · type a name (Tab: its kind) · Enter saves · Esc cancels", style="dim"))
+            selection = Label(id="picker-selection")
+            selection.display = False  # shown once + begins a selection
+            yield selection
+            yield Label(Text("1–9 pick · type a name (Tab: its kind) · + several speakers · Enter saves · Esc cancels",
+                             style="dim"))
 
     def on_mount(self) -> None:
         self.query_one("#picker-input", Input).focus()
 
+    def _prompt(self, number: int) -> Text:
+        name, kind = self.candidates[number - 1]
+        prompt = Text()
+        prompt.append(f"{number} ", style="bold reverse")
+        if self.selection is not None:
+            prompt.append(" ✓" if self._selected(name) else "  ", style="bold")
+        prompt.append(f" {visible(name)}", style=f"bold {self.name_colors.get(name, speaker_color(number - 1))}")
+        prompt.append(f"  {visible(kind)}", style="dim")
+        if name in self.current:
+            prompt.append("  ← current", style="dim")
+        return prompt
+
     def _pick(self, number: int) -> None:
-        if 1 <= number <= min(len(self.candidates), 9):
-            self.dismiss(self.candidates[number - 1])
+        if not 1 <= number <= min(len(self.candidates), 9):
+            return
+        if self.selection is None:
+            self.dismiss([self.candidates[number - 1]])
+        else:
+            self._toggle(self.candidates[number - 1])
+
+    def _selected(self, name: str) -> bool:
+        return any(chosen.casefold() == name.casefold() for chosen, _ in self.selection or [])
+
+    def _toggle(self, speaker: tuple[str, str]) -> None:
+        """Add a speaker to the selection, or take it out if it is in already."""
+        assert self.selection is not None
+        if self._selected(speaker[0]):
+            self.selection = [s for s in self.selection if s[0].casefold() != speaker[0].casefold()]
+        else:
+            self.selection.append(speaker)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        for number in range(1, min(len(self.candidates), 9) + 1):
+            self.query_one("#picker-candidates", OptionList).replace_option_prompt(str(number), self._prompt(number))
+        shown = Text("together: ", style="bold")
+        for index, (name, _) in enumerate(self.selection or []):
+            if index:
+                shown.append(" + ", style="dim")
+            shown.append(visible(name), style=f"bold {self.name_colors.get(name, '')}")
+        if not self.selection:
+            shown.append("none yet", style="dim")
+        shown.append("   1–9 or a typed name and + add or remove · Enter saves them", style="dim")
+        label = self.query_one("#picker-selection", Label)
+        label.update(shown)
+        label.display = True
+
+    def action_add(self) -> None:
+        if self.selection is None:
+            self.selection = []
+        field = self.query_one("#picker-input", Input)
+        name = field.value.strip()
+        if name:
+            self._toggle((name, self.kind_for(name)[0]))
+            field.value = ""
+        else:
+            self._show_selection()
 
     def _known_kind(self, name: str) -> str | None:
         folded = name.casefold()
@@ -118,6 +177,8 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if len(event.value) == 1 and event.value in "123456789":
             self._pick(int(event.value))
+            if self.selection is not None:  # toggled, not saved: the input is free for the next one
+                event.input.value = ""
             return
         if not event.value.strip():
             self.chosen_kind = None
@@ -136,9 +197,14 @@ class SpeakerPicker(ModalScreen[tuple[str, str] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = event.value.strip()
-        if not name:
+        if self.selection is None:
+            if name:
+                self.dismiss([(name, self.kind_for(name)[0])])
             return
-        self.dismiss((name, self.kind_for(name)[0]))
+        if name and not self._selected(name):  # the name being typed is one of them too
+            self.selection.append((name, self.kind_for(name)[0]))
+        if self.selection:
+            self.dismiss(list(self.selection))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

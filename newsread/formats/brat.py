@@ -4,7 +4,8 @@ Each quote is a PolNeAR-style Attribution event: T lines for Source (the speaker
 when there is one), Cue and Content (the quote), an Attribution trigger T on the cue (on the
 content when there is no cue), and ``E  Attribution:T Source:T Cue:T Content:T``. A lines on
 the event carry Kind, SpeakerKind, Status, Confidence and Human; an AnnotatorNotes line on the
-event carries the canonical speaker, one on the Content the reviewer's note.
+event carries the canonical speaker, one on the Content the reviewer's note. A joint statement
+has a second note on the event, ``speakers: A | B``, listing its speakers.
 
 Reading accepts these folders and PolNeAR's (texts in a sibling ``text/`` folder, annotator
 suffixes on .ann names, discontinuous spans, Attribution-no-source events).
@@ -25,6 +26,8 @@ from .records import FormatError, Record, cue_end, has_cue, has_mention, quote_f
 WRITES = "folder"
 DESCRIPTION = "brat standoff folder: <id>.txt and <id>.ann per article (needs -o)"
 OPENING_MARKS = "\"“”‘’'«»„‚‹›"
+# A note on the event that lists the speakers of a joint statement: "speakers: A | B".
+SPEAKERS_NOTE, SPEAKERS_SEPARATOR = "speakers: ", " | "
 
 ANNOTATION_CONF = """\
 [entities]
@@ -101,6 +104,9 @@ def ann_text(text: str, quotes: list[Quote]) -> str:
             lines.append(f"{next_id('A')}\tHuman {event}")
         if quote.speaker:
             lines.append(f"{next_id('#')}\tAnnotatorNotes {event}\t{_one_line(quote.speaker)}")
+        if len(quote.speaker_names()) > 1:
+            names = SPEAKERS_SEPARATOR.join(_one_line(name) for name in quote.speaker_names())
+            lines.append(f"{next_id('#')}\tAnnotatorNotes {event}\t{SPEAKERS_NOTE}{names}")
         if getattr(quote, "note", ""):
             lines.append(f"{next_id('#')}\tAnnotatorNotes {content}\t{_one_line(quote.note)}")
     return "".join(line + "\n" for line in lines)
@@ -131,6 +137,7 @@ class Annotations:
     events: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (E id, role -> T id)
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
     notes: dict[str, str] = field(default_factory=dict)  # target -> note
+    speakers: dict[str, list[str]] = field(default_factory=dict)  # event -> speakers of a joint statement
 
 
 def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
@@ -183,7 +190,10 @@ def parse_ann(content: str) -> Annotations:
                 found.attributes.setdefault(target, {})[name] = value[0] if value else "true"
             elif kind == "#":
                 head, _, note = rest.partition("\t")
-                found.notes[head.split()[1]] = note
+                if note.startswith(SPEAKERS_NOTE):
+                    found.speakers[head.split()[1]] = note[len(SPEAKERS_NOTE):].split(SPEAKERS_SEPARATOR)
+                else:
+                    found.notes[head.split()[1]] = note
         except (ValueError, IndexError):
             continue  # a malformed line is skipped like an unknown one
     return found
@@ -217,6 +227,8 @@ def quote_for(found: Annotations, text: str, where: str, roles: dict[str, str], 
     attributes = found.attributes.get(event_id, {})
     if event_id in found.notes:
         fields["speaker"] = found.notes[event_id]
+    if event_id in found.speakers:
+        fields["speakers"] = found.speakers[event_id]
     fields["kind"] = attributes.get("Kind") or _guess_kind(text[start:end])
     for key, name in (("speaker_kind", "SpeakerKind"), ("status", "Status"), ("confidence", "Confidence")):
         if name in attributes:

@@ -11,6 +11,7 @@ from .records import QUOTE_KEYS, Record
 
 WRITES = "stream"
 DESCRIPTION = "one row per quote, same columns as jsonl"
+SPEAKERS_SEPARATOR = " | "  # the speakers column: every speaker of a joint statement, in order
 COLUMNS = ("quote_id", "article_id", *QUOTE_KEYS, "article_title", "article_source", "article_url", "article_date")
 
 
@@ -20,6 +21,7 @@ def write(records: Iterable[Record], stream: TextIO) -> int:
     count = 0
     for row in quote_rows(records):
         row["human"] = "true" if row["human"] else "false"
+        row["speakers"] = SPEAKERS_SEPARATOR.join(row["speakers"])
         writer.writerow(row)
         count += 1
     return count

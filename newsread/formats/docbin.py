@@ -3,7 +3,8 @@
 Span groups: "quotes" (label = kind), "speakers" (label SPEAKER) and "cues" (label CUE).
 Rejected quotes go to "rejected_quotes" so they never train as positives.
 Per-quote fields that a Span cannot hold live in ``doc.user_data``, one list per quote group
-in span order ("newsread_quotes", "newsread_rejected_quotes"), and the article's own fields in
+in span order ("newsread_quotes", "newsread_rejected_quotes"; each with "speaker" and the list
+"speakers"), and the article's own fields in
 "newsread_article"; DocBin(store_user_data=True) keeps them through serialisation.
 """
 

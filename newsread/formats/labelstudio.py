@@ -1,7 +1,8 @@
 """Label Studio tasks (a JSON array) with the quotes as annotation results.
 
 Each quote is a "labels" region (QUOTE) on the text, with per-region results sharing its id:
-a "choices" result for the kind and a "textarea" result for the canonical speaker. Speaker
+a "choices" result for the kind and a "textarea" result for the canonical speaker (its value
+also lists every speaker of a joint statement under "speakers"). Speaker
 mentions (SPEAKER) and cues (CUE) are regions of their own, linked from the quote by
 "relation" results. Rejected quotes are left out: they are not quotes. The labeling
 config these names fit is in docs/formats.md.
@@ -46,7 +47,9 @@ def task(article, quotes) -> dict:
         results.append(region(quote_id, article.text, quote.start, quote.end, "labels", {"labels": ["QUOTE"]}))
         results.append(region(quote_id, article.text, quote.start, quote.end, "choices", {"choices": [quote.kind]}))
         if quote.speaker:
-            results.append(region(quote_id, article.text, quote.start, quote.end, "textarea", {"text": [quote.speaker]}))
+            # The answer is the joined name; "speakers" lists each speaker of a joint statement.
+            results.append(region(quote_id, article.text, quote.start, quote.end, "textarea",
+                                  {"text": [quote.speaker], "speakers": quote.speaker_names()}))
         if has_mention(quote):
             results.append(relation(quote_id, linked(quote.mention_start, quote.mention_end, "SPEAKER"), "said by"))
         if has_cue(quote):

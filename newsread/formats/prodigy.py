@@ -86,7 +86,7 @@ def task(doc, article, quotes, answer: str) -> dict:
             "source": article.source,
             "url": article.url,
             "quotes": [
-                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "speakers": q.speaker_names(),
                  "speaker_kind": q.speaker_kind, "status": getattr(q, "status", "unreviewed")}
                 for q in sorted(quotes, key=lambda q: (q.start, q.end))
             ],

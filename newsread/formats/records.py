@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from newsread.model import STATUSES, Article, Quote, StoredArticle, StoredQuote
+from newsread.model import STATUSES, Article, Quote, StoredArticle, StoredQuote, joined_name
 
 # One article with its quotes, as the store hands them to the exporters.
 Record = tuple[StoredArticle, list[StoredQuote]]
 
-# The quote's own fields, in the order every flat format writes them.
+# The quote's own fields, in the order every flat format writes them. ``speakers`` is the list
+# of every speaker (a joint statement has several); ``speaker`` their joined name.
 QUOTE_KEYS = (
-    "start", "end", "text", "kind", "speaker", "speaker_kind", "cue", "cue_start",
+    "start", "end", "text", "kind", "speaker", "speakers", "speaker_kind", "cue", "cue_start",
     "mention_start", "mention_end", "confidence", "status", "human", "note",
 )
 ARTICLE_KEYS = ("id", "title", "source", "url", "date", "author", "licence")
@@ -21,7 +22,9 @@ class FormatError(ValueError):
 
 def quote_fields(quote: Quote) -> dict:
     """A quote's fields in QUOTE_KEYS order; a plain Quote counts as unreviewed model output."""
-    return {key: getattr(quote, key, _REVIEW_DEFAULTS.get(key)) for key in QUOTE_KEYS}
+    fields = {key: getattr(quote, key, _REVIEW_DEFAULTS.get(key)) for key in QUOTE_KEYS}
+    fields["speakers"] = quote.speaker_names()
+    return fields
 
 
 _REVIEW_DEFAULTS = {"status": "unreviewed", "human": False, "note": ""}
@@ -49,6 +52,7 @@ def has_mention(quote: Quote) -> bool:
 
 def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
     """A quote from a dict of QUOTE_KEYS (missing keys take the model's defaults), checked against the text.
+    Without ``speakers`` (gold files), ``speaker`` is the one speaker.
 
     A StoredQuote when the dict carries a review ``status``, so status, human and note
     survive a round trip; a plain Quote otherwise (gold files), leaving the status to the importer.
@@ -62,10 +66,17 @@ def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
     defaults = StoredQuote(start=start, end=end, text="")
     values = {}
     for key in QUOTE_KEYS + ("id",):
+        if key == "speakers":
+            continue
         value = fields.get(key)
         default = getattr(defaults, key)
         values[key] = default if value is None else _coerce(value, type(default), where, key)
     values["text"] = article_text[start:end]  # the offsets are the truth; a stale "text" must not win
+    speakers = fields.get("speakers")
+    if speakers is not None:  # the list is the truth; "speaker" is only its joined name
+        if not isinstance(speakers, list) or not all(isinstance(name, str) for name in speakers):
+            raise FormatError(f"{where}: speakers is not a list of names")
+        values["speakers"], values["speaker"] = list(speakers), joined_name(speakers)
     if values["status"] not in STATUSES:
         raise FormatError(f"{where}: unknown status {values['status']!r}")
     if "status" not in fields:
