@@ -177,3 +177,39 @@ def test_jumping_from_the_speakers_screen_clears_a_filter_that_hides_the_target(
 
     hidden, left, listed, opened = drive(db_path, scenario)
     assert hidden and left == "" and listed and opened == target_article
+
+
+def test_a_mouse_drag_still_selects_whole_words(db_path):
+    async def scenario(app, pilot, screen):
+        await open_article_with_quotes(pilot, screen)
+        view = screen.view
+        row = view._line_of(screen.selected.start) - round(view.scroll_y)  # a line of text, not a blank
+        await pilot.mouse_down(view, offset=(4, row))
+        await pilot.hover(view, offset=(20, row))
+        span = view.selection_span()
+        await pilot.mouse_up(view, offset=(20, row))
+        return view.text, span, view.selecting
+
+    text, span, selecting = drive(db_path, scenario)
+    assert selecting and span is not None and span[1] - span[0] >= 10
+    assert span[0] == 0 or not text[span[0] - 1].isalnum()  # snapped to a word's start
+    assert span[1] == len(text) or not text[span[1]].isalnum()  # and to a word's end
+
+
+def test_a_candidate_past_nine_is_picked_by_typing(db_path):
+    async def scenario(app, pilot, screen):
+        while len(screen.candidates) <= 9:
+            await pilot.press("J")
+        tenth = screen.candidates[9][0]
+        quote = next(q for q in screen.quotes if q.speaker != tenth)
+        screen.select(quote)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*tenth, "enter")
+        await pilot.pause()
+        return tenth, quote, legend(screen)
+
+    tenth, quote, shown = drive(db_path, scenario)
+    assert "+1 more: e, then type" in shown or "more: e, then type" in shown
+    with Store(db_path) as store:
+        assert store.quote(quote.id).speaker == tenth
