@@ -71,10 +71,10 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     args = ap.parse_args()
 
+    import spacy
+
     from newsread.evaluate import format_report, load_gold, score
     from newsread.quotes import extract_many, load_pipeline
-
-    import spacy
 
     nlp = load_pipeline()
     # the baseline is the installed package as spaCy loads it, without newsread's tokenizer

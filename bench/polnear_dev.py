@@ -315,7 +315,7 @@ def direct_errors(arts: list[dict], preds: list[list[Quote]], speech_ids: set | 
                 gold_err["wrong speaker: our mention is a pronoun, PolNeAR's a name"] += 1
             else:
                 gold_err["wrong speaker: a different mention (no overlap)"] += 1
-        for q, r1, r2 in zip(qs, m1["predicted"], m2["predicted"]):
+        for _q, r1, r2 in zip(qs, m1["predicted"], m2["predicted"]):
             if r1["speaker_right"] or r2["speaker_right"]:
                 continue
             if not r1["correct"]:
@@ -362,7 +362,7 @@ def speech_cue_filter(arts: list[dict], nlp) -> list[dict]:
     """Gold restricted to attributions whose cue is a communication verb or phrase under
     our rules (say, tell, according to, a colon, ...): PolNeAR also counts beliefs,
     intentions and evidence ("thinks", "wants", "shows") that are not quotes for us."""
-    from newsread.quotes.cues import QUOTE_VERBS
+    from newsread.quotes.lexicon import QUOTE_VERBS
 
     cues = sorted({q["cue"] for a in arts for q in a["quotes"]})
     ok = set()

@@ -13,7 +13,6 @@ from pathlib import Path
 from .connection import BUSY_TIMEOUT_MS, StoreError, explain, open_database
 from .records import default_user
 
-
 # Every Store open in this process, so that code about to fork can check none is.
 _open_stores: weakref.WeakSet = weakref.WeakSet()
 

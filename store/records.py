@@ -6,7 +6,7 @@ import getpass
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsread.model import Quote, StoredArticle, StoredQuote, joined_name
 
@@ -31,7 +31,7 @@ def speaker_names(row: dict) -> list[str]:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def default_user() -> str:

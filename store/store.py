@@ -17,9 +17,17 @@ from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuot
 from .base import StoreBase
 from .connection import StoreError
 from .corrections import CorrectionStore
+from .records import (
+    QUOTE_SELECT,
+    SPEAKER_NAMES,
+    ArticleSummary,
+    ReextractReport,
+    article_from_row,
+    now,
+    quote_from_row,
+    speaker_names,
+)
 from .speakers import SpeakerStore
-from .records import (SPEAKER_NAMES, QUOTE_SELECT, ArticleSummary, ReextractReport, article_from_row, now,
-                      quote_from_row, speaker_names)
 
 
 class Store(CorrectionStore, SpeakerStore, StoreBase):

@@ -4,10 +4,10 @@ the real command, a real database file."""
 from __future__ import annotations
 
 import pytest
+from test_cli import assert_one_line_error, run
 
 from newsread.model import Quote
 from newsread.store import Store
-from test_cli import assert_one_line_error, run
 
 # Ids follow this order: the files are added one by one.
 ARTICLES = {

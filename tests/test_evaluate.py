@@ -109,5 +109,5 @@ def test_format_report_is_an_aligned_table():
     out = format_report(r, by_kind=True)
     lines = out.splitlines()
     assert "F1" in lines[1] and "attribution" in out and "indirect" in out
-    assert len({len(l) for l in lines[3:5]}) == 1  # rows of one block align
+    assert len({len(line) for line in lines[3:5]}) == 1  # rows of one block align
     assert "indirect" not in format_report(r, by_kind=False)

@@ -7,7 +7,6 @@ Regenerate the golden files after an intended change with
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 from pathlib import Path

@@ -30,7 +30,9 @@ def test_brat_round_trip_keeps_quotes_and_review_state(tmp_path):
     export("brat", records, tmp_path / "brat")
     back = list(read_annotations("brat", tmp_path / "brat"))
     assert [(a.id, a.text) for a, _ in back] == [(a.id, a.text) for a, _ in records]
-    without_ids = lambda quotes: [dataclasses.replace(q, id=0) for q in quotes]  # brat has no quote ids
+    def without_ids(quotes):  # brat has no quote ids
+        return [dataclasses.replace(q, id=0) for q in quotes]
+
     assert [quotes for _, quotes in back] == [without_ids(quotes) for _, quotes in records]
     assert all(isinstance(q, StoredQuote) for _, quotes in back for q in quotes)
 

@@ -37,14 +37,16 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up, as the timeout and size tests intend
 
     def route(self) -> None:
-        feed = lambda name: (DATA / name).read_text(encoding="utf-8").replace("{base}", self.base).encode()
+        def feed(name: str) -> bytes:
+            return (DATA / name).read_text(encoding="utf-8").replace("{base}", self.base).encode()
+
         if self.path == "/article.html":
             self.send_body(ARTICLE_HTML, "text/html; charset=utf-8")
         elif self.path == "/latin1.html":
             page = ARTICLE_HTML.decode().replace("Ana Ruiz", "Zoë Müller").encode("latin-1", "replace")
             self.send_body(page, "text/html; charset=iso-8859-1")
         elif self.path == "/plain.txt":
-            self.send_body("Notice\n\nThe ferry is late.".encode(), "text/plain; charset=utf-8")
+            self.send_body(b"Notice\n\nThe ferry is late.", "text/plain; charset=utf-8")
         elif self.path == "/image.png":
             self.send_body(b"\x89PNG\x00\x00", "image/png")
         elif self.path == "/redirect":

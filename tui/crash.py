@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -17,7 +17,7 @@ def crash_log_path() -> Path:
 def write_crash_log(error: BaseException) -> Path | None:
     """Append the traceback to the crash log; its path, or None if nowhere could be written."""
     text = "".join(traceback.format_exception(error))
-    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
     for path in (crash_log_path(), Path(tempfile.gettempdir()) / "newsread-crash.log"):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,8 +31,8 @@ from .library_pane import LibraryPane
 from .ordering import ORDERS, next_order, order_key, ordered
 from .quote_editor import QuoteEditor
 from .safe_text import visible
-from .text_line import TextLine
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
+from .text_line import TextLine
 
 LIBRARY_SORTS = ("added", "unreviewed first", "source", "newest")
 # Below either size the screen is "compact": the library starts hidden (L shows it), the
@@ -133,7 +133,7 @@ class ReaderScreen(Screen[None]):
         """Where ``quote`` is in the walk, or None."""
         if quote is None:
             return None
-        self.walk
+        self.walk  # noqa: B018  (builds the walk and its positions when stale)
         return self._walk_positions.get(quote.id)
 
     @property

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from .search import SearchHit
 from .safe_text import visible
+from .search import SearchHit
 
 Jump = tuple[int, int | None]
 
