@@ -26,6 +26,53 @@ class CommandError(Exception):
         self.code = code
 
 
+class StdoutError(CommandError):
+    """Writing to stdout failed (a full disk, ``> /dev/full``): reported as ``stdout: <reason>``."""
+
+
+class Stdout:
+    """What the commands print to: stdout, shown safely when it is a terminal.
+
+    On a terminal every control character, C1 control and bidi override in the output
+    shows as a visible placeholder (``newsread.text.terminal_safe``); piped or redirected
+    the data stays exact. A failed write becomes one ``StdoutError`` line.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        try:
+            self.terminal = stream.isatty()
+        except (AttributeError, ValueError):
+            self.terminal = False
+
+    def write(self, text: str) -> int:
+        from newsread.text import terminal_safe
+
+        self._guarded(self.stream.write, terminal_safe(text) if self.terminal else text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._guarded(self.stream.flush)
+
+    def _guarded(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() exits quietly
+        except OSError as error:
+            raise StdoutError(f"stdout: {error.strerror or error}") from None
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def say(message: str) -> None:
+    """One line for the person at the terminal, on stderr, with control characters shown."""
+    from newsread.text import storable, visible
+
+    print(visible(storable(message)), file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from newsread.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
@@ -54,10 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: number of cores)")
     pipeline_option(p)
 
-    p = command("extract", "print the quotes in files without touching any database")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command("extract", "print the quotes in files without touching any database (or write Parquet shards: --out)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl corpora or .parquet files (a text column)")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     pipeline_option(p)
+    # Sharded runs (newsread/scale): Parquet shards in DIR, resumable, on local processes or Dask.
+    p.add_argument("--out", metavar="DIR", help="write articles-NNNNN.parquet and quotes-NNNNN.parquet shards to DIR")
+    p.add_argument("--engine", choices=["local", "dask"], help="with --out: forked processes here (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask cluster (tcp://host:8786; implies --engine dask)")
+    p.add_argument("--workers", type=int, metavar="N", help="processes, or local Dask workers (default: cores, at most 4)")
+    p.add_argument("--shard-size", type=int, default=200, metavar="N", help="articles per shard (default 200)")
 
     p = command("export", "write annotations in a format NLP tools load")
     p.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default="jsonl")
@@ -68,9 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
 
-    p = command("import", "import annotated articles as reviewed quotes")
+    p = command("import", "import annotated articles as reviewed quotes (parquet: shards as model output to review)")
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", "-f", choices=sorted(IMPORT_FORMATS), required=True)
+    # parquet is not an annotation format (newsread/scale/importing.py): cmd_import branches on it.
+    p.add_argument("--format", "-f", choices=sorted([*IMPORT_FORMATS, "parquet"]), required=True)
 
     p = command("eval", "score the extractor against gold annotations")
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files or folders of them")
@@ -100,11 +154,21 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    command = args.command or "read"
+    original_stdout = sys.stdout
     try:
         from newsread import commands
 
-        handler = getattr(commands, f"cmd_{(args.command or 'read')}")
-        return handler(args) or 0
+        handler = getattr(commands, f"cmd_{command}")
+        if command == "read":  # the reader draws on the terminal itself
+            return handler(args) or 0
+        sys.stdout = Stdout(original_stdout)
+        code = handler(args) or 0
+        sys.stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+        return code
+    except StdoutError as error:
+        _discard_stdout(original_stdout)
+        return _fail(str(error), error.code)
     except CommandError as error:
         return _fail(str(error), error.code)
     except (StoreError, ConfigError) as error:
@@ -113,17 +177,27 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
-        # Point stdout at devnull so the interpreter's final flush does not complain.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout(original_stdout)
         return EXIT_ERROR
     except Exception as error:  # the last guard: one line, the traceback only on request
         if os.environ.get("NEWSREAD_DEBUG"):
             raise
         return _fail(f"internal error: {type(error).__name__}: {error} (set NEWSREAD_DEBUG=1 for details)")
+    finally:
+        sys.stdout = original_stdout
+
+
+def _discard_stdout(stream) -> None:
+    """Point stdout at devnull, so the interpreter's final flush of what could not be
+    written does not print a second complaint."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"newsread: {message}", file=sys.stderr)
+    say(f"newsread: {message}")
     return code
 
 

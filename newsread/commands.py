@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from newsread.cli import CommandError
+from newsread.cli import CommandError, say
 from newsread.config import Config, config_path, database_path, load_config
 from newsread.progress import ProgressBar
 
@@ -66,7 +66,7 @@ def cmd_locate(args) -> int:
 
 def cmd_add(args) -> int:
     from newsread.ingest import IngestFailure, read_sources
-    from newsread.library import add_articles, extract_articles
+    from newsread.library import add_article, extract_articles, not_yet_extracted
 
     config = _config()
     pipeline = _pipeline(args, config)
@@ -74,7 +74,7 @@ def cmd_add(args) -> int:
         _load_pipeline(pipeline)  # an unknown pipeline fails before any work
     failures: list[IngestFailure] = []
     new_ids: list[int] = []
-    duplicates = 0
+    duplicate_ids: list[int] = []
     with _open_store(args, config) as store:
         # Each article is stored as soon as it is read: a long batch holds one text at a time.
         with ProgressBar("reading", 0) as bar:
@@ -82,26 +82,34 @@ def cmd_add(args) -> int:
                 if isinstance(item, IngestFailure):
                     failures.append(item)
                 else:
-                    added, skipped = add_articles(store, [item])
-                    new_ids += added
-                    duplicates += skipped
+                    article_id, created = add_article(store, item)
+                    (new_ids if created else duplicate_ids).append(article_id)
                 bar.update(done)
-    print(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else ""), file=sys.stderr)
-    if new_ids and not args.no_extract:
+        # A duplicate stored by an add that was stopped before its extraction: extract it now.
+        waiting = [] if args.no_extract else [i for i in not_yet_extracted(store, duplicate_ids) if i not in new_ids]
+    duplicates = len(duplicate_ids)
+    say(f"added {len(new_ids)} article(s)" + (f", skipped {duplicates} duplicate(s)" if duplicates else "")
+        + (f" ({len(waiting)} not yet extracted)" if waiting else ""))
+    to_extract = new_ids + waiting
+    if to_extract and not args.no_extract:
         # The store above is closed: extraction may fork workers, and opens its own connection after.
-        with ProgressBar("extracting", len(new_ids)) as bar:
-            summary = extract_articles(_db_path(args), new_ids, user=config.user, pipeline=pipeline,
+        with ProgressBar("extracting", len(to_extract)) as bar:
+            summary = extract_articles(_db_path(args), to_extract, user=config.user, pipeline=pipeline,
                                        n_process=_jobs(args), progress=bar.update)
-        print(f"found {summary.quotes} quote(s) in {summary.articles} article(s)", file=sys.stderr)
+        say(f"found {summary.quotes} quote(s) in {summary.articles} article(s)")
     if failures:
-        print(f"newsread: {len(failures)} source(s) failed:", file=sys.stderr)
+        say(f"newsread: {len(failures)} source(s) failed:")
         for failure in failures:
-            print(f"  {failure.source}: {failure.reason}", file=sys.stderr)
+            say(f"  {failure.source}: {failure.reason}")
         return 1
     return 0
 
 
 def cmd_extract(args) -> int:
+    if args.out or args.engine or args.scheduler or args.workers:  # Parquet shards (newsread/scale); the lines below stay as they were
+        from newsread.scale.command import cmd_extract_shards
+
+        return cmd_extract_shards(args)
     from newsread.ingest import IngestFailure, read_sources
     from newsread.quotes import extract
 
@@ -111,7 +119,7 @@ def cmd_extract(args) -> int:
     for path in args.paths:
         for item in read_sources([path]):
             if isinstance(item, IngestFailure):
-                print(f"newsread: {item.source}: {item.reason}", file=sys.stderr)
+                say(f"newsread: {item.source}: {item.reason}")
                 failed += 1
                 continue
             extraction = extract(item.text, nlp)
@@ -136,11 +144,15 @@ def cmd_export(args) -> int:
         except OSError as error:
             raise CommandError(f"{output}: {error.strerror or error}") from None
     if output is not None:
-        print(f"wrote {count} quote(s) to {output}", file=sys.stderr)
+        say(f"wrote {count} quote(s) to {output}")
     return 0
 
 
 def cmd_import(args) -> int:
+    if args.format == "parquet":  # shards hold model output, not annotations: see newsread/scale/importing.py
+        from newsread.scale.command import cmd_import_parquet
+
+        return cmd_import_parquet(args)
     from newsread.formats import read_annotations
     from newsread.library import import_annotated
 
@@ -253,10 +265,12 @@ def cmd_backup(args) -> int:
     target = Path(args.target)
     if target.exists() and target.is_dir():
         raise CommandError(f"{target}: is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise CommandError(f"{target.parent}: no such folder")
     with _open_store(args, readonly=True) as store:
         try:
             store.backup(target)
         except OSError as error:
             raise CommandError(f"{target}: {error.strerror or error}") from None
-    print(f"backed up to {target}", file=sys.stderr)
+    say(f"backed up to {target}")
     return 0

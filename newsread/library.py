@@ -27,11 +27,23 @@ class ExtractionSummary:
     reports: dict[int, ReextractReport] = field(default_factory=dict)
 
 
+def add_article(store: Store, article: Article) -> tuple[int, bool]:
+    """Store ``article`` unless the same text is stored already; (its id, whether it is new)."""
+    return store.add_article(article, content_hash(article.text))
+
+
+def not_yet_extracted(store: Store, article_ids: Iterable[int]) -> list[int]:
+    """Of ``article_ids``, those never run through the extractor and holding no quotes:
+    stored by an add that was stopped (or run with ``--no-extract``) before extraction."""
+    waiting = set(store.articles_needing_extraction())
+    return [article_id for article_id in dict.fromkeys(article_ids) if article_id in waiting]
+
+
 def add_articles(store: Store, articles: Iterable[Article]) -> tuple[list[int], int]:
     """Store each article; return (ids of the new ones, number of duplicates skipped)."""
     new, duplicates = [], 0
     for article in articles:
-        article_id, created = store.add_article(article, content_hash(article.text))
+        article_id, created = add_article(store, article)
         if created:
             new.append(article_id)
         else:

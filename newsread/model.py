@@ -79,6 +79,11 @@ class Quote:
     mention_end: int = -1
     confidence: float = 1.0
     speakers: list[str] = field(default_factory=list)
+    # How the extractor attributed it: the stage-1 rule's name (newsread.quotes.sieves.SIEVES,
+    # "" for quotes from elsewhere) and the chain from the quote to the speaker, one step
+    # per link: {"sieve", "text", "start", "end"}, offsets into the article (-1 when none).
+    sieve: str = ""
+    evidence: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.speakers = self.speaker_names()

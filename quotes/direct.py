@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import re
 
-from .cues import FRAME_VERBS, NAMING_VERBS, STATEMENT_NOUNS
 from .frames import (RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue,
                      sentence_bounds, subject_of)
+from .lexicon import (
+    ADVERBIAL_MARKS,
+    FRAME_VERBS,
+    LINK_WORDS,
+    NAMING_VERBS,
+    NON_SPEAKER_SUBJECTS,
+    OWN_CLAUSE_MARKS,
+    STATEMENT_NOUNS,
+    TITLE_SMALL_WORDS,
+    WORK_NOUNS,
+    WORK_ROLES,
+)
 from .marks import MarkSpan
 
 _WORDS = re.compile(r"\w+")
@@ -16,8 +27,6 @@ _DASH_LINE = re.compile(r"^[—–―-]\s*([^,\n(]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
 _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
 _MARKS = set('"“”«»')
-_LINK_WORDS = {"but", "and", "yet", "still", "so", "also", "however", "or"}
-_OWN_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "if", "when", "whilst"}
 
 
 def _tokens_in(doc, start: int, end: int, masked):
@@ -35,16 +44,9 @@ def _looks_like_title(content: str) -> bool:
         return True  # a designation: "2019-nCoV.", "COVID-19", "MH17"
     if not words or len(words) > 6 or re.search(r"[.!?,;:]\s*$", content.strip()):
         return False
-    small = {"of", "the", "and", "a", "an", "in", "on", "to", "for", "by", "with", "from", "at", "vs"}
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and (
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) and (
         words[0][0].isupper() or words[0][0].isdigit()
     )
-
-
-# creative works only: a report, study or article may speak ('the report said: "..."')
-_WORK_NOUNS = frozenset("""book novel memoir autobiography biography film movie documentary show series
-    program programme podcast song album play musical episode""".split())
-_WORK_ROLES = frozenset("star stars host hosts actor actress author creator producer director writer alum".split())
 
 
 def _names_a_work(content: str, before_words, after_words) -> bool:
@@ -53,9 +55,9 @@ def _names_a_work(content: str, before_words, after_words) -> bool:
     role in it ('"Orange Is the New Black" star Selenis Leyva')."""
     if not content[:1].isupper() or len(_WORDS.findall(content)) > 12:
         return False
-    if before_words and before_words[-1].lemma_.lower() in _WORK_NOUNS and before_words[-1].pos_ == "NOUN":
+    if before_words and before_words[-1].lemma_.lower() in WORK_NOUNS and before_words[-1].pos_ == "NOUN":
         return True
-    return bool(after_words) and after_words[0].lower_ in _WORK_ROLES
+    return bool(after_words) and after_words[0].lower_ in WORK_ROLES
 
 
 def _dash_name(dash) -> str:
@@ -76,7 +78,7 @@ def _reporting_sentence_before(doc, text: str, lead: int, ps: int, masked):
     if len(heads) != 1:
         return None
     subj = subject_of(heads[0])
-    if subj is None or subj.lower_ in ("it", "this", "that", "which") or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+    if subj is None or subj.lower_ in NON_SPEAKER_SUBJECTS or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return heads[0]
 
@@ -166,16 +168,13 @@ def _name_before_colon(before) -> str | None:
     return None
 
 
-_ADVERBIAL_MARKS = {"when", "while", "after", "before", "as", "if", "because", "since", "until", "once"}
-
-
 def _outer_cue(cue, m: MarkSpan):
     """'Clinton said that when Warren railed against Wall Street, "she is ..."': a cue inside
     an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
     verb above it, which is the quote's cue."""
     if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
         return cue
-    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS for c in cue.children):
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS for c in cue.children):
         return cue
     outer = cue.head
     for _ in range(3):
@@ -209,7 +208,7 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
     """A cue after the quote attributes it only when it has no clause of its own there."""
     ids = {t.i for t in frame_tokens}
     # '..., while ALDI called it "unexpected"': a subordinate report of its own
-    if any(c.dep_ in ("mark", "advmod") and c.lower_ in _OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
         return False
     for c in cue.children:
         # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
@@ -301,7 +300,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             name = _name_before_colon(before) if stmt is None else None
             if name is not None and not after_words:
                 # 'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."'
-                q.speaker_text, q.method = name, "dash"
+                q.speaker_text, q.method, q.sieve = name, "dash", "colon.speaker_before"
                 out.append(q)
                 continue
         if cue is not None:
@@ -309,7 +308,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             if cue.lower_ == "according":
                 q.subj_tok = according_to(cue)
                 q.cue_text = text[cue.idx : cue.nbor(1).idx + len(cue.nbor(1))]
-                q.method = "according"
+                q.method, q.sieve = "according", "according_to"
             else:
                 q.subj_tok = subject_of(cue)
                 q.cue_text = cue.text
@@ -360,26 +359,27 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
                 continue
         if cue is not None:
             q.method = q.method if q.method == "according" else "cue"
+            q.sieve = q.sieve or ("colon.statement" if stmt is not None else "cue.subject")
             out.append(q)
             continue
         # no cue around it: the sentence or paragraph before, a dash line, or inheritance
         if m.continues_prev and out and out[-1].end <= m.start:
-            q.method, q.inherit_from = "continued", len(out) - 1
+            q.method, q.inherit_from, q.sieve = "continued", len(out) - 1, "paragraph.continuation"
             out.append(q)
             continue
         # 'But "Trump's candidacy is strengthened ..."': a linking word before a quoted sentence
-        linked = (len(before_words) == 1 and before_words[0].lower_ in _LINK_WORDS and not after_words
+        linked = (len(before_words) == 1 and before_words[0].lower_ in LINK_WORDS and not after_words
                   and _ENDS_SENTENCE.search(content) is not None)
         signed = _paragraph_signature(text, last_close.get(ps, -1), pe) if lead == ps else None
         if signed:
-            q.speaker_text, q.method = signed, "dash"  # '"A." And "B." ― Christina Lastra.'
+            q.speaker_text, q.method, q.sieve = signed, "dash", "dash.signature"  # '"A." And "B." ― Christina Lastra.'
             out.append(q)
             continue
         if (before_words or after_words) and not linked:
             # quoted words inside an uncued sentence: a scare quote, title or term
             dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None
             if dash and not before_words:
-                q.speaker_text, q.method = _dash_name(dash), "dash"
+                q.speaker_text, q.method, q.sieve = _dash_name(dash), "dash", "dash.after_quote"
                 out.append(q)
             continue
         pi = para_index.get(ps, -1)
@@ -388,7 +388,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         if next_para is not None:
             dash = _DASH_LINE.match(text[next_para[0] : next_para[1]])
             if dash and len(dash.group(1).split()) <= 8:
-                q.speaker_text, q.method = _dash_name(dash), "dash"
+                q.speaker_text, q.method, q.sieve = _dash_name(dash), "dash", "dash.next_paragraph"
                 out.append(q)
                 continue
         if prev_para is not None and text[prev_para[1] - 1] == ":" and lead == ps:
@@ -398,7 +398,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             if c is not None:
                 q.cue_tok, q.cue_text, q.cue_start = c, c.text, c.idx
                 q.subj_tok = subject_of(c) if c.lower_ != "according" else according_to(c)
-                q.method = "colon"
+                q.method, q.sieve = "colon", "colon.paragraph_before"
                 out.append(q)
                 continue
         # 'Cummings called him a master at deals. "He showed again and again ..."': a quoted
@@ -406,7 +406,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         reporter = _reporting_sentence_before(doc, text, lead, ps, masked) if n_words >= 3 else None
         if reporter is not None and not (out and out[-1].end > reporter.idx):
             q.cue_tok, q.cue_text, q.cue_start = reporter, reporter.text, reporter.idx
-            q.subj_tok, q.method = subject_of(reporter), "previous"
+            q.subj_tok, q.method, q.sieve = subject_of(reporter), "previous", "sentence_before.speaker"
             out.append(q)
             continue
         # a fully quoted sentence right after a quote: same speaker (floating quote)
@@ -417,7 +417,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             # after a mixed fragment only when its cue stands between ('..., Cole said. "..."')
             cue_between = last.cue_start >= 0 and last.end <= last.cue_start < m.open_pos
             if not between and (last.kind == "direct" or cue_between and ps <= last.start):
-                q.method, q.inherit_from = "floating", len(out) - 1
+                q.method, q.inherit_from, q.sieve = "floating", len(out) - 1, "floating.previous_quote"
                 out.append(q)
                 continue
     return out
@@ -436,7 +436,7 @@ def find_blocks(doc, text: str, marks: list[MarkSpan], paras) -> list[RawQuote]:
             continue
         if any(m.start < qe and qs < m.end for m in marks):
             continue
-        q = RawQuote(qs, qe, "direct", speaker_text=_dash_name(dash), method="dash")
+        q = RawQuote(qs, qe, "direct", speaker_text=_dash_name(dash), method="dash", sieve="dash.block")
         masked = [(m.start, m.end) for m in marks]
         ls, _ = sentence_bounds(text, pe - 1, ps, pe, masked)
         c = _pick_cue(_tokens_in(doc, ls, pe, masked), after=False)

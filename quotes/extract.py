@@ -13,6 +13,7 @@ from .direct import find_blocks, find_direct
 from .frames import RawQuote
 from .indirect import find_indirect
 from .marks import find_marks, paragraphs
+from .sieves import attribution
 from .speakers import Registry, Resolved, resolve_quotes
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,12 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     reg = Registry(doc, quoted=masked, text=text)
     resolve_quotes(raws, reg)
     # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
-    raws = _drop_overlaps(raws)
+    found, raws = raws, _drop_overlaps(raws)
+    names: dict = {}  # canonical name -> its fullest mention, for the evidence
     quotes = []
     for q in raws:
         r = q.resolved or Resolved()
+        sieve, evidence = attribution(q, found, text, offset, names)
         quotes.append(
             Quote(
                 start=q.start + offset,
@@ -83,6 +86,8 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
                 mention_start=r.mention_start + offset if r.mention_start >= 0 else -1,
                 mention_end=r.mention_end + offset if r.mention_end >= 0 else -1,
                 confidence=confidence(q, r),
+                sieve=sieve,
+                evidence=evidence,
             )
         )
     return quotes, reg
@@ -106,24 +111,38 @@ def _speakers(quotes: list[Quote], entity_lists):
     return list(speakers.values())
 
 
+def _clean(quotes: list[Quote], length: int) -> list[Quote]:
+    """In text order, inside the text, never overlapping."""
+    quotes.sort(key=lambda q: q.start)
+    clean: list[Quote] = []
+    for q in quotes:
+        if 0 <= q.start < q.end <= length and (not clean or q.start >= clean[-1].end):
+            clean.append(q)
+    return clean
+
+
+def doc_quotes(doc, offset: int = 0) -> tuple[list[Quote], Registry | None]:
+    """The core extract(), extract_many() and the spaCy component (component.py) share: one
+    Doc's quotes (offsets moved by ``offset``) and its registry; never raises."""
+    try:
+        return extract_doc(doc, offset)
+    except Exception:  # a rule tripping on a strange parse must not lose the article
+        log.exception("quote extraction failed on a chunk; skipping it")
+        return [], None
+
+
 def _assemble(text: str, parts) -> Extraction:
     """parts: an iterable of (offset, doc), consumed one at a time so that only one
     chunk's Doc is alive at once (memory stays bounded on multi-megabyte texts)."""
     quotes: list[Quote] = []
     entity_lists = []
     for offset, doc in parts:
-        try:
-            qs, reg = extract_doc(doc, offset)
-        except Exception:  # a rule tripping on a strange parse must not lose the article
-            log.exception("quote extraction failed on a chunk; skipping it")
+        qs, reg = doc_quotes(doc, offset)
+        if reg is None:
             continue
         quotes.extend(qs)
         entity_lists.append(reg.entities)  # plain data; the Doc itself is released
-    quotes.sort(key=lambda q: q.start)
-    clean: list[Quote] = []
-    for q in quotes:
-        if 0 <= q.start < q.end <= len(text) and (not clean or q.start >= clean[-1].end):
-            clean.append(q)
+    clean = _clean(quotes, len(text))
     return Extraction(clean, _speakers(clean, entity_lists))
 
 

@@ -7,14 +7,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cues import QUOTE_VERBS, STATEMENT_NOUNS
+from .lexicon import (
+    ABBREVIATIONS,
+    BACK_VERBS,
+    ISSUED_NOUNS,
+    QUESTION_WORDS,
+    QUOTE_VERBS,
+    SEQUENCE_WORDS,
+    STATEMENT_NOUNS,
+    SUBORDINATORS,
+)
 
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
-# '.' after these ends a title or an initial, not a sentence ('Lt. Gov. Dan Patrick says')
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "lt", "gen", "col", "sgt", "capt",
-           "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "atty", "supt", "gens", "st", "ft", "mt",
-           "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs", "corp", "gov't", "del", "insp", "det",
-           "cpl", "pvt"}
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
 
@@ -29,7 +33,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
 def sentence_ends(text: str, lo: int, hi: int):
@@ -48,6 +52,7 @@ class RawQuote:
     subj_tok: object = None  # the speaker mention's head token
     speaker_text: str = ""  # when the speaker comes from plain text (dash lines)
     method: str = "cue"  # cue | colon | continued | floating | dash | according | none
+    sieve: str = ""  # the precise stage-1 rule (sieves.SIEVES); method is its coarse family
     inherit_from: int = -1  # index of the quote whose speaker this one takes
     confidence: float = 0.5
     resolved: object = None
@@ -160,7 +165,7 @@ def subject_of(verb):
     # complement of the subjectless verb: that clause's subject speaks
     for c in verb.children:
         if (c.dep_ in ("ccomp", "conj") and c.i < verb.i and verb.dep_ == "ROOT"
-                and any(t.lower_ in ("then", "and", "but") for t in verb.doc[c.right_edge.i + 1 : verb.i])):
+                and any(t.lower_ in SEQUENCE_WORDS for t in verb.doc[c.right_edge.i + 1 : verb.i])):
             subs = [x for x in c.children if x.dep_ == "nsubj" and x.pos_ in ("PROPN", "PRON")]
             if subs:
                 return subs[0]
@@ -174,16 +179,12 @@ def subject_of(verb):
     return None
 
 
-_SUBORDINATORS = {"after", "before", "while", "because", "since", "until", "although", "though", "once",
-                  "whereas", "unless"}
-
-
 def adverbial_clause(head) -> bool:
     """'Warren told Stumpf, after he admitted he had not been held accountable': a clause
     after a comma that opens with a subordinator is an adverbial the parser hung as the
     verb's complement, not what was said."""
     first = head.left_edge
-    return first.lower_ in _SUBORDINATORS and first.dep_ == "mark" and follows_comma(first)
+    return first.lower_ in SUBORDINATORS and first.dep_ == "mark" and follows_comma(first)
 
 
 def continues_relative(clause) -> bool:
@@ -220,12 +221,9 @@ def _person_seen(verb):
     return None
 
 
-_WH_WORDS = {"how", "what", "why", "whether", "if"}  # "when", "where" mostly start relatives
-
-
 def _wh_clause(tok) -> bool:
     first = tok.left_edge
-    return first.lower_ in _WH_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
+    return first.lower_ in QUESTION_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
 
 
 def follows_comma(tok) -> bool:
@@ -243,16 +241,11 @@ def trailing_participle(verb) -> bool:
     return verb.tag_ == "VBG" and follows_comma(verb)
 
 
-# what someone releases, runs or holds up that then "says" something
-_ISSUED_NOUNS = STATEMENT_NOUNS | frozenset("""ad advertisement commercial spot video sign banner placard piece
-    article op-ed editorial column cover email e-mail release memo mailer flyer text""".split())
-
-
 def _issuer(noun):
     """'Trump released a marketing video that said ...', 'Black Lives Matter issued a
     statement saying ...': the one who issued the statement, ad or sign speaks."""
     verb = noun.head
-    if noun.lemma_.lower() not in _ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+    if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return noun
     subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
     return subs[0] if subs else noun
@@ -279,7 +272,7 @@ def is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
-    if lemma in ("shoot", "fire", "hit"):  # 'Clinton shot back, "..."'
+    if lemma in BACK_VERBS:  # 'Clinton shot back, "..."'
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)

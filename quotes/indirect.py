@@ -9,11 +9,18 @@ left to the mixed quote, except for its other, unquoted conjuncts.
 
 from __future__ import annotations
 
-from .cues import NON_SPEECH_SOURCES, REPORT_VERBS
 from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, subject_of
+from .lexicon import (
+    CITING_VERBS,
+    CONTRAST_WORDS,
+    NOMINATIVE_PRONOUNS,
+    NON_SPEECH_SOURCES,
+    RELATIVE_PRONOUNS,
+    REPORT_VERBS,
+    TRAILING_BACKGROUND,
+    WH_WORDS,
+)
 
-_TRAILING_BACKGROUND = {"which", "though", "although", "meaning", "per", "according"}
-_WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "if"}
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
 
@@ -33,7 +40,7 @@ def _finite_clause(head) -> bool:
     ) and not _that_clause(head):  # "he can and may declare": the subject may hang from the first auxiliary
         return False
     first = head.left_edge
-    if first.lower_ in _WH and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):
+    if first.lower_ in WH_WORDS and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):
         # "how the attack unfolded" is an indirect question, "that"-less clauses are fine
         if first.lower_ != "that":
             return False
@@ -73,7 +80,7 @@ def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
     # ", which was one of his campaign promises": background reaching the clause end
     for i in range(a + 1, b + 1):
         t = doc[i]
-        if doc[i - 1].text == "," and t.lower_ in _TRAILING_BACKGROUND:
+        if doc[i - 1].text == "," and t.lower_ in TRAILING_BACKGROUND:
             right = max(x.i for x in t.head.subtree) if t.dep_ in ("nsubj", "mark", "prep", "advmod", "dobj", "nsubjpass") else t.right_edge.i
             # "..., which he is to present on October 14, the same day the Queen ...": a
             # noun phrase in apposition after the background is background too
@@ -148,12 +155,9 @@ def _misparsed_clauses(verb) -> list:
                 if r.dep_ != "relcl" or r.left_edge.i != d.i + 1:
                     continue
                 subj = [x for x in r.children if x.dep_ in ("nsubj", "nsubjpass")]
-                if subj and subj[0].lower_ in _NOMINATIVE and subj[0].i == r.left_edge.i and _is_finite(r):
+                if subj and subj[0].lower_ in NOMINATIVE_PRONOUNS and subj[0].i == r.left_edge.i and _is_finite(r):
                     out.append(r)
     return out
-
-
-_NOMINATIVE = {"i", "he", "she", "we", "they"}
 
 
 def _nested_cut(doc, out: list) -> list:
@@ -285,7 +289,7 @@ def _resumed_after_cue(verb, b: int) -> int:
     if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
         return b  # "..., Twitter announced, gaining 22,000 followers": the reporter's addition
     end = max(c.right_edge.i for c in rest)
-    if doc[rest[0].i].lower_ in _TRAILING_BACKGROUND:
+    if doc[rest[0].i].lower_ in TRAILING_BACKGROUND:
         return b
     return end
 
@@ -294,10 +298,7 @@ def _relative_after_cue(verb, h) -> bool:
     """'Bercow commented on the matter — which the BBC noted as an unusual move —': a
     relative clause after the cue (its relative pronoun inside it) is no report."""
     first = h.left_edge
-    return h.i > verb.i and first.i > verb.i and first.tag_ in ("WDT", "WP") and first.lower_ in ("which", "who", "whom")
-
-
-_CONTRAST = {"however", "but", "yet", "though", "although", "meanwhile", "nevertheless", "instead"}
+    return h.i > verb.i and first.i > verb.i and first.tag_ in ("WDT", "WP") and first.lower_ in RELATIVE_PRONOUNS
 
 
 def _contrast_before_cue(doc, b: int, verb) -> bool:
@@ -305,9 +306,9 @@ def _contrast_before_cue(doc, b: int, verb) -> bool:
     i = b
     while i > 0 and (doc[i].is_punct or doc[i].is_space):
         i -= 1
-    if doc[i].lower_ in _CONTRAST:
+    if doc[i].lower_ in CONTRAST_WORDS:
         return True
-    return any(t.lower_ in _CONTRAST and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
+    return any(t.lower_ in CONTRAST_WORDS and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
 
 
 def _cited_source_clause(verb):
@@ -349,7 +350,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
         return any(ms < e and s < me for ms, me in masked)
 
-    def emit(verb, a: int, b: int, subj, cue_text: str, method: str) -> None:
+    def emit(verb, a: int, b: int, subj, cue_text: str, method: str, sieve: str = "") -> None:
         r = _trim(doc, a, b, verb)
         if r is None:
             return
@@ -370,7 +371,8 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
             s, e = doc[a].idx, doc[b].idx + len(doc[b])
         if b - a < 1:
             return  # a one-word "clause" is parser noise
-        q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method)
+        q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method,
+                     sieve=sieve or ("according_to" if method == "according" else "report_verb.subject"))
         out.append(q)
 
     for verb in doc:
@@ -391,10 +393,10 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         paren = (_parenthetical(verb) or _preposed_cue(verb)) if not heads else None
         if paren is not None:
             heads = [verb.head]
-        cited = _cited_source_clause(verb) if lemma in ("cite", "quote") else None
+        cited = _cited_source_clause(verb) if lemma in CITING_VERBS else None
         if cited is not None and subject_of(verb) is not None:
             src, c = cited
-            emit(verb, c.left_edge.i, c.right_edge.i, src, verb.text, "cue")
+            emit(verb, c.left_edge.i, c.right_edge.i, src, verb.text, "cue", "report_verb.cited_source")
             continue
         subj = subject_of(verb)
         if subj is None:

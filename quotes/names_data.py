@@ -1,4 +1,5 @@
-"""Small curated word lists for speaker resolution (no downloads, no data files).
+"""Given names for speaker resolution (no downloads, no data files): the big lists the
+lexicon (quotes/lexicon.py) imports and re-exports; every other word list is there.
 
 Given names are folded (lower case, no accents) and cover names common in
 international news; they are evidence for a person's gender and for a name being a
@@ -80,44 +81,5 @@ FEMALE_NAMES = frozenset(
     shari sheryl shirley sierra silvia sonia sonya stacey stacy stella sue susanna susie sybil tamara
     tammy tanya tara teri terri tess thelma tiffany tina tonya tracey trudy tulsi valeria vera vicki
     vickie viola violet vivian wendy wilma yolanda yvonne zelda zoe
-    """.split()
-)
-
-# Titles that fix a gender ("Mme Spanton", "Mr Johnson").
-MALE_TITLES = frozenset("mr mister sir lord king prince monsieur m. herr senor don".split())
-FEMALE_TITLES = frozenset("mrs ms miss mme mlle madame dame lady queen princess frau senora".split())
-
-# Singular nouns that name a person by role; "the governor" / "Chelyabinsk's governor"
-# can stand for the person the article names with that role.
-PERSON_ROLES = frozenset(
-    """
-    president minister governor mayor spokesman spokeswoman spokesperson secretary chancellor
-    premier chairman chairwoman chair ambassador commissioner sheriff judge prosecutor lawyer
-    attorney director leader senator congressman congresswoman chief constable officer captain
-    general admiral head founder ceo executive king queen prince pope speaker deputy envoy
-    diplomat coach manager owner organizer organiser creator author suspect attacker defendant
-    victim mother father wife husband son daughter brother sister
-    """.split()
-)
-
-# Plural nouns that, with "the" or "both", stand for a group named elsewhere
-# ("The defendants" → "Antoine Quirin and Nicolas Redouane").
-GROUP_NOUNS = frozenset(
-    """
-    officers defendants suspects men women parties companies firms retailers lawyers brothers sisters
-    leaders ministers presidents couple pair two founders organizers organisers owners victims
-    governments countries sides partners
-    """.split()
-)
-ORG_GROUP_NOUNS = frozenset("companies firms retailers governments countries".split())
-
-# Common nouns for individuals (an unnamed source the article goes on calling "he"/"she").
-PERSON_NOUNS = PERSON_ROLES | frozenset(
-    """
-    man woman boy girl witness eyewitness source official resident student teacher doctor nurse
-    worker employee passenger driver pilot survivor neighbour neighbor friend relative spokesperson
-    analyst expert researcher scientist professor representative member one investigator inspector
-    agent user person rival opponent critic supporter voter candidate nominee challenger colleague
-    aide adviser advisor ally
     """.split()
 )

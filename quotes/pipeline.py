@@ -57,10 +57,10 @@ def _newline_sentence_breaks(doc):
 
 
 def _break_sentences_at_newlines(nlp) -> None:
-    from spacy.language import Language
-
     if "parser" not in nlp.pipe_names or _NEWLINE_BREAKS in nlp.pipe_names:
         return
-    if not Language.has_factory(_NEWLINE_BREAKS):
-        Language.component(_NEWLINE_BREAKS, func=_newline_sentence_breaks)
+    # the factory is registered there, under the spacy_factories entry point too, so a saved
+    # pipeline holding this component loads in an interpreter that never imported newsread
+    from . import component  # noqa: F401
+
     nlp.add_pipe(_NEWLINE_BREAKS, before="parser")

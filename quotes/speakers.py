@@ -15,51 +15,55 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .cues import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSTNOMINALS, QUOTE_VERBS, REPORT_VERBS
-from .cues import TITLES as _CUE_TITLES
 from .frames import follows_comma, past_dateline, restrictive_relative, subject_of, trailing_participle
-from .names_data import (
+from .lexicon import (
+    AGENT_SUFFIXES,
+    AUTHORED_DOC_NOUNS,
+    COLLECTIVE_NOUNS,
+    COURT_DOCS,
+    COURT_WORDS,
+    DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    FEMALE_WORDS,
+    FIRST_PERSON_PRONOUNS,
+    GENDERED_PRONOUNS,
+    GIVEN_NAMES,
+    GROUP_DETERMINERS,
     GROUP_NOUNS,
+    HEADLINE_VERBS,
+    LEADING_CUES,
+    MAKER_NOUNS,
     MALE_NAMES,
     MALE_TITLES,
+    MALE_WORDS,
     ORG_GROUP_NOUNS,
+    ORG_NAME_LINKS,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_DESCRIPTORS,
     PERSON_NOUNS,
+    PERSON_PRONOUNS,
     PERSON_ROLES,
+    PLURAL_PRONOUNS,
+    POSTNOMINALS,
+    QUOTE_VERBS,
+    REPORT_VERBS,
+    ROLE_QUALIFIERS,
+    SIDE_GROUP_NOUNS,
+    THING_PRONOUNS,
+    THING_SOURCE_NOUNS,
+    TITLES,
+    VOICE_NOUNS,
+    WEAK_CUE_VERBS,
 )
-
-TITLES = _CUE_TITLES | frozenset("sheriff mme mlle madame monsieur superintendent constable cardinal bishop".split())
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_ORG_NOUNS = frozenset(
-    """police government ministry court council army military company firm agency department
-    service committee commission office embassy parliament congress senate administration
-    authority authorities newspaper broadcaster network channel union party board
-    """.split()
-)
-_GENDERED_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
-# singular nouns for groups of people: "Clinton's campaign is seeking ... what they call"
-_COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
-_OTHER_SINGULAR = frozenset("report plan plans statement document ruling finding study survey description".split())
-_DETERMINERS = {"a", "an", "the"}
 _WORD = re.compile(r"\w[\w.'’-]*")
-
-
-# Capitalised words the NER takes into a person's name at a sentence start or in a headline.
-_PERSON_DESCRIPTORS = frozenset(
-    """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
-    challenger billionaire businessman businesswoman activist veteran presidential democratic
-    republican gop conservative liberal progressive senior adviser advisor aide strategist consultant
-    pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian
-    star""".split()
-)
-
-_HEADLINE_VERBS = frozenset("""says said tells told warns adds asks claims insists urges vows defends slams
-    blasts rips hits calls wants responds explains reveals admits denies praises attacks backs endorses
-    gets plays playing sings talks takes makes wins loses""".split())
-# a cue the NER glued to the front of a name ('Stated Stone: "..."')
-_LEADING_CUES = frozenset("stated added continued said wrote asked explained noted".split())
+# "Federal Security Service (FSB)": a long name of capitalised words (and ORG_NAME_LINKS), then its acronym
+_ACRONYM_AFTER_NAME = re.compile(
+    r"((?:[A-Z][\w.&’'-]*\s+(?:(?:" + "|".join(ORG_NAME_LINKS) + r")\s+)*){2,})\(([A-Z]{2,})\)")
 
 
 def _clean_name(words: list[str]) -> list[str]:
@@ -67,11 +71,11 @@ def _clean_name(words: list[str]) -> list[str]:
     out = [w for w in words]
     while out and out[-1].lower().strip(".,") in POSTNOMINALS:
         out.pop()
-    while len(out) > 1 and out[-1].lower() in _HEADLINE_VERBS:
+    while len(out) > 1 and out[-1].lower() in HEADLINE_VERBS:
         out.pop()  # a headline's "Obama Says" taken for a name
-    while len(out) > 1 and out[0].lower() in _LEADING_CUES:
+    while len(out) > 1 and out[0].lower() in LEADING_CUES:
         out.pop(0)
-    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in _DETERMINERS
+    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in DETERMINERS
                             or not out[0][:1].isalnum()):  # "’s Clinton": a clitic the NER took
         out.pop(0)
     if out and out[-1] in ("'s", "’s", "'", "’"):
@@ -105,22 +109,6 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
-_GIVEN = MALE_NAMES | FEMALE_NAMES
-_NOT_PERSON_WORDS = frozenset(
-    """police government ministry court council army company agency department service committee
-    commission office embassy party board university college school bank hospital airport
-    foundation institute club fc times post news street park group inc ltd corporation""".split()
-)
-_ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
-_DOC_NOUNS = frozenset(
-    "statement tweet post ruling description comment comments letter message release report "
-    "announcement judgment judgement finding findings".split()
-)
-_MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm supplier".split())
-_COURT_DOCS = frozenset("ruling verdict judgment judgement".split())
-_COURT_WORDS = frozenset("court tribunal".split())
-
-
 def _name_chain(tok) -> list[str]:
     """The words of a proper name: the token and its compound/flat children, recursively."""
     toks = [tok]
@@ -138,7 +126,7 @@ def _nicknamed(longer: str, name: str) -> bool:
     """``longer`` is the full name ``name`` with words other than given names put in front."""
     if len(name.split()) < 2 or not longer.endswith(" " + name):
         return False
-    return not any(fold(w) in _GIVEN for w in longer[: -len(name)].split())
+    return not any(fold(w) in GIVEN_NAMES for w in longer[: -len(name)].split())
 
 
 def _acronym(words: list[str]) -> str:
@@ -197,6 +185,12 @@ class Resolved:
     how: str = "none"  # name | surname | pronoun | role | group | description | climbed | none
     entity: Entity | None = None
     margin: float = 9.0  # for pronouns: how far the chosen antecedent beat the next one
+    # The evidence (quotes/sieves.py): which stage-2 rule linked the mention where ``how``
+    # alone does not say (pronoun.reporter, pronoun.nearest_subject, pronoun.group, group.joint),
+    # and for a pronoun the character span of the antecedent mention it was resolved through.
+    link: str = ""
+    antecedent_start: int = -1
+    antecedent_end: int = -1
 
 
 class Registry:
@@ -228,7 +222,7 @@ class Registry:
         text = self.text
         acronyms: dict[str, str] = {}
         # "Federal Security Service (FSB)": the bracketed acronym names the long form
-        for m in re.finditer(r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|and|for|the|on|de|du)\s+)*){2,})\(([A-Z]{2,})\)", text):
+        for m in _ACRONYM_AFTER_NAME.finditer(text):
             acronyms[m.group(2)] = " ".join(_clean_name(m.group(1).split()))
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
@@ -255,17 +249,17 @@ class Registry:
             # the NER glued a place or organisation to a person's name ("Ukraine Volodymyr
             # Zelenskyy") or took a person for an organisation ("Gáspár Maróth"): a known
             # given name followed by one or two capitalised words is a person
-            gi = next((k for k, w in enumerate(words[:-1]) if fold(w) in _GIVEN and words[k + 1][:1].isupper()), -1)
+            gi = next((k for k, w in enumerate(words[:-1]) if fold(w) in GIVEN_NAMES and words[k + 1][:1].isupper()), -1)
             if (gi >= 0 and len(words) - gi <= 3 and ent.label_ != "PERSON"
-                    and not any(fold(w) in _NOT_PERSON_WORDS for w in words[gi:])):
+                    and not any(fold(w) in ORG_NAME_WORDS for w in words[gi:])):
                 words = words[gi:]
                 kind = "PERSON"
             elif kind == "ORG" and ent.label_ == "ORG" and 2 <= len(words) <= 3 and self._person_role_before(ent):
                 kind = "PERSON"
-            while kind == "PERSON" and len(words) > 1 and fold(words[0]) in _PERSON_DESCRIPTORS:
+            while kind == "PERSON" and len(words) > 1 and fold(words[0]) in PERSON_DESCRIPTORS:
                 words = words[1:]  # "Rival Hillary Clinton", "Icon Morton Blackwell"
             form = " ".join(words)
-            if kind == "PERSON" and (fold(words[-1]).strip(".") in _ORG_SUFFIXES or len(words) > 5):
+            if kind == "PERSON" and (fold(words[-1]).strip(".") in ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
             if kind == "PERSON" and _acronym_name(form):
                 kind = "ORG"
@@ -308,7 +302,7 @@ class Registry:
         for t in doc:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append(t)
-            if t.lower_ in _GENDERED_PRONOUNS:
+            if t.lower_ in GENDERED_PRONOUNS:
                 gendered.append(t)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
         for tok in subjects:
@@ -357,7 +351,7 @@ class Registry:
         # plural and collective common-noun subjects are antecedents for "they"
         for tok in subjects:
             if (tok.ent_type_ == "" and not self.is_quoted(tok.idx)
-                    and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in _COLLECTIVE_NOUNS)):
+                    and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in COLLECTIVE_NOUNS)):
                 group = self.resolve_group(tok)
                 if group is not None:
                     self.group_mentions.append((tok.i, group, "", True))
@@ -450,7 +444,7 @@ class Registry:
         low = tok.lower_
         if tok.tag_ != "NNS" or low not in GROUP_NOUNS:
             return None
-        dets = [c for c in tok.children if c.dep_ in ("det", "predet") and c.lower_ in ("the", "both", "these")]
+        dets = [c for c in tok.children if c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS]
         if not dets or any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
             return None
         if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in tok.children):
@@ -462,7 +456,7 @@ class Registry:
         for i, members in reversed(before):
             kinds = {m.kind for m in members}
             if want is None or kinds == {want}:
-                if low not in ("parties", "sides", "partners") and low not in ORG_GROUP_NOUNS and kinds != {"PERSON"}:
+                if low not in SIDE_GROUP_NOUNS and low not in ORG_GROUP_NOUNS and kinds != {"PERSON"}:
                     continue
                 return self._pair_entity(members)
         return None
@@ -477,7 +471,7 @@ class Registry:
         antecedents later)."""
         doc = self.doc
         for tok in gendered:
-            g = _GENDERED_PRONOUNS[tok.lower_]
+            g = GENDERED_PRONOUNS[tok.lower_]
             sent = tok.sent
             cands = {id(e): e for i, e, _ in self._mentions_between(sent.start, tok.i)}
             if not cands and sent.start > 0:
@@ -543,9 +537,9 @@ class Registry:
         if ent.root.dep_ == "appos":
             near.append(ent.root.head.lower_)
         for w in near:
-            if w.strip(".") in MALE_WORDS - {"he", "his", "him"}:
+            if w.strip(".") in MALE_WORDS:
                 entity.vote("m", 5)
-            elif w.strip(".") in FEMALE_WORDS - {"she", "her"}:
+            elif w.strip(".") in FEMALE_WORDS:
                 entity.vote("f", 5)
         if entity.kind != "PERSON":
             return
@@ -581,7 +575,7 @@ class Registry:
         if ent.start > 0 and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and self.doc[ent.start - 1].ent_type_ == "":
             cands.append(self.doc[ent.start - 1])
         for c in cands:
-            if c.i > 0 and self.doc[c.i - 1].lower_ in ("vice", "deputy", "former", "acting", "assistant", "ex"):
+            if c.i > 0 and self.doc[c.i - 1].lower_ in ROLE_QUALIFIERS:
                 continue  # "Vice President Mike Pence" is not "the President"
             self.roles.append((ent.start, c.lemma_.lower(), entity))
             if c.lower_ in MALE_WORDS:
@@ -604,7 +598,7 @@ class Registry:
         for t in head.subtree:
             if t.i < head.i:
                 # left modifiers of the phrase, skipping articles and other clauses
-                if t.dep_ in ("det",) and t.lower_ in _DETERMINERS:
+                if t.dep_ in ("det",) and t.lower_ in DETERMINERS:
                     continue
                 if t.dep_ == "poss" and t.pos_ == "PRON":
                     continue  # "its anonymous source" → "anonymous source"
@@ -625,10 +619,30 @@ class Registry:
                 break
         keep.sort(key=lambda t: t.i)
         words = [t.text for t in keep]
-        while words and words[0].lower() in _DETERMINERS:
+        while words and words[0].lower() in DETERMINERS:
             words.pop(0)
         s = " ".join(words)
         return re.sub(r"\s+(['’]s?)\b", r"\1", s).replace(" - ", "-")
+
+    def mention_span(self, i: int) -> tuple[int, int]:
+        """The character span of the mention at token ``i`` (an antecedent): the whole name
+        when one starts there, a name's compound words, or a noun's phrase up to the noun."""
+        doc = self.doc
+        tok = doc[i]
+        end = tok.idx + len(tok)
+        if tok.ent_iob_ == "B" and tok.ent_type_ != "CARDINAL":  # not the "One" of 'One of the victims'
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return tok.idx, doc[j].idx + len(doc[j])
+        if tok.pos_ == "PROPN":
+            words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            return (words[0].idx if words else tok.idx), end
+        for c in tok.rights:  # 'One of the victims', 'the head of the police's investigators'
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == i + 1:
+                last = c.right_edge
+                return tok.left_edge.idx, last.idx + len(last)
+        return tok.left_edge.idx, end
 
     def _gender_ok(self, e: Entity, want: str) -> bool:
         return not want or not e.gender or e.gender == want
@@ -637,11 +651,14 @@ class Registry:
         low = tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
-        if low in PERSON_PRONOUNS and low not in ("i", "me"):
+        if low in PERSON_PRONOUNS and low not in FIRST_PERSON_PRONOUNS:
             want = PERSON_PRONOUNS[low]
-            bound = self._reporter_of(tok, want)
-            if bound is not None:
-                return Resolved(bound.name, bound.kind, tok.idx, tok.idx + len(tok), "pronoun", bound)
+            reporter = self._reporter_of(tok, want)
+            if reporter is not None:
+                bound = reporter.entity
+                return Resolved(bound.name, bound.kind, tok.idx, tok.idx + len(tok), "pronoun", bound,
+                                link="pronoun.reporter", antecedent_start=reporter.mention_start,
+                                antecedent_end=reporter.mention_end)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
             best_by_entity: dict[int, list] = {}
@@ -676,7 +693,9 @@ class Registry:
                 ranked = sorted(best_by_entity.values(), key=lambda v: (score(v), v[0]), reverse=True)
                 e = ranked[0][1]
                 margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
-                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin)
+                a, b = self.mention_span(ranked[0][4])
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin,
+                                link="pronoun.nearest_subject", antecedent_start=a, antecedent_end=b)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
             gkeys = [g[0] for g in self.group_mentions] if not hasattr(self, "_gkeys") else self._gkeys
@@ -689,12 +708,15 @@ class Registry:
                     continue  # "according to a report from ABC in which they said": not ABC
                 if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
                     continue
+                a, b = self.mention_span(i)
                 if e is not None:
-                    return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e)
-                return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun")
+                    return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e,
+                                    link="pronoun.group", antecedent_start=a, antecedent_end=b)
+                return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
+                                link="pronoun.group", antecedent_start=a, antecedent_end=b)
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
 
-    def _reporter_of(self, tok, want: str) -> Entity | None:
+    def _reporter_of(self, tok, want: str) -> Resolved | None:
         """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a
         pronoun subject of the clause a person reports is, nearly always, that person."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -708,8 +730,9 @@ class Registry:
                 subj = _own_subject(verb)
                 if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
                     return None
-                e = self.resolve(subj, coordinated=False).entity
-                return e if e is not None and e.kind == "PERSON" and self._gender_ok(e, want) else None
+                r = self.resolve(subj, coordinated=False)
+                e = r.entity
+                return r if e is not None and e.kind == "PERSON" and self._gender_ok(e, want) else None
             clause = verb
         return None
 
@@ -734,7 +757,7 @@ class Registry:
     def _court_before(self, i: int):
         for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
             e = self.by_mention[start]
-            if e.kind == "ORG" and e.words & _COURT_WORDS:
+            if e.kind == "ORG" and e.words & COURT_WORDS:
                 return e
         return None
 
@@ -753,7 +776,7 @@ class Registry:
                 kinds = {p.kind for p in parts}
                 how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
                 kind = kinds.pop() if len(kinds) == 1 else "OTHER"
-                return Resolved(" and ".join(names), kind, start, end, how)
+                return Resolved(" and ".join(names), kind, start, end, how, link="group.joint")
         if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
             if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
@@ -767,7 +790,7 @@ class Registry:
         # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
         # Marriott"; a person in apposition beats an organisation in the compound ("The Senate
         # Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")
-        doc_noun = tok.lemma_.lower() in _DOC_NOUNS
+        doc_noun = tok.lemma_.lower() in AUTHORED_DOC_NOUNS
         for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
             if doc_noun and c.dep_ != "appos":
                 continue
@@ -794,7 +817,7 @@ class Registry:
                         and all(t.text[:1].isupper() or t.is_lower and t.tag_ in ("DT", "IN", "CC")
                                 for t in tok.doc[first.i : c.right_edge.i + 1])):
                     name = tok.doc[first.i : c.right_edge.i + 1].text
-                    kind = "ORG" if tok.lemma_.lower() in _ORG_NOUNS or tok.lemma_.lower() in _MAKER_NOUNS else "PERSON"
+                    kind = "ORG" if tok.lemma_.lower() in ORG_NOUNS or tok.lemma_.lower() in MAKER_NOUNS else "PERSON"
                     return Resolved(name, kind, first.idx, c.right_edge.idx + len(c.right_edge), "name")
         if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
             # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
@@ -816,7 +839,7 @@ class Registry:
                 left = min(t.idx for t in tok.subtree if t.i <= tok.i)
                 return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
             # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
-            if tok.lemma_.lower() in _DOC_NOUNS:
+            if tok.lemma_.lower() in AUTHORED_DOC_NOUNS:
                 for c in tok.children:
                     if c.dep_ == "poss" and c.pos_ != "PRON":
                         return self.resolve(c)
@@ -829,7 +852,7 @@ class Registry:
                         if c.dep_ == "nsubj":
                             return self.resolve(c)
                 # "According to the ruling": a court's decision speaks for the court last named
-                if tok.lemma_.lower() in _COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
+                if tok.lemma_.lower() in COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
                     court = self._court_before(tok.i)
                     if court is not None:
                         return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
@@ -844,9 +867,9 @@ class Registry:
         if tok.pos_ == "NOUN":
             desc = self.describe(tok)
             lemma = tok.lemma_.lower()
-            if lemma in _ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
+            if lemma in ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
                 kind = "ORG"
-            elif tok.tag_ == "NNS" or lemma in _OTHER_SINGULAR:
+            elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
                 kind = "OTHER"
             else:
                 kind = "PERSON"
@@ -877,7 +900,7 @@ def _speech_head(tok, limit: int = 5):
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in ("be", "go"):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in WEAK_CUE_VERBS:
             return tok
     return None
 
@@ -897,7 +920,7 @@ def _verb_before(q, reg: Registry):
     for t in reversed(doc[max(0, k - 25) : k]):
         if reg.is_quoted(t.idx) or t.is_quote or t.text in (".", "!", "?", ";") or "\n" in t.text:
             return None
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in QUOTE_VERBS and t.lemma_.lower() not in ("be", "go"):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in QUOTE_VERBS and t.lemma_.lower() not in WEAK_CUE_VERBS:
             return t
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
             return None  # another clause sits between
@@ -938,15 +961,16 @@ def choose_subject(q, reg: Registry):
         if cue.idx >= q.end and reg.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
             # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
             # speech verb belongs to that verb, not to the next sentence's
-            v = _verb_before(q, reg)
+            v, via = _verb_before(q, reg), "cue.verb_before"
         elif cue.idx < q.start and (cue.dep_ == "relcl" or any(
                 c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)):
             # 'X commented on the matter — which the BBC noted as unusual — "..."'
-            v = _speech_head(cue)
+            v, via = _speech_head(cue), "cue.climbed_subject"
         if v is not None:
             s = _own_subject(v)
             if s is not None and not chk.bad(s):
                 q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
+                q.sieve = via
                 return s, "climbed"
     if cue is None or not hasattr(cue, "head"):
         return subj, "" if not chk.bad(subj) or subj is None else "bad"
@@ -959,9 +983,10 @@ def choose_subject(q, reg: Registry):
         if v is not None and v.i != cue.i:
             s = _own_subject(v)
             if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
+                q.sieve = "cue.climbed_subject"
                 return s, "climbed"
     if (subj is not None and not chk.bad(subj) and (q.kind == "direct" or cue.idx < q.start)
-            and (_not_a_speaker(subj) or subj.lower_ in _THING_PRONOUNS)):
+            and (_not_a_speaker(subj) or subj.lower_ in THING_PRONOUNS)):
         # 'said that her campaign would continue "to break barriers"', 'said that fact speaks
         # volumes about "..."': a thing doing the inner verb inside someone's report; the
         # fragment is the reporter's source's words
@@ -971,11 +996,16 @@ def choose_subject(q, reg: Registry):
             s = subject_of(v)
         if s is not None and not chk.bad(s):
             q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
+            q.sieve = "cue.climbed_subject"
             return s, "climbed"
     cue_inside = q.start <= cue.idx < q.end
     direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
-        s = _climbed_subject(cue, chk) or _sentence_subject(cue, chk)
+        s, via = _climbed_subject(cue, chk), "cue.climbed_subject"
+        if s is None:
+            s, via = _sentence_subject(cue, chk), "cue.sentence_subject"
+        if s is not None:
+            q.sieve = via
         return (s, "climbed") if s is not None else (None, "bad")
     if subj is None and cue.pos_ in ("VERB", "AUX"):
         # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
@@ -990,20 +1020,25 @@ def choose_subject(q, reg: Registry):
                     j = t.i
                     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
                         j += 1
+                    q.sieve = "cue.inverted_subject"
                     return doc[j], "inverted"
         s = _climbed_subject(cue, chk)
         if s is not None:
+            q.sieve = "cue.climbed_subject"
             return s, "climbed"
         # '"...," Bozell answers.' with the name misparsed (as a compound of the verb)
         names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not chk.bad(t)]
         if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
+            q.sieve = "cue.inverted_subject"
             return names[-1], "inverted"
         # 'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere
         name = _apposed_name_before(cue)
         if name is not None and not chk.bad(name):
+            q.sieve = "cue.apposed_name"
             return name, "inverted"
         s = _sentence_subject(cue, chk)
         if s is not None:
+            q.sieve = "cue.sentence_subject"
             return s, "climbed"
     return subj, ""
 
@@ -1041,9 +1076,6 @@ def _name_ending_at(doc, i: int):
     return doc[i] if j >= 0 and doc[j].text == "," else None
 
 
-_THING_PRONOUNS = frozenset(("it", "this", "that"))  # 'She says it underscores', 'said it would tell'
-
-
 def _in_parentheses(tok) -> bool:
     """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
     doc = tok.doc
@@ -1058,18 +1090,14 @@ def _not_a_speaker(tok) -> bool:
     a group of people or an organisation."""
     lemma = tok.lemma_.lower()
     return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in PERSON_NOUNS and lemma not in GROUP_NOUNS
-            and lemma not in _ORG_NOUNS and lemma not in _DOC_NOUNS and lemma not in _MAKER_NOUNS
-            and lemma not in _VOICE_NOUNS and not lemma.endswith(_AGENT_SUFFIXES)
+            and lemma not in ORG_NOUNS and lemma not in AUTHORED_DOC_NOUNS and lemma not in MAKER_NOUNS
+            and lemma not in VOICE_NOUNS and not lemma.endswith(AGENT_SUFFIXES)
             and not any(c.ent_type_ in ("PERSON", "ORG") for c in tok.children if c.dep_ in ("compound", "appos")))
 
 
 # People and media the role lists leave out: a reporter, an activist, a historian, the
 # crowd, the press. (-er/-or also catch some things, "the number"; those stay speakers,
 # as they were before this test existed.)
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian")
-_VOICE_NOUNS = frozenset("""press media outlet crowd audience public people team group organization organisation
-    coalition caucus association foundation institute poll survey ad video email memo book article editorial
-    lawsuit petition website speech transcript interview brief""".split())
 
 
 def _climbed_subject(cue, chk):
@@ -1155,8 +1183,12 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
         if e is not None:
             return Resolved(e.name, e.kind, start, end, "surname", e)
         return Resolved(form, "PERSON", start, end, "name") if form else None
-    desc = "".join(t.text_with_ws for t in phrase if t.lower_ not in ("the", "a", "an")).strip()
+    desc = "".join(t.text_with_ws for t in phrase if t.lower_ not in DETERMINERS).strip()
     return Resolved(desc, "PERSON", start, end, "description") if desc else None
+
+
+def _framed_sieve(framed: Resolved) -> str:
+    return "cue.frame_description" if framed.how == "description" else "cue.frame_name"
 
 
 def resolve_quotes(raws, reg: Registry) -> None:
@@ -1181,7 +1213,7 @@ def resolve_quotes(raws, reg: Registry) -> None:
         if subj is None:
             framed = _frame_speaker(q, reg)
             if framed is not None:
-                q.resolved = framed
+                q.resolved, q.sieve = framed, _framed_sieve(framed)
                 continue
         if subj is None and why == "bad":
             # '"A," X said, "B," also observing, "C"': the quote just before speaks on
@@ -1189,11 +1221,13 @@ def resolve_quotes(raws, reg: Registry) -> None:
             if p is not None and raws[p].end <= q.start and q.start - raws[p].end < 200 \
                     and "\n" not in reg.text[raws[p].end : q.start]:
                 q.inherit_from = p
-                q.method = "continued"
+                q.method, q.sieve = "continued", "continued.quote_before"
                 continue
         q.resolved = reg.resolve(subj) if subj is not None else Resolved()
         if not q.resolved.name and q.resolved.how != "pronoun":
-            q.resolved = _frame_speaker(q, reg) or q.resolved  # 'said the 46-year-old.'
+            framed = _frame_speaker(q, reg)  # 'said the 46-year-old.'
+            if framed is not None:
+                q.resolved, q.sieve = framed, _framed_sieve(framed)
         if why in ("climbed", "inverted") and q.resolved.how == "name":
             q.resolved.how = "climbed"
     for q in raws:

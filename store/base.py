@@ -103,9 +103,17 @@ class StoreBase:
         """Copy the database with SQLite's online backup: safe while others write."""
         target = Path(target)
         tmp = target.with_name(target.name + ".partial")
-        destination = sqlite3.connect(tmp)
         try:
-            self.conn.backup(destination)
-        finally:
-            destination.close()
-        os.replace(tmp, target)
+            destination = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(destination)
+            finally:
+                destination.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as error:
+            try:
+                tmp.unlink(missing_ok=True)  # no half-written copy left behind
+            except OSError:
+                pass
+            reason = explain(error) if isinstance(error, sqlite3.DatabaseError) else getattr(error, "strerror", None) or str(error)
+            raise StoreError(f"{target}: {reason}") from None

@@ -7,7 +7,9 @@ understand.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 from .versions import MIGRATION_SET, SCHEMA
@@ -77,10 +79,11 @@ def open_database(path: Path | str, *, readonly: bool = False,
     try:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
-        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        conn = _connect(path, readonly, busy_timeout_ms)
         conn.execute("PRAGMA foreign_keys = ON")
         applied = _applied_migrations(conn, path)
+        if readonly and not applied:  # a 0-byte file, or a SQLite file with no tables
+            raise StoreError(f"{path}: empty or not a newsread database")
         if not readonly:
             # WAL lets a second reader or app work beside this one; FULL sync makes
             # a committed correction survive a crash or power cut.
@@ -96,6 +99,35 @@ def open_database(path: Path | str, *, readonly: bool = False,
         raise StoreError(f"{path}: {explain(error)}") from None
     except OSError as error:
         raise StoreError(f"{path}: {error.strerror or error}") from None
+
+
+def _uri(path: Path, query: str = "") -> str:
+    # Quoted: a "?" or "#" in a file name must not end the path and start SQLite's options.
+    return f"file:{urllib.parse.quote(str(path))}" + (f"?{query}" if query else "")
+
+
+def _connect(path: Path, readonly: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A connection to ``path``. Read-only, a WAL database needs its ``-shm`` file, which
+    SQLite cannot create in a read-only folder (a CD, a mounted snapshot): with no log to
+    read either, the file is opened as immutable, which needs neither."""
+    def connect(query: str) -> sqlite3.Connection:
+        return sqlite3.connect(_uri(path, query), uri=True, timeout=busy_timeout_ms / 1000, isolation_level=None)
+
+    if not readonly:
+        return connect("")
+    conn = connect("mode=ro")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if "unable to open" not in str(error) or os.access(path.parent, os.W_OK):
+            raise
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:  # immutable would not read the log: committed changes left out
+        raise StoreError(f"{path}: its write-ahead log {wal.name} cannot be read in a read-only folder "
+                         f"without {path.name}-shm; copy the database files to a writable folder")
+    return connect("immutable=1")
 
 
 def explain(error: sqlite3.DatabaseError) -> str:

@@ -21,7 +21,10 @@ from .sessions import SessionStore
 QUOTE_COLUMNS = (
     "id", "article_id", "start", "end", "text", "kind", "speaker_id", "cue", "cue_start",
     "mention_start", "mention_end", "confidence", "status", "human", "note", "extractor", "updated_at", "version",
+    "sieve", "evidence",
 )
+# Columns added after the log began, with the value a quote logged before them had (m007).
+_ADDED_COLUMNS = {"sieve": "", "evidence": "[]"}
 # Log actions that change speakers rather than one quote; their snapshots are speaker states.
 SPEAKER_ACTIONS = {"rename_speaker", "speaker_kind", "merge_speakers"}
 # Log actions that change several quotes in one step (undone together); snapshots are {"quotes": [...]}.
@@ -36,6 +39,8 @@ def _content(snapshot: dict | None) -> dict | None:
     content = {k: v for k, v in snapshot.items() if k not in _NOT_CONTENT}
     # Logged before joint statements (m006): the one speaker_id is the list of speakers.
     content.setdefault("speakers", [snapshot["speaker_id"]] if snapshot.get("speaker_id") is not None else [])
+    for column, value in _ADDED_COLUMNS.items():
+        content.setdefault(column, value)
     return content
 
 
@@ -95,7 +100,7 @@ class CorrectionStore(SessionStore):
         if snapshot is None:
             self.conn.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
             return
-        row = {k: snapshot.get(k) for k in QUOTE_COLUMNS}
+        row = {k: snapshot.get(k, _ADDED_COLUMNS.get(k)) for k in QUOTE_COLUMNS}
         speakers = snapshot.get("speakers")
         if speakers is None:  # logged before joint statements existed: one speaker, speaker_id
             speakers = [row["speaker_id"]] if row["speaker_id"] is not None else []

@@ -93,7 +93,22 @@ def quote_from_row(row: dict) -> StoredQuote:
         cue_start=row["cue_start"], mention_start=row["mention_start"], mention_end=row["mention_end"],
         confidence=row["confidence"], id=row["id"], article_id=row["article_id"],
         status=row["status"], human=bool(row["human"]), note=row["note"] or "", version=row["version"],
+        sieve=row.get("sieve") or "", evidence=evidence_from_json(row.get("evidence")),
     )
+
+
+def evidence_json(quote: Quote) -> str:
+    """The quote's evidence chain as stored in quotes.evidence (m007)."""
+    return json.dumps(getattr(quote, "evidence", None) or [], ensure_ascii=False)
+
+
+def evidence_from_json(value: str | None) -> list[dict]:
+    """quotes.evidence back as a list of steps; anything else another tool wrote reads as none."""
+    try:
+        steps = json.loads(value) if value else []
+    except (TypeError, ValueError):
+        return []
+    return [step for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
 
 
 def article_from_row(row: dict) -> StoredArticle:

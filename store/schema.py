@@ -239,5 +239,14 @@ def m006_quote_speakers(db: Database) -> None:
                   SELECT q.id, q.speaker_id, 0 FROM quotes q JOIN speakers s ON s.id = q.speaker_id""")
 
 
+@migration
+def m007_quote_sieve_and_evidence(db: Database) -> None:
+    # How the extractor attributed each quote: the stage-1 rule's name and the evidence chain
+    # from the quote to its speaker (a JSON list of {"sieve", "text", "start", "end"}); quotes
+    # stored before, or added by a person, have none.
+    db.execute("ALTER TABLE quotes ADD COLUMN [sieve] TEXT DEFAULT ''")
+    db.execute("ALTER TABLE quotes ADD COLUMN [evidence] TEXT DEFAULT '[]'")
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

@@ -23,6 +23,7 @@ from .records import (
     ArticleSummary,
     ReextractReport,
     article_from_row,
+    evidence_json,
     now,
     quote_from_row,
     speaker_names,
@@ -276,7 +277,8 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
             "kind": quote.kind, "speaker_id": speaker_ids[0] if speaker_ids else None,
             "cue": quote.cue, "cue_start": quote.cue_start, "mention_start": quote.mention_start,
-            "mention_end": quote.mention_end, "confidence": quote.confidence, **fields,
+            "mention_end": quote.mention_end, "confidence": quote.confidence,
+            "sieve": getattr(quote, "sieve", ""), "evidence": evidence_json(quote), **fields,
         }
         quote_id = self._insert("quotes", row)
         self.conn.executemany("INSERT INTO quote_speakers (quote_id, speaker_id, position) VALUES (?, ?, ?)",

@@ -12,4 +12,5 @@ SCHEMA = (
     "m004_quote_ids_never_reused_and_versioned",
     "m005_undo_per_reader_session",
     "m006_quote_speakers",
+    "m007_quote_sieve_and_evidence",
 )

@@ -137,7 +137,7 @@ def test_extract_prints_one_line_per_file_without_a_database(tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["path"] for r in records] == [str(SEED), str(other)]
     keys = {"start", "end", "text", "kind", "speaker", "speakers", "speaker_kind", "cue", "cue_start", "mention_start",
-            "mention_end", "confidence"}
+            "mention_end", "confidence", "sieve", "evidence"}
     assert records[0]["quotes"] and all(set(q) == keys for q in records[0]["quotes"])
     text = SEED.read_text(encoding="utf-8")
     assert all(text[q["start"]:q["end"]] == q["text"] for q in records[0]["quotes"])

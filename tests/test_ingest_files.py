@@ -118,7 +118,7 @@ def test_folder_is_read_recursively_in_order_and_failures_do_not_stop_it(tmp_pat
     (tmp_path / "b" / "deep").mkdir()
     (tmp_path / ".git").mkdir()
     (tmp_path / "a.txt").write_text("First article.", encoding="utf-8")
-    (tmp_path / "b" / "bad.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "b" / "bad.txt").write_bytes(b"\xff\xfd bad")  # not UTF-8 (FF FE would be UTF-16's byte order mark)
     (tmp_path / "b" / "deep" / "c.md").write_text("# Third\n\nText.", encoding="utf-8")
     (tmp_path / "b" / "skip.png").write_bytes(b"\x89PNG\x00")
     (tmp_path / ".git" / "config.txt").write_text("hidden", encoding="utf-8")

@@ -446,6 +446,7 @@ class ReaderScreen(Screen[None]):
         self.editor.speaker_color = self.speaker_colors.get(quote.speakers[0], "") if quote and quote.speakers else ""
         walk, at = self.walk, self.position(quote)
         self.editor.position = f"{at + 1} of {len(walk)}" if at is not None else ""
+        self.editor.article_text = self.article.text if self.article is not None else ""
         self.editor.quote = quote
         self._show_title()
         self._refresh_bindings_if_changed()

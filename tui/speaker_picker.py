@@ -20,22 +20,19 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsread.quotes.lexicon import ORG_NAME_WORDS  # plain data: no spaCy
+
 from .colors import speaker_color
 
 KINDS = ("PERSON", "ORG", "OTHER")
-ORG_WORDS = frozenset("""
-ministry police agency company inc inc. ltd ltd. llc plc corp corp. corporation co. news government department
-office council court committee commission bank university college school party association union group
-institute service services army navy military forces embassy parliament senate congress assembly federation
-foundation organisation organization authority board bureau club team fund press times post tribunal kremlin
-church hospital airline airlines network agency's society league ministry's administration cabinet secretariat
-""".split())
 
 
 def guess_kind(name: str) -> str:
-    """ORG when a word of the name is an organisation word or an acronym (NATO, BBC), else PERSON."""
+    """ORG when a word of the name is an organisation word (the extractor's, from the
+    lexicon) or an acronym (NATO, BBC), else PERSON."""
     words = [word.strip(".,;:()\"'“”‘’") for word in name.split()]
-    if any(word.casefold() in ORG_WORDS for word in words):
+    # the lexicon's words are bare: "Co." -> "co", "Ministry's" -> "ministry"
+    if any(word.casefold().removesuffix("'s").removesuffix("’s") in ORG_NAME_WORDS for word in words):
         return "ORG"
     if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words):
         return "ORG"

@@ -61,6 +61,8 @@ def read_annotations(fmt: str, path: Path) -> Iterator[tuple[Article, list[Quote
     path = Path(path)
     if not path.exists():
         raise FormatError(f"{path}: no such file or folder")
+    if not (path.is_dir() or path.is_file()):  # a FIFO or a device would hang the read
+        raise FormatError(f"{path}: not a regular file")
     return _reading(module, path)
 
 

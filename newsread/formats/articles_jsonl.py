@@ -12,7 +12,16 @@ from typing import TextIO
 
 from newsread.model import Quote, StoredArticle, StoredQuote
 
-from .records import ARTICLE_KEYS, FormatError, Record, article_fields, quote_fields, quote_from_fields
+from .clean import normalised_record, shown, text_field
+from .records import (
+    ARTICLE_KEYS,
+    FormatError,
+    Record,
+    article_fields,
+    attribution_fields,
+    quote_fields,
+    quote_from_fields,
+)
 
 WRITES = "stream"
 DESCRIPTION = "one JSON object per article with text and quotes (gold-compatible; importable)"
@@ -24,7 +33,7 @@ def write(records: Iterable[Record], stream: TextIO) -> int:
         line = {
             **article_fields(article),
             "text": article.text,
-            "quotes": [{"id": getattr(q, "id", 0), **quote_fields(q)} for q in quotes],
+            "quotes": [{"id": getattr(q, "id", 0), **quote_fields(q), **attribution_fields(q)} for q in quotes],
         }
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         count += len(quotes)
@@ -46,6 +55,10 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
         data = json.loads(line)
     except json.JSONDecodeError:
         raise FormatError(f"{where}: not JSON") from None
+    except RecursionError:  # hostile input: thousands of nested brackets
+        raise FormatError(f"{where}: JSON nested too deeply") from None
+    except ValueError:  # a number of thousands of digits (Python's int conversion limit)
+        raise FormatError(f"{where}: not JSON (a number too long to read)") from None
     if not isinstance(data, dict):
         raise FormatError(f"{where}: not a JSON object")
     if "article_id" in data and "quotes" not in data:
@@ -54,12 +67,14 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
     if not isinstance(text, str):
         raise FormatError(f'{where}: no "text" string')
     raw_id = data.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (int, str))):
+        raise FormatError(f"{where}: id {shown(raw_id)} is not an integer or a string")
     # Store ids are ints; a gold file's string id is kept in the path instead.
     article = StoredArticle(
         text=text,
         id=raw_id if isinstance(raw_id, int) else 0,
         path=f"{file}#{raw_id}" if raw_id not in (None, "") else str(file),
-        **{key: str(data.get(key) or "") for key in ARTICLE_KEYS if key != "id" and hasattr(StoredArticle, key)},
+        **{key: text_field(data, key, where) for key in ARTICLE_KEYS if key != "id" and hasattr(StoredArticle, key)},
     )
     quotes = data.get("quotes") or []
     if not isinstance(quotes, list) or not all(isinstance(q, dict) for q in quotes):
@@ -68,4 +83,4 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
     for quote in read_quotes:
         if isinstance(quote, StoredQuote):
             quote.article_id = article.id
-    return article, read_quotes
+    return normalised_record(article, read_quotes, where)  # as ingest stores text, offsets carried along

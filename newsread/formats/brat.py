@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsread.model import Quote, StoredArticle, StoredQuote
+from newsread.text import normalize_mapped
 
+from .clean import normalised_record
 from .output import write_text_file
 from .records import FormatError, Record, cue_end, has_cue, has_mention, quote_from_fields
 
@@ -138,6 +140,7 @@ class Annotations:
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
     notes: dict[str, str] = field(default_factory=dict)  # target -> note
     speakers: dict[str, list[str]] = field(default_factory=dict)  # event -> speakers of a joint statement
+    problems: dict[str, str] = field(default_factory=dict)  # T id -> why its offsets cannot make a quote
 
 
 def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
@@ -147,16 +150,21 @@ def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
         text_file = matching_text(ann_file)
         if text_file is None:
             raise FormatError(f"{ann_file}: no matching .txt file")
+        for file in (ann_file, text_file):
+            if not file.is_file():  # a FIFO or a device would hang the read
+                raise FormatError(f"{file}: not a regular file")
         with text_file.open(encoding="utf-8", newline="") as handle:  # offsets count every character, \r too
-            text = handle.read()
+            raw_text = handle.read()
         annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
+        # Stored as ingest stores text (NFC, \n, no control characters), the offsets carried along.
+        text = normalised_spans(annotations, raw_text, str(ann_file))
         stem = ann_file.stem
         article = StoredArticle(text=text, id=int(stem) if stem.isdigit() else 0, path=str(text_file))
         quotes = quotes_from(annotations, text, str(ann_file))
         for quote in quotes:
             if isinstance(quote, StoredQuote):
                 quote.article_id = article.id
-        yield article, quotes
+        yield normalised_record(article, quotes, str(ann_file))
 
 
 def matching_text(ann_file: Path) -> Path | None:
@@ -177,7 +185,13 @@ def parse_ann(content: str) -> Annotations:
             if kind == "T":
                 label_and_offsets = rest.split("\t", 1)[0]
                 label, _, offsets = label_and_offsets.partition(" ")
-                numbers = [int(n) for part in offsets.split(";") for n in part.split()]
+                fragments = [[int(n) for n in part.split()] for part in offsets.split(";") if part.strip()]
+                if any(len(fragment) != 2 for fragment in fragments):
+                    continue  # malformed: skipped like an unknown line
+                for start, end in fragments:
+                    if start >= end:  # refused when a quote uses it (see quotes_from)
+                        found.problems[ann_id] = f"reversed offsets {start} {end}" if start > end else f"zero-length span at {start}"
+                numbers = [n for fragment in fragments for n in fragment]
                 found.spans[ann_id] = (label, min(numbers), max(numbers))  # discontinuous: the covering span
             elif kind == "E":
                 trigger, *arguments = rest.split()
@@ -199,17 +213,40 @@ def parse_ann(content: str) -> Annotations:
     return found
 
 
+def normalised_spans(found: Annotations, raw_text: str, where: str) -> str:
+    """``raw_text`` normalised as ingest does it, with every span's offsets carried into it."""
+    try:
+        text, mapping = normalize_mapped(raw_text)
+    except ValueError:
+        raise FormatError(f"{where}: the offsets cannot be carried through text normalisation") from None
+    if mapping is not None:
+        for t_id, (label, start, end) in found.spans.items():
+            new_start, new_end = mapping(start), mapping(end, end=True)
+            if start < end and new_start == new_end and t_id not in found.problems:
+                found.problems[t_id] = "nothing left of the span once control characters are removed"
+            found.spans[t_id] = (label, new_start, new_end)
+    return text
+
+
 def quotes_from(found: Annotations, text: str, where: str) -> list[Quote]:
+    """A quote per event with a Content (and per Content no event uses). A Content, Cue or Source
+    span with reversed or zero-length offsets is a FormatError naming the file and the T id;
+    overlapping quotes are kept, as brat allows them."""
     quotes = []
     used_contents = set()
     for event_id, roles in found.events:
         content = found.spans.get(roles.get("Content", ""))
         if content is None:
             continue
+        for role in ("Content", "Cue", "Source"):
+            if roles.get(role) in found.problems:
+                raise FormatError(f"{where}: {roles[role]}: {found.problems[roles[role]]} ({role} of {event_id})")
         used_contents.add(roles["Content"])
         quotes.append(quote_for(found, text, where, roles, event_id))
     for t_id, (label, _, _) in found.spans.items():
         if label == "Content" and t_id not in used_contents:  # a quote nobody is said to have said
+            if t_id in found.problems:
+                raise FormatError(f"{where}: {t_id}: {found.problems[t_id]}")
             quotes.append(quote_for(found, text, where, {"Content": t_id}, ""))
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
@@ -233,6 +270,11 @@ def quote_for(found: Annotations, text: str, where: str, roles: dict[str, str], 
     for key, name in (("speaker_kind", "SpeakerKind"), ("status", "Status"), ("confidence", "Confidence")):
         if name in attributes:
             fields[key] = attributes[name]
+    if "confidence" in fields:  # an attribute value is text; the quote's confidence a number
+        try:
+            fields["confidence"] = float(fields["confidence"])
+        except ValueError:
+            raise FormatError(f"{where}: {event_id}: Confidence {fields['confidence']!r} is not a number") from None
     if "Status" in attributes:  # a newsread export: the review fields are all there
         fields["human"] = "Human" in attributes
         fields["note"] = found.notes.get(roles["Content"], "")

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from .jsonl import quote_rows
-from .records import QUOTE_KEYS, Record
+from .records import ATTRIBUTION_KEYS, QUOTE_KEYS, Record
 
 WRITES = "stream"
 DESCRIPTION = "one row per quote, same columns as jsonl"
 SPEAKERS_SEPARATOR = " | "  # the speakers column: every speaker of a joint statement, in order
-COLUMNS = ("quote_id", "article_id", *QUOTE_KEYS, "article_title", "article_source", "article_url", "article_date")
+COLUMNS = ("quote_id", "article_id", *QUOTE_KEYS, *ATTRIBUTION_KEYS, "article_title", "article_source", "article_url",
+           "article_date")
 
 
 def write(records: Iterable[Record], stream: TextIO) -> int:
@@ -22,6 +24,7 @@ def write(records: Iterable[Record], stream: TextIO) -> int:
     for row in quote_rows(records):
         row["human"] = "true" if row["human"] else "false"
         row["speakers"] = SPEAKERS_SEPARATOR.join(row["speakers"])
+        row["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)  # the steps as one JSON cell
         writer.writerow(row)
         count += 1
     return count

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .records import Record, quote_fields
+from .records import Record, attribution_fields, quote_fields
 
 WRITES = "stream"
 DESCRIPTION = "one JSON object per quote, with article id and metadata"
@@ -20,6 +20,7 @@ def quote_rows(records: Iterable[Record]) -> Iterable[dict]:
                 "quote_id": getattr(quote, "id", 0),
                 "article_id": getattr(article, "id", 0),
                 **quote_fields(quote),
+                **attribution_fields(quote),
                 "article_title": article.title,
                 "article_source": article.source,
                 "article_url": article.url,

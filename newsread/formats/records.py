@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from newsread.model import STATUSES, Article, Quote, StoredArticle, StoredQuote, joined_name
 
 # One article with its quotes, as the store hands them to the exporters.
@@ -14,6 +16,9 @@ QUOTE_KEYS = (
     "mention_start", "mention_end", "confidence", "status", "human", "note",
 )
 ARTICLE_KEYS = ("id", "title", "source", "url", "date", "author", "licence")
+# How the extractor attributed the quote (docs/formats.md): the per-quote JSONL, the CSV and the
+# articles JSONL write them after QUOTE_KEYS; "" and [] for quotes a person added.
+ATTRIBUTION_KEYS = ("sieve", "evidence")
 
 
 class FormatError(ValueError):
@@ -28,6 +33,25 @@ def quote_fields(quote: Quote) -> dict:
 
 
 _REVIEW_DEFAULTS = {"status": "unreviewed", "human": False, "note": ""}
+
+
+def attribution_fields(quote: Quote) -> dict:
+    """The quote's sieve and evidence chain (a copy, so writers may change the dict)."""
+    return {"sieve": getattr(quote, "sieve", "") or "",
+            "evidence": [dict(step) for step in getattr(quote, "evidence", None) or []]}
+
+
+def _evidence_from(value: object, where: str) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(step, dict) for step in value):
+        raise FormatError(f"{where}: evidence is not a list of steps")
+    steps = []
+    for step in value:
+        try:
+            steps.append({"sieve": str(step.get("sieve", "")), "text": str(step.get("text", "")),
+                          "start": int(step.get("start", -1)), "end": int(step.get("end", -1))})
+        except (TypeError, ValueError):
+            raise FormatError(f"{where}: an evidence step needs integer start and end") from None
+    return steps
 
 
 def article_fields(article: Article) -> dict:
@@ -57,12 +81,15 @@ def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
     A StoredQuote when the dict carries a review ``status``, so status, human and note
     survive a round trip; a plain Quote otherwise (gold files), leaving the status to the importer.
     """
-    try:
-        start, end = int(fields["start"]), int(fields["end"])
-    except (KeyError, TypeError, ValueError):
-        raise FormatError(f"{where}: quote needs integer start and end") from None
+    if "start" not in fields or "end" not in fields:
+        raise FormatError(f"{where}: quote needs integer start and end")
+    start, end = (_coerce(fields[key], int, where, key) for key in ("start", "end"))
     if not 0 <= start <= end <= len(article_text):
         raise FormatError(f"{where}: quote offsets [{start}, {end}) are outside the text ({len(article_text)} characters)")
+    for key in ("cue_start", "mention_start", "mention_end"):  # -1: none
+        value = fields.get(key)
+        if value is not None and not -1 <= _coerce(value, int, where, key) <= len(article_text):
+            raise FormatError(f"{where}: {key} {value} is outside the text ({len(article_text)} characters)")
     defaults = StoredQuote(start=start, end=end, text="")
     values = {}
     for key in QUOTE_KEYS + ("id",):
@@ -79,14 +106,32 @@ def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
         values["speakers"], values["speaker"] = list(speakers), joined_name(speakers)
     if values["status"] not in STATUSES:
         raise FormatError(f"{where}: unknown status {values['status']!r}")
+    values["sieve"] = str(fields.get("sieve") or "")
+    values["evidence"] = _evidence_from(fields["evidence"], where) if fields.get("evidence") is not None else []
     if "status" not in fields:
         return Quote(**{key: value for key, value in values.items() if key in Quote.__dataclass_fields__})
     return StoredQuote(**values)
 
 
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+
+
 def _coerce(value: object, kind: type, where: str, key: str):
-    if kind is bool and isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
+    """``value`` when it already is of ``kind`` (an int for a float too); nothing is converted:
+    "17", 17.5 or true are not offsets, and an object is not a name."""
+    if kind in _TYPE_NAMES:
+        if kind is float:
+            try:
+                fits = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            except OverflowError:  # an integer too large for a float
+                fits = False
+        else:
+            fits = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+        if not fits:
+            from .clean import shown
+
+            raise FormatError(f"{where}: {key} {shown(value)} is not {_TYPE_NAMES[kind]}")
+        return kind(value)
     try:
         return kind(value)
     except (TypeError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from newsread.model import Article
 
 from .html import article_from_html
 from .jsonl import read_corpus
-from .result import IngestFailure, NotText, decode_utf8, finish, plain_text_title, too_large
+from .result import IngestFailure, NotRegularFile, NotText, decode_text, finish, open_regular, plain_text_title, too_large
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -36,7 +37,8 @@ def article_files(folder: Path) -> list[Path]:
     found = []
     for file in folder.rglob("*"):
         hidden = any(part.startswith(".") for part in file.relative_to(folder).parts)
-        if not hidden and file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+        # Not only regular files: a FIFO or device named like an article is reported, not skipped.
+        if not hidden and file.suffix.lower() in ARTICLE_SUFFIXES and not file.is_dir():
             found.append(file)
     return sorted(found)
 
@@ -44,19 +46,26 @@ def article_files(folder: Path) -> list[Path]:
 def read_file(path: Path, *, max_bytes: int) -> Iterator[Article | IngestFailure]:
     suffix = path.suffix.lower()
     if suffix in CORPUS_SUFFIXES:
-        # A corpus is read line by line, so the per-article size cap does not apply to the whole file.
-        yield from read_corpus(path)
+        # A corpus is read line by line, so the per-article size cap applies to each line, not the file.
+        yield from read_corpus(path, max_bytes=max_bytes)
         return
     try:
-        if path.stat().st_size > max_bytes:
-            yield too_large(str(path), max_bytes)
-            return
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                yield too_large(str(path), max_bytes)
+                return
+            data = handle.read(max_bytes + 1)  # what counts is the bytes there are, not the size stated
+    except NotRegularFile as problem:
+        yield IngestFailure(str(path), str(problem))
+        return
     except OSError as error:
         yield IngestFailure(str(path), error.strerror or type(error).__name__)
         return
+    if len(data) > max_bytes:
+        yield too_large(str(path), max_bytes)
+        return
     try:
-        text = decode_utf8(data)
+        text = decode_text(data)
     except NotText as problem:
         if suffix in HTML_SUFFIXES and str(problem) != "binary file":
             # A saved page may declare another charset in its <meta>; trafilatura reads it from the bytes.

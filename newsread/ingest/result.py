@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from newsread.model import Article
-from newsread.text import normalize
+from newsread.text import normalize, storable
 
 
 @dataclass
@@ -28,6 +33,7 @@ def finish(article: Article, source: str) -> Article | IngestFailure:
     article.text = normalize(article.text)
     if not article.text.strip():
         return IngestFailure(source, "empty article")
+    article.path = storable(article.path)  # a file name that is not UTF-8 cannot be stored as it is
     for name in ("title", "source", "url", "date", "author"):
         setattr(article, name, clean_line(getattr(article, name)))
     return article
@@ -35,6 +41,47 @@ def finish(article: Article, source: str) -> Article | IngestFailure:
 
 class NotText(ValueError):
     """Raised with the one-line reason when bytes are not UTF-8 text."""
+
+
+NOT_REGULAR = "not a regular file"
+
+
+class NotRegularFile(ValueError):
+    """A FIFO, device, socket or folder where a file was expected: reading it could block
+    for ever (a FIFO) or never end (``/dev/zero``)."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file; else NotRegularFile.
+
+    Looked at before opening (opening a FIFO waits for a writer; a socket cannot be
+    opened), and again once open, without blocking, in case it was swapped in between.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotRegularFile(NOT_REGULAR)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(NOT_REGULAR)
+    return os.fdopen(fd, "rb")
+
+
+# A byte order mark names its encoding: Windows tools save "Unicode" text as UTF-16.
+# UTF-32's marks come first: UTF-32-LE's begins with UTF-16-LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(data: bytes) -> str:
+    """A whole text file as str: UTF-16 or UTF-32 when it starts with their byte order mark,
+    else UTF-8 (see ``decode_utf8``); raises NotText naming the problem."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise NotText(f"not {encoding.upper()} text (bad bytes at offset {error.start})") from None
+    return decode_utf8(data)
 
 
 def decode_utf8(data: bytes) -> str:

@@ -1,0 +1,399 @@
+"""The lexicon: every word list the extractor uses, each defined once, grouped by theme.
+
+Plain data and the standard library only, so the reader may import it (its guess at a new
+speaker's kind uses the organisation words) without importing spaCy.
+
+Conventions, which tests/test_quotes_lexicon.py checks:
+- every word is lower case, without surrounding punctuation (callers lower-case and
+  strip a token before looking it up);
+- verb lists hold lemmas, matched against ``token.lemma_.lower()``, except the few lists
+  marked "surface forms", which are matched against the words as written;
+- a set that extends another is built from it (``A | frozenset(...)``), never by copying
+  its words;
+- the rules keep no word lists of their own; only single words and pairs of function words
+  (``c.lower_ in ("by", "from")``) stay inline, and punctuation stays where it is read.
+
+The given names (about 900) live in ``names_data`` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from .names_data import FEMALE_NAMES, MALE_NAMES
+
+# =========================================================================================
+# Speech cues, by kind
+# =========================================================================================
+
+# Communication verbs that can introduce a reported clause ("X stressed that ..."): the
+# indirect-speech cues. Beliefs and intentions (BELIEF_VERBS) are deliberately absent.
+REPORT_VERBS = frozenset(
+    """
+    say tell add state stress argue claim insist warn deny confirm announce explain note
+    maintain report reveal indicate acknowledge admit allege assert caution comment concede
+    conclude contend declare emphasize emphasise estimate inform mention promise reply
+    respond testify tweet write post urge cite remark observe predict recommend reiterate
+    suggest complain imply vow pledge affirm disclose assure answer hint boast signal
+    specify underline underscore repeat recount retort counter protest object agree
+    disagree threaten guarantee swear concur charge accuse brief advise point
+    """.split()
+)
+
+# Verbs that attribute direct quotes or quoted fragments but seldom take a clause
+# ("called it 'a disaster'", "asked: '...'", '"...", he continued'); not report verbs.
+QUOTE_ONLY_VERBS = frozenset(
+    """
+    call term describe dub label thank ask continue read quote shout yell scream cry
+    whisper mutter exclaim joke laugh sigh lament recall summarise summarize blame praise
+    condemn criticise criticize welcome plead appeal demand speak begin go
+    blast slam lambast lambaste dismiss mock ridicule deride decry denounce bemoan hail tout
+    chide scold rebuke brand refer chant sing quip bark proclaim rail insult question
+    wonder muse grumble gripe snap jeer taunt tease put email text message characterize
+    characterise portray interject exhort confess grouse echo pronounce
+    """.split()
+)
+
+# Every verb that can attribute a direct quote or fragment (frames.is_cue) and that makes
+# its subject a speaker (salience, unnamed sources, "X said he ...").
+QUOTE_VERBS = REPORT_VERBS | QUOTE_ONLY_VERBS
+
+# Verbs of manner that report speech only in the frame right after a quote
+# ('"This is fantastic!" beamed X', '"...," he offered'), never before one.
+FRAME_VERBS = frozenset(
+    """
+    beam gush marvel chuckle scoff fume growl groan sob snort sniff smile grin rave boom
+    thunder cheer offer explode sputter purr coo gasp howl snarl hiss breathe
+    """.split()
+)
+
+# Verbs that report speech only with "back" ('Clinton shot back, "..."'), never alone.
+BACK_VERBS = frozenset("shoot fire hit".split())
+
+# Verbs never taken as the speech verb a participle or a quote climbs to ("go" is a cue
+# only in "went on", "be" never).
+WEAK_CUE_VERBS = frozenset("be go".split())
+
+# Verbs whose object may be the cited source of a that-clause ('The Daily Telegraph cited a
+# security source that ...': the source speaks, not the outlet).
+CITING_VERBS = frozenset("cite quote".split())
+
+# Verbs whose quoted object is a name or title, not words somebody said ('dubbed "X"').
+NAMING_VERBS = frozenset("call name dub title label entitle christen brand refer".split())
+
+# Beliefs and intentions: never a cue under the annotation rules ("he thinks", "she wants").
+# No rule reads this list; the lexicon tests keep every cue list clear of it.
+BELIEF_VERBS = frozenset(
+    "think believe want hope expect feel fear wish intend doubt suppose assume imagine guess".split()
+)
+
+# Surface forms: a headline's verb the NER takes into a name ("Obama Says"), dropped from its end.
+HEADLINE_VERBS = frozenset(
+    """says said tells told warns adds asks claims insists urges vows defends slams
+    blasts rips hits calls wants responds explains reveals admits denies praises attacks backs endorses
+    gets plays playing sings talks takes makes wins loses""".split()
+)
+
+# Surface forms: a cue the NER glued to the front of a name ('Stated Stone: "..."').
+LEADING_CUES = frozenset("stated added continued said wrote asked explained noted".split())
+
+# =========================================================================================
+# Documents and channels
+# =========================================================================================
+
+# Nouns naming an act of speech or writing: "issued the following statement: ...", "a
+# statement saying ..." (the noun itself speaks).
+STATEMENT_NOUNS = frozenset(
+    """
+    statement statements announcement message remarks comment comments tweet post letter
+    declaration speech testimony appeal address communique communiqué answer reply response
+    """.split()
+)
+
+# What someone releases, runs or holds up that then "says" something: its issuer speaks
+# ("Trump released a video that said ...").
+ISSUED_NOUNS = STATEMENT_NOUNS | frozenset(
+    """ad advertisement commercial spot video sign banner placard piece
+    article op-ed editorial column cover email e-mail release memo mailer flyer text""".split()
+)
+
+# Documents that speak for their author ("X's statement", "a statement by X"); a name in
+# their compound ("a UN report") does not make the name the speaker.
+AUTHORED_DOC_NOUNS = frozenset(
+    "statement tweet post ruling description comment comments letter message release report "
+    "announcement judgment judgement finding findings".split()
+)
+
+# Singular nouns for a described source that is a thing, not a person: speaker kind OTHER.
+# Not merged with AUTHORED_DOC_NOUNS: the union changes extraction output ("according to a
+# NATO press release" would become OTHER, and a plan or study would speak for its author).
+THING_SOURCE_NOUNS = frozenset("report plan plans statement document ruling finding study survey description".split())
+
+# A court's decisions: "according to the ruling" speaks for the court last named.
+COURT_DOCS = frozenset("ruling verdict judgment judgement".split())
+
+# Creative works: quoted capitalised words right after one are its title ('his new book,
+# "Doomed to Succeed,"'). A report or study may speak, so they are not here.
+WORK_NOUNS = frozenset(
+    """book novel memoir autobiography biography film movie documentary show series
+    program programme podcast song album play musical episode""".split()
+)
+
+# Roles in a creative work: a quoted title right before one ('"Orange Is the New Black" star').
+WORK_ROLES = frozenset("star stars host hosts actor actress author creator producer director writer alum".split())
+
+# Nouns after "according to" that are recordings or data, not speech or writing.
+NON_SPEECH_SOURCES = frozenset(
+    """
+    footage video videos camera image images photo photos photograph data figure figures
+    statistic statistics record records map maps chart graph analysis survey poll census
+    """.split()
+)
+
+# People, groups and media the role lists leave out, which can still be speakers (the
+# press, the crowd, a poll, an ad).
+VOICE_NOUNS = frozenset(
+    """press media outlet crowd audience public people team group organization organisation
+    coalition caucus association foundation institute poll survey ad video email memo book article editorial
+    lawsuit petition website speech transcript interview brief""".split()
+)
+
+# =========================================================================================
+# Names: titles, roles, descriptors, given names by gender
+# =========================================================================================
+
+# Titles and role words dropped from the front of a canonical name ("Minority Whip Dick
+# Durbin" -> "Dick Durbin"); compared after stripping a final ".".
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lady lord president vice prime minister judge
+    justice senator sen rep representative governor gov mayor general gen colonel col captain
+    capt lieutenant sergeant chancellor secretary ambassador commissioner chief inspector
+    detective officer king queen prince princess rev reverend father pope sheikh imam rabbi
+    deputy emergencies foreign defence defense interior health finance director chairman
+    chairwoman spokesman spokeswoman spokesperson speaker prosecutor delegate del assemblyman assemblywoman mp mep qc kc cmg obe mbe cbe kbe dbe phd
+    sheriff mme mlle madame monsieur superintendent constable cardinal bishop
+    """.split()
+)
+
+# Post-nominals, dropped from the end of a canonical name wherever they stand.
+POSTNOMINALS = frozenset("qc kc cmg obe mbe cbe kbe dbe gcmg phd jr sr mp mep".split())
+
+# Titles that fix a gender, at or right before a name ("Mme Spanton", "Mr Johnson").
+MALE_TITLES = frozenset("mr mister sir lord king prince monsieur herr senor don".split())
+FEMALE_TITLES = frozenset("mrs ms miss mme mlle madame dame lady queen princess frau senora".split())
+
+# Nouns and titles that mark a man or a woman when they stand near a name or head an
+# unnamed source ("his brother", "the spokeswoman"). Not MALE_TITLES/FEMALE_TITLES: these
+# are read in a window before the name, where "don", "herr" or "m" would misfire.
+MALE_WORDS = frozenset(
+    "mr sir lord king prince father husband son brother man boy spokesman chairman businessman "
+    "congressman uncle nephew grandfather".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs ms miss dame lady queen princess mother wife daughter sister woman girl spokeswoman "
+    "chairwoman businesswoman congresswoman aunt niece grandmother fiancée fiancee actress".split()
+)
+
+# Given names, folded (lower case, no accents): evidence for gender and for a person's name.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+
+# Singular nouns that name a person by role; "the governor" / "Chelyabinsk's governor"
+# can stand for the person the article names with that role.
+PERSON_ROLES = frozenset(
+    """
+    president minister governor mayor spokesman spokeswoman spokesperson secretary chancellor
+    premier chairman chairwoman chair ambassador commissioner sheriff judge prosecutor lawyer
+    attorney director leader senator congressman congresswoman chief constable officer captain
+    general admiral head founder ceo executive king queen prince pope speaker deputy envoy
+    diplomat coach manager owner organizer organiser creator author suspect attacker defendant
+    victim mother father wife husband son daughter brother sister
+    """.split()
+)
+
+# Common nouns for individuals (an unnamed source the article goes on calling "he"/"she").
+PERSON_NOUNS = PERSON_ROLES | frozenset(
+    """
+    man woman boy girl witness eyewitness source official resident student teacher doctor nurse
+    worker employee passenger driver pilot survivor neighbour neighbor friend relative
+    analyst expert researcher scientist professor representative member one investigator inspector
+    agent user person rival opponent critic supporter voter candidate nominee challenger colleague
+    aide adviser advisor ally
+    """.split()
+)
+
+# Words before a role noun that make it another office ("Vice President Mike Pence" is
+# not "the President").
+ROLE_QUALIFIERS = frozenset("vice deputy former acting assistant ex".split())
+
+# Capitalised words the NER takes into a person's name at a sentence start or in a
+# headline ("Rival Hillary Clinton"), dropped from its front.
+PERSON_DESCRIPTORS = frozenset(
+    """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
+    challenger billionaire businessman businesswoman activist veteran presidential democratic
+    republican gop conservative liberal progressive senior adviser advisor aide strategist consultant
+    pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian
+    star""".split()
+)
+
+# Endings of agent nouns (reporter, activist, historian): people, so possible speakers.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+
+# =========================================================================================
+# Groups
+# =========================================================================================
+
+# Plural nouns that, with "the" or "both", stand for a group named elsewhere
+# ("The defendants" -> "Antoine Quirin and Nicolas Redouane").
+GROUP_NOUNS = frozenset(
+    """
+    officers defendants suspects men women parties companies firms retailers lawyers brothers sisters
+    leaders ministers presidents couple pair two founders organizers organisers owners victims
+    governments countries sides partners
+    """.split()
+)
+
+# The GROUP_NOUNS that stand for organisations only.
+ORG_GROUP_NOUNS = frozenset("companies firms retailers governments countries".split())
+
+# The GROUP_NOUNS for the two sides of an exchange, which may be a mixed pair of a person
+# and an organisation.
+SIDE_GROUP_NOUNS = frozenset("parties sides partners".split())
+
+# Determiners that make a plural noun definite: "the defendants", "both officers".
+GROUP_DETERMINERS = frozenset("the both these".split())
+
+# Singular nouns for groups of people: "Clinton's campaign is seeking ... what they call".
+COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
+
+# =========================================================================================
+# Organisations
+# =========================================================================================
+
+# Common nouns for organisations: an unnamed source headed by one is an ORG ("the ministry
+# said"), and a thing doing the verb is still a possible speaker. A subset of ORG_NAME_WORDS,
+# kept apart because the union changes extraction output ("some local press" would become ORG).
+ORG_NOUNS = frozenset(
+    """police government ministry court council army military company firm agency department
+    service committee commission office embassy parliament congress senate administration
+    authority authorities newspaper broadcaster network channel union party board
+    """.split()
+)
+
+# Company-form suffixes that end an organisation's name ("Solaris Paper Kft").
+ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
+
+# Words in a proper name that make it an organisation's or a place's, not a person's: a
+# given name followed by one is no person ("Stanley Park", "Carlos Slim Foundation"), and the
+# reader's guess at a typed speaker's kind (tui/speaker_picker.guess_kind) says ORG.
+ORG_NAME_WORDS = ORG_NOUNS | ORG_SUFFIXES | frozenset(
+    """airline airlines airport assembly association bank bureau cabinet church club college corporation fc
+    federation forces foundation fund hospital institute kremlin league navy news organisation organization
+    park post press school secretariat services society street team times tribunal university""".split()
+)
+
+# Nouns for a company by what it makes or sells ("toilet paper producer Who Gives a Crap").
+MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm supplier".split())
+
+# Organisations whose rulings speak for them (see COURT_DOCS).
+COURT_WORDS = frozenset("court tribunal".split())
+
+# Lower-case words inside an organisation's long name before its bracketed acronym
+# ("Federal Security Service (FSB)", "Ministry of Defence (MoD)"); a tuple: it becomes a
+# regular expression's alternation, in this order.
+ORG_NAME_LINKS = ("of", "and", "for", "the", "on", "de", "du")
+
+# =========================================================================================
+# Pronouns, by person, gender and number
+# =========================================================================================
+
+# First person singular: the speaker of a quote, never an antecedent to resolve.
+FIRST_PERSON_PRONOUNS = frozenset("i me".split())
+
+# Third person singular, by gender (possessives included: evidence for a gender).
+MALE_PRONOUNS = frozenset("he him his".split())
+FEMALE_PRONOUNS = frozenset("she her hers".split())
+
+# Possessive-only forms: evidence for a gender, never a speaker mention themselves.
+POSSESSIVE_PRONOUNS = frozenset("his hers".split())
+
+# Plural pronouns (first and third person): resolved to groups and organisations.
+PLURAL_PRONOUNS = frozenset("they them we us".split())
+
+# Pronouns for a thing or a statement: 'She says it underscores', 'said it would tell'.
+THING_PRONOUNS = frozenset("it this that".split())
+
+# Relative pronouns that open a relative clause after a cue ('— which the BBC noted —').
+RELATIVE_PRONOUNS = frozenset("which who whom".split())
+
+# Nominative pronouns: a that-less clause's subject the parser took for a relative clause
+# ("informed police she had diplomatic immunity").
+NOMINATIVE_PRONOUNS = frozenset("i he she we they".split())
+
+# Pronoun -> gender ("m", "f") for the pronouns that are evidence of a gender.
+GENDERED_PRONOUNS = {p: "m" for p in MALE_PRONOUNS} | {p: "f" for p in FEMALE_PRONOUNS}
+
+# Singular personal pronouns that can be a speaker mention -> the gender they want ("" any).
+PERSON_PRONOUNS = {p: g for p, g in GENDERED_PRONOUNS.items() if p not in POSSESSIVE_PRONOUNS} | {
+    p: "" for p in FIRST_PERSON_PRONOUNS
+}
+
+# Subjects of the sentence before a quote that cannot be its speaker ('It said: ...').
+NON_SPEAKER_SUBJECTS = THING_PRONOUNS | frozenset({"which"})
+
+# =========================================================================================
+# Function words: how clauses and frames are linked
+# =========================================================================================
+
+# Articles, dropped from the front of names and descriptions.
+DETERMINERS = frozenset("a an the".split())
+
+# Lower-case words allowed inside a title or name in quotation marks ("Doomed to Succeed").
+TITLE_SMALL_WORDS = frozenset("of the and a an in on to for by with from at vs".split())
+
+# A linking word alone before a quoted sentence: 'But "Trump's candidacy is ..."'.
+LINK_WORDS = frozenset("but and yet still so also however or".split())
+
+# Subordinators that give a cue after a quote a report of its own ('..., while ALDI called
+# it "unexpected"').
+OWN_CLAUSE_MARKS = frozenset("while whereas although though because since if when whilst".split())
+
+# Subordinators of an adverbial clause that sets the scene for the speech verb above it
+# ('Clinton said that when Warren railed ..., "she is ..."'). Not merged with SUBORDINATORS:
+# with "as"/"if"/"when" there, "The minister said, as the talks ended, that the deal was
+# done" loses its quote.
+ADVERBIAL_MARKS = frozenset("when while after before as if because since until once".split())
+
+# Subordinators opening an adverbial clause after a comma, which the parser hung as the
+# cue's complement ('Warren told Stumpf, after he admitted ...'): not what was said.
+SUBORDINATORS = frozenset("after before while because since until although though once whereas unless".split())
+
+# Contrastive words closing a clause before a cue: the clause is the reporter's own.
+CONTRAST_WORDS = frozenset("however but yet though although meanwhile nevertheless instead".split())
+
+# After a comma, words that start background the reporter adds (", which ...", ", meaning ..."),
+# cut from an indirect quote's end.
+TRAILING_BACKGROUND = frozenset("which though although meaning per according".split())
+
+# Words between a first clause and a subjectless cue that mark a second clause ('Kasich
+# offered the man a job, then says he'll ...').
+SEQUENCE_WORDS = frozenset("then and but".split())
+
+# Wh-words opening an indirect question a participle climbs into ("described how the
+# attack unfolded, stating"); "when" and "where" mostly start relatives, so they are absent.
+QUESTION_WORDS = frozenset("how what why whether if".split())
+
+# Wh-words opening a cue's complement that make it an indirect question or a relative,
+# not a reported clause (indirect speech: "explained how ...").
+WH_WORDS = QUESTION_WORDS | frozenset("when where who whom".split())
+
+# =========================================================================================
+# Other
+# =========================================================================================
+
+# Abbreviations whose "." closes a title or a month, not a sentence ('Lt. Gov. Dan Patrick
+# says', 'on Jan. 5'); compared lower case, without the ".".
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gov sen rep reps sens lt gen col sgt capt cmdr adm maj prof rev hon pres atty supt gens
+    st ft mt jan feb aug sept oct nov dec no vs corp gov't del insp det cpl pvt""".split()
+)
+
+__all__ = [name for name in dir() if name.isupper()]
