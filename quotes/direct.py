@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .frames import (RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue,
-                     sentence_bounds, subject_of)
+from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue, sentence_bounds, subject_of
 from .lexicon import (
     ADVERBIAL_MARKS,
     FRAME_VERBS,
@@ -263,7 +262,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
     para_index = {a: i for i, (a, _) in enumerate(paras)}
     last_close = _last_closes(marks)
     out: list[RawQuote] = []
-    for idx, m in enumerate(marks):
+    for m in marks:
         content = text[m.start : m.end]
         if not _WORDS.search(content):
             continue

@@ -10,11 +10,13 @@ from newsread.model import Extraction, Quote
 
 from .confidence import confidence
 from .direct import find_blocks, find_direct
+from .entities import Resolved
 from .frames import RawQuote
 from .indirect import find_indirect
 from .marks import find_marks, paragraphs
+from .quote_to_mention import resolve_quotes
+from .registry import Registry
 from .sieves import attribution
-from .speakers import Registry, Resolved, resolve_quotes
 
 log = logging.getLogger(__name__)
 

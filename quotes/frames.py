@@ -301,3 +301,27 @@ def according_to(tok):
                     if t.pos_ in ("NOUN", "PROPN"):
                         return t
     return None
+
+
+def own_subject(verb):
+    """The verb's own subject, a named one first (past a dateline)."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs:
+        return None
+    named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
+    return past_dateline(named[-1] if named else subs[0])
+
+
+def apposed_description(conj) -> bool:
+    """'China, Pyongyang's only ally and its lifeline, said': a common noun after a bare
+    comma is an apposition the parser took for a coordination, not a second speaker."""
+    return conj.pos_ == "NOUN" and not conj.ent_type_ and follows_comma(conj.left_edge)
+
+
+def in_parentheses(tok) -> bool:
+    """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
+    doc = tok.doc
+    left = doc[max(0, tok.i - 5) : tok.i]
+    opened = [t.i for t in left if t.text == "("]
+    closed = [t.i for t in left if t.text == ")"]
+    return bool(opened) and (not closed or max(closed) < max(opened))

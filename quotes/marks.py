@@ -191,7 +191,7 @@ def find_marks(text: str) -> list[MarkSpan]:
                 spans.append(pending_open)  # a quote paragraph whose mark was never closed
             pending_open = None
         reopened = spans[-1].continued if spans else False
-        for o, c, fam in top_pairs:
+        for o, c, _family in top_pairs:
             spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and o == ps))
         if open_ended is not None:
             o = open_ended[0]

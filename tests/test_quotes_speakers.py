@@ -1,4 +1,4 @@
-"""Speaker attribution rules (quotes/speakers.py) on real news sentences, each with a
+"""Speaker attribution rules (quotes/quote_to_mention.py, registry.py, mention_to_entity.py) on real news sentences, each with a
 case where the rule must not fire."""
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ def test_abbreviated_title_before_a_person_is_not_a_given_name(nlp):
 
 
 def test_headline_verb_is_not_part_of_a_name(nlp):
-    from newsread.quotes.speakers import _clean_name
+    from newsread.quotes.entities import _clean_name
     assert _clean_name(["Obama", "Says"]) == ["Obama"]
     assert _clean_name(["Says"]) == ["Says"]  # nothing else left: keep it
     assert _clean_name(["Mr.", "Obama"]) == ["Obama"]
@@ -272,7 +272,7 @@ def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
 
 
 def test_a_name_modifying_a_noun_is_not_the_pronouns_antecedent(nlp):
-    from newsread.quotes.speakers import Registry
+    from newsread.quotes.registry import Registry
 
     doc = nlp("The code the Novak dynasty has long embodied is civility. Peter Novak has kept it.")
     novak = [t for t in doc if t.text == "Novak"]
@@ -468,7 +468,7 @@ def test_whoever_issues_a_statement_ad_or_sign_speaks_through_it(nlp):
 
 
 def test_a_tie_in_pronoun_evidence_leaves_the_gender_open():
-    from newsread.quotes.speakers import Entity
+    from newsread.quotes.entities import Entity
 
     e = Entity("Quinley Ash", "PERSON")
     e.vote("m")

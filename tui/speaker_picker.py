@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from newsread.quotes.lexicon import ORG_NAME_WORDS  # plain data: no spaCy
 
 from .colors import speaker_color
+from .safe_text import visible
 
 KINDS = ("PERSON", "ORG", "OTHER")
 
@@ -37,7 +38,6 @@ def guess_kind(name: str) -> str:
     if any(len(word) >= 2 and word.isupper() and word.isalpha() for word in words):
         return "ORG"
     return "PERSON"
-from .safe_text import visible
 
 
 class SpeakerPicker(ModalScreen[list[tuple[str, str]] | None]):

@@ -1,0 +1,156 @@
+"""Speaker entities and their names: one canonical entity per person or organisation in an
+article, the forms it is written in, and the result of resolving a mention to one.
+
+Plain records and string helpers; the registry (registry.py) makes them from a Doc.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    DETERMINERS,
+    GIVEN_NAMES,
+    HEADLINE_VERBS,
+    LEADING_CUES,
+    ORG_NAME_LINKS,
+    POSTNOMINALS,
+    TITLES,
+)
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_WORD = re.compile(r"\w[\w.'’-]*")
+# "Federal Security Service (FSB)": a long name of capitalised words (and ORG_NAME_LINKS), then its acronym
+_ACRONYM_AFTER_NAME = re.compile(
+    r"((?:[A-Z][\w.&’'-]*\s+(?:(?:" + "|".join(ORG_NAME_LINKS) + r")\s+)*){2,})\(([A-Z]{2,})\)")
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    """Drop titles at the front and post-nominals anywhere; and possessive endings."""
+    out = [w for w in words]
+    while out and out[-1].lower().strip(".,") in POSTNOMINALS:
+        out.pop()
+    while len(out) > 1 and out[-1].lower() in HEADLINE_VERBS:
+        out.pop()  # a headline's "Obama Says" taken for a name
+    while len(out) > 1 and out[0].lower() in LEADING_CUES:
+        out.pop(0)
+    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in DETERMINERS
+                            or not out[0][:1].isalnum()):  # "’s Clinton": a clitic the NER took
+        out.pop(0)
+    if out and out[-1] in ("'s", "’s", "'", "’"):
+        out.pop()
+    if out:
+        out[-1] = re.sub(r"['’]s?$", "", out[-1]) or out[-1]
+    return [w for w in out if w.strip(",;:")]
+
+
+def _written(ent) -> str:
+    """The entity's words as written, without punctuation or a quoted nickname
+    ('Marcia "Cia" Price' -> 'Marcia Price')."""
+    out, nickname = [], False
+    for t in ent:
+        if t.is_quote:
+            nickname = not nickname
+        elif not nickname and (not t.is_punct or t.text in ".-&"):
+            out.append(t.text)
+        out.append(t.whitespace_)
+    return "".join(out)
+
+
+def _acronym_name(form: str) -> bool:
+    """"TVN24", "CNN", "AFP": one word in capitals or with digits names a broadcaster or an
+    agency, not a person."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]+|[A-Za-z]+\d[\w-]*", form))
+
+
+def fold(s: str) -> str:
+    """Lower case without accents, so "Erdoğan" and "Erdogan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+def _name_chain(tok) -> list[str]:
+    """The words of a proper name: the token and its compound/flat children, recursively."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+                toks.append(c)
+                stack.append(c)
+    return [t.text for t in sorted(toks, key=lambda t: t.i)]
+
+
+def _nicknamed(longer: str, name: str) -> bool:
+    """``longer`` is the full name ``name`` with words other than given names put in front."""
+    if len(name.split()) < 2 or not longer.endswith(" " + name):
+        return False
+    return not any(fold(w) in GIVEN_NAMES for w in longer[: -len(name)].split())
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    gender: str = ""  # "m", "f" or unknown
+    last_pos: int = -1
+    votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
+    described: bool = False  # an unnamed source ("the head of the investigators")
+    name_quoted: bool = False  # the name was read inside quotation marks
+    place: bool = False  # a city or country: "it" may stand for it, "they" never does
+
+    def vote(self, g: str, weight: int = 1) -> None:
+        self.votes[g] = self.votes.get(g, 0) + weight
+        ranked = sorted(self.votes.values(), reverse=True)
+        # a tie is no evidence either way (the first vote used to win it)
+        self.gender = max(self.votes, key=self.votes.get) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
+
+    def add_form(self, form: str) -> None:
+        if form and form != self.name and form not in self.aliases:
+            self.aliases.append(form)
+
+    def offer_name(self, form: str, quoted: bool = False) -> None:
+        """The canonical name is the fullest form seen, except that words a quote puts before
+        a full name ('"... working Crooked Hillary Clinton"') are the speaker's, not a name."""
+        fuller = len(form.split()) > len(self.name.split()) or (
+            len(form.split()) == len(self.name.split()) and len(form) > len(self.name))
+        if fuller and quoted and _nicknamed(form, self.name):
+            fuller = False
+        elif not fuller and not quoted and self.name_quoted and _nicknamed(self.name, form):
+            fuller = True
+        if fuller:
+            old = self.name
+            self.name, self.name_quoted = form, quoted
+            if old in self.aliases:
+                self.aliases.remove(old)
+            self.add_form(old)
+        else:
+            self.add_form(form)
+        self.words |= {fold(w) for w in form.split()}
+
+
+@dataclass
+class Resolved:
+    name: str = ""
+    kind: str = "PERSON"
+    mention_start: int = -1
+    mention_end: int = -1
+    how: str = "none"  # name | surname | pronoun | role | group | description | climbed | none
+    entity: Entity | None = None
+    margin: float = 9.0  # for pronouns: how far the chosen antecedent beat the next one
+    # The evidence (quotes/sieves.py): which stage-2 rule linked the mention where ``how``
+    # alone does not say (pronoun.reporter, pronoun.nearest_subject, pronoun.group, group.joint),
+    # and for a pronoun the character span of the antecedent mention it was resolved through.
+    link: str = ""
+    antecedent_start: int = -1
+    antecedent_end: int = -1
+
+

@@ -1,0 +1,295 @@
+"""Stage 2 of attribution: from a speaker mention (name, surname, pronoun, role, group,
+description) to one entity of the document's registry.
+
+Each way of linking is a named step of the evidence chain (sieves.ENTITY_SIEVES). Pronouns
+take the most salient compatible antecedent (the reporter of the clause, the subject of the
+speech act before, the nearest subject), roles the named holder of the role, groups the
+group the article named.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .entities import Entity, Resolved, _clean_name, _name_chain
+from .frames import apposed_description, in_parentheses, own_subject
+from .lexicon import (
+    AUTHORED_DOC_NOUNS,
+    COURT_DOCS,
+    COURT_WORDS,
+    FIRST_PERSON_PRONOUNS,
+    GROUP_DETERMINERS,
+    GROUP_NOUNS,
+    MAKER_NOUNS,
+    ORG_GROUP_NOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLES,
+    PLURAL_PRONOUNS,
+    QUOTE_VERBS,
+    SIDE_GROUP_NOUNS,
+    THING_SOURCE_NOUNS,
+    TITLES,
+)
+
+
+class EntityResolution:
+    """The resolving half of ``Registry`` (registry.py builds what these methods read)."""
+
+    def resolve_group(self, tok) -> Entity | None:
+        """"The defendants", "Both officers", "The parties": a definite plural noun for
+        the group the article named with that noun, or else the last named pair."""
+        low = tok.lower_
+        if tok.tag_ != "NNS" or low not in GROUP_NOUNS:
+            return None
+        dets = [c for c in tok.children if c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS]
+        if not dets or any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in tok.children):
+            return None  # "German firms", "two officers": not the named group
+        if low in self.group_roles:
+            return self._pair_entity(self.group_roles[low])
+        want = "ORG" if low in ORG_GROUP_NOUNS else None
+        before = [(i, m) for i, m in self.pairs if i < tok.i]
+        for _i, members in reversed(before):
+            kinds = {m.kind for m in members}
+            if want is None or kinds == {want}:
+                if low not in SIDE_GROUP_NOUNS and low not in ORG_GROUP_NOUNS and kinds != {"PERSON"}:
+                    continue
+                return self._pair_entity(members)
+        return None
+
+
+    def _gender_ok(self, e: Entity, want: str) -> bool:
+        return not want or not e.gender or e.gender == want
+
+    def resolve_pronoun(self, tok) -> Resolved:
+        low = tok.lower_
+        doc = self.doc
+        sent_start = tok.sent.start
+        if low in PERSON_PRONOUNS and low not in FIRST_PERSON_PRONOUNS:
+            want = PERSON_PRONOUNS[low]
+            reporter = self._reporter_of(tok, want)
+            if reporter is not None:
+                bound = reporter.entity
+                return Resolved(bound.name, bound.kind, tok.idx, tok.idx + len(tok), "pronoun", bound,
+                                link="pronoun.reporter", antecedent_start=reporter.mention_start,
+                                antecedent_end=reporter.mention_end)
+            upto = bisect.bisect_left(self._mention_keys, tok.i)
+            para = self.text.rfind("\n", 0, tok.idx)
+            best_by_entity: dict[int, list] = {}
+            order: list[int] = []
+            for i, e, sal in reversed(self.person_mentions[max(0, upto - 60) : upto]):
+                if i >= tok.i:
+                    continue
+                if tok.i - i > 250 and best_by_entity:
+                    break
+                if i >= sent_start and not sal:
+                    continue  # "Speaking to Smith, he said": not the object of his own sentence
+                if not self._gender_ok(e, want):
+                    continue
+                key = id(e)
+                if key not in best_by_entity:
+                    order.append(key)
+                    # score: salience, known matching gender, recency rank, paragraph change;
+                    # the rank counts only more recent subjects ("the Bush dynasty" in between
+                    # does not push the sentence's subject back)
+                    crossed = doc[i].idx < para
+                    rank = sum(1 for k in order[:-1] if best_by_entity[k][0] > 0)
+                    best_by_entity[key] = [sal, e, rank, crossed, i]
+                else:
+                    best_by_entity[key][0] = max(best_by_entity[key][0], sal)
+                if len(order) >= 6:
+                    break
+            if best_by_entity:
+                def score(v):
+                    sal, e, rank, crossed, i = v
+                    g = 1 if (want and e.gender == want) else 0
+                    return sal + g - 1.5 * rank - (1 if crossed else 0)
+                ranked = sorted(best_by_entity.values(), key=lambda v: (score(v), v[0]), reverse=True)
+                e = ranked[0][1]
+                margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
+                a, b = self.mention_span(ranked[0][4])
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin,
+                                link="pronoun.nearest_subject", antecedent_start=a, antecedent_end=b)
+            return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+        if low in PLURAL_PRONOUNS or low == "it":
+            gkeys = [g[0] for g in self.group_mentions] if not hasattr(self, "_gkeys") else self._gkeys
+            self._gkeys = gkeys
+            upto = bisect.bisect_left(gkeys, tok.i)
+            for i, e, desc, subj in reversed(self.group_mentions[max(0, upto - 50) : upto]):
+                if i >= tok.i or tok.i - i > 120:
+                    continue
+                if i >= sent_start and not subj:
+                    continue  # "according to a report from ABC in which they said": not ABC
+                if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
+                    continue
+                a, b = self.mention_span(i)
+                if e is not None:
+                    return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e,
+                                    link="pronoun.group", antecedent_start=a, antecedent_end=b)
+                return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
+                                link="pronoun.group", antecedent_start=a, antecedent_end=b)
+        return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    def _reporter_of(self, tok, want: str) -> Resolved | None:
+        """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a
+        pronoun subject of the clause a person reports is, nearly always, that person."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        for _ in range(2):
+            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+                return None
+            verb = clause.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in QUOTE_VERBS:
+                subj = own_subject(verb)
+                if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+                    return None
+                r = self.resolve(subj, coordinated=False)
+                e = r.entity
+                return r if e is not None and e.kind == "PERSON" and self._gender_ok(e, want) else None
+            clause = verb
+        return None
+
+    def resolve_role(self, tok) -> Entity | None:
+        """A definite role ("the spokesman", "The President", "Chelyabinsk's governor") is
+        the person the article names with that role (the last before, else the first after)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_ROLES and tok.lower_ not in PERSON_ROLES:
+            return None
+        if not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in tok.children):
+            return None
+        if any(c.dep_ in ("prep", "amod") for c in tok.children):
+            return None  # "the head of X", "the former minister": another person
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+            return None
+        before = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] < tok.i]
+        if before:
+            return before[-1][2]
+        after = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] > tok.i]
+        return after[0][2] if after else None
+
+    def _court_before(self, i: int):
+        for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
+            e = self.by_mention[start]
+            if e.kind == "ORG" and e.words & COURT_WORDS:
+                return e
+        return None
+
+    def resolve(self, tok, coordinated: bool = True) -> Resolved:
+        """The speaker for a subject token."""
+        if tok is None:
+            return Resolved()
+        # coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"
+        conj = [c for c in tok.children if c.dep_ == "conj" and not apposed_description(c)]
+        if conj and coordinated:
+            parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
+            names = [p.name for p in parts if p.name]
+            if len(names) == len(parts):
+                start = min(p.mention_start for p in parts)
+                end = max(p.mention_end for p in parts)
+                kinds = {p.kind for p in parts}
+                how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
+                kind = kinds.pop() if len(kinds) == 1 else "OTHER"
+                return Resolved(" and ".join(names), kind, start, end, how, link="group.joint")
+        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
+            if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
+            return self.resolve_pronoun(tok)
+        if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "One of the victims said"
+            return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
+        ent, span = self.entity_at(tok)
+        if ent is not None:
+            return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+        # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
+        # Marriott"; a person in apposition beats an organisation in the compound ("The Senate
+        # Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")
+        doc_noun = tok.lemma_.lower() in AUTHORED_DOC_NOUNS
+        for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
+            if doc_noun and c.dep_ != "appos":
+                continue
+            if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
+                ent, span = self.entity_at(c)
+                if ent is not None:
+                    if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children):
+                        # "Two members, Ileana Ros-Lehtinen and Carlos Curbelo, said": all of them
+                        both = self.resolve(c)
+                        if " and " in both.name:
+                            return both
+                    return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+        if tok.i in self.by_token:
+            e = self.by_token[tok.i]
+            return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
+        if tok.pos_ == "NOUN":
+            # "Recycled toilet paper producer Who Gives a Crap said": a name the parser read
+            # as a relative clause (its capitalised first word sits mid-sentence)
+            for c in tok.children:
+                first = c.left_edge
+                if (c.dep_ == "relcl" and first.i == tok.i + 1 and first.i > tok.sent.start
+                        and first.text[:1].isupper() and first.tag_ in ("WP", "WDT")
+                        and c.right_edge.i - first.i <= 6
+                        and all(t.text[:1].isupper() or t.is_lower and t.tag_ in ("DT", "IN", "CC")
+                                for t in tok.doc[first.i : c.right_edge.i + 1])):
+                    name = tok.doc[first.i : c.right_edge.i + 1].text
+                    kind = "ORG" if tok.lemma_.lower() in ORG_NOUNS or tok.lemma_.lower() in MAKER_NOUNS else "PERSON"
+                    return Resolved(name, kind, first.idx, c.right_edge.idx + len(c.right_edge), "name")
+        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
+            # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
+            # the name closes the phrase
+            sub = [t for t in tok.subtree if not t.is_punct and not in_parentheses(t)]  # "(R-WI)"
+            last = sub[-1] if sub else tok
+            if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
+                ent, span = self.entity_at(last)
+                if ent is not None and ent.kind == "PERSON":
+                    return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+                if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
+                    return self.resolve(last, coordinated=False)
+            # a definite role: "The President insists" → the person named as president
+            role = self.resolve_role(tok)
+            if role is not None and tok.tag_ in ("NN", "NNP"):
+                return Resolved(role.name, role.kind, tok.idx, tok.idx + len(tok), "role", role)
+            group = self.resolve_group(tok)
+            if group is not None:
+                left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+                return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
+            # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
+            if tok.lemma_.lower() in AUTHORED_DOC_NOUNS:
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.pos_ != "PRON":
+                        return self.resolve(c)
+                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                        for p in c.children:
+                            if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ == "PROPN"):
+                                return self.resolve(p)
+                if tok.dep_ == "dobj":
+                    for c in tok.head.children:
+                        if c.dep_ == "nsubj":
+                            return self.resolve(c)
+                # "According to the ruling": a court's decision speaks for the court last named
+                if tok.lemma_.lower() in COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
+                    court = self._court_before(tok.i)
+                    if court is not None:
+                        return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
+        if tok.pos_ == "PROPN":
+            words = _clean_name(_name_chain(tok))
+            form = " ".join(words)
+            e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
+            if e is not None:
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
+            kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
+            return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
+        if tok.pos_ == "NOUN":
+            desc = self.describe(tok)
+            lemma = tok.lemma_.lower()
+            if lemma in ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
+                kind = "ORG"
+            elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
+                kind = "OTHER"
+            else:
+                kind = "PERSON"
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            return Resolved(desc, kind, left, tok.idx + len(tok), "description")
+        return Resolved()
+
