@@ -20,6 +20,7 @@ from .lexicon import (
     WORK_ROLES,
 )
 from .marks import MarkSpan
+from .sieves import on as sieve_on
 
 _WORDS = re.compile(r"\w+")
 _DASH_LINE = re.compile(r"^[—–―-]\s*([^,\n(]+)")
@@ -297,11 +298,14 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             stmt = _statement_cue(before)  # 'issued the following statement today ...: "..."'
             cue = stmt
             name = _name_before_colon(before) if stmt is None else None
-            if name is not None and not after_words:
+            if name is not None and not after_words and sieve_on("colon.speaker_before"):
                 # 'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."'
                 q.speaker_text, q.method, q.sieve = name, "dash", "colon.speaker_before"
                 out.append(q)
                 continue
+        if cue is not None and not sieve_on(
+                "according_to" if cue.lower_ == "according" else "colon.statement" if stmt is not None else "cue.subject"):
+            cue = stmt = None  # switched off: as if no cue framed the quote
         if cue is not None:
             q.cue_tok = cue
             if cue.lower_ == "according":
@@ -362,7 +366,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             out.append(q)
             continue
         # no cue around it: the sentence or paragraph before, a dash line, or inheritance
-        if m.continues_prev and out and out[-1].end <= m.start:
+        if m.continues_prev and out and out[-1].end <= m.start and sieve_on("paragraph.continuation"):
             q.method, q.inherit_from, q.sieve = "continued", len(out) - 1, "paragraph.continuation"
             out.append(q)
             continue
@@ -370,14 +374,14 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         linked = (len(before_words) == 1 and before_words[0].lower_ in LINK_WORDS and not after_words
                   and _ENDS_SENTENCE.search(content) is not None)
         signed = _paragraph_signature(text, last_close.get(ps, -1), pe) if lead == ps else None
-        if signed:
+        if signed and sieve_on("dash.signature"):
             q.speaker_text, q.method, q.sieve = signed, "dash", "dash.signature"  # '"A." And "B." ― Christina Lastra.'
             out.append(q)
             continue
         if (before_words or after_words) and not linked:
             # quoted words inside an uncued sentence: a scare quote, title or term
             dash = _DASH_LINE.match(text[close + 1 : pe].strip()) if close + 1 < pe else None
-            if dash and not before_words:
+            if dash and not before_words and sieve_on("dash.after_quote"):
                 q.speaker_text, q.method, q.sieve = _dash_name(dash), "dash", "dash.after_quote"
                 out.append(q)
             continue
@@ -386,7 +390,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         next_para = paras[pi + 1] if 0 <= pi < len(paras) - 1 else None
         if next_para is not None:
             dash = _DASH_LINE.match(text[next_para[0] : next_para[1]])
-            if dash and len(dash.group(1).split()) <= 8:
+            if dash and len(dash.group(1).split()) <= 8 and sieve_on("dash.next_paragraph"):
                 q.speaker_text, q.method, q.sieve = _dash_name(dash), "dash", "dash.next_paragraph"
                 out.append(q)
                 continue
@@ -394,7 +398,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             ls, _ = sentence_bounds(text, prev_para[1] - 1, prev_para[0], prev_para[1], masked)
             toks = _tokens_in(doc, ls, prev_para[1], masked)
             c = _pick_cue(toks, after=False)
-            if c is not None:
+            if c is not None and sieve_on("colon.paragraph_before"):
                 q.cue_tok, q.cue_text, q.cue_start = c, c.text, c.idx
                 q.subj_tok = subject_of(c) if c.lower_ != "according" else according_to(c)
                 q.method, q.sieve = "colon", "colon.paragraph_before"
@@ -403,7 +407,7 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
         # 'Cummings called him a master at deals. "He showed again and again ..."': a quoted
         # sentence right after a sentence that reports its speaker's words
         reporter = _reporting_sentence_before(doc, text, lead, ps, masked) if n_words >= 3 else None
-        if reporter is not None and not (out and out[-1].end > reporter.idx):
+        if reporter is not None and not (out and out[-1].end > reporter.idx) and sieve_on("sentence_before.speaker"):
             q.cue_tok, q.cue_text, q.cue_start = reporter, reporter.text, reporter.idx
             q.subj_tok, q.method, q.sieve = subject_of(reporter), "previous", "sentence_before.speaker"
             out.append(q)
@@ -415,7 +419,8 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
             between = [seg for seg in re.split(r"\n+", text[last.end : m.open_pos])[1:-1] if seg.strip()]
             # after a mixed fragment only when its cue stands between ('..., Cole said. "..."')
             cue_between = last.cue_start >= 0 and last.end <= last.cue_start < m.open_pos
-            if not between and (last.kind == "direct" or cue_between and ps <= last.start):
+            if (not between and (last.kind == "direct" or cue_between and ps <= last.start)
+                    and sieve_on("floating.previous_quote")):
                 q.method, q.inherit_from, q.sieve = "floating", len(out) - 1, "floating.previous_quote"
                 out.append(q)
                 continue
@@ -426,6 +431,8 @@ def find_blocks(doc, text: str, marks: list[MarkSpan], paras) -> list[RawQuote]:
     """Block quotations without marks: a paragraph introduced by a colon and followed
     by an attribution line ("– Name")."""
     out = []
+    if not sieve_on("dash.block"):
+        return out
     for i in range(1, len(paras) - 1):
         (ps, pe), (qs, qe), (ns, ne) = paras[i - 1], paras[i], paras[i + 1]
         if text[pe - 1] != ":":

@@ -20,6 +20,7 @@ from .lexicon import (
     TRAILING_BACKGROUND,
     WH_WORDS,
 )
+from .sieves import on as sieve_on
 
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
@@ -351,6 +352,9 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         return any(ms < e and s < me for ms, me in masked)
 
     def emit(verb, a: int, b: int, subj, cue_text: str, method: str, sieve: str = "") -> None:
+        sieve = sieve or ("according_to" if method == "according" else "report_verb.subject")
+        if not sieve_on(sieve):
+            return
         r = _trim(doc, a, b, verb)
         if r is None:
             return
@@ -372,7 +376,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
         if b - a < 1:
             return  # a one-word "clause" is parser noise
         q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method,
-                     sieve=sieve or ("according_to" if method == "according" else "report_verb.subject"))
+                     sieve=sieve)
         out.append(q)
 
     for verb in doc:

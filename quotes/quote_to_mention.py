@@ -31,6 +31,7 @@ from .lexicon import (
     WEAK_CUE_VERBS,
 )
 from .registry import Registry
+from .sieves import on as sieve_on
 
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis")
 
@@ -100,7 +101,7 @@ def choose_subject(q, reg: Registry):
                 c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)):
             # 'X commented on the matter — which the BBC noted as unusual — "..."'
             v, via = _speech_head(cue), "cue.climbed_subject"
-        if v is not None:
+        if v is not None and sieve_on(via):
             s = own_subject(v)
             if s is not None and not chk.bad(s):
                 q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
@@ -116,7 +117,7 @@ def choose_subject(q, reg: Registry):
             v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
         if v is not None and v.i != cue.i:
             s = own_subject(v)
-            if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i):
+            if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i) and sieve_on("cue.climbed_subject"):
                 q.sieve = "cue.climbed_subject"
                 return s, "climbed"
     if (subj is not None and not chk.bad(subj) and (q.kind == "direct" or cue.idx < q.start)
@@ -128,15 +129,15 @@ def choose_subject(q, reg: Registry):
         s = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
         if s is None and v is not None:
             s = subject_of(v)
-        if s is not None and not chk.bad(s):
+        if s is not None and not chk.bad(s) and sieve_on("cue.climbed_subject"):
             q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
             q.sieve = "cue.climbed_subject"
             return s, "climbed"
     cue_inside = q.start <= cue.idx < q.end
     direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
     if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
-        s, via = _climbed_subject(cue, chk), "cue.climbed_subject"
-        if s is None:
+        s, via = (_climbed_subject(cue, chk) if sieve_on("cue.climbed_subject") else None), "cue.climbed_subject"
+        if s is None and sieve_on("cue.sentence_subject"):
             s, via = _sentence_subject(cue, chk), "cue.sentence_subject"
         if s is not None:
             q.sieve = via
@@ -145,7 +146,7 @@ def choose_subject(q, reg: Registry):
         # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
         doc = cue.doc
         prev = doc[cue.i - 1] if cue.i > 0 else None
-        if prev is not None and (prev.is_quote or prev.is_punct):
+        if prev is not None and (prev.is_quote or prev.is_punct) and sieve_on("cue.inverted_subject"):
             for t in doc[cue.i + 1 : min(len(doc), cue.i + 10)]:
                 if t.is_punct or t.is_quote or t.is_sent_start:
                     break
@@ -156,21 +157,22 @@ def choose_subject(q, reg: Registry):
                         j += 1
                     q.sieve = "cue.inverted_subject"
                     return doc[j], "inverted"
-        s = _climbed_subject(cue, chk)
+        s = _climbed_subject(cue, chk) if sieve_on("cue.climbed_subject") else None
         if s is not None:
             q.sieve = "cue.climbed_subject"
             return s, "climbed"
         # '"...," Bozell answers.' with the name misparsed (as a compound of the verb)
         names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not chk.bad(t)]
-        if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
+        if (names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct)
+                and sieve_on("cue.inverted_subject")):
             q.sieve = "cue.inverted_subject"
             return names[-1], "inverted"
         # 'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere
         name = _apposed_name_before(cue)
-        if name is not None and not chk.bad(name):
+        if name is not None and not chk.bad(name) and sieve_on("cue.apposed_name"):
             q.sieve = "cue.apposed_name"
             return name, "inverted"
-        s = _sentence_subject(cue, chk)
+        s = _sentence_subject(cue, chk) if sieve_on("cue.sentence_subject") else None
         if s is not None:
             q.sieve = "cue.sentence_subject"
             return s, "climbed"
@@ -333,21 +335,21 @@ def resolve_quotes(raws, reg: Registry) -> None:
         subj, why = choose_subject(q, reg)
         if subj is None:
             framed = _frame_speaker(q, reg)
-            if framed is not None:
+            if framed is not None and sieve_on(_framed_sieve(framed)):
                 q.resolved, q.sieve = framed, _framed_sieve(framed)
                 continue
         if subj is None and why == "bad":
             # '"A," X said, "B," also observing, "C"': the quote just before speaks on
             p = prev_of.get(i)
             if p is not None and raws[p].end <= q.start and q.start - raws[p].end < 200 \
-                    and "\n" not in reg.text[raws[p].end : q.start]:
+                    and "\n" not in reg.text[raws[p].end : q.start] and sieve_on("continued.quote_before"):
                 q.inherit_from = p
                 q.method, q.sieve = "continued", "continued.quote_before"
                 continue
         q.resolved = reg.resolve(subj) if subj is not None else Resolved()
         if not q.resolved.name and q.resolved.how != "pronoun":
             framed = _frame_speaker(q, reg)  # 'said the 46-year-old.'
-            if framed is not None:
+            if framed is not None and sieve_on(_framed_sieve(framed)):
                 q.resolved, q.sieve = framed, _framed_sieve(framed)
         if why in ("climbed", "inverted") and q.resolved.how == "name":
             q.resolved.how = "climbed"

@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 # Stage 1: quote -> speaker mention, in the order they are tried.
 SIEVES: dict[str, str] = {
@@ -72,6 +75,29 @@ ENTITY_SIEVES: dict[str, str] = {
     "group.joint": "coordinated subjects: a joint statement of every speaker",
     "description.unnamed": "an unnamed source keeps its description",
 }
+
+# Sieves switched off (bench/ablation.py measures what each one is worth); a context variable,
+# so one thread's ablation never leaks into another's extraction.
+_switched_off: ContextVar[frozenset[str]] = ContextVar("newsread_switched_off_sieves", default=frozenset())
+
+
+def on(name: str) -> bool:
+    """Whether the sieve ``name`` may decide (all may, unless ``switched_off`` says otherwise)."""
+    return name not in _switched_off.get()
+
+
+@contextmanager
+def switched_off(*names: str) -> Iterator[None]:
+    """Extraction inside this block runs as if the named sieves did not exist."""
+    unknown = set(names) - set(SIEVES) - set(ENTITY_SIEVES)
+    if unknown:
+        raise ValueError(f"no sieve named {sorted(unknown)}")
+    token = _switched_off.set(_switched_off.get() | frozenset(names))
+    try:
+        yield
+    finally:
+        _switched_off.reset(token)
+
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
 

@@ -186,3 +186,22 @@ def test_the_tables_are_one_line_each_and_every_name_in_the_code_is_in_them():
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                     and re.fullmatch(r"[a-z_]+\.[a-z_]+", node.value) and node.value.split(".")[0] in families):
                 assert node.value in names, f"{path.name}: {node.value!r} is not in quotes/sieves.py"
+
+
+def test_a_sieve_switched_off_lets_the_next_rule_decide(nlp):
+    """The ablation switch: with `cue.subject` off, a framed quote is no longer attributed by
+    its cue (it is left out: nothing else frames it); with all sieves on it comes back."""
+    import pytest
+
+    from newsread.quotes import extract
+    from newsread.quotes.sieves import switched_off
+
+    text = 'The mayor spoke on Monday. "We will rebuild the bridge," Ana Ruiz said.'
+    on = extract(text, nlp).quotes
+    assert [(q.speaker, q.sieve) for q in on] == [("Ana Ruiz", "cue.subject")]
+    with switched_off("cue.subject"):
+        assert [q for q in extract(text, nlp).quotes if q.sieve == "cue.subject"] == []
+    assert [(q.speaker, q.sieve) for q in extract(text, nlp).quotes] == [("Ana Ruiz", "cue.subject")]
+    with pytest.raises(ValueError, match="no sieve named"):
+        with switched_off("cue.no_such_rule"):
+            pass
