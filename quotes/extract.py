@@ -4,19 +4,26 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from newsread.model import Extraction, Quote
 
 from .confidence import confidence
 from .direct import find_blocks, find_direct
-from .entities import Resolved
+from .entities import Entity, Resolved
 from .frames import RawQuote
 from .indirect import find_indirect
 from .marks import find_marks, paragraphs
 from .quote_to_mention import resolve_quotes
 from .registry import Registry
 from .sieves import attribution
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newsread.model import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +51,7 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
     """Quotes never overlap: direct/mixed beat indirect; among indirect the innermost wins."""
-    def rank(q: RawQuote):
+    def rank(q: RawQuote) -> tuple[int, int]:
         return (0 if q.kind != "indirect" else 1, q.end - q.start)
 
     kept: list[RawQuote] = []
@@ -56,7 +63,7 @@ def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
     return kept
 
 
-def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
+def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     text = doc.text
     marks = find_marks(text)
     paras = paragraphs(text)
@@ -70,7 +77,7 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     resolve_quotes(raws, reg)
     # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
     found, raws = raws, _drop_overlaps(raws)
-    names: dict = {}  # canonical name -> its fullest mention, for the evidence
+    names: dict[str, tuple[int, int]] = {}  # canonical name -> its fullest mention, for the evidence
     quotes = []
     for q in raws:
         r = q.resolved or Resolved()
@@ -87,7 +94,7 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
                 cue_start=q.cue_start + offset if q.cue_start >= 0 else -1,
                 mention_start=r.mention_start + offset if r.mention_start >= 0 else -1,
                 mention_end=r.mention_end + offset if r.mention_end >= 0 else -1,
-                confidence=confidence(q, r),
+                confidence=confidence(sieve, evidence, r.name, r.margin),
                 sieve=sieve,
                 evidence=evidence,
             )
@@ -95,7 +102,7 @@ def extract_doc(doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     return quotes, reg
 
 
-def _speakers(quotes: list[Quote], entity_lists):
+def _speakers(quotes: list[Quote], entity_lists: Iterable[list[Entity]]) -> list[Speaker]:
     from newsread.model import Speaker
 
     used = {q.speaker for q in quotes if q.speaker}
@@ -123,7 +130,7 @@ def _clean(quotes: list[Quote], length: int) -> list[Quote]:
     return clean
 
 
-def doc_quotes(doc, offset: int = 0) -> tuple[list[Quote], Registry | None]:
+def doc_quotes(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry | None]:
     """The core extract(), extract_many() and the spaCy component (component.py) share: one
     Doc's quotes (offsets moved by ``offset``) and its registry; never raises."""
     try:
@@ -133,11 +140,11 @@ def doc_quotes(doc, offset: int = 0) -> tuple[list[Quote], Registry | None]:
         return [], None
 
 
-def _assemble(text: str, parts) -> Extraction:
+def _assemble(text: str, parts: Iterable[tuple[int, Doc]]) -> Extraction:
     """parts: an iterable of (offset, doc), consumed one at a time so that only one
     chunk's Doc is alive at once (memory stays bounded on multi-megabyte texts)."""
     quotes: list[Quote] = []
-    entity_lists = []
+    entity_lists: list[list[Entity]] = []
     for offset, doc in parts:
         qs, reg = doc_quotes(doc, offset)
         if reg is None:
@@ -148,7 +155,7 @@ def _assemble(text: str, parts) -> Extraction:
     return Extraction(clean, _speakers(clean, entity_lists))
 
 
-def extract(text: str, nlp) -> Extraction:
+def extract(text: str, nlp: Language) -> Extraction:
     """Quotes and speakers of one (normalised) text."""
     if not isinstance(text, str) or not text.strip():
         return Extraction([], [])
@@ -158,7 +165,8 @@ def extract(text: str, nlp) -> Extraction:
 
 
 def extract_many(
-    texts: Iterable[str], nlp, n_process: int = 1, batch_size: int = 16, progress=None
+    texts: Iterable[str], nlp: Language, n_process: int = 1, batch_size: int = 16,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[Extraction]:
     """Extraction for many texts, parsing with nlp.pipe (n_process > 1 uses more cores).
 
@@ -172,7 +180,7 @@ def extract_many(
             return
     pending: dict[int, str] = {}  # texts stay in this process; only chunks travel
 
-    def pieces():
+    def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
         for ti, text in enumerate(texts):
             text = text if isinstance(text, str) else ""
             pending[ti] = text
@@ -182,12 +190,10 @@ def extract_many(
             if not spans:
                 yield "", (ti, 0, True)
 
-    current: list[tuple[int, object]] = []
+    current: list[tuple[int, Doc]] = []
     done = 0
-    kwargs = {"batch_size": batch_size}
-    if n_process and n_process > 1:
-        kwargs["n_process"] = n_process
-    for doc, (ti, offset, last) in nlp.pipe(pieces(), as_tuples=True, **kwargs):
+    workers = n_process if n_process and n_process > 1 else 1  # spaCy's default is 1
+    for doc, (ti, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=workers):
         current.append((offset, doc))
         if last:
             text = pending.pop(ti)

@@ -10,8 +10,8 @@ antecedent, a role to its holder ...).
 (the frame around a quoted span, then the paragraph, the dash lines, the sentence before,
 the quote before), ``find_blocks``, ``indirect.py``, and the refinements ``speakers.choose_subject``
 and ``resolve_quotes`` make when the parse misleads. Each rule sets its name on the raw quote
-where it decides (``RawQuote.sieve``); ``RawQuote.method`` stays its coarse family, which
-``confidence.py`` reads. ``ENTITY_SIEVES`` names the stage-2 links, read off how the Registry
+where it decides (``RawQuote.sieve``); ``RawQuote.method`` stays its coarse family;
+``confidence.py`` reads the sieve and the evidence chain. ``ENTITY_SIEVES`` names the stage-2 links, read off how the Registry
 resolved the mention (``Resolved.how``, and ``Resolved.link`` where ``how`` does not say).
 
 A quote's ``evidence`` is the chain from the quote to its speaker, one step per link, each

@@ -191,9 +191,7 @@ def test_the_tables_are_one_line_each_and_every_name_in_the_code_is_in_them():
 def test_a_sieve_switched_off_lets_the_next_rule_decide(nlp):
     """The ablation switch: with `cue.subject` off, a framed quote is no longer attributed by
     its cue (it is left out: nothing else frames it); with all sieves on it comes back."""
-    import pytest
-
-    from newsread.quotes import extract
+    from newsread.quotes.extract import extract  # the function (the package attribute may be the module)
     from newsread.quotes.sieves import switched_off
 
     text = 'The mayor spoke on Monday. "We will rebuild the bridge," Ana Ruiz said.'
