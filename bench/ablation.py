@@ -28,7 +28,7 @@ def main() -> None:
 
     from newsread.evaluate import load_gold, score
     from newsread.quotes import load_pipeline
-    from newsread.quotes.extract import _assemble, chunks
+    from newsread.quotes.extraction import _assemble, chunks
     from newsread.quotes.sieves import SIEVES, switched_off
 
     nlp = load_pipeline()

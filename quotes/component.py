@@ -8,7 +8,7 @@
         span._.speaker, span._.speaker_kind, span._.mention, span._.cue
         span._.confidence, span._.sieve, span._.evidence
 
-The component runs the same core as ``newsread.quotes.extract`` (``extract.doc_quotes``) on
+The component runs the same core as ``newsread.quotes.extraction`` (``extraction.doc_quotes``) on
 each Doc, so on a text of one chunk (up to ``extract.CHUNK_CHARS``) both give the same quotes;
 ``extract`` cuts longer texts into chunks, the component takes the Doc it is given.
 
@@ -29,6 +29,8 @@ point, ``load_pipeline`` and this component's users do).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -49,7 +51,7 @@ class QuotesComponent:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from .extract import _clean, doc_quotes
+        from .extraction import _clean, doc_quotes
 
         quotes, _ = doc_quotes(doc)
         quotes = _clean(quotes, len(doc.text))
@@ -73,7 +75,7 @@ def make_quotes_component(nlp: Language, name: str, spans_key: str = "quotes", p
     return QuotesComponent(spans_key)
 
 
-def make_newline_breaks(nlp: Language, name: str):
+def make_newline_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """A newline always ends a sentence (see pipeline.py); added before the parser."""
     return _newline_sentence_breaks
 
@@ -85,10 +87,11 @@ def records_key(spans_key: str) -> str:
 
 
 # -- span extensions: getters over the records ---------------------------------------------
-def _record(span: Span) -> dict | None:
+def _record(span: Span) -> dict[str, Any] | None:
     doc = span.doc
     for key in doc.spans:
-        records = doc.user_data.get(records_key(key))
+        # Quote.to_dict() records as __call__ (or the spacy export) wrote them, if any did.
+        records: list[dict[str, Any]] | None = doc.user_data.get(records_key(key))
         group = doc.spans[key]
         if not isinstance(records, list) or len(group) != len(records):
             continue
@@ -98,8 +101,8 @@ def _record(span: Span) -> dict | None:
     return None
 
 
-def _field(name: str, default=None):
-    def get(span: Span):
+def _field(name: str, default: object = None) -> Callable[[Span], object]:
+    def get(span: Span) -> object:
         record = _record(span)
         return default if record is None else record.get(name, default)
     return get
@@ -116,7 +119,7 @@ def _char_span(span: Span, start_key: str, end_key: str, length_key: str | None 
     return span.doc.char_span(start, end, alignment_mode="expand")
 
 
-_GETTERS = {
+_GETTERS: dict[str, Callable[[Span], object]] = {
     "speaker": _field("speaker", ""),
     "speaker_kind": _field("speaker_kind", ""),
     "confidence": _field("confidence"),

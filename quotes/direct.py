@@ -5,6 +5,8 @@ sentence before), or inherited when a quoted paragraph floats after a quote."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue, sentence_bounds, subject_of
 from .lexicon import (
@@ -22,6 +24,9 @@ from .lexicon import (
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 _WORDS = re.compile(r"\w+")
 _DASH_LINE = re.compile(r"^[—–―-]\s*([^,\n(]+)")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
@@ -29,7 +34,7 @@ _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
 _MARKS = set('"“”«»')
 
 
-def _tokens_in(doc, start: int, end: int, masked):
+def _tokens_in(doc: Doc, start: int, end: int, masked: Sequence[tuple[int, int]]) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None:
         return []
@@ -49,7 +54,7 @@ def _looks_like_title(content: str) -> bool:
     )
 
 
-def _names_a_work(content: str, before_words, after_words) -> bool:
+def _names_a_work(content: str, before_words: list[Token], after_words: list[Token]) -> bool:
     """The title of a book, show or film: quoted words (capitalised, a dozen at most) right
     after the noun for the work ('his new book, "Doomed to Succeed,"') or right before a
     role in it ('"Orange Is the New Black" star Selenis Leyva')."""
@@ -60,13 +65,13 @@ def _names_a_work(content: str, before_words, after_words) -> bool:
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
 
 
-def _dash_name(dash) -> str:
+def _dash_name(dash: re.Match[str]) -> str:
     """The name on a '— Name' line, without the line's full stop ('Carla Sanchez.'),
     keeping an abbreviation's ('Jr.')."""
     return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
 
 
-def _reporting_sentence_before(doc, text: str, lead: int, ps: int, masked):
+def _reporting_sentence_before(doc: Doc, text: str, lead: int, ps: int, masked: Sequence[tuple[int, int]]) -> Token | None:
     """The speech verb heading the sentence just before ``lead`` in its paragraph, when a
     named or described speaker is its subject (not 'it', not a thing)."""
     end = len(text[ps:lead].rstrip()) + ps
@@ -101,7 +106,7 @@ def _paragraph_signature(text: str, last: int, pe: int) -> str | None:
     return _dash_name(dash) if dash and len(dash.group(1).split()) <= 8 else None
 
 
-def _frames_quote(tail_tokens, tail: str, tail_start: int) -> bool:
+def _frames_quote(tail_tokens: list[Token], tail: str, tail_start: int) -> bool:
     """'?” Graham asked.' / '.” said the senator, ...': after a quote that ends its own
     sentence, a cue among the next words still attributes it, unless the cue goes on to
     a quote or clause of its own ('." He said "I ...', '." He said the move ...'). Further
@@ -115,22 +120,22 @@ def _frames_quote(tail_tokens, tail: str, tail_start: int) -> bool:
     return _cue_ok_after(cue, tail_tokens)
 
 
-def _subject_opens(cue, first) -> bool:
+def _subject_opens(cue: Token, first: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.left_edge.i == first.i for c in cue.children)
 
 
-def _fragment_roots(doc, m: MarkSpan):
+def _fragment_roots(doc: Doc, m: MarkSpan) -> list[Token]:
     """The quoted words whose head lies outside the marks (all of them if none does)."""
     qtoks = _tokens_in(doc, m.start, m.end, [])
     return [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
 
 
-def _hangs_from(cue, roots) -> bool:
+def _hangs_from(cue: Token, roots: Sequence[Token]) -> bool:
     """The quoted words (their roots) depend in the parse on the cue."""
     return any(cue in r.ancestors or r.head == cue for r in roots)
 
 
-def _inside_reported_clause(cue, roots, m: MarkSpan) -> bool:
+def _inside_reported_clause(cue: Token | None, roots: list[Token], m: MarkSpan) -> bool:
     """The quoted words (their roots, from _fragment_roots) continue a reported clause begun
     before the marks: they hang from the cue before them, but through the reporter's words,
     not as its own complement."""
@@ -140,7 +145,7 @@ def _inside_reported_clause(cue, roots, m: MarkSpan) -> bool:
     return bool(words) and all(cue in r.ancestors and r.head != cue for r in words)
 
 
-def _frame_verb(tok) -> bool:
+def _frame_verb(tok: Token) -> bool:
     """'"This is fantastic!" beamed Donald Hartley': a verb of manner that reports speech only
     in the frame right after a quote (its first words), never before one."""
     if tok.lemma_.lower() not in FRAME_VERBS or tok.pos_ != "VERB":
@@ -149,7 +154,7 @@ def _frame_verb(tok) -> bool:
     return any(t.is_quote for t in prev[-3:])  # '...," he offered' / '..." beamed X
 
 
-def _name_before_colon(before) -> str | None:
+def _name_before_colon(before: list[Token]) -> str | None:
     """'Pollster Daron Shaw: "..."': a person or organisation named right before the colon
     that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
     words = [t for t in before if not t.is_space]
@@ -168,7 +173,7 @@ def _name_before_colon(before) -> str | None:
     return None
 
 
-def _outer_cue(cue, m: MarkSpan):
+def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
     """'Clinton said that when Warren railed against Wall Street, "she is ..."': a cue inside
     an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
     verb above it, which is the quote's cue."""
@@ -186,7 +191,7 @@ def _outer_cue(cue, m: MarkSpan):
     return cue
 
 
-def _pick_cue(tokens, after: bool, roots=()):
+def _pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> Token | None:
     """The cue among the frame's words: the first after a quote; before it, the last one,
     unless that one sits in a relative clause or an infinitive the quoted words do not hang
     from ('saying anybody who complains about it "is not ..."' is said, not complained)."""
@@ -204,7 +209,7 @@ def _pick_cue(tokens, after: bool, roots=()):
     return last
 
 
-def _cue_ok_after(cue, frame_tokens) -> bool:
+def _cue_ok_after(cue: Token, frame_tokens: list[Token]) -> bool:
     """A cue after the quote attributes it only when it has no clause of its own there."""
     ids = {t.i for t in frame_tokens}
     # '..., while ALDI called it "unexpected"': a subordinate report of its own
@@ -220,7 +225,7 @@ def _cue_ok_after(cue, frame_tokens) -> bool:
     return True
 
 
-def _set_off(cue, clause) -> bool:
+def _set_off(cue: Token, clause: Token) -> bool:
     """'..." Kiedis said, mentioning the album is ...' / '..." said Robin Maynard, half
     joking.': a clause after a comma or dash, or one whose subject is the name the cue inverts, is
     the parser's reading of what follows the frame, not a clause the cue reports."""
@@ -231,12 +236,12 @@ def _set_off(cue, clause) -> bool:
     return any(g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.left_edge.i == cue.i + 1 for g in clause.children)
 
 
-def _relays(cue) -> bool:
+def _relays(cue: Token) -> bool:
     """'..., as quoted by Greek Reporter': an outlet relaying the quote, not its source."""
     return cue.tag_ == "VBN" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in cue.children)
 
 
-def _borrows_subject_from(cue, earlier) -> bool:
+def _borrows_subject_from(cue: Token, earlier: Token) -> bool:
     """'acknowledged their government had "unintentionally" shot down ..., blaming "human
     error"': a subjectless participle or conjunct after the quote, hanging from the cue
     before it, reports its own words, not these."""
@@ -247,7 +252,7 @@ def _borrows_subject_from(cue, earlier) -> bool:
     return earlier in cue.ancestors
 
 
-def _statement_cue(tokens):
+def _statement_cue(tokens: list[Token]) -> Token | None:
     """The verb of 'X issued the following statement ...:' – a speech-act noun as the object
     of a verb with a subject, before a colon (the verb alone is not a speech verb)."""
     for t in reversed(tokens):
@@ -258,7 +263,7 @@ def _statement_cue(tokens):
     return None
 
 
-def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
+def find_direct(doc: Doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     masked = [(m.start, m.end) for m in marks]
     para_index = {a: i for i, (a, _) in enumerate(paras)}
     last_close = _last_closes(marks)
@@ -427,10 +432,10 @@ def find_direct(doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, in
     return out
 
 
-def find_blocks(doc, text: str, marks: list[MarkSpan], paras) -> list[RawQuote]:
+def find_blocks(doc: Doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> list[RawQuote]:
     """Block quotations without marks: a paragraph introduced by a colon and followed
     by an attribution line ("– Name")."""
-    out = []
+    out: list[RawQuote] = []
     if not sieve_on("dash.block"):
         return out
     for i in range(1, len(paras) - 1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     DETERMINERS,
@@ -19,6 +20,9 @@ from .lexicon import (
     POSTNOMINALS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _WORD = re.compile(r"\w[\w.'’-]*")
@@ -46,7 +50,7 @@ def _clean_name(words: list[str]) -> list[str]:
     return [w for w in out if w.strip(",;:")]
 
 
-def _written(ent) -> str:
+def _written(ent: Span) -> str:
     """The entity's words as written, without punctuation or a quoted nickname
     ('Marcia "Cia" Price' -> 'Marcia Price')."""
     out, nickname = [], False
@@ -70,7 +74,7 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
-def _name_chain(tok) -> list[str]:
+def _name_chain(tok: Token) -> list[str]:
     """The words of a proper name: the token and its compound/flat children, recursively."""
     toks = [tok]
     stack = [tok]
@@ -102,16 +106,18 @@ class Entity:
     words: set[str] = field(default_factory=set)
     gender: str = ""  # "m", "f" or unknown
     last_pos: int = -1
-    votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
+    votes: dict[str, int] = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
     described: bool = False  # an unnamed source ("the head of the investigators")
     name_quoted: bool = False  # the name was read inside quotation marks
     place: bool = False  # a city or country: "it" may stand for it, "they" never does
+    # A pair named together ("the officers, A and B"): its members (registry._pair_entity).
+    members: list[Entity] = field(default_factory=list, compare=False, repr=False)
 
     def vote(self, g: str, weight: int = 1) -> None:
         self.votes[g] = self.votes.get(g, 0) + weight
         ranked = sorted(self.votes.values(), reverse=True)
         # a tie is no evidence either way (the first vote used to win it)
-        self.gender = max(self.votes, key=self.votes.get) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
+        self.gender = max(self.votes, key=self.votes.__getitem__) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
 
     def add_form(self, form: str) -> None:
         if form and form != self.name and form not in self.aliases:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     ABBREVIATIONS,
@@ -17,6 +19,11 @@ from .lexicon import (
     STATEMENT_NOUNS,
     SUBORDINATORS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .entities import Resolved
 
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
@@ -36,7 +43,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
 
 
-def sentence_ends(text: str, lo: int, hi: int):
+def sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """Offsets of sentence-final punctuation in text[lo:hi], as regex matches."""
     return (m for m in _SENT_END.finditer(text, lo, hi) if not _is_abbreviation(text, m.start()))
 
@@ -46,19 +53,19 @@ class RawQuote:
     start: int
     end: int
     kind: str
-    cue_tok: object = None  # spaCy Token of the cue (its verb), if any
+    cue_tok: Token | None = None  # spaCy Token of the cue (its verb), if any
     cue_text: str = ""
     cue_start: int = -1
-    subj_tok: object = None  # the speaker mention's head token
+    subj_tok: Token | None = None  # the speaker mention's head token
     speaker_text: str = ""  # when the speaker comes from plain text (dash lines)
     method: str = "cue"  # cue | colon | continued | floating | dash | according | none
     sieve: str = ""  # the precise stage-1 rule (sieves.SIEVES); method is its coarse family
     inherit_from: int = -1  # index of the quote whose speaker this one takes
     confidence: float = 0.5
-    resolved: object = None
+    resolved: Resolved | None = None
 
 
-def inside_any(i: int, spans) -> bool:
+def inside_any(i: int, spans: Sequence[tuple[int, int]]) -> bool:
     """spans: sorted, non-overlapping (start, end) pairs (binary search: texts can be long)."""
     k = bisect.bisect_right(spans, (i, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= i < spans[k][1]
@@ -67,7 +74,7 @@ def inside_any(i: int, spans) -> bool:
 _NEXT_CAPITAL = re.compile(r"[\"”’'»)]*\s+[\"“‘«]?[A-Z]")
 
 
-def _ends_inside_marks(text: str, i: int, masked, pos: int) -> bool:
+def _ends_inside_marks(text: str, i: int, masked: Sequence[tuple[int, int]], pos: int) -> bool:
     """'... asked ‘Confused by drugs? Talk to FRANK.’ The adverts ...': a quoted sentence
     closing the reporter's sentence (its last character, then a capitalised word)."""
     k = bisect.bisect_right(masked, (i, float("inf"))) - 1
@@ -77,7 +84,7 @@ def _ends_inside_marks(text: str, i: int, masked, pos: int) -> bool:
     return m is not None and m.end() <= pos + 1
 
 
-def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int, int]:
+def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """[start, end) of the reporter's sentence around pos inside [lo, hi), skipping
     sentence-final punctuation that lies inside quoted spans (masked)."""
     # a window keeps this linear on one-line megabyte texts
@@ -94,7 +101,7 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked) -> tuple[int,
     return start, end
 
 
-def subject_of(verb):
+def subject_of(verb: Token) -> Token | None:
     """The speaker token for a cue verb: its subject, or the subject of the clause it
     hangs from ("..., adding that", "was quoted as saying", "who said")."""
     tok = verb
@@ -179,7 +186,7 @@ def subject_of(verb):
     return None
 
 
-def adverbial_clause(head) -> bool:
+def adverbial_clause(head: Token) -> bool:
     """'Warren told Stumpf, after he admitted he had not been held accountable': a clause
     after a comma that opens with a subordinator is an adverbial the parser hung as the
     verb's complement, not what was said."""
@@ -187,7 +194,7 @@ def adverbial_clause(head) -> bool:
     return first.lower_ in SUBORDINATORS and first.dep_ == "mark" and follows_comma(first)
 
 
-def continues_relative(clause) -> bool:
+def continues_relative(clause: Token) -> bool:
     """'she said of the election, in which she was sure Trump would triumph': a clause the
     parser hung on the cue that directly continues a relative clause (no comma between)
     belongs to that relative ('sure ...'), not to the cue."""
@@ -198,7 +205,7 @@ def continues_relative(clause) -> bool:
     return not prev.is_punct and any(a.dep_ == "relcl" and clause.head.i < a.i < i for a in [prev, *prev.ancestors])
 
 
-def past_dateline(subj):
+def past_dateline(subj: Token) -> Token:
     """'WASHINGTON -- President Obama ... said': the parser takes the dateline for the
     subject and the speaker for its apposition."""
     doc = subj.doc
@@ -209,7 +216,7 @@ def past_dateline(subj):
     return subj
 
 
-def _person_seen(verb):
+def _person_seen(verb: Token) -> Token | None:
     """'The ad uses footage of Hillary Clinton asking, "..."': a participle right after a
     named person (an object, no comma between) is that person speaking, however the
     parser attached it."""
@@ -221,27 +228,27 @@ def _person_seen(verb):
     return None
 
 
-def _wh_clause(tok) -> bool:
+def _wh_clause(tok: Token) -> bool:
     first = tok.left_edge
     return first.lower_ in QUESTION_WORDS and first.i < tok.i and first.tag_ in ("WRB", "WP", "IN")
 
 
-def follows_comma(tok) -> bool:
+def follows_comma(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
-def restrictive_relative(relcl) -> bool:
+def restrictive_relative(relcl: Token) -> bool:
     """'an architect who said ...', not 'Ann Fields, who thanked the crews, ...'."""
     first = relcl.left_edge
     return first.i > 0 and not follows_comma(first)
 
 
-def trailing_participle(verb) -> bool:
+def trailing_participle(verb: Token) -> bool:
     """', saying ...': a participle after a comma."""
     return verb.tag_ == "VBG" and follows_comma(verb)
 
 
-def _issuer(noun):
+def _issuer(noun: Token) -> Token:
     """'Trump released a marketing video that said ...', 'Black Lives Matter issued a
     statement saying ...': the one who issued the statement, ad or sign speaks."""
     verb = noun.head
@@ -251,14 +258,14 @@ def _issuer(noun):
     return subs[0] if subs else noun
 
 
-def _where_aside(tok, verb) -> bool:
+def _where_aside(tok: Token, verb: Token) -> bool:
     """tok heads a 'where' clause set off by dashes that closes before the participle."""
     if tok.head.i == tok.i or not any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < tok.i for c in tok.children):
         return False
     return any(t.text in ("-", "–", "—") for t in tok.doc[tok.i + 1 : verb.i])
 
 
-def agent_of(verb):
+def agent_of(verb: Token) -> Token | None:
     """The by-agent of a passive cue ("was quoted by Reuters") – an outlet, usually."""
     for c in verb.children:
         if c.dep_ == "agent":
@@ -268,7 +275,7 @@ def agent_of(verb):
     return None
 
 
-def is_cue(tok) -> bool:
+def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
@@ -281,13 +288,13 @@ def is_cue(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
 
 
-def _so_called(tok) -> bool:
+def _so_called(tok: Token) -> bool:
     doc = tok.doc
     before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
     return before[-1:] == ["so"] or before == ["so", "-"]
 
 
-def according_to(tok):
+def according_to(tok: Token) -> Token | None:
     """'according to X' / 'as quoted by X' → X's head token (tok is 'according')."""
     if tok.lower_ == "according":
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -303,7 +310,7 @@ def according_to(tok):
     return None
 
 
-def own_subject(verb):
+def own_subject(verb: Token) -> Token | None:
     """The verb's own subject, a named one first (past a dateline)."""
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subs:
@@ -312,13 +319,13 @@ def own_subject(verb):
     return past_dateline(named[-1] if named else subs[0])
 
 
-def apposed_description(conj) -> bool:
+def apposed_description(conj: Token) -> bool:
     """'China, Pyongyang's only ally and its lifeline, said': a common noun after a bare
     comma is an apposition the parser took for a coordination, not a second speaker."""
     return conj.pos_ == "NOUN" and not conj.ent_type_ and follows_comma(conj.left_edge)
 
 
-def in_parentheses(tok) -> bool:
+def in_parentheses(tok: Token) -> bool:
     """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
     doc = tok.doc
     left = doc[max(0, tok.i - 5) : tok.i]

@@ -9,6 +9,8 @@ left to the mixed quote, except for its other, unquoted conjuncts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, subject_of
 from .lexicon import (
     CITING_VERBS,
@@ -22,17 +24,20 @@ from .lexicon import (
 )
 from .sieves import on as sieve_on
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
 
-def _that_clause(head) -> bool:
+def _that_clause(head: Token) -> bool:
     """'says that after the attacks on the World Trade Center, Santilli, a proud veteran, was
     ready': a finite clause opened by "that" whose subject the parser lost."""
     return head.dep_ == "ccomp" and head.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
         c.dep_ == "mark" and c.lower_ == "that" and c.i == head.left_edge.i for c in head.children)
 
 
-def _finite_clause(head) -> bool:
+def _finite_clause(head: Token) -> bool:
     children = list(head.children)
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # infinitival directive: "urged the embassy to reconsider"
@@ -48,7 +53,7 @@ def _finite_clause(head) -> bool:
     return head.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "cop") for c in children) or head.tag_.startswith("VB")
 
 
-def _side_tokens(clause_head, verb):
+def _side_tokens(clause_head: Token, verb: Token) -> tuple[int, int] | None:
     """The clause's tokens on its own side of the cue verb, as a contiguous range."""
     sub = sorted(t.i for t in clause_head.subtree)
     if verb in clause_head.subtree:  # "The plan failed, he said": the cue hangs from its clause
@@ -69,7 +74,7 @@ def _side_tokens(clause_head, verb):
     return sub[lo], sub[hi]
 
 
-def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
+def _trim(doc: Doc, a: int, b: int, verb: Token | None = None) -> tuple[int, int] | None:
     """Strip 'that', wh-relatives, punctuation and trailing background from tokens [a, b]."""
     while a <= b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
                       or doc[a].tag_ in ("WDT",) or doc[a].dep_ == "cc"):
@@ -102,11 +107,11 @@ def _trim(doc, a: int, b: int, verb=None) -> tuple[int, int] | None:
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def _is_finite(head) -> bool:
+def _is_finite(head: Token) -> bool:
     return head.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
 
 
-def _object_subject(verb, head):
+def _object_subject(verb: Token, head: Token) -> Token | None:
     """The parser sometimes takes a that-less clause's subject for the verb's object
     ("He remarked [toilet paper] is a bulky item", "has promised [each victim] will be
     ..."): the object sits right before a finite, subjectless complement."""
@@ -121,10 +126,10 @@ def _object_subject(verb, head):
     return None
 
 
-def _misparsed_clauses(verb) -> list:
+def _misparsed_clauses(verb: Token) -> list[Token]:
     """A that-less complement parsed as a conjunct: "indicated on Twitter the baby girl
     was critically ill" (no "and" or comma between the verb and the clause)."""
-    out = []
+    out: list[Token] = []
     doc = verb.doc
     for c in verb.children:
         if c.dep_ != "conj" or c.i < verb.i or not any(x.dep_ in _SUBJ for x in c.children):
@@ -161,14 +166,14 @@ def _misparsed_clauses(verb) -> list:
     return out
 
 
-def _nested_cut(doc, out: list) -> list:
+def _nested_cut(doc: Doc, out: list[RawQuote]) -> list[RawQuote]:
     """An indirect quote holding another report's cue: the outer clause stops where
     the inner report's phrase begins ("he lost control, with some local press claiming
     ...", "he can declare an emergency, which he said would ..."); when nothing of its
     own is left (the whole content is the inner report) the outer quote goes."""
     if len(out) < 2:
         return out
-    keep = []
+    keep: list[RawQuote] = []
     for q in out:
         inner = [r for r in out if r is not q and r.cue_tok is not None and q.start <= r.cue_tok.idx < q.end
                  and r.cue_tok.lower_ != "according"]
@@ -178,6 +183,7 @@ def _nested_cut(doc, out: list) -> list:
         cut = q.end
         for r in inner:
             x = r.cue_tok
+            assert x is not None  # inner holds quotes with a cue only
             # climb through the preposition that carries the report ("with X claiming")
             while x.head.i != x.i and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
                 x = x.head
@@ -196,7 +202,7 @@ def _nested_cut(doc, out: list) -> list:
     return keep
 
 
-def _parenthetical(verb):
+def _parenthetical(verb: Token) -> tuple[int, int] | None:
     """'In between, she testified, she was gang raped ...' / 'The economy, he said, is
     weak': a cue set off by commas inside the clause it reports. The span starts after the
     parenthesis when the clause's subject follows it, else it is the whole clause (cue inside)."""
@@ -222,7 +228,7 @@ def _parenthetical(verb):
     return head.left_edge.i, head.right_edge.i
 
 
-def _preposed_cue(verb):
+def _preposed_cue(verb: Token) -> tuple[int, int] | None:
     """'Deutsche Welle (DW) reported in mid-2019, 62 Tesco outlets had closed ...': the
     parser makes the opening report a clausal complement of the reported clause."""
     doc = verb.doc
@@ -247,7 +253,7 @@ def _preposed_cue(verb):
 _PRESENT = {"VBZ", "VBP"}
 
 
-def _present_continuation(verb, b: int) -> int:
+def _present_continuation(verb: Token, b: int) -> int:
     """'He remarked toilet paper is a bulky item, ..., and, when sold out, leaves vast shelf
     spaces empty' / 'stated the purchase was financed by a loan, so it is not a burden': a
     present-tense clause the parser hangs from a past-tense cue, right after the reported
@@ -272,7 +278,7 @@ def _present_continuation(verb, b: int) -> int:
     return b
 
 
-def _resumed_after_cue(verb, b: int) -> int:
+def _resumed_after_cue(verb: Token, b: int) -> int:
     """'The argument would be aided, Devine said, by the upcoming primary calendar': the
     cue set off by commas inside its clause, which the parser finishes on the cue. The
     span runs to the sentence's end, cue inside (as with "X, according to Y, Z")."""
@@ -295,14 +301,14 @@ def _resumed_after_cue(verb, b: int) -> int:
     return end
 
 
-def _relative_after_cue(verb, h) -> bool:
+def _relative_after_cue(verb: Token, h: Token) -> bool:
     """'Bercow commented on the matter — which the BBC noted as an unusual move —': a
     relative clause after the cue (its relative pronoun inside it) is no report."""
     first = h.left_edge
     return h.i > verb.i and first.i > verb.i and first.tag_ in ("WDT", "WP") and first.lower_ in RELATIVE_PRONOUNS
 
 
-def _contrast_before_cue(doc, b: int, verb) -> bool:
+def _contrast_before_cue(doc: Doc, b: int, verb: Token) -> bool:
     """A contrastive word closing the clause before the cue's own phrase."""
     i = b
     while i > 0 and (doc[i].is_punct or doc[i].is_space):
@@ -312,7 +318,7 @@ def _contrast_before_cue(doc, b: int, verb) -> bool:
     return any(t.lower_ in CONTRAST_WORDS and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
 
 
-def _cited_source_clause(verb):
+def _cited_source_clause(verb: Token) -> tuple[Token, Token] | None:
     """'The Daily Telegraph cited a security source that mental health may be a factor':
     the cited source said the that-clause (the speaker is the source, not the outlet)."""
     for d in verb.children:
@@ -327,11 +333,11 @@ def _cited_source_clause(verb):
     return None
 
 
-def _split_clause_ends(heads) -> dict[int, int]:
+def _split_clause_ends(heads: list[Token]) -> dict[int, int]:
     """'said the Iranians released by the US were close to ...': the parser splits one
     clause into two complements, the subject with a reduced relative ("released") and a
     subjectless rest ("were ..."). Returns {first head: last token of the rest}."""
-    out = {}
+    out: dict[int, int] = {}
     ordered = sorted(heads, key=lambda h: h.i)
     for h1, h2 in zip(ordered, ordered[1:]):
         if (h1.right_edge.i + 1 == h2.left_edge.i and h2.left_edge.i == h2.i
@@ -340,18 +346,19 @@ def _split_clause_ends(heads) -> dict[int, int]:
     return out
 
 
-def _negated(verb) -> bool:
+def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
+def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
     out: list[RawQuote] = []
+    src: Token | None  # a speaker token: the source a verb cites, or X of "according to X"
 
     def overlaps_mark(a: int, b: int) -> bool:
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
         return any(ms < e and s < me for ms, me in masked)
 
-    def emit(verb, a: int, b: int, subj, cue_text: str, method: str, sieve: str = "") -> None:
+    def emit(verb: Token, a: int, b: int, subj: Token | None, cue_text: str, method: str, sieve: str = "") -> None:
         sieve = sieve or ("according_to" if method == "according" else "report_verb.subject")
         if not sieve_on(sieve):
             return
@@ -460,7 +467,7 @@ def find_indirect(doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuot
                 or c.dep_ == "dep" and overlaps_mark(c.left_edge.i, c.right_edge.i))]
             if len(parts) == 1:
                 continue
-            bounds = []
+            bounds: list[tuple[int, int]] = []
             for j, p in enumerate(parts):
                 lo = min(t.i for t in p.subtree) if j else a
                 hi = (min(t.i for t in parts[j + 1].subtree) - 1) if j + 1 < len(parts) else b

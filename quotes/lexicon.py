@@ -18,7 +18,9 @@ The given names (about 900) live in ``names_data`` and are re-exported here.
 
 from __future__ import annotations
 
-from .names_data import FEMALE_NAMES, MALE_NAMES
+# Re-exported ("X as X" says so to type checkers).
+from .names_data import FEMALE_NAMES as FEMALE_NAMES
+from .names_data import MALE_NAMES as MALE_NAMES
 
 # =========================================================================================
 # Speech cues, by kind

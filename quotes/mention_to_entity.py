@@ -10,6 +10,7 @@ group the article named.
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING, Any
 
 from .entities import Entity, Resolved, _clean_name, _name_chain
 from .frames import apposed_description, in_parentheses, own_subject
@@ -32,11 +33,34 @@ from .lexicon import (
     TITLES,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 class EntityResolution:
     """The resolving half of ``Registry`` (registry.py builds what these methods read)."""
 
-    def resolve_group(self, tok) -> Entity | None:
+    # What Registry provides (registry.py documents each); declared here for the type checker.
+    doc: Doc
+    text: str
+    pairs: list[tuple[int, list[Entity]]]
+    group_roles: dict[str, list[Entity]]
+    by_mention: dict[int, Entity]
+    person_mentions: list[tuple[int, Entity, int]]
+    group_mentions: list[tuple[int, Entity | None, str, int]]
+    roles: list[tuple[int, str, Entity]]
+    by_token: dict[int, Entity]
+    _mention_keys: list[int]
+    _gkeys: list[int] | None = None  # group_mentions' token indexes, once they are complete
+
+    if TYPE_CHECKING:
+        def _pair_entity(self, members: list[Entity]) -> Entity: ...
+        def _find(self, form: str, kind: str, pos: int) -> Entity | None: ...
+        def entity_at(self, tok: Token) -> tuple[Entity | None, Span] | tuple[None, None]: ...
+        def describe(self, head: Token) -> str: ...
+        def mention_span(self, i: int) -> tuple[int, int]: ...
+
+    def resolve_group(self, tok: Token) -> Entity | None:
         """"The defendants", "Both officers", "The parties": a definite plural noun for
         the group the article named with that noun, or else the last named pair."""
         low = tok.lower_
@@ -63,21 +87,23 @@ class EntityResolution:
     def _gender_ok(self, e: Entity, want: str) -> bool:
         return not want or not e.gender or e.gender == want
 
-    def resolve_pronoun(self, tok) -> Resolved:
+    def resolve_pronoun(self, tok: Token) -> Resolved:
         low = tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
+        e: Entity | None  # a candidate antecedent (a group mention's may be unnamed: None)
         if low in PERSON_PRONOUNS and low not in FIRST_PERSON_PRONOUNS:
             want = PERSON_PRONOUNS[low]
             reporter = self._reporter_of(tok, want)
             if reporter is not None:
                 bound = reporter.entity
+                assert bound is not None  # _reporter_of resolves to a person or not at all
                 return Resolved(bound.name, bound.kind, tok.idx, tok.idx + len(tok), "pronoun", bound,
                                 link="pronoun.reporter", antecedent_start=reporter.mention_start,
                                 antecedent_end=reporter.mention_end)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
-            best_by_entity: dict[int, list] = {}
+            best_by_entity: dict[int, list[Any]] = {}  # entity -> [salience, entity, rank, crossed, token i]
             order: list[int] = []
             for i, e, sal in reversed(self.person_mentions[max(0, upto - 60) : upto]):
                 if i >= tok.i:
@@ -102,10 +128,10 @@ class EntityResolution:
                 if len(order) >= 6:
                     break
             if best_by_entity:
-                def score(v):
+                def score(v: list[Any]) -> float:
                     sal, e, rank, crossed, i = v
                     g = 1 if (want and e.gender == want) else 0
-                    return sal + g - 1.5 * rank - (1 if crossed else 0)
+                    return float(sal + g - 1.5 * rank - (1 if crossed else 0))
                 ranked = sorted(best_by_entity.values(), key=lambda v: (score(v), v[0]), reverse=True)
                 e = ranked[0][1]
                 margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
@@ -114,7 +140,7 @@ class EntityResolution:
                                 link="pronoun.nearest_subject", antecedent_start=a, antecedent_end=b)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
         if low in PLURAL_PRONOUNS or low == "it":
-            gkeys = [g[0] for g in self.group_mentions] if not hasattr(self, "_gkeys") else self._gkeys
+            gkeys = [g[0] for g in self.group_mentions] if self._gkeys is None else self._gkeys
             self._gkeys = gkeys
             upto = bisect.bisect_left(gkeys, tok.i)
             for i, e, desc, subj in reversed(self.group_mentions[max(0, upto - 50) : upto]):
@@ -132,7 +158,7 @@ class EntityResolution:
                                 link="pronoun.group", antecedent_start=a, antecedent_end=b)
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
 
-    def _reporter_of(self, tok, want: str) -> Resolved | None:
+    def _reporter_of(self, tok: Token, want: str) -> Resolved | None:
         """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a
         pronoun subject of the clause a person reports is, nearly always, that person."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -152,7 +178,7 @@ class EntityResolution:
             clause = verb
         return None
 
-    def resolve_role(self, tok) -> Entity | None:
+    def resolve_role(self, tok: Token) -> Entity | None:
         """A definite role ("the spokesman", "The President", "Chelyabinsk's governor") is
         the person the article names with that role (the last before, else the first after)."""
         lemma = tok.lemma_.lower()
@@ -170,15 +196,16 @@ class EntityResolution:
         after = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] > tok.i]
         return after[0][2] if after else None
 
-    def _court_before(self, i: int):
+    def _court_before(self, i: int) -> Entity | None:
         for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
             e = self.by_mention[start]
             if e.kind == "ORG" and e.words & COURT_WORDS:
                 return e
         return None
 
-    def resolve(self, tok, coordinated: bool = True) -> Resolved:
+    def resolve(self, tok: Token | None, coordinated: bool = True) -> Resolved:
         """The speaker for a subject token."""
+        e: Entity | None
         if tok is None:
             return Resolved()
         # coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"
@@ -201,7 +228,7 @@ class EntityResolution:
             # "One of the victims said"
             return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
         ent, span = self.entity_at(tok)
-        if ent is not None:
+        if ent is not None and span is not None:
             return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
         # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
         # Marriott"; a person in apposition beats an organisation in the compound ("The Senate
@@ -212,7 +239,7 @@ class EntityResolution:
                 continue
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
                 ent, span = self.entity_at(c)
-                if ent is not None:
+                if ent is not None and span is not None:
                     if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children):
                         # "Two members, Ileana Ros-Lehtinen and Carlos Curbelo, said": all of them
                         both = self.resolve(c)
@@ -242,7 +269,7 @@ class EntityResolution:
             last = sub[-1] if sub else tok
             if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
                 ent, span = self.entity_at(last)
-                if ent is not None and ent.kind == "PERSON":
+                if ent is not None and span is not None and ent.kind == "PERSON":
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
                 if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
                     return self.resolve(last, coordinated=False)

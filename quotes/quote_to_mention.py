@@ -8,6 +8,9 @@ the quote's evidence chain.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from .entities import Resolved, _clean_name
 from .frames import (
     follows_comma,
@@ -33,10 +36,15 @@ from .lexicon import (
 from .registry import Registry
 from .sieves import on as sieve_on
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .frames import RawQuote
+
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis")
 
 
-def _speech_head(tok, limit: int = 5):
+def _speech_head(tok: Token, limit: int = 5) -> Token | None:
     """The nearest speech verb above tok (not tok itself), or None."""
     for _ in range(limit):
         if tok.head.i == tok.i:
@@ -47,7 +55,7 @@ def _speech_head(tok, limit: int = 5):
     return None
 
 
-def _verb_before(q, reg: Registry):
+def _verb_before(q: RawQuote, reg: Registry) -> Token | None:
     """A speech verb in the reporter's words just before the quote's opening mark."""
     doc = reg.doc
     mark = q.start - 1
@@ -71,15 +79,15 @@ def _verb_before(q, reg: Registry):
 
 
 class _Checker:
-    def __init__(self, reg: Registry, q) -> None:
+    def __init__(self, reg: Registry, q: RawQuote) -> None:
         self.reg, self.q = reg, q
 
-    def bad(self, tok) -> bool:
+    def bad(self, tok: Token | None) -> bool:
         """A speaker token inside the quote itself or inside any quotation marks."""
         return tok is None or (self.q.start <= tok.idx < self.q.end) or self.reg.is_quoted(tok.idx)
 
 
-def choose_subject(q, reg: Registry):
+def choose_subject(q: RawQuote, reg: Registry) -> tuple[Token | None, str]:
     """The speaker token for a raw quote: the detector's subject, checked.
 
     - a subject inside the quote or inside quotation marks is not the speaker ("Coles ...
@@ -91,7 +99,7 @@ def choose_subject(q, reg: Registry):
     """
     chk = _Checker(reg, q)
     subj, cue = q.subj_tok, q.cue_tok
-    if q.kind == "direct" and cue is not None and hasattr(cue, "head"):
+    if q.kind == "direct" and cue is not None:
         v = None
         if cue.idx >= q.end and reg.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
             # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
@@ -107,7 +115,7 @@ def choose_subject(q, reg: Registry):
                 q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
                 q.sieve = via
                 return s, "climbed"
-    if cue is None or not hasattr(cue, "head"):
+    if cue is None:
         return subj, "" if not chk.bad(subj) or subj is None else "bad"
     own = own_subject(cue) if cue.pos_ in ("VERB", "AUX") else None
     weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
@@ -129,7 +137,7 @@ def choose_subject(q, reg: Registry):
         s = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
         if s is None and v is not None:
             s = subject_of(v)
-        if s is not None and not chk.bad(s) and sieve_on("cue.climbed_subject"):
+        if s is not None and v is not None and not chk.bad(s) and sieve_on("cue.climbed_subject"):
             q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
             q.sieve = "cue.climbed_subject"
             return s, "climbed"
@@ -180,7 +188,7 @@ def choose_subject(q, reg: Registry):
 
 
 
-def _apposed_name_before(cue):
+def _apposed_name_before(cue: Token) -> Token | None:
     """The name set off by commas right before a subjectless cue (', Jake Sullivan, said'),
     or before the description that follows it (', Col. Steven Warren, a spokesman, said')."""
     doc = cue.doc
@@ -197,7 +205,7 @@ def _apposed_name_before(cue):
     return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
 
 
-def _name_ending_at(doc, i: int):
+def _name_ending_at(doc: Doc, i: int) -> Token | None:
     """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma."""
     if i < 1 or doc[i].ent_type_ != "PERSON":
         return None
@@ -208,7 +216,7 @@ def _name_ending_at(doc, i: int):
 
 
 
-def _not_a_speaker(tok) -> bool:
+def _not_a_speaker(tok: Token) -> bool:
     """A common noun for a thing ("the turmoil", "the tone", "her campaign"), not a person,
     a group of people or an organisation."""
     lemma = tok.lemma_.lower()
@@ -223,7 +231,7 @@ def _not_a_speaker(tok) -> bool:
 # as they were before this test existed.)
 
 
-def _climbed_subject(cue, chk):
+def _climbed_subject(cue: Token, chk: _Checker) -> Token | None:
     """The first usable subject of the speech verbs above ``cue``, or None."""
     v = _speech_head(cue)
     while v is not None:
@@ -234,7 +242,7 @@ def _climbed_subject(cue, chk):
     return None
 
 
-def _sentence_subject(cue, chk):
+def _sentence_subject(cue: Token, chk: _Checker) -> Token | None:
     """'Mr. Trump hardly clarified the matter, treating ... -- "A" -- and asserting, "B"': a
     subjectless participle the parser hung inside a quote (or nowhere) speaks for the
     subject its sentence opened with."""
@@ -260,10 +268,10 @@ def _sentence_subject(cue, chk):
 _FRAME_STOP = {",", ".", ";", ":", "(", "—", "–"}
 
 
-def _frame_phrase(tokens) -> list:
+def _frame_phrase(tokens: Iterable[Token]) -> list[Token]:
     """The words of a speaker phrase up to its first comma or stop ('Gene Sperling, a
     top adviser, ...' -> Gene Sperling), at most eight, never holding a verb or pronoun."""
-    out = []
+    out: list[Token] = []
     for t in tokens:
         if t.text in _FRAME_STOP or t.is_quote or t.is_space or len(out) >= 8:
             break
@@ -273,12 +281,12 @@ def _frame_phrase(tokens) -> list:
     return out
 
 
-def _frame_speaker(q, reg: Registry) -> Resolved | None:
+def _frame_speaker(q: RawQuote, reg: Registry) -> Resolved | None:
     """The speaker of '"...," Gene Sperling, a top adviser, said' or '"...," said Skelly,
     explaining ...' read off the words around the cue when the parse lost the subject:
     the name phrase right after the closing mark, or right after the cue."""
     cue, doc = q.cue_tok, reg.doc
-    if cue is None or not hasattr(cue, "i") or cue.idx <= q.end:
+    if cue is None or cue.idx <= q.end:
         return None
     span = doc.char_span(q.end, cue.idx, alignment_mode="expand")
     between = [t for t in span if t.i < cue.i and t.idx >= q.end] if span is not None else []
@@ -294,7 +302,7 @@ def _frame_speaker(q, reg: Registry) -> Resolved | None:
         phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])
     if not phrase or any(reg.is_quoted(t.idx) for t in phrase):
         return None
-    name = []
+    name: list[Token] = []
     for t in reversed(phrase):  # the capitalised run closing the phrase is the name
         if not t.text[:1].isupper():
             break
@@ -314,10 +322,10 @@ def _framed_sieve(framed: Resolved) -> str:
     return "cue.frame_description" if framed.how == "description" else "cue.frame_name"
 
 
-def resolve_quotes(raws, reg: Registry) -> None:
+def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
     """Set q.resolved on every raw quote (inherited quotes take their source's)."""
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
-    prev_of = {}
+    prev_of: dict[int, int] = {}
     for a, b in zip(order, order[1:]):
         prev_of[b] = a
     for i, q in enumerate(raws):

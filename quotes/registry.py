@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .entities import _ACRONYM_AFTER_NAME, _NAME_LABELS, Entity, _acronym, _acronym_name, _clean_name, _name_chain, _written, fold
 from .lexicon import (
@@ -34,11 +36,16 @@ from .lexicon import (
 )
 from .mention_to_entity import EntityResolution
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from newsread.model import Speaker
+
 
 class Registry(EntityResolution):
     """Entities of one document and the mentions that point at them."""
 
-    def __init__(self, doc, quoted=None, text: str | None = None) -> None:
+    def __init__(self, doc: Doc, quoted: Iterable[tuple[int, int]] | None = None, text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # spaCy rebuilds Doc.text on every access
         # character spans inside quotation marks: names there are not antecedents for
@@ -49,8 +56,8 @@ class Registry(EntityResolution):
         self.group_roles: dict[str, list[Entity]] = {}  # "officers" → the pair named with it
         self.entities: list[Entity] = []
         self.by_mention: dict[int, Entity] = {}  # ent.start (token index) → entity
-        self.person_mentions: list[tuple[int, Entity, bool]] = []  # (token i, entity, is_subject)
-        self.group_mentions: list[tuple[int, Entity | None, str, bool]] = []  # plural/org antecedents
+        self.person_mentions: list[tuple[int, Entity, int]] = []  # (token i, entity, salience; 0: not a subject)
+        self.group_mentions: list[tuple[int, Entity | None, str, int]] = []  # plural/org antecedents: (i, e, description, salience)
         self.roles: list[tuple[int, str, Entity]] = []  # (token i, role lemma, entity)
         self.by_token: dict[int, Entity] = {}  # names the NER missed, by head token
         self._build()
@@ -140,7 +147,8 @@ class Registry(EntityResolution):
             self._learn_roles(ent, entity)
         # the passes below look at subjects and gendered pronouns only: collect them once
         # (walking a Doc builds a Token object per word, the Registry's main cost)
-        subjects, gendered = [], []
+        subjects: list[Token] = []
+        gendered: list[Token] = []
         for t in doc:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append(t)
@@ -210,7 +218,7 @@ class Registry(EntityResolution):
         k = bisect.bisect_right(self._quoted_starts, char) - 1
         return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
-    def _person_role_before(self, ent) -> bool:
+    def _person_role_before(self, ent: Span) -> bool:
         """"commissioner Gáspár Maróth": a person's role noun right before the name."""
         if ent.start == 0:
             return False
@@ -277,15 +285,15 @@ class Registry(EntityResolution):
         kinds = {m.kind for m in members}
         kind = kinds.pop() if len(kinds) == 1 else "OTHER"
         e = Entity(" and ".join(m.name for m in members), kind, described=True)
-        e.members = members  # type: ignore[attr-defined]
+        e.members = members
         return e
 
 
-    def _mentions_between(self, a: int, b: int):
+    def _mentions_between(self, a: int, b: int) -> list[tuple[int, Entity, int]]:
         keys = self._mention_keys
         return self.person_mentions[bisect.bisect_left(keys, a) : bisect.bisect_left(keys, b)]
 
-    def _learn_pronoun_genders(self, gendered) -> None:
+    def _learn_pronoun_genders(self, gendered: list[Token]) -> None:
         """A he/his or she/her (``gendered``, in document order) right after a sentence naming
         only one person is evidence for that person's gender (used to pick pronoun
         antecedents later)."""
@@ -301,7 +309,7 @@ class Registry(EntityResolution):
                 next(iter(cands.values())).vote(g)
 
     @staticmethod
-    def _salience(tok) -> int:
+    def _salience(tok: Token) -> int:
         """How likely a later he/she points back here: subjects of the main clause or of a
         speech verb most, "according to X" and "said by X" next, embedded subjects a
         little, objects and other mentions not at all."""
@@ -322,7 +330,7 @@ class Registry(EntityResolution):
         return 0
 
     @staticmethod
-    def _is_subject(tok) -> bool:
+    def _is_subject(tok: Token) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
     def _find(self, form: str, kind: str, pos: int) -> Entity | None:
@@ -350,7 +358,7 @@ class Registry(EntityResolution):
                     best = best or e
         return best
 
-    def _learn_gender(self, ent, entity: Entity, words: list[str] | None = None) -> None:
+    def _learn_gender(self, ent: Span, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc
         near = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
         near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")]
@@ -381,11 +389,11 @@ class Registry(EntityResolution):
             elif given in MALE_NAMES:
                 entity.vote("m", 3)
 
-    def _learn_roles(self, ent, entity: Entity) -> None:
+    def _learn_roles(self, ent: Span, entity: Entity) -> None:
         if ent.label_ in ("GPE", "NORP"):
             return  # "The Vermont senator" is a person from Vermont, not Vermont
         root = ent.root
-        cands = []
+        cands: list[Token] = []
         for c in root.children:
             if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN":
                 cands.append(c)
@@ -404,7 +412,9 @@ class Registry(EntityResolution):
                 entity.vote("f", 5)
 
     # -- resolving ------------------------------------------------------------------
-    def entity_at(self, tok):
+    def entity_at(self, tok: Token) -> tuple[Entity | None, Span] | tuple[None, None]:
+        """The entity of the named mention ``tok`` is part of, with the mention's tokens;
+        (None, None) when tok is not in a named entity."""
         if tok.ent_type_ and tok.ent_iob_ != "O":
             i = tok.i
             while i > 0 and self.doc[i].ent_iob_ == "I":
@@ -412,9 +422,9 @@ class Registry(EntityResolution):
             return self.by_mention.get(i), self.doc[i : tok.i + 1]
         return None, None
 
-    def describe(self, head) -> str:
+    def describe(self, head: Token) -> str:
         """An unnamed source's description: the noun phrase without articles or clauses."""
-        keep = []
+        keep: list[Token] = []
         for t in head.subtree:
             if t.i < head.i:
                 # left modifiers of the phrase, skipping articles and other clauses
@@ -465,12 +475,12 @@ class Registry(EntityResolution):
         return tok.left_edge.idx, end
 
 
-    def speakers(self, used: set[str]):
+    def speakers(self, used: set[str]) -> tuple[list[Speaker], set[str]]:
         """The Speaker list: every canonical entity used by a quote, once, with its aliases."""
         from newsread.model import Speaker
 
-        out = []
-        seen = set()
+        out: list[Speaker] = []
+        seen: set[str] = set()
         for e in self.entities:
             if e.name in used and e.name not in seen:
                 seen.add(e.name)

@@ -30,9 +30,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .entities import Resolved
+    from .frames import RawQuote
 
 # Stage 1: quote -> speaker mention, in the order they are tried.
 SIEVES: dict[str, str] = {
@@ -111,7 +116,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def name_link(mention: str, name: str, aliases=()) -> str:
+def name_link(mention: str, name: str, aliases: Collection[str] = ()) -> str:
     """The stage-2 link from a mention that names (or stands for) the entity ``name``."""
     mw, nw = _words(mention), _words(name)
     if mw == nw:
@@ -131,7 +136,7 @@ def name_link(mention: str, name: str, aliases=()) -> str:
     return "role.holder"
 
 
-def _entity_link(mention: str, r) -> str:
+def _entity_link(mention: str, r: Resolved) -> str:
     if r.how == "role":
         return "role.holder"
     if r.how == "group":
@@ -139,14 +144,14 @@ def _entity_link(mention: str, r) -> str:
     if r.how == "description":
         return "description.unnamed"
     e = r.entity
-    if e is not None and getattr(e, "members", None):
+    if e is not None and e.members:
         return "group.named_pair"  # 'they' for 'the officers' named as a pair
     if e is not None and e.described or e is None and r.how == "pronoun":
         return "description.unnamed"  # 'they' for 'protesters', 'she' for 'the head of ...'
     return name_link(mention, r.name, e.aliases if e is not None else ())
 
 
-def fullest_mention(text: str, name: str, cache: dict) -> tuple[int, int]:
+def fullest_mention(text: str, name: str, cache: dict[str, tuple[int, int]]) -> tuple[int, int]:
     """The first whole-word occurrence of the canonical ``name`` in ``text`` (-1, -1: none)."""
     found = cache.get(name)
     if found is None:
@@ -171,20 +176,21 @@ def _near(text: str, needle: str, start: int, end: int, window: int = 3000) -> t
     return i, i + len(needle)
 
 
-def _step(sieve: str, text: str, start: int, end: int, offset: int, shown: str | None = None) -> dict:
+def _step(sieve: str, text: str, start: int, end: int, offset: int, shown: str | None = None) -> dict[str, Any]:
     if 0 <= start <= end:
         return {"sieve": sieve, "text": text[start:end], "start": start + offset, "end": end + offset}
     return {"sieve": sieve, "text": shown or "", "start": -1, "end": -1}
 
 
-def attribution(q, raws, text: str, offset: int, names: dict) -> tuple[str, list[dict]]:
+def attribution(q: RawQuote, raws: Sequence[RawQuote], text: str, offset: int,
+                names: dict[str, tuple[int, int]]) -> tuple[str, list[dict[str, Any]]]:
     """(sieve, evidence) of the raw quote ``q`` (resolved), ``raws`` all the chunk's raw quotes
     (inherit_from indexes them), ``text`` the chunk's text starting at ``offset`` in the article,
     ``names`` a per-chunk cache for fullest_mention."""
     r = q.resolved
     if r is None or not r.name:
         return "none", []
-    steps = []
+    steps: list[dict[str, Any]] = []  # {"sieve", "text", "start", "end"} each
     src, seen = q, 0
     while src.inherit_from >= 0 and seen <= len(raws):  # to the quote that holds the attribution
         src, seen = raws[src.inherit_from], seen + 1

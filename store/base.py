@@ -9,12 +9,18 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Self
 
 from .connection import BUSY_TIMEOUT_MS, StoreError, explain, open_database
-from .records import default_user
+from .records import Row, default_user
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from newsread.model import Quote, StoredArticle, StoredQuote
 
 # Every Store open in this process, so that code about to fork can check none is.
-_open_stores: weakref.WeakSet = weakref.WeakSet()
+_open_stores: weakref.WeakSet[StoreBase] = weakref.WeakSet()
 
 
 def open_store_count() -> int:
@@ -23,8 +29,11 @@ def open_store_count() -> int:
 
 
 class StoreBase:
+    """What every part of ``Store`` stands on; sessions.py, speakers.py and corrections.py
+    each add a part (a subclass of this one), store.py joins them."""
+
     def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
-                 busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+                 busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
         self.conn = open_database(self.path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
         self.user = user or default_user()
@@ -36,8 +45,22 @@ class StoreBase:
         self.end_session()
         self.conn.close()
 
+    if TYPE_CHECKING:
+        # Methods one part of Store calls on another, declared once here so that each part
+        # type-checks on its own; the part named provides them (no runtime definitions here).
+        def _new_session_id(self) -> None: ...  # sessions.py
+        def end_session(self) -> None: ...  # sessions.py
+        def _speaker_ids(self, speakers: Iterable[tuple[str, str]]) -> list[int]: ...  # speakers.py
+        def _write_quote_speakers(self, quote_id: int, speaker_ids: list[int]) -> None: ...  # speakers.py
+        def _write_speaker_state(self, state: Row) -> None: ...  # speakers.py
+        def _log(self, action: str, quote_id: int | None, article_id: int | None, before: Row | None,
+                 after: Row | None, reverts: int | None = None) -> int: ...  # corrections.py
+        def article(self, article_id: int) -> StoredArticle: ...  # store.py
+        def quote(self, quote_id: int) -> StoredQuote: ...  # store.py
+        def _insert_quote(self, article_id: int, quote: Quote, **fields: str | int) -> int: ...  # store.py
+
     @cached_property
-    def db(self):
+    def db(self) -> Database:
         """The connection as a sqlite-utils Database, for callers that want its API.
 
         Made on first use: importing sqlite-utils (it pulls in numpy) costs the reader's
@@ -47,10 +70,10 @@ class StoreBase:
 
         return Database(self.conn)
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextmanager
@@ -82,16 +105,17 @@ class StoreBase:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {explain(error)}") from None
 
-    def _insert(self, table: str, row: dict) -> int:
+    def _insert(self, table: str, row: Row) -> int:
         columns = ", ".join(f"[{c}]" for c in row)
         cursor = self.conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        assert cursor.lastrowid is not None  # set by every INSERT into a rowid table, as all of these are
         return cursor.lastrowid
 
-    def _update(self, table: str, row_id: int, changes: dict) -> None:
+    def _update(self, table: str, row_id: int, changes: Row) -> None:
         assignments = ", ".join(f"[{c}] = ?" for c in changes)
         self.conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*changes.values(), row_id])
 
-    def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
         try:
             cursor = self.conn.execute(sql, list(params))
         except sqlite3.DatabaseError as error:

@@ -10,11 +10,12 @@ reader once it has ended), and refuse to take back a change someone else built o
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from newsread.model import Quote, StoredQuote, joined_name
 
 from .connection import QuoteChanged, StoreError
-from .records import Correction, now
+from .records import Correction, Row, now
 from .sessions import SessionStore
 
 # The quote columns a correction snapshot records and undo restores.
@@ -33,7 +34,7 @@ BATCH_ACTIONS = {"accept_many"}
 _NOT_CONTENT = {"version", "updated_at", "speaker", "speaker_kind"}
 
 
-def _content(snapshot: dict | None) -> dict | None:
+def _content(snapshot: Row | None) -> Row | None:
     if snapshot is None:
         return None
     content = {k: v for k, v in snapshot.items() if k not in _NOT_CONTENT}
@@ -54,7 +55,10 @@ EDITABLE = {"start", "end", "kind", "speaker", "speaker_kind", "speakers", "cue"
 class CorrectionStore(SessionStore):
     """Correction methods of ``Store`` (they use its connection, quote and speaker methods)."""
 
-    def _snapshot(self, quote_id: int) -> dict | None:
+    # The change an undo or redo just refused to take back, logged once its transaction is over.
+    _refused: int | None = None
+
+    def _snapshot(self, quote_id: int) -> Row | None:
         rows = self._rows("SELECT * FROM quotes WHERE id = ?", [quote_id])
         if not rows:
             return None
@@ -69,7 +73,7 @@ class CorrectionStore(SessionStore):
         snap["speaker_kind"] = speakers[0]["kind"] if speakers else ""
         return snap
 
-    def _log(self, action: str, quote_id: int | None, article_id: int | None, before: dict | None, after: dict | None,
+    def _log(self, action: str, quote_id: int | None, article_id: int | None, before: Row | None, after: Row | None,
              reverts: int | None = None) -> int:
         return self._insert("corrections", {
             "quote_id": quote_id, "article_id": article_id, "action": action, "user": self.user, "at": now(),
@@ -78,7 +82,7 @@ class CorrectionStore(SessionStore):
             "reverts": reverts, "session": self._session_for_writing(),
         })
 
-    def _current(self, quote_id: int, version: int | None) -> dict:
+    def _current(self, quote_id: int, version: int | None) -> Row:
         """The quote's snapshot, if it is still the one the writer saw (``version``, when given)."""
         snapshot = self._snapshot(quote_id)
         if snapshot is None:
@@ -95,7 +99,7 @@ class CorrectionStore(SessionStore):
             return f"meanwhile by {rows[0]['user']}"
         return "meanwhile by another program"
 
-    def _write_quote(self, snapshot: dict | None, quote_id: int) -> None:
+    def _write_quote(self, snapshot: Row | None, quote_id: int) -> None:
         """Make the stored quote ``quote_id`` equal ``snapshot`` (None: absent)."""
         if snapshot is None:
             self.conn.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
@@ -116,7 +120,7 @@ class CorrectionStore(SessionStore):
         )
         self._write_quote_speakers(quote_id, speakers)
 
-    def _change(self, action: str, quote_id: int, changes: dict, version: int | None = None) -> StoredQuote:
+    def _change(self, action: str, quote_id: int, changes: Row, version: int | None = None) -> StoredQuote:
         with self._transaction():
             before = self._current(quote_id, version)
             after = dict(before)
@@ -135,7 +139,7 @@ class CorrectionStore(SessionStore):
     def set_status(self, quote_id: int, status: str, *, version: int | None = None) -> StoredQuote:
         return self._change("status", quote_id, {"status": status}, version)
 
-    def edit(self, quote_id: int, *, version: int | None = None, **fields) -> StoredQuote:
+    def edit(self, quote_id: int, *, version: int | None = None, **fields: Any) -> StoredQuote:
         """Change any of EDITABLE; the quote becomes 'corrected' and human-made.
 
         ``speaker`` (with ``speaker_kind``) gives it one speaker; ``speakers=[(name, kind), ...]``
@@ -147,10 +151,11 @@ class CorrectionStore(SessionStore):
         if "speakers" in fields and "speaker" in fields:
             raise ValueError("give speaker or speakers, not both")
         current = self._current(quote_id, version)  # checked again inside the change's transaction
-        changes: dict = {k: v for k, v in fields.items() if k not in ("speaker", "speaker_kind", "speakers")}
+        changes: Row = {k: v for k, v in fields.items() if k not in ("speaker", "speaker_kind", "speakers")}
         if "start" in fields or "end" in fields:
             text = self.article(current["article_id"]).text
-            start, end = fields.get("start", current["start"]), fields.get("end", current["end"])
+            start = fields["start"] if "start" in fields else current["start"]
+            end = fields["end"] if "end" in fields else current["end"]
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"span [{start}, {end}) is outside the article")
             changes["text"] = text[start:end]
@@ -232,10 +237,12 @@ class CorrectionStore(SessionStore):
         replaced = target.after if use == "before" else target.before
         with self._transaction():
             if target.action in SPEAKER_ACTIONS:
+                assert state is not None  # speaker and batch changes log both states
                 self._check_speakers_unchanged(action, target, replaced)
                 self._write_speaker_state(state)
                 self._log(action, None, None, replaced, state, reverts=target_id)
             elif target.action in BATCH_ACTIONS:
+                assert state is not None and replaced is not None
                 ids = [q["id"] for q in (state or replaced)["quotes"]]
                 current = [self._snapshot(quote_id) for quote_id in ids]
                 for quote_id, now_, left in zip(ids, current, replaced["quotes"]):
@@ -245,21 +252,23 @@ class CorrectionStore(SessionStore):
                 self._log(action, None, target.article_id, {"quotes": current},
                           {"quotes": [self._snapshot(quote_id) for quote_id in ids]}, reverts=target_id)
             else:
-                before = self._snapshot(target.quote_id)
-                self._check_quote_unchanged(action, target, target.quote_id, before, replaced)
-                self._write_quote(state, target.quote_id)
-                self._log(action, target.quote_id, target.article_id, before, self._snapshot(target.quote_id), reverts=target_id)
+                quote_id = target.quote_id
+                assert quote_id is not None  # every other change is to one quote, which it names
+                before = self._snapshot(quote_id)
+                self._check_quote_unchanged(action, target, quote_id, before, replaced)
+                self._write_quote(state, quote_id)
+                self._log(action, quote_id, target.article_id, before, self._snapshot(quote_id), reverts=target_id)
         return target
 
     def _check_quote_unchanged(self, action: str, target: Correction, quote_id: int,
-                               current: dict | None, left: dict | None) -> None:
+                               current: Row | None, left: Row | None) -> None:
         """The quote must still be as the change being taken back left it, else undo would take back
         someone else's work. Compared by content: versions and times move with every write."""
         if _content(current) != _content(left):
             raise self._refuse(action, target, f"quote {quote_id} was {'removed' if current is None else 'changed'} "
                                                f"{self._changed_by(quote_id)}")
 
-    def _check_speakers_unchanged(self, action: str, target: Correction, replaced: dict | None) -> None:
+    def _check_speakers_unchanged(self, action: str, target: Correction, replaced: Row | None) -> None:
         for row in (replaced or {}).get("speakers", []):
             rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [row["id"]])
             if not rows or {**rows[0], "aliases": rows[0]["aliases"] or "[]"} != row:
@@ -273,7 +282,7 @@ class CorrectionStore(SessionStore):
         return QuoteChanged(f"not redone: {why}")
 
     def _log_refusal(self) -> None:
-        refused, self._refused = getattr(self, "_refused", None), None
+        refused, self._refused = self._refused, None
         if refused is not None:
             target = self.correction(refused)
             with self._transaction():
@@ -308,7 +317,7 @@ class CorrectionStore(SessionStore):
         return self._correction_from_row(rows[0])
 
     @staticmethod
-    def _correction_from_row(row: dict) -> Correction:
+    def _correction_from_row(row: Row) -> Correction:
         return Correction(
             id=row["id"], quote_id=row["quote_id"], article_id=row["article_id"], action=row["action"],
             user=row["user"], at=row["at"],

@@ -7,8 +7,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from newsread.model import Quote, StoredArticle, StoredQuote, joined_name
+
+# One row as sqlite3 returns it, column name to value. Rows (and the JSON snapshots of them
+# the correction log holds) are untyped by nature: the SQL decides what each column holds.
+Row = dict[str, Any]
 
 # Every speaker of the quote ``q`` as a JSON list of [position, name] (sorted in Python:
 # SQLite does not promise the order an aggregate sees its rows in).
@@ -23,7 +28,7 @@ FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
 """
 
 
-def speaker_names(row: dict) -> list[str]:
+def speaker_names(row: Row) -> list[str]:
     """The speakers of a row selected with SPEAKER_NAMES, in order. A quote written without
     quote_speakers rows (by another tool) still has its quotes.speaker_id speaker."""
     names = [name for _, name in sorted(json.loads(row.get("speaker_names") or "[]"))]
@@ -71,8 +76,8 @@ class Correction:
     action: str
     user: str
     at: str
-    before: dict | None
-    after: dict | None
+    before: Row | None
+    after: Row | None
     reverts: int | None
 
 
@@ -85,7 +90,7 @@ class ReextractReport:
     overlapping: list[Quote] = field(default_factory=list)
 
 
-def quote_from_row(row: dict) -> StoredQuote:
+def quote_from_row(row: Row) -> StoredQuote:
     names = speaker_names(row)
     return StoredQuote(
         start=row["start"], end=row["end"], text=row["text"], kind=row["kind"],
@@ -99,10 +104,10 @@ def quote_from_row(row: dict) -> StoredQuote:
 
 def evidence_json(quote: Quote) -> str:
     """The quote's evidence chain as stored in quotes.evidence (m007)."""
-    return json.dumps(getattr(quote, "evidence", None) or [], ensure_ascii=False)
+    return json.dumps(quote.evidence, ensure_ascii=False)
 
 
-def evidence_from_json(value: str | None) -> list[dict]:
+def evidence_from_json(value: str | None) -> list[Row]:
     """quotes.evidence back as a list of steps; anything else another tool wrote reads as none."""
     try:
         steps = json.loads(value) if value else []
@@ -111,7 +116,7 @@ def evidence_from_json(value: str | None) -> list[dict]:
     return [step for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
 
 
-def article_from_row(row: dict) -> StoredArticle:
+def article_from_row(row: Row) -> StoredArticle:
     return StoredArticle(
         text=row["text"], title=row["title"], source=row["source"], url=row["url"], date=row["date"],
         author=row["author"], path=row["path"], licence=row["licence"], id=row["id"], added_at=row["added_at"],

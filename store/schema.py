@@ -6,6 +6,8 @@ appended at the end, so every database ever written can be brought up to date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -13,16 +15,19 @@ from .versions import MIGRATION_SET, SCHEMA
 
 migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
+Migration = Callable[[Database], None]
+# The migrations say db.table(name), not db[name]: the same Table (no name here is a view),
+# but typed as one rather than as Table | View.
 
 
-def migration(fn):
+def migration(fn: Migration) -> Migration:
     MIGRATION_NAMES.append(fn.__name__)
     return migrations()(fn)
 
 
 @migration
 def m001_initial(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "title": str,
@@ -43,24 +48,24 @@ def m001_initial(db: Database) -> None:
         not_null={"text", "content_hash"},
         defaults={"title": "", "source": "", "url": "", "date": "", "author": "", "path": "", "licence": "", "extractor": "", "extracted_at": ""},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["content_hash"], unique=True)
 
-    db["speakers"].create(
+    db.table("speakers").create(
         {"id": int, "name": str, "kind": str, "aliases": str},
         pk="id",
         not_null={"name"},
         defaults={"kind": "PERSON", "aliases": "[]"},
     )
-    db["speakers"].create_index(["name"], unique=True)
+    db.table("speakers").create_index(["name"], unique=True)
 
     # The entities the extractor found in an article: the speaker candidates the editor offers.
-    db["article_speakers"].create(
+    db.table("article_speakers").create(
         {"article_id": int, "speaker_id": int, "position": int},
         pk=("article_id", "speaker_id"),
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
     )
 
-    db["quotes"].create(
+    db.table("quotes").create(
         {
             "id": int,
             "article_id": int,
@@ -87,13 +92,13 @@ def m001_initial(db: Database) -> None:
         not_null={"article_id", "start", "end", "text", "kind", "status"},
         defaults={"cue": "", "cue_start": -1, "mention_start": -1, "mention_end": -1, "confidence": 1.0, "status": "unreviewed", "human": 0, "note": "", "extractor": ""},
     )
-    db["quotes"].create_index(["article_id", "start"])
-    db["quotes"].create_index(["status"])
-    db["quotes"].create_index(["speaker_id"])
+    db.table("quotes").create_index(["article_id", "start"])
+    db.table("quotes").create_index(["status"])
+    db.table("quotes").create_index(["speaker_id"])
 
     # Append-only: every human change is one row, never updated or deleted.
     # Undo and redo are rows too ("reverts" names the row they take back).
-    db["corrections"].create(
+    db.table("corrections").create(
         {
             "id": int,
             "quote_id": int,
@@ -109,7 +114,7 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"action", "user", "at"},
     )
-    db["corrections"].create_index(["article_id"])
+    db.table("corrections").create_index(["article_id"])
     db.execute(
         "CREATE TRIGGER corrections_append_only_update BEFORE UPDATE ON corrections "
         "BEGIN SELECT RAISE(ABORT, 'the correction log is append-only'); END"
@@ -120,14 +125,14 @@ def m001_initial(db: Database) -> None:
     )
 
     # Full-text search over articles and quotes, kept in step by triggers.
-    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
-    db["quotes"].enable_fts(["text"], fts_version="FTS5", create_triggers=True)
+    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("quotes").enable_fts(["text"], fts_version="FTS5", create_triggers=True)
 
 
 @migration
 def m002_review_view_and_quote_history_index(db: Database) -> None:
     # The editor shows one quote's history; without this it scans the whole log.
-    db["corrections"].create_index(["quote_id"])
+    db.table("corrections").create_index(["quote_id"])
     # One readable row per quote, for `datasette newsread.db` and ad-hoc SQL.
     db.create_view(
         "quote_review",
@@ -142,7 +147,7 @@ def m002_review_view_and_quote_history_index(db: Database) -> None:
 @migration
 def m003_quote_status_by_article_index(db: Database) -> None:
     # The library's reviewed/total counts read only this index, not the quote rows.
-    db["quotes"].create_index(["article_id", "status"])
+    db.table("quotes").create_index(["article_id", "status"])
 
 def _rebuild(db: Database, table: str, create_sql: str) -> None:
     """Replace ``table`` by one made with ``create_sql`` (named ``{table}_rebuilt``), keeping
@@ -153,8 +158,8 @@ def _rebuild(db: Database, table: str, create_sql: str) -> None:
     for name, _ in views:
         db.execute(f"DROP VIEW [{name}]")
     db.execute(create_sql)
-    old = [c.name for c in db[table].columns]
-    new = {c.name for c in db[f"{table}_rebuilt"].columns}
+    old = [c.name for c in db.table(table).columns]
+    new = {c.name for c in db.table(f"{table}_rebuilt").columns}
     columns = ", ".join(f"[{c}]" for c in old if c in new)
     db.execute(f"INSERT INTO [{table}_rebuilt] ({columns}) SELECT {columns} FROM [{table}]")
     db.execute(f"DROP TABLE [{table}]")
@@ -203,19 +208,19 @@ def m005_undo_per_reader_session(db: Database) -> None:
     # Undo takes back the changes of one reader (one user, one running app), never another's.
     # A session is that reader; one whose app has ended may be taken up by the same user's
     # next reader, so undo survives a restart.
-    db["sessions"].create(
+    db.table("sessions").create(
         {"id": str, "user": str, "host": str, "pid": int, "started_at": str, "ended_at": str},
         pk="id", not_null={"user"},
     )
-    db["corrections"].add_column("session", str)
-    db["corrections"].create_index(["user", "session"])
+    db.table("corrections").add_column("session", str)
+    db.table("corrections").create_index(["user", "session"])
     # The log before sessions existed: one ended session per user, so each keeps their undo.
     # (The append-only guard steps aside for this one backfill of the new column.)
     guard = db.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections_append_only_update'").fetchone()[0]
     db.execute("DROP TRIGGER corrections_append_only_update")
     for (user,) in db.execute("SELECT DISTINCT user FROM corrections").fetchall():
         session = f"before-sessions:{user}"
-        db["sessions"].insert({"id": session, "user": user, "host": "", "pid": 0, "started_at": "", "ended_at": "migrated"})
+        db.table("sessions").insert({"id": session, "user": user, "host": "", "pid": 0, "started_at": "", "ended_at": "migrated"})
         db.execute("UPDATE corrections SET session = ? WHERE user = ?", [session, user])
     db.execute(guard)
 
@@ -233,7 +238,7 @@ def m006_quote_speakers(db: Database) -> None:
         PRIMARY KEY ([quote_id], [speaker_id])
     )""")
     # The speakers list counts quotes per speaker and finds a speaker's quotes by it.
-    db["quote_speakers"].create_index(["speaker_id"])
+    db.table("quote_speakers").create_index(["speaker_id"])
     # Every quote so far had one speaker; a dangling speaker_id (another tool's row) is left out.
     db.execute("""INSERT INTO quote_speakers (quote_id, speaker_id, position)
                   SELECT q.id, q.speaker_id, 0 FROM quotes q JOIN speakers s ON s.id = q.speaker_id""")

@@ -12,8 +12,9 @@ import os
 import socket
 import uuid
 
+from .base import StoreBase
 from .connection import StoreError
-from .records import now
+from .records import Row, now
 
 
 def _process_alive(pid: int) -> bool:
@@ -26,7 +27,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-class SessionStore:
+class SessionStore(StoreBase):
     """Session methods of ``Store`` (they use its connection helpers)."""
 
     session_id: str = ""
@@ -36,7 +37,7 @@ class SessionStore:
         self.session_id = uuid.uuid4().hex
         self._session_open = False
 
-    def _ended(self, row: dict) -> bool:
+    def _ended(self, row: Row) -> bool:
         if row["ended_at"]:
             return True
         return row["host"] == socket.gethostname() and not _process_alive(row["pid"])

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 
 from newsread.model import SPEAKER_KINDS, Quote, StoredQuote
 
+from .base import StoreBase
 from .connection import StoreError
-from .records import QUOTE_SELECT, SpeakerSummary, quote_from_row
+from .records import QUOTE_SELECT, Row, SpeakerSummary, quote_from_row
 
 
-class SpeakerStore:
+class SpeakerStore(StoreBase):
     """Speaker methods of ``Store`` (they use its connection helpers)."""
 
     def speaker_id(self, name: str, kind: str = "PERSON", aliases: Iterable[str] = ()) -> int | None:
@@ -27,12 +28,12 @@ class SpeakerStore:
             )
         new_aliases = [a for a in aliases if a and a != name]
         if rows:
-            speaker = rows[0]
-            known = json.loads(speaker["aliases"] or "[]")
+            speaker_id: int = rows[0]["id"]
+            known = json.loads(rows[0]["aliases"] or "[]")
             missing = [a for a in new_aliases if a not in known]
             if missing:
-                self._update("speakers", speaker["id"], {"aliases": json.dumps(known + missing, ensure_ascii=False)})
-            return speaker["id"]
+                self._update("speakers", speaker_id, {"aliases": json.dumps(known + missing, ensure_ascii=False)})
+            return speaker_id
         return self._insert("speakers", {"name": name, "kind": kind or "PERSON",
                                          "aliases": json.dumps(sorted(set(new_aliases)), ensure_ascii=False)})
 
@@ -197,13 +198,13 @@ class SpeakerStore:
             self._log("merge_speakers", None, None, before, after)
         return len(set(moved) | {r["quote_id"] for r in source_rows})
 
-    def _speaker_row(self, speaker_id: int) -> dict:
+    def _speaker_row(self, speaker_id: int) -> Row:
         rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [speaker_id])
         if not rows:
             raise StoreError(f"no speaker with id {speaker_id}")
         return {**rows[0], "aliases": rows[0]["aliases"] or "[]"}
 
-    def _write_speaker_state(self, state: dict) -> None:
+    def _write_speaker_state(self, state: Row) -> None:
         """Make speakers, their quotes and candidacies as ``state`` records (see merge_speakers).
 
         Order matters: speakers exist before anything points at them, and go last.

@@ -11,6 +11,7 @@ parts: connection helpers (base.py), speakers (speakers.py) and corrections
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote, joined_name
 
@@ -22,6 +23,7 @@ from .records import (
     SPEAKER_NAMES,
     ArticleSummary,
     ReextractReport,
+    Row,
     article_from_row,
     evidence_json,
     now,
@@ -80,10 +82,12 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id) ORDER BY id""")]
 
     def count_articles(self) -> int:
-        return self._rows("SELECT count(*) AS n FROM articles")[0]["n"]
+        count: int = self._rows("SELECT count(*) AS n FROM articles")[0]["n"]
+        return count
 
     def first_article_id(self) -> int | None:
-        return self._rows("SELECT min(id) AS id FROM articles")[0]["id"]
+        first: int | None = self._rows("SELECT min(id) AS id FROM articles")[0]["id"]
+        return first
 
     def last_corrected(self) -> tuple[int, int | None] | None:
         """(article id, quote id) of the latest correction that names an article, if any."""
@@ -92,9 +96,10 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (SQLite's PRAGMA data_version)."""
-        return self._rows("PRAGMA data_version")[0]["data_version"]
+        version: int = self._rows("PRAGMA data_version")[0]["data_version"]
+        return version
 
-    def article_fingerprint(self, article_id: int) -> tuple:
+    def article_fingerprint(self, article_id: int) -> tuple[tuple[Any, ...] | None, tuple[Any, ...], int]:
         """A cheap value that changes when anything the reader shows of the article does:
         the article row, its quotes (any field, via their versions) and the speakers."""
         article = self._rows("SELECT title, source, date, author, licence, url, length(text) AS n FROM articles WHERE id = ?",
@@ -117,7 +122,7 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         rows = self._rows("SELECT human, extractor FROM quotes WHERE id = ?", [quote_id])
         return bool(rows) and bool(rows[0]["human"]) and not rows[0]["extractor"]
 
-    def search(self, fts_query: str, limit: int = 40) -> tuple[list[dict], list[dict]]:
+    def search(self, fts_query: str, limit: int = 40) -> tuple[list[Row], list[Row]]:
         """(articles, quotes) matching an FTS5 query, best first."""
         articles = self._rows(
             """SELECT a.id AS article_id, a.title, snippet(articles_fts, 1, '', '', '…', 12) AS snippet
@@ -261,16 +266,17 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
         count = 0
         with self._transaction():
             for quote in quotes:
+                stored = quote if isinstance(quote, StoredQuote) else None
                 self._insert_quote(
-                    article_id, quote, status=getattr(quote, "status", "accepted"), human=int(getattr(quote, "human", True)),
-                    note=getattr(quote, "note", ""), extractor="import", updated_at=now(),
+                    article_id, quote, status=stored.status if stored else "accepted", human=int(stored.human if stored else True),
+                    note=stored.note if stored else "", extractor="import", updated_at=now(),
                 )
                 count += 1
             # Marked as done: the reader must not run the extractor over imported annotations.
             self._update("articles", article_id, {"extractor": "import", "extracted_at": now()})
         return count
 
-    def _insert_quote(self, article_id: int, quote: Quote, **fields) -> int:
+    def _insert_quote(self, article_id: int, quote: Quote, **fields: str | int) -> int:
         """Insert ``quote`` with ``fields`` (status, origin, ...) and every one of its speakers; its id."""
         speaker_ids = self._quote_speaker_ids(quote)
         row = {
@@ -278,7 +284,7 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
             "kind": quote.kind, "speaker_id": speaker_ids[0] if speaker_ids else None,
             "cue": quote.cue, "cue_start": quote.cue_start, "mention_start": quote.mention_start,
             "mention_end": quote.mention_end, "confidence": quote.confidence,
-            "sieve": getattr(quote, "sieve", ""), "evidence": evidence_json(quote), **fields,
+            "sieve": quote.sieve, "evidence": evidence_json(quote), **fields,
         }
         quote_id = self._insert("quotes", row)
         self.conn.executemany("INSERT INTO quote_speakers (quote_id, speaker_id, position) VALUES (?, ?, ?)",

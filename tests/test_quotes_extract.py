@@ -143,3 +143,13 @@ def test_offsets_sorted_non_overlapping_and_text_matches(nlp, gold_articles):
         assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
         assert all(art["text"][q.start : q.end] == q.text for q in qs)
         assert all(0.0 <= q.confidence <= 1.0 for q in qs)
+
+
+def test_the_package_keeps_its_functions_after_the_modules_load(nlp):
+    """`newsread.quotes.extract` is the function, even once the rule modules are imported
+    (a submodule of the same name used to replace it on the package)."""
+    import newsread.quotes.extraction  # noqa: F401
+    from newsread.quotes import extract, extract_many
+
+    assert callable(extract) and callable(extract_many)
+    assert extract('"It works," she said.', nlp).quotes

@@ -54,7 +54,7 @@ def test_edge_texts(nlp, text):
 
 
 def test_chunks_cover_a_5mb_text_in_bounded_pieces():
-    from newsread.quotes.extract import CHUNK_CHARS, chunks
+    from newsread.quotes.extraction import CHUNK_CHARS, chunks
 
     for text in ("word " * 1_000_000, "x" * 5_000_000, ("para one.\n" * 500_000)):
         pieces = chunks(text)

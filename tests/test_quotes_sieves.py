@@ -154,7 +154,7 @@ def test_the_evidence_goes_from_the_quote_to_the_entity(nlp, text, fragment, cha
 
 def test_offsets_of_the_evidence_are_offsets_into_the_whole_article(nlp):
     """A long text is parsed in chunks: the steps are moved by the chunk's offset like the quote."""
-    from newsread.quotes.extract import CHUNK_CHARS, chunks
+    from newsread.quotes.extraction import CHUNK_CHARS, chunks
 
     filler = "The weather stayed calm all week.\n\n" * (CHUNK_CHARS // 35 + 1)
     text = filler + "Foreign Minister Sergey Lavrov stressed that Moscow is not interested in escalation."
@@ -191,7 +191,7 @@ def test_the_tables_are_one_line_each_and_every_name_in_the_code_is_in_them():
 def test_a_sieve_switched_off_lets_the_next_rule_decide(nlp):
     """The ablation switch: with `cue.subject` off, a framed quote is no longer attributed by
     its cue (it is left out: nothing else frames it); with all sieves on it comes back."""
-    from newsread.quotes.extract import extract  # the function (the package attribute may be the module)
+    from newsread.quotes import extract
     from newsread.quotes.sieves import switched_off
 
     text = 'The mayor spoke on Monday. "We will rebuild the bridge," Ana Ruiz said.'

@@ -112,10 +112,10 @@ def article_source(article: Article) -> str:
 
 def extract_each(shard: Shard, nlp) -> tuple[list[tuple[Article, Extraction]], list[dict]]:
     """Each article on its own, so one that breaks the extractor is one error line."""
-    # From the module, not the package: once newsread.quotes.extract (the module) has been imported,
+    # From the module, not the package: once newsread.quotes.extraction (the module) has been imported,
     # the package's lazy ``extract`` attribute is that module, so a second shard in the same process
     # would get a module from ``from newsread.quotes import extract``.
-    from newsread.quotes.extract import extract
+    from newsread.quotes.extraction import extract
 
     results, errors = [], []
     for article in shard.articles:
