@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .output import atomic_write
-from .records import Record, article_fields, cue_end, has_cue, has_mention, is_rejected, quote_fields
+from .records import Record, article_fields, attribution_fields, cue_end, has_cue, has_mention, is_rejected, quote_fields
 
 WRITES = "file"
 DESCRIPTION = "spaCy DocBin (.spacy) with span groups quotes/speakers/cues (needs -o)"
@@ -44,7 +44,7 @@ def article_doc(nlp, article, quotes):
             continue
         group = "rejected_quotes" if is_rejected(quote) else "quotes"
         groups[group].append(span)
-        details[group].append({"id": getattr(quote, "id", 0), **quote_fields(quote)})
+        details[group].append({"id": getattr(quote, "id", 0), **quote_fields(quote), **attribution_fields(quote)})
         if group == "quotes":
             _add_span(groups["speakers"], doc, quote.mention_start, quote.mention_end, "SPEAKER", has_mention(quote))
             _add_span(groups["cues"], doc, quote.cue_start, cue_end(quote), "CUE", has_cue(quote))

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .records import Record, cue_end, has_cue, has_mention, is_rejected
+from .records import Record, attribution_fields, cue_end, has_cue, has_mention, is_rejected
 
 WRITES = "stream"
 DESCRIPTION = "Prodigy JSONL tasks with QUOTE/SPEAKER/CUE spans and relations"
@@ -87,7 +87,7 @@ def task(doc, article, quotes, answer: str) -> dict:
             "url": article.url,
             "quotes": [
                 {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "speakers": q.speaker_names(),
-                 "speaker_kind": q.speaker_kind, "status": getattr(q, "status", "unreviewed")}
+                 "speaker_kind": q.speaker_kind, "status": getattr(q, "status", "unreviewed"), **attribution_fields(q)}
                 for q in sorted(quotes, key=lambda q: (q.start, q.end))
             ],
         },
