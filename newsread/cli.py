@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shard-size", type=int, default=200, metavar="N", help="articles per shard (default 200)")
 
     p = command("export", "write annotations in a format NLP tools load")
-    p.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default="jsonl")
+    p.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default="jsonl", help="the format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file (a folder for brat; default: stdout)")
     p.add_argument("--reviewed", action="store_true", help="only quotes a person reviewed")
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes")
@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("backup", "copy the database safely, even while the reader runs")
     p.add_argument("target", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     command("locate", "print where the config and database files are")
     return parser

@@ -36,7 +36,25 @@ def _pipeline(args, config: Config) -> str | None:
 
 
 def _jobs(args) -> int:
-    return max(1, args.jobs if args.jobs else min(os.cpu_count() or 1, 4))
+    if args.jobs is not None and args.jobs < 1:
+        raise CommandError(f"--jobs {args.jobs}: give a number of processes, 1 or more", 2)
+    return args.jobs or min(os.cpu_count() or 1, 4)
+
+
+def _date(value: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD date as given, or a one-line error: never a date quietly read as another."""
+    import datetime
+    import re
+
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{option} {value!r}: not a date; give YYYY-MM-DD, e.g. 2019-01-31", 2) from None
+    return value
 
 
 def _load_pipeline(name: str | None):
@@ -70,8 +88,9 @@ def cmd_add(args) -> int:
 
     config = _config()
     pipeline = _pipeline(args, config)
+    jobs = _jobs(args)  # a bad --jobs, like an unknown pipeline, fails before any work
     if not args.no_extract:
-        _load_pipeline(pipeline)  # an unknown pipeline fails before any work
+        _load_pipeline(pipeline)
     failures: list[IngestFailure] = []
     new_ids: list[int] = []
     duplicate_ids: list[int] = []
@@ -95,7 +114,7 @@ def cmd_add(args) -> int:
         # The store above is closed: extraction may fork workers, and opens its own connection after.
         with ProgressBar("extracting", len(to_extract)) as bar:
             summary = extract_articles(_db_path(args), to_extract, user=config.user, pipeline=pipeline,
-                                       n_process=_jobs(args), progress=bar.update)
+                                       n_process=jobs, progress=bar.update)
         say(f"found {summary.quotes} quote(s) in {summary.articles} article(s)")
     if failures:
         say(f"newsread: {len(failures)} source(s) failed:")
@@ -132,9 +151,10 @@ def cmd_export(args) -> int:
     from newsread.formats import export
 
     output = Path(args.output) if args.output else None
+    since, until = _date(args.since, "--since"), _date(args.until, "--until")
     with _open_store(args, readonly=True) as store:
         records = store.export_records(reviewed_only=args.reviewed, speaker=args.speaker, source=args.source,
-                                       since=args.since, until=args.until)
+                                       since=since, until=until)
         try:
             count = export(args.format, records, output)
         except BrokenPipeError:
@@ -205,6 +225,7 @@ def cmd_reextract(args) -> int:
     from newsread.library import extract_articles
 
     config = _config()
+    jobs = _jobs(args)
     with _open_store(args, config) as store:
         ids = store.article_ids()
         if args.articles:
@@ -214,7 +235,7 @@ def cmd_reextract(args) -> int:
     _load_pipeline(_pipeline(args, config))
     with ProgressBar("re-extracting", len(ids)) as bar:
         summary = extract_articles(_db_path(args), ids, user=config.user, pipeline=_pipeline(args, config),
-                                   n_process=_jobs(args), progress=bar.update)
+                                   n_process=jobs, progress=bar.update)
     print(f"re-extracted {summary.articles} article(s): {summary.quotes} model quote(s) stored, "
           f"{summary.kept_reviewed} reviewed quote(s) kept", file=sys.stderr)
     for article_id, report in summary.reports.items():
@@ -267,6 +288,8 @@ def cmd_backup(args) -> int:
         raise CommandError(f"{target}: is a folder; give a file name")
     if not target.parent.is_dir():
         raise CommandError(f"{target.parent}: no such folder")
+    if target.exists() and not args.force:
+        raise CommandError(f"{target}: already exists; give another name, or --force to replace it")
     with _open_store(args, readonly=True) as store:
         try:
             store.backup(target)
