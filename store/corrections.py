@@ -290,20 +290,18 @@ class CorrectionStore(SessionStore):
 
     def undo(self) -> Correction | None:
         """Take back this session's latest change still in force; None when there is nothing to undo."""
-        try:
-            with self._transaction():
-                self._session_for_writing()
-                done, _ = self._stacks()
-                return self._revert("undo", done[-1], "before") if done else None
-        finally:
-            self._log_refusal()
+        return self._step_back_or_forth("undo")
 
     def redo(self) -> Correction | None:
+        return self._step_back_or_forth("redo")
+
+    def _step_back_or_forth(self, action: str) -> Correction | None:
         try:
             with self._transaction():
                 self._session_for_writing()
-                _, undone = self._stacks()
-                return self._revert("redo", undone[-1], "after") if undone else None
+                done, undone = self._stacks()
+                stack, use = (done, "before") if action == "undo" else (undone, "after")
+                return self._revert(action, stack[-1], use) if stack else None
         finally:
             self._log_refusal()
 

@@ -394,7 +394,8 @@ class ArticleView(ScrollView, can_focus=True):
         low = min(self.anchor, old, new)
         high = max(self.anchor, old, new) + 1
         if self.selecting:  # snapping to words may reach past the cursor
-            low, high = min(low, self.selection_bounds()[0]), max(high, self.selection_bounds()[1])
+            start, end = self.selection_bounds()
+            low, high = min(low, start), max(high, end)
         self._invalidate(low, high)
         self.scroll_to_span(new, new + 1)
         self.post_message(self.SelectionChanged())
