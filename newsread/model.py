@@ -50,6 +50,10 @@ class Speaker:
     name: str
     kind: str = "PERSON"
     aliases: list[str] = field(default_factory=list)
+    # "global": a name, one entity across the whole database ("Dmitry Peskov" in every article).
+    # "article": a description ("police", "a spokesperson", "one of the victims"), an entity of
+    # its own article only: two articles' "police" are usually two different forces.
+    scope: str = "global"
 
 
 @dataclass

@@ -16,8 +16,11 @@ from .lexicon import (
     GIVEN_NAMES,
     HEADLINE_VERBS,
     LEADING_CUES,
+    NAME_ROLE_WORDS,
     ORG_NAME_LINKS,
     POSTNOMINALS,
+    ROLE_EQUIVALENTS,
+    STYLE_TITLES,
     TITLES,
 )
 
@@ -31,8 +34,16 @@ _ACRONYM_AFTER_NAME = re.compile(
     r"((?:[A-Z][\w.&’'-]*\s+(?:(?:" + "|".join(ORG_NAME_LINKS) + r")\s+)*){2,})\(([A-Z]{2,})\)")
 
 
-def _clean_name(words: list[str]) -> list[str]:
-    """Drop titles at the front and post-nominals anywhere; and possessive endings."""
+def _drops_title(words: list[str]) -> bool:
+    """Whether the first word is a title to drop: "Dr Ann Lee" -> "Ann Lee", but "Prince
+    Harry" keeps its style title, the only thing that makes one word a name."""
+    first = words[0].lower().strip(".")
+    return first in TITLES and not (len(words) == 2 and first in STYLE_TITLES)
+
+
+def _clean_name(words: list[str], titles: bool = True) -> list[str]:
+    """Drop titles at the front (unless ``titles`` is False: "Health" opens "Health Ministry")
+    and post-nominals anywhere; and possessive endings."""
     out = [w for w in words]
     while out and out[-1].lower().strip(".,") in POSTNOMINALS:
         out.pop()
@@ -40,7 +51,7 @@ def _clean_name(words: list[str]) -> list[str]:
         out.pop()  # a headline's "Obama Says" taken for a name
     while len(out) > 1 and out[0].lower() in LEADING_CUES:
         out.pop(0)
-    while len(out) > 1 and (out[0].lower().strip(".") in TITLES or out[0].lower() in DETERMINERS
+    while len(out) > 1 and (titles and _drops_title(out) or out[0].lower() in DETERMINERS
                             or not out[0][:1].isalnum()):  # "’s Clinton": a clitic the NER took
         out.pop(0)
     if out and out[-1] in ("'s", "’s", "'", "’"):
@@ -50,11 +61,42 @@ def _clean_name(words: list[str]) -> list[str]:
     return [w for w in out if w.strip(",;:")]
 
 
+def role_word(word: str) -> str:
+    """The word a role's class is known by ("secretary" and "minister" are one office)."""
+    return ROLE_EQUIVALENTS.get(word, word)
+
+
+def role_prefix(words: list[str]) -> int:
+    """How many words at the front of a person's name are the role it is written after: a
+    capitalised run ending in a role word ("District Attorney", "Minority Whip", "Broadcaster").
+    A known given name is never a role ("Dean Smith"); one word is always left."""
+    last = -1
+    for k, w in enumerate(words[:-1]):
+        if not w[:1].isupper():
+            break
+        if fold(w).strip(".") in NAME_ROLE_WORDS:
+            last = k
+    if last < 0 or not words[last + 1][:1].isupper():
+        return 0
+    if last == 0 and fold(words[0]) in GIVEN_NAMES:
+        return 0
+    if len(words) - (last + 1) == 1 and fold(words[last]).strip(".") in STYLE_TITLES:
+        return 0
+    return last + 1
+
+
+def strip_roles(words: list[str]) -> list[str]:
+    """A person's name without the role written before it ("Attorney Bash" -> "Bash")."""
+    return words[role_prefix(words):]
+
+
 def _written(ent: Span) -> str:
     """The entity's words as written, without punctuation or a quoted nickname
     ('Marcia "Cia" Price' -> 'Marcia Price')."""
     out, nickname = [], False
     for t in ent:
+        if t.text == "(":
+            break  # "The World Health Organization (WHO": the acronym is a form of its own
         if t.is_quote:
             nickname = not nickname
         elif not nickname and (not t.is_punct or t.text in ".-&"):

@@ -116,7 +116,9 @@ def _speakers(quotes: list[Quote], entity_lists: Iterable[list[Entity]]) -> list
                         sp.aliases.append(a)
     for q in quotes:
         if q.speaker and q.speaker not in speakers:
-            speakers[q.speaker] = Speaker(q.speaker, q.speaker_kind, [])
+            # an unnamed source ("police", "a spokesperson") names nobody beyond this article
+            described = bool(q.evidence) and q.evidence[-1].get("sieve") == "description.unnamed"
+            speakers[q.speaker] = Speaker(q.speaker, q.speaker_kind, [], scope="article" if described else "global")
     return list(speakers.values())
 
 

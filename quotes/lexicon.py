@@ -121,7 +121,7 @@ ISSUED_NOUNS = STATEMENT_NOUNS | frozenset(
 # their compound ("a UN report") does not make the name the speaker.
 AUTHORED_DOC_NOUNS = frozenset(
     "statement tweet post ruling description comment comments letter message release report "
-    "announcement judgment judgement finding findings".split()
+    "announcement judgment judgement finding findings website summary blog filing".split()
 )
 
 # Singular nouns for a described source that is a thing, not a person: speaker kind OTHER.
@@ -222,6 +222,28 @@ PERSON_NOUNS = PERSON_ROLES | frozenset(
     """.split()
 )
 
+# Titles of address that make one word a name ("Prince Harry", "Pope Francis"): kept in
+# front of a name of one word.
+STYLE_TITLES = frozenset("king queen prince princess pope sheikh lord lady sir dame".split())
+
+# Roles that are one office under two names ("Foreign Secretary Marcelo Ebrard" ... "the
+# foreign minister"): each word maps to the word its class is known by.
+ROLE_EQUIVALENTS = {
+    "secretary": "minister",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+}
+
+# Modifiers of a role noun that say when, not which ("the former mayor" is another person;
+# "the new mayor" may be): a definite role with one of these is not linked to the holder.
+ROLE_TIME_MODIFIERS = frozenset("former late previous then outgoing past ex".split())
+
+# Cue verbs that presuppose the speaker spoke just before ("The Wooster professor added"):
+# a description subject of one is the previous quote's speaker.
+CONTINUATION_CUES = frozenset("add continue".split())
+
 # Words before a role noun that make it another office ("Vice President Mike Pence" is
 # not "the President").
 ROLE_QUALIFIERS = frozenset("vice deputy former acting assistant ex".split())
@@ -234,6 +256,14 @@ PERSON_DESCRIPTORS = frozenset(
     republican gop conservative liberal progressive senior adviser advisor aide strategist consultant
     pollster analyst economist columnist commentator host anchor actor actress singer rapper comedian
     star""".split()
+)
+
+# Role words a person's name may be written after ("District Attorney Laura Finch",
+# "Minority Whip Dick Durbin", "Broadcaster Piers Morgan"): a canonical name never keeps them.
+NAME_ROLE_WORDS = TITLES | PERSON_ROLES | PERSON_DESCRIPTORS | frozenset(
+    """whip broadcaster presenter journalist reporter writer novelist historian lawmaker legislator
+    councillor councilman councilwoman commander professor researcher scientist physician surgeon
+    co-author coauthor producer photographer coordinator""".split()
 )
 
 # Endings of agent nouns (reporter, activist, historian): people, so possible speakers.
@@ -294,6 +324,14 @@ ORG_NAME_WORDS = ORG_NOUNS | ORG_SUFFIXES | frozenset(
 
 # Nouns for a company by what it makes or sells ("toilet paper producer Who Gives a Crap").
 MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm supplier".split())
+
+# Nouns an organisation is called by once named ("Channel 9, the country's largest
+# broadcaster ... the broadcaster said"; "the Health Ministry ... the ministry said").
+ORG_ROLE_NOUNS = ORG_NOUNS | MAKER_NOUNS | frozenset(
+    """publication outlet station website site hotel hospital school university college charity
+    organisation organization club airline bank chain supermarket regulator watchdog operator
+    publisher studio label""".split()
+)
 
 # Organisations whose rulings speak for them (see COURT_DOCS).
 COURT_WORDS = frozenset("court tribunal".split())

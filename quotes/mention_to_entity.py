@@ -10,9 +10,10 @@ group the article named.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .entities import Entity, Resolved, _clean_name, _name_chain
+from .entities import Entity, Resolved, _clean_name, _name_chain, role_word, strip_roles
 from .frames import apposed_description, in_parentheses, own_subject
 from .lexicon import (
     AUTHORED_DOC_NOUNS,
@@ -22,16 +23,20 @@ from .lexicon import (
     GROUP_DETERMINERS,
     GROUP_NOUNS,
     MAKER_NOUNS,
+    NAME_ROLE_WORDS,
     ORG_GROUP_NOUNS,
     ORG_NOUNS,
+    ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
-    PERSON_ROLES,
     PLURAL_PRONOUNS,
     QUOTE_VERBS,
+    ROLE_QUALIFIERS,
+    ROLE_TIME_MODIFIERS,
     SIDE_GROUP_NOUNS,
     THING_SOURCE_NOUNS,
     TITLES,
 )
+from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,7 +53,7 @@ class EntityResolution:
     by_mention: dict[int, Entity]
     person_mentions: list[tuple[int, Entity, int]]
     group_mentions: list[tuple[int, Entity | None, str, int]]
-    roles: list[tuple[int, str, Entity]]
+    roles: list[tuple[int, str, Entity, frozenset[str]]]
     by_token: dict[int, Entity]
     _mention_keys: list[int]
     _gkeys: list[int] | None = None  # group_mentions' token indexes, once they are complete
@@ -179,22 +184,50 @@ class EntityResolution:
         return None
 
     def resolve_role(self, tok: Token) -> Entity | None:
-        """A definite role ("the spokesman", "The President", "Chelyabinsk's governor") is
-        the person the article names with that role (the last before, else the first after)."""
-        lemma = tok.lemma_.lower()
-        if lemma not in PERSON_ROLES and tok.lower_ not in PERSON_ROLES:
+        """A definite role ("the spokesman", "The President", "Chelyabinsk's governor", "the
+        foreign minister") is the one the article names with that role (the last before, else
+        the first after). A modifier must be one the holder's role was written with ("the
+        foreign minister" is not "Health Minister X"); "the former mayor" is someone else."""
+        lemma = role_word(tok.lemma_.lower())
+        if lemma not in NAME_ROLE_WORDS and lemma not in ORG_ROLE_NOUNS and role_word(tok.lower_) not in NAME_ROLE_WORDS:
             return None
         if not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in tok.children):
             return None
-        if any(c.dep_ in ("prep", "amod") for c in tok.children):
-            return None  # "the head of X", "the former minister": another person
+        if any(c.dep_ == "prep" for c in tok.children):
+            return None  # "the head of X": another person
         if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
             return None
-        before = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] < tok.i]
+        modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and not c.ent_type_}
+        if modifiers & (ROLE_TIME_MODIFIERS | ROLE_QUALIFIERS):
+            return None
+        fitting = [r for r in self.roles if r[1] in (lemma, role_word(tok.lower_)) and modifiers <= r[3]]
+        before = [r for r in fitting if r[0] < tok.i]
         if before:
             return before[-1][2]
-        after = [r for r in self.roles if r[1] in (lemma, tok.lower_) and r[0] > tok.i]
+        after = [r for r in fitting if r[0] > tok.i]
         return after[0][2] if after else None
+
+    def _org_named_by_noun(self, tok: Token) -> Entity | None:
+        """"the ministry", "the hotel", "The company": the organisation last named with that
+        noun in its name ("the Health Ministry", "Hotel Arpit Palace")."""
+        low = tok.lemma_.lower()
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+            return None  # "the German government", "the company's board": not the one named
+        # the most often named such organisation so far, the latest on a tie: "the court" of
+        # a ruling's report is its court, not a higher court named once in passing
+        named: dict[int, list[Any]] = {}
+        for start in sorted(k for k in self.by_mention if k < tok.i):
+            e = self.by_mention[start]
+            if e.kind == "ORG" and low in e.words and not e.place:
+                seen = named.setdefault(id(e), [0, 0, e])
+                seen[0] += 1
+                seen[1] = start
+        if not named:
+            return None
+        best: Entity = max(named.values(), key=lambda v: (v[0], v[1]))[2]
+        return best
 
     def _court_before(self, i: int) -> Entity | None:
         for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
@@ -203,36 +236,94 @@ class EntityResolution:
                 return e
         return None
 
+    # -- stage 2: from a mention's head token to an entity, as ordered sieves ----------------
+    # Each sieve returns a Resolved when it decides, None to pass the mention on; the first
+    # that decides wins. Their names and what they link are in sieves.ENTITY_SIEVES.
     def resolve(self, tok: Token | None, coordinated: bool = True) -> Resolved:
         """The speaker for a subject token."""
-        e: Entity | None
         if tok is None:
             return Resolved()
-        # coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"
+        sieves = (
+            self._joint_speakers if coordinated else None,
+            self._cited_source,
+            self._pronoun_or_one_of,
+            self._named_mention,
+            self._name_inside_phrase,
+            self._name_the_ner_missed,
+            self._name_read_as_relative_clause,
+            self._name_closing_phrase,
+            self._role_holder,
+            self._named_group,
+            self._document_owner,
+            self._proper_noun,
+            self._description,
+        )
+        for sieve in sieves:
+            if sieve is not None:
+                r = sieve(tok)
+                if r is not None:
+                    return r
+        return Resolved()
+
+    def _joint_speakers(self, tok: Token) -> Resolved | None:
+        """Coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"."""
         conj = [c for c in tok.children if c.dep_ == "conj" and not apposed_description(c)]
-        if conj and coordinated:
-            parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
-            names = [p.name for p in parts if p.name]
-            if len(names) == len(parts):
-                start = min(p.mention_start for p in parts)
-                end = max(p.mention_end for p in parts)
-                kinds = {p.kind for p in parts}
-                how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
-                kind = kinds.pop() if len(kinds) == 1 else "OTHER"
-                return Resolved(" and ".join(names), kind, start, end, how, link="group.joint")
-        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
-            if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
-            return self.resolve_pronoun(tok)
-        if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            # "One of the victims said"
+        if not conj:
+            return None
+        parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
+        names = [p.name for p in parts if p.name]
+        if len(names) != len(parts):
+            return None
+        start = min(p.mention_start for p in parts)
+        end = max(p.mention_end for p in parts)
+        kinds = {p.kind for p in parts}
+        how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
+        kind = kinds.pop() if len(kinds) == 1 else "OTHER"
+        return Resolved(" and ".join(names), kind, start, end, how, link="group.joint")
+
+    def _cited_source(self, tok: Token) -> Resolved | None:
+        """"Reuters, citing two sources, reported ...": a channel that relays speaks for the
+        source it cites, which is the speaker."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not sieve_on("channel.cited_source"):
+            return None
+        for c in tok.head.children:
+            if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "acl", "dep", "conj"):
+                cited = next((o for o in c.children if o.dep_ == "dobj"), None)
+                if cited is not None and cited.pos_ in ("NOUN", "PROPN"):
+                    r = self.resolve(cited)
+                    if r.name:
+                        return replace(r, link="channel.cited_source")
+        return None
+
+    def _pronoun_or_one_of(self, tok: Token) -> Resolved | None:
+        """He/she/they resolved by salience; "One of the victims" keeps its description unless
+        a name is set beside it ("One of these groups, the Syrian Democratic Forces (SDF)")."""
+        one_of = tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        if one_of:
+            named = self._name_inside_phrase(tok)
+            if named is not None:
+                return named
             return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
+        if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
+            # "WHO said": an acronym, not the pronoun
+            e = self._find(tok.text, "ORG", tok.i)
+            if e is not None:
+                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
+            return None
+        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS:
+            return self.resolve_pronoun(tok)
+        return None
+
+    def _named_mention(self, tok: Token) -> Resolved | None:
         ent, span = self.entity_at(tok)
         if ent is not None and span is not None:
             return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
-        # a name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
-        # Marriott"; a person in apposition beats an organisation in the compound ("The Senate
-        # Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")
+        return None
+
+    def _name_inside_phrase(self, tok: Token) -> Resolved | None:
+        """A name inside the phrase: "Kremlin spokesman Dmitry Peskov", "High Commissioner, Jane
+        Marriott"; a person in apposition beats an organisation in the compound ("The Senate
+        Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")."""
         doc_noun = tok.lemma_.lower() in AUTHORED_DOC_NOUNS
         for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
             if doc_noun and c.dep_ != "appos":
@@ -246,77 +337,119 @@ class EntityResolution:
                         if " and " in both.name:
                             return both
                     return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
-        if tok.i in self.by_token:
-            e = self.by_token[tok.i]
-            return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
-        if tok.pos_ == "NOUN":
-            # "Recycled toilet paper producer Who Gives a Crap said": a name the parser read
-            # as a relative clause (its capitalised first word sits mid-sentence)
-            for c in tok.children:
-                first = c.left_edge
-                if (c.dep_ == "relcl" and first.i == tok.i + 1 and first.i > tok.sent.start
-                        and first.text[:1].isupper() and first.tag_ in ("WP", "WDT")
-                        and c.right_edge.i - first.i <= 6
-                        and all(t.text[:1].isupper() or t.is_lower and t.tag_ in ("DT", "IN", "CC")
-                                for t in tok.doc[first.i : c.right_edge.i + 1])):
-                    name = tok.doc[first.i : c.right_edge.i + 1].text
-                    kind = "ORG" if tok.lemma_.lower() in ORG_NOUNS or tok.lemma_.lower() in MAKER_NOUNS else "PERSON"
-                    return Resolved(name, kind, first.idx, c.right_edge.idx + len(c.right_edge), "name")
-        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES):
-            # "US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan":
-            # the name closes the phrase
-            sub = [t for t in tok.subtree if not t.is_punct and not in_parentheses(t)]  # "(R-WI)"
-            last = sub[-1] if sub else tok
-            if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
-                ent, span = self.entity_at(last)
-                if ent is not None and span is not None and ent.kind == "PERSON":
-                    return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
-                if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
-                    return self.resolve(last, coordinated=False)
-            # a definite role: "The President insists" → the person named as president
-            role = self.resolve_role(tok)
-            if role is not None and tok.tag_ in ("NN", "NNP"):
-                return Resolved(role.name, role.kind, tok.idx, tok.idx + len(tok), "role", role)
-            group = self.resolve_group(tok)
-            if group is not None:
-                left = min(t.idx for t in tok.subtree if t.i <= tok.i)
-                return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
-            # a statement speaks for its author: "X's statement", "a statement by X", "X released a statement"
-            if tok.lemma_.lower() in AUTHORED_DOC_NOUNS:
-                for c in tok.children:
-                    if c.dep_ == "poss" and c.pos_ != "PRON":
-                        return self.resolve(c)
-                    if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                        for p in c.children:
-                            if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ == "PROPN"):
-                                return self.resolve(p)
-                if tok.dep_ == "dobj":
-                    for c in tok.head.children:
-                        if c.dep_ == "nsubj":
-                            return self.resolve(c)
-                # "According to the ruling": a court's decision speaks for the court last named
-                if tok.lemma_.lower() in COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
-                    court = self._court_before(tok.i)
-                    if court is not None:
-                        return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
-        if tok.pos_ == "PROPN":
-            words = _clean_name(_name_chain(tok))
-            form = " ".join(words)
-            e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
-            if e is not None:
-                return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
-            kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
-            return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
-        if tok.pos_ == "NOUN":
-            desc = self.describe(tok)
-            lemma = tok.lemma_.lower()
-            if lemma in ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
-                kind = "ORG"
-            elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
-                kind = "OTHER"
-            else:
-                kind = "PERSON"
-            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            return Resolved(desc, kind, left, tok.idx + len(tok), "description")
-        return Resolved()
+        return None
 
+    def _name_the_ner_missed(self, tok: Token) -> Resolved | None:
+        e = self.by_token.get(tok.i)
+        if e is None:
+            return None
+        return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "name", e)
+
+    def _name_read_as_relative_clause(self, tok: Token) -> Resolved | None:
+        """"Recycled toilet paper producer Who Gives a Crap said": a name the parser read as a
+        relative clause (its capitalised first word sits mid-sentence)."""
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            first = c.left_edge
+            if (c.dep_ == "relcl" and first.i == tok.i + 1 and first.i > tok.sent.start
+                    and first.text[:1].isupper() and first.tag_ in ("WP", "WDT")
+                    and c.right_edge.i - first.i <= 6
+                    and all(t.text[:1].isupper() or t.is_lower and t.tag_ in ("DT", "IN", "CC")
+                            for t in tok.doc[first.i : c.right_edge.i + 1])):
+                name = tok.doc[first.i : c.right_edge.i + 1].text
+                kind = "ORG" if tok.lemma_.lower() in ORG_NOUNS or tok.lemma_.lower() in MAKER_NOUNS else "PERSON"
+                return Resolved(name, kind, first.idx, c.right_edge.idx + len(c.right_edge), "name")
+        return None
+
+    def _name_closing_phrase(self, tok: Token) -> Resolved | None:
+        """"US Ambassador to Germany Richard Grenell", "Mayor of London Sadiq Khan": the name
+        closes the phrase."""
+        if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in TITLES)):
+            return None
+        sub = [t for t in tok.subtree if not t.is_punct and not in_parentheses(t)]  # "(R-WI)"
+        last = sub[-1] if sub else tok
+        if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
+            ent, span = self.entity_at(last)
+            if ent is not None and span is not None and ent.kind == "PERSON":
+                return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
+            if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
+                return self.resolve(last, coordinated=False)
+        return None
+
+    def _role_holder(self, tok: Token) -> Resolved | None:
+        """A definite role ("The President insists", "the broadcaster") → the one named with
+        that role; a definite organisation noun ("the ministry") → the organisation named with it."""
+        if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in TITLES) or tok.tag_ not in ("NN", "NNP"):
+            return None
+        holder = self.resolve_role(tok) or self._org_named_by_noun(tok)
+        if holder is None:
+            return None
+        return Resolved(holder.name, holder.kind, tok.idx, tok.idx + len(tok), "role", holder)
+
+    def _named_group(self, tok: Token) -> Resolved | None:
+        if tok.pos_ != "NOUN":
+            return None
+        group = self.resolve_group(tok)
+        if group is None:
+            return None
+        left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
+
+    def _document_owner(self, tok: Token) -> Resolved | None:
+        """A document speaks for its author: "X's statement", "a statement by X", "a statement
+        released by X", "X released a statement"; "according to the ruling" for the court last
+        named. A document whose author the sentence does not state keeps its description."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in AUTHORED_DOC_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return self._owner(self.resolve(c))
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ in ("PROPN", "NOUN")):
+                        return self._owner(self.resolve(p))
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "a statement released by Erdogan's office"
+                for agent in (a for a in c.children if a.dep_ == "agent"):
+                    for p in agent.children:
+                        if p.dep_ == "pobj":
+                            return self._owner(self.resolve(p))
+        if tok.dep_ == "dobj":
+            for c in tok.head.children:
+                if c.dep_ == "nsubj":
+                    return self._owner(self.resolve(c))
+        if tok.lemma_.lower() in COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
+            court = self._court_before(tok.i)
+            if court is not None:
+                return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
+        return None
+
+    @staticmethod
+    def _owner(r: Resolved) -> Resolved | None:
+        return replace(r, link=r.link or "document.owner") if r.name else None
+
+    def _proper_noun(self, tok: Token) -> Resolved | None:
+        if tok.pos_ != "PROPN":
+            return None
+        words = strip_roles(_clean_name(_name_chain(tok)))
+        form = " ".join(words)
+        e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
+        if e is not None:
+            return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
+        kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
+        return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
+
+    def _description(self, tok: Token) -> Resolved | None:
+        """An unnamed source keeps its description ("a spokesperson", "police", "the study")."""
+        if tok.pos_ != "NOUN":
+            return None
+        desc = self.describe(tok)
+        lemma = tok.lemma_.lower()
+        if lemma in ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
+            kind = "ORG"
+        elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
+            kind = "OTHER"
+        else:
+            kind = "PERSON"
+        left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        return Resolved(desc, kind, left, tok.idx + len(tok), "description")

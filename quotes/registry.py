@@ -13,7 +13,20 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .entities import _ACRONYM_AFTER_NAME, _NAME_LABELS, Entity, _acronym, _acronym_name, _clean_name, _name_chain, _written, fold
+from .entities import (
+    _ACRONYM_AFTER_NAME,
+    _NAME_LABELS,
+    Entity,
+    _acronym,
+    _acronym_name,
+    _clean_name,
+    _name_chain,
+    _written,
+    fold,
+    role_prefix,
+    role_word,
+    strip_roles,
+)
 from .lexicon import (
     COLLECTIVE_NOUNS,
     DETERMINERS,
@@ -58,7 +71,8 @@ class Registry(EntityResolution):
         self.by_mention: dict[int, Entity] = {}  # ent.start (token index) → entity
         self.person_mentions: list[tuple[int, Entity, int]] = []  # (token i, entity, salience; 0: not a subject)
         self.group_mentions: list[tuple[int, Entity | None, str, int]] = []  # plural/org antecedents: (i, e, description, salience)
-        self.roles: list[tuple[int, str, Entity]] = []  # (token i, role lemma, entity)
+        # (token i, role word, entity, the role's modifiers: 'foreign' of 'Foreign Secretary')
+        self.roles: list[tuple[int, str, Entity, frozenset[str]]] = []
         self.by_token: dict[int, Entity] = {}  # names the NER missed, by head token
         self._build()
 
@@ -77,7 +91,9 @@ class Registry(EntityResolution):
             if ent.label_ not in _NAME_LABELS:
                 continue
             # tokens rejoined as written, so "Ros-Lehtinen" stays one word
-            words = _clean_name(_written(ent).split())
+            # an organisation's name keeps its first word ("Health Ministry"); a person's
+            # loses titles here and any other role word once its kind is settled (strip_roles)
+            words = _clean_name(_written(ent).split(), titles=ent.label_ == "PERSON")
             words = [w for w in words if w.strip()]
             if not words:
                 continue
@@ -107,6 +123,8 @@ class Registry(EntityResolution):
                 kind = "PERSON"
             while kind == "PERSON" and len(words) > 1 and fold(words[0]) in PERSON_DESCRIPTORS:
                 words = words[1:]  # "Rival Hillary Clinton", "Icon Morton Blackwell"
+            if kind == "PERSON":
+                words = strip_roles(words)  # "Attorney Bash", "Minority Whip Dick Durbin"
             form = " ".join(words)
             if kind == "PERSON" and (fold(words[-1]).strip(".") in ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
@@ -145,6 +163,8 @@ class Registry(EntityResolution):
             else:
                 self.group_mentions.append((ent.start, entity, "", subj))
             self._learn_roles(ent, entity)
+            if entity.kind == "PERSON":
+                self._learn_title_role(ent, entity)
         # the passes below look at subjects and gendered pronouns only: collect them once
         # (walking a Doc builds a Token object per word, the Registry's main cost)
         subjects: list[Token] = []
@@ -159,7 +179,7 @@ class Registry(EntityResolution):
             if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in TITLES
                     and tok.lower_ not in PERSON_ROLES and tok.head.lemma_.lower() in QUOTE_VERBS
                     and not any(c.dep_ == "appos" and c.ent_type_ for c in tok.children)):
-                words = _clean_name(_name_chain(tok))
+                words = strip_roles(_clean_name(_name_chain(tok)))
                 if not words or not words[-1][:1].isupper():
                     continue
                 form = " ".join(words)
@@ -405,11 +425,30 @@ class Registry(EntityResolution):
         for c in cands:
             if c.i > 0 and self.doc[c.i - 1].lower_ in ROLE_QUALIFIERS:
                 continue  # "Vice President Mike Pence" is not "the President"
-            self.roles.append((ent.start, c.lemma_.lower(), entity))
+            self.roles.append((ent.start, role_word(c.lemma_.lower()), entity, self._role_modifiers(c)))
             if c.lower_ in MALE_WORDS:
                 entity.vote("m", 5)
             elif c.lower_ in FEMALE_WORDS:
                 entity.vote("f", 5)
+
+    def _role_modifiers(self, role: Token) -> frozenset[str]:
+        """The words that say which office a role noun is ("foreign" of "Mexico's Foreign
+        Secretary"): its own modifiers and the unnamed words right before it."""
+        words = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound") and not c.ent_type_}
+        k = role.i - 1
+        while k >= 0 and role.i - k <= 3 and self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not self.doc[k].ent_type_:
+            words.add(self.doc[k].lower_)
+            k -= 1
+        return frozenset(words)
+
+    def _learn_title_role(self, ent: Span, entity: Entity) -> None:
+        """"Bishop Ana Ruiz", "District Attorney Laura Finch": the role written inside the
+        name is a role of the person (later "the bishop", "the attorney")."""
+        raw = _written(ent).split()
+        k = role_prefix(raw)
+        if k:
+            self.roles.append((ent.start, role_word(fold(raw[k - 1]).strip(".")), entity,
+                               frozenset(fold(w) for w in raw[: k - 1])))
 
     # -- resolving ------------------------------------------------------------------
     def entity_at(self, tok: Token) -> tuple[Entity | None, Span] | tuple[None, None]:
@@ -425,6 +464,8 @@ class Registry(EntityResolution):
     def describe(self, head: Token) -> str:
         """An unnamed source's description: the noun phrase without articles or clauses."""
         keep: list[Token] = []
+        owners: dict[int, str] = {}  # a named possessor's head token -> the entity's canonical name
+        named_words: set[int] = set()  # the possessor's other words, which that name replaces
         for t in head.subtree:
             if t.i < head.i:
                 # left modifiers of the phrase, skipping articles and other clauses
@@ -432,6 +473,14 @@ class Registry(EntityResolution):
                     continue
                 if t.dep_ == "poss" and t.pos_ == "PRON":
                     continue  # "its anonymous source" → "anonymous source"
+                if t.dep_ == "poss" and t.head.i == head.i:
+                    owner, span = self.entity_at(t)
+                    if owner is not None and span is not None and fold(t.text) in owner.words:
+                        # "Erdogan's office": the office of the Recep Tayyip Erdoğan named before
+                        keep.append(t)
+                        owners[t.i] = owner.name
+                        named_words.update(range(span.start, t.i))
+                        continue
                 if t.is_punct and t.text not in "'’-":
                     continue
                 if any(a.dep_ in ("relcl", "acl", "appos") and a.i > head.i for a in t.ancestors):
@@ -448,7 +497,7 @@ class Registry(EntityResolution):
                 keep.extend(sub)
                 break
         keep.sort(key=lambda t: t.i)
-        words = [t.text for t in keep]
+        words = [owners.get(t.i, t.text) for t in keep if t.i not in named_words]
         while words and words[0].lower() in DETERMINERS:
             words.pop(0)
         s = " ".join(words)

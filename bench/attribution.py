@@ -1,0 +1,66 @@
+"""Quote and attribution scores on the shared gold set, per part (bench/splits.py) and per kind.
+
+    python bench/attribution.py                 # scores of every part, all 56 together
+    python bench/attribution.py --errors batch2 # and the wrong speakers and missed quotes of one part
+
+The aside part's errors are printed only when asked by name, which is done once, at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from splits import load_split  # noqa: E402
+
+
+def print_errors(articles: list[dict], extractions: list) -> None:
+    from newsread.evaluate import match_article
+
+    for article, extraction in zip(articles, extractions):
+        text, gold, predicted = article["text"], article.get("quotes", []), extraction.quotes
+        m = match_article(text, gold, predicted)
+        for g, r in zip(gold, m["gold"]):
+            if r["speaker_right"]:
+                continue
+            snippet = text[g["start"] : g["end"]].replace("\n", " ")[:90]
+            if not r["found"]:
+                print(f"[{article['id']}] MISSED {g.get('kind')} gold={g['speaker']!r}: {snippet}")
+                continue
+            p = predicted[r["partner"]]
+            print(f"[{article['id']}] SPEAKER gold={g['speaker']!r} got={p.speaker!r} via {p.sieve} "
+                  f"mention={getattr(p, 'mention', '')!r}: {snippet}")
+        for p, r in zip(predicted, m["predicted"]):
+            if not r["correct"]:
+                snippet = text[p.start : p.end].replace("\n", " ")[:90]
+                print(f"[{article['id']}] EXTRA {p.kind} {p.speaker!r} via {p.sieve}: {snippet}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", nargs="*", default=[], choices=["batch1", "batch2", "aside"])
+    parser.add_argument("--model", default=None, help="spaCy pipeline name (default: newsread's)")
+    args = parser.parse_args()
+
+    from newsread.evaluate import format_report, score
+    from newsread.quotes import extract_many, load_pipeline
+
+    nlp = load_pipeline(args.model) if args.model else load_pipeline()
+    every_article: list[dict] = []
+    every_prediction: list[list] = []
+    for part in ("batch1", "batch2", "aside"):
+        articles = load_split(part)
+        extractions = list(extract_many([a["text"] for a in articles], nlp))
+        print(f"== {part}: " + format_report(score(articles, [e.quotes for e in extractions]), by_kind=True))
+        if part in args.errors:
+            print_errors(articles, extractions)
+        every_article += articles
+        every_prediction += [e.quotes for e in extractions]
+    print("== all: " + format_report(score(every_article, every_prediction), by_kind=True))
+
+
+if __name__ == "__main__":
+    main()
