@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .entities import Entity, Resolved, _clean_name, _name_chain, role_word, strip_roles
 from .frames import apposed_description, in_parentheses, own_subject
 from .lexicon import (
+    AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
     COURT_DOCS,
     COURT_WORDS,
@@ -27,6 +28,7 @@ from .lexicon import (
     ORG_GROUP_NOUNS,
     ORG_NOUNS,
     ORG_ROLE_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     QUOTE_VERBS,
@@ -40,6 +42,13 @@ from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+# A pronoun's antecedent loses this much salience per sentence back (resolve_pronoun).
+PRONOUN_SENTENCE_DECAY = 1.0
+
+
+def _determined(tok: Token) -> bool:
+    return any(c.dep_ == "det" for c in tok.children)
 
 
 class EntityResolution:
@@ -57,6 +66,7 @@ class EntityResolution:
     by_token: dict[int, Entity]
     _mention_keys: list[int]
     _gkeys: list[int] | None = None  # group_mentions' token indexes, once they are complete
+    _sentence_starts: list[int] | None = None  # each sentence's first token, once asked
 
     if TYPE_CHECKING:
         def _pair_entity(self, members: list[Entity]) -> Entity: ...
@@ -89,6 +99,12 @@ class EntityResolution:
         return None
 
 
+    def _sentence_number(self, i: int) -> int:
+        """Which sentence of the Doc token ``i`` is in (0 for the first)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start for sent in self.doc.sents]
+        return bisect.bisect_right(self._sentence_starts, i) - 1
+
     def _gender_ok(self, e: Entity, want: str) -> bool:
         return not want or not e.gender or e.gender == want
 
@@ -108,8 +124,12 @@ class EntityResolution:
                                 antecedent_end=reporter.mention_end)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
-            best_by_entity: dict[int, list[Any]] = {}  # entity -> [salience, entity, rank, crossed, token i]
-            order: list[int] = []
+            here = self._sentence_number(tok.i)
+            # Each earlier mention scores its grammatical role (salience), minus a point per
+            # sentence back and one for a paragraph break, plus one for a known matching
+            # gender; an entity scores its best mention. A subject three sentences back thus
+            # loses to the subject of the sentence before, and an object beside it loses to both.
+            best_by_entity: dict[int, tuple[float, int, Entity]] = {}  # entity -> (score, token i, entity)
             for i, e, sal in reversed(self.person_mentions[max(0, upto - 60) : upto]):
                 if i >= tok.i:
                     continue
@@ -120,27 +140,18 @@ class EntityResolution:
                 if not self._gender_ok(e, want):
                     continue
                 key = id(e)
-                if key not in best_by_entity:
-                    order.append(key)
-                    # score: salience, known matching gender, recency rank, paragraph change;
-                    # the rank counts only more recent subjects ("the Bush dynasty" in between
-                    # does not push the sentence's subject back)
-                    crossed = doc[i].idx < para
-                    rank = sum(1 for k in order[:-1] if best_by_entity[k][0] > 0)
-                    best_by_entity[key] = [sal, e, rank, crossed, i]
-                else:
-                    best_by_entity[key][0] = max(best_by_entity[key][0], sal)
-                if len(order) >= 6:
-                    break
+                if key not in best_by_entity and len(best_by_entity) >= 6:
+                    continue
+                g = 1 if (want and e.gender == want) else 0
+                crossed = doc[i].idx < para
+                score = sal + g - PRONOUN_SENTENCE_DECAY * (here - self._sentence_number(i)) - (1 if crossed else 0)
+                if key not in best_by_entity or score > best_by_entity[key][0]:
+                    best_by_entity[key] = (score, i, e)
             if best_by_entity:
-                def score(v: list[Any]) -> float:
-                    sal, e, rank, crossed, i = v
-                    g = 1 if (want and e.gender == want) else 0
-                    return float(sal + g - 1.5 * rank - (1 if crossed else 0))
-                ranked = sorted(best_by_entity.values(), key=lambda v: (score(v), v[0]), reverse=True)
-                e = ranked[0][1]
-                margin = score(ranked[0]) - score(ranked[1]) if len(ranked) > 1 else 9.0
-                a, b = self.mention_span(ranked[0][4])
+                ranked = sorted(best_by_entity.values(), key=lambda v: (v[0], v[1]), reverse=True)
+                e = ranked[0][2]
+                margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 9.0
+                a, b = self.mention_span(ranked[0][1])
                 return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e, margin,
                                 link="pronoun.nearest_subject", antecedent_start=a, antecedent_end=b)
             return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
@@ -325,8 +336,13 @@ class EntityResolution:
         Marriott"; a person in apposition beats an organisation in the compound ("The Senate
         Minority Leader, Chuck Schumer"); a document keeps its own description ("a UN report")."""
         doc_noun = tok.lemma_.lower() in AUTHORED_DOC_NOUNS
+        person_noun = tok.lemma_.lower() in PERSON_NOUNS or tok.lower_.endswith(AGENT_SUFFIXES)
         for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
             if doc_noun and c.dep_ != "appos":
+                continue
+            if person_noun and c.dep_ == "compound" and (c.ent_type_ != "PERSON" or c.i < tok.i and _determined(tok)):
+                # "a Woolworths spokesperson", "The Wooster professor", "the Biden aide": a
+                # person of the organisation or the person named, not them
                 continue
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):
                 ent, span = self.entity_at(c)

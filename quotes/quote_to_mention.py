@@ -22,6 +22,7 @@ from .frames import (
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
+    CONTINUATION_CUES,
     DETERMINERS,
     GROUP_NOUNS,
     MAKER_NOUNS,
@@ -326,6 +327,7 @@ def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
     """Set q.resolved on every raw quote (inherited quotes take their source's)."""
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
     prev_of: dict[int, int] = {}
+    subjects: dict[int, Token | None] = {}  # the mention head stage 1 chose, per raw quote
     for a, b in zip(order, order[1:]):
         prev_of[b] = a
     for i, q in enumerate(raws):
@@ -341,6 +343,7 @@ def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
                 q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
             continue
         subj, why = choose_subject(q, reg)
+        subjects[i] = subj
         if subj is None:
             framed = _frame_speaker(q, reg)
             if framed is not None and sieve_on(_framed_sieve(framed)):
@@ -371,3 +374,38 @@ def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
             q.resolved = src.resolved or Resolved()
             if not q.cue_text:
                 q.cue_tok, q.cue_text, q.cue_start = src.cue_tok, src.cue_text, src.cue_start
+    for a, b in zip(order, order[1:]):
+        _continue_previous_speaker(raws[a], raws[b], subjects.get(b), reg)
+
+
+def _continuing_description(subj: Token, cue: Token | None) -> bool:
+    """"The Wooster professor added", "the Texas senator said": a definite person noun that
+    names nobody, said to go on speaking ("added") or set apart by where the person is from
+    (a proper-noun or age modifier), which news prose uses for the person just quoted."""
+    if subj.tag_ != "NN" or subj.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not (subj.lemma_.lower() in PERSON_NOUNS or subj.lower_.endswith(AGENT_SUFFIXES)):
+        return False
+    children = list(subj.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos") for c in children):
+        return False  # "the victim's mother", "the head of the unit": another person
+    epithet = any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or "year-old" in c.text or c.text == "old")
+                  for c in children)
+    return epithet or (cue is not None and cue.lemma_.lower() in CONTINUATION_CUES)
+
+
+def _continue_previous_speaker(before: RawQuote, q: RawQuote, subj: Token | None, reg: Registry) -> None:
+    """The role.previous_speaker sieve: see _continuing_description."""
+    r, prev = q.resolved, before.resolved
+    if r is None or r.how != "description" or prev is None or subj is None or not sieve_on("role.previous_speaker"):
+        return
+    e = prev.entity
+    if e is None or e.kind != "PERSON" or not _continuing_description(subj, q.cue_tok):
+        return
+    between = reg.text[before.end : q.start]
+    if len(between) > 400 or between.count("\n\n") > 1:
+        return  # the speaker just before, in this paragraph or the one before it
+    q.resolved = Resolved(e.name, e.kind, r.mention_start, r.mention_end, "role", e, link="role.previous_speaker",
+                          antecedent_start=prev.mention_start, antecedent_end=prev.mention_end)

@@ -39,6 +39,7 @@ from .lexicon import (
     MALE_TITLES,
     MALE_WORDS,
     ORG_NAME_WORDS,
+    ORG_ROLE_NOUNS,
     ORG_SUFFIXES,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
@@ -425,6 +426,8 @@ class Registry(EntityResolution):
         for c in cands:
             if c.i > 0 and self.doc[c.i - 1].lower_ in ROLE_QUALIFIERS:
                 continue  # "Vice President Mike Pence" is not "the President"
+            if entity.kind != "PERSON" and c.lemma_.lower() not in ORG_ROLE_NOUNS:
+                continue  # "Kremlin spokesman": the spokesman is someone of the Kremlin's
             self.roles.append((ent.start, role_word(c.lemma_.lower()), entity, self._role_modifiers(c)))
             if c.lower_ in MALE_WORDS:
                 entity.vote("m", 5)

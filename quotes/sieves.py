@@ -82,6 +82,7 @@ ENTITY_SIEVES: dict[str, str] = {
     "group.named_pair": "a plural noun ('the officers') -> the group the article named with it",
     "group.joint": "coordinated subjects: a joint statement of every speaker",
     "description.unnamed": "an unnamed source keeps its description",
+    "entity.learned": "a person's earlier correction in this database: this mention form is this entity",
 }
 
 # Sieves switched off (bench/ablation.py measures what each one is worth); a context variable,

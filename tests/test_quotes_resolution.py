@@ -154,3 +154,61 @@ def test_one_of_a_group_with_its_name_beside_it_is_that_name(nlp):
 def test_one_of_a_group_without_a_name_keeps_its_description(nlp):
     t = "One of the victims said the attack was \"over in seconds\"."
     assert speaker(nlp, t, "over in seconds").speaker == "One of the victims"
+
+
+# -- a description said to go on speaking is the speaker just before -------------------
+def test_a_description_that_adds_is_the_person_just_quoted(nlp):
+    t = ("\"Warm water is attacking the ice,\" said study co-author Karen Alley. "
+         "The Wooster professor added, \"These effects matter.\"")
+    q = speaker(nlp, t, "These effects matter")
+    assert q.speaker == "Karen Alley"
+    assert "role.previous_speaker" in links(q)
+
+
+@pytest.mark.parametrize(("text", "fragment", "not_name"), [
+    # the quote before is an organisation's: no person to continue
+    ("\"We will appeal,\" said the city council. The Wooster professor added, \"These effects matter.\"",
+     "These effects matter", "city council"),
+    # no epithet and no "added": another person
+    ("\"We will appeal,\" said Senator Ted Cruz. The officer said the crowd \"was peaceful\".", "was peaceful", "Ted Cruz"),
+    # a relation to someone else: another person
+    ("\"We will appeal,\" said Senator Ted Cruz. The victim's mother added that she was \"heartbroken\".",
+     "heartbroken", "Ted Cruz"),
+])
+def test_a_description_that_is_someone_else_stays_so(nlp, text, fragment, not_name):
+    assert speaker(nlp, text, fragment).speaker != not_name
+
+
+def test_a_role_of_someone_at_an_organisation_is_the_named_holder_not_the_organisation(nlp):
+    t = "Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman said the talks were \"useful\"."
+    assert speaker(nlp, t, "useful").speaker == "Dmitry Peskov"
+
+
+def test_an_unnamed_person_of_an_organisation_keeps_the_description(nlp):
+    t = "A Woolworths spokesperson said sales went up in a \"sharp increase\"."
+    assert speaker(nlp, t, "sharp increase").speaker == "Woolworths spokesperson"
+
+
+# -- pronouns: the most salient person, by grammatical role and distance -------------------
+def test_a_recent_subject_beats_an_older_one(nlp):
+    t = ("Tom Ward wrote the plan in March. It was praised at first. Then Peter Sand accepted the blame "
+         "for the failures of the project Tom Ward had led. Speaking on radio, he said, \"It happened under my watch.\"")
+    assert speaker(nlp, t, "under my watch").speaker == "Peter Sand"
+
+
+def test_the_subject_of_the_sentence_before_wins(nlp):
+    t = ("Peter Sand accepted the plan in March. Then Tom Ward defended it on television. "
+         "Speaking on radio, he said, \"It was the right call.\"")
+    assert speaker(nlp, t, "the right call").speaker == "Tom Ward"
+
+
+def test_the_main_clause_subject_beats_a_relative_clause_subject(nlp):
+    t = ("Refusing to step down, President Peter Okafor agreed to a deal in which Kofi Mensah became deputy. "
+         "\"Nobody will remove me,\" he declared.")
+    assert speaker(nlp, t, "Nobody will remove me").speaker == "Peter Okafor"
+
+
+def test_the_subject_of_a_later_main_clause_wins(nlp):
+    t = ("President Peter Okafor signed a deal in March. Kofi Mensah became deputy in April. "
+         "\"I am ready,\" he declared.")
+    assert speaker(nlp, t, "I am ready").speaker == "Kofi Mensah"
