@@ -19,13 +19,14 @@ from .lexicon import (
     NON_SPEECH_SOURCES,
     RELATIVE_PRONOUNS,
     REPORT_VERBS,
+    SOURCE_PREPOSITIONS,
     TRAILING_BACKGROUND,
     WH_WORDS,
 )
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
@@ -120,10 +121,27 @@ def _object_subject(verb: Token, head: Token) -> Token | None:
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
         return None
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and verb.i < c.i < head.i and c.right_edge.i + 1 == head.left_edge.i:
+        if c.dep_ in ("dobj", "dative") and verb.i < c.i < head.i and _only_adjuncts_between(verb, c, head):
             if c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > verb.i:
                 return c
     return None
+
+
+# What the parser may hang on the verb between such an object and its clause, which belongs to
+# the clause ("commented the president's tweets Monday are likely ...", "reported Netflix Japan
+# due to Kimura's death have delayed ..."): a finite clause without a subject needs that object.
+_ADJUNCT_DEPS = ("npadvmod", "prep", "advmod")
+
+
+def _only_adjuncts_between(verb: Token, obj: Token, head: Token) -> bool:
+    gap = range(obj.right_edge.i + 1, head.left_edge.i)
+    if not gap:
+        return True
+    covered: set[int] = set()
+    for x in verb.children:
+        if x.i in gap and x.dep_ in _ADJUNCT_DEPS:
+            covered.update(t.i for t in x.subtree)
+    return all(i in covered for i in gap)
 
 
 def _misparsed_clauses(verb: Token) -> list[Token]:
@@ -350,6 +368,43 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _speaking_source(src: Token | None) -> Token | None:
+    """The one who speaks in "according to X": X itself, or for a thing that cannot speak
+    ("data from the Gun Violence Archive", "these videos and NPR") the source it is from or
+    the source beside it; None when nobody speaks ("according to the map")."""
+    if src is None:
+        return None
+    if src.lemma_.lower() not in NON_SPEECH_SOURCES and src.lower_ not in NON_SPEECH_SOURCES:
+        return src
+    for c in src.children:
+        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
+            by = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None and (by.ent_type_ or by.pos_ == "PROPN"):
+                return by
+        if c.dep_ == "conj" and c.lemma_.lower() not in NON_SPEECH_SOURCES and (c.ent_type_ or c.pos_ == "PROPN"):
+            return c
+    return None
+
+
+def _first_quoted_conjunct(sent: Span, masked: list[tuple[int, int]]) -> Token | None:
+    """The sentence root's first conjoined verb that holds a quotation mark, when the marks
+    lie in conjuncts after an unquoted first clause; the root itself when a mark is anywhere
+    else in the sentence; None for a sentence without marks."""
+    if not any(sent.start_char <= ms < sent.end_char for ms, _ in masked):
+        return None
+    root = sent.root
+
+    def quoted(t: Token) -> bool:
+        lo, hi = t.left_edge, t.right_edge
+        return any(lo.idx <= ms < hi.idx + len(hi) for ms, _ in masked)
+
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and quoted(c):
+            marks_before = any(sent.start_char <= ms < c.left_edge.idx for ms, _ in masked)
+            return root if marks_before else c
+    return root
+
+
 def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
     out: list[RawQuote] = []
     src: Token | None  # a speaker token: the source a verb cites, or X of "according to X"
@@ -490,19 +545,21 @@ def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[Ra
     for tok in doc:
         if tok.lower_ != "according" or inside_any(tok.idx, masked):
             continue
-        src = according_to(tok)
-        if src is None or src.lemma_.lower() in NON_SPEECH_SOURCES or src.lower_ in NON_SPEECH_SOURCES:
+        src = _speaking_source(according_to(tok))
+        if src is None:
             continue
         sent = tok.sent
-        if any(sent.start_char <= ms < sent.end_char for ms, _ in masked):
+        quoted_from = _first_quoted_conjunct(sent, masked)
+        if quoted_from is not None and quoted_from.i <= tok.i:
             continue  # the quote in this sentence carries the attribution
         # an own speech verb with a subject in the clause wins ("Witnesses, according to X, said")
         clause_root = sent.root
         if clause_root.lemma_.lower() in REPORT_VERBS and subject_of(clause_root) is not None:
             continue
-        phrase = sorted(t.i for t in tok.subtree) if tok.head != tok else [tok.i]
-        p_lo = min(phrase[0], tok.i)
-        p_hi = max(phrase[-1], src.right_edge.i, tok.i + 1)
+        # the phrase is "according to" and its source's words, not all the parser hung on it
+        # ("Two workers were, according to the fire brigade, among the injured")
+        p_lo = min(tok.i, src.left_edge.i)
+        p_hi = max(src.right_edge.i, tok.i + 1)
         cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
         a, b = sent.start, sent.end - 1
         while b > a and (doc[b].is_punct or doc[b].is_space):
@@ -513,6 +570,15 @@ def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[Ra
             a = p_hi + 1
         elif p_hi >= b:
             b = p_lo - 1
+        if quoted_from is not None:
+            # 'According to him, it was among the largest ... and was accomplished with
+            # "honourable people ..."': the quoted conjunct is a mixed quote of its own, the
+            # unquoted one before it the indirect
+            b = quoted_from.left_edge.i - 1
+            while b > a and (doc[b].is_punct or doc[b].dep_ == "cc"):
+                b -= 1
+            if overlaps_mark(a, b):
+                continue
         q_before = len(out)
         emit(tok, a, b, src, cue_text, "according")
         if len(out) > q_before and out[-1].start == doc[sent.start].idx and p_lo > sent.start + 1 and p_hi < b:

@@ -143,6 +143,10 @@ WORK_NOUNS = frozenset(
 WORK_ROLES = frozenset("star stars host hosts actor actress author creator producer director writer alum".split())
 
 # Nouns after "according to" that are recordings or data, not speech or writing.
+# Prepositions that name where a thing that cannot speak comes from ("data from X",
+# "a post by X", "figures of X"): X is the source.
+SOURCE_PREPOSITIONS = frozenset("from by of".split())
+
 NON_SPEECH_SOURCES = frozenset(
     """
     footage video videos camera image images photo photos photograph data figure figures

@@ -1,0 +1,72 @@
+"""Indirect speech the parse makes hard to see (quotes/indirect.py): 'according to' in its
+forms, a quoted conjunct beside an unquoted one, and that-less clauses whose subject the parser
+took for the verb's object. Invented sentences, each pattern with a case that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsread.quotes import extract
+
+pytestmark = pytest.mark.slow
+
+
+def quotes(nlp, text):
+    return [(q.kind, text[q.start : q.end], q.speaker) for q in extract(text, nlp).quotes]
+
+
+def test_according_to_a_thing_speaks_for_the_source_it_comes_from(nlp):
+    t = "According to data from the Transport Agency, the number of crashes rose by ten percent."
+    assert quotes(nlp, t) == [("indirect", "the number of crashes rose by ten percent", "Transport Agency")]
+
+
+def test_according_to_a_thing_and_a_source_gives_the_source(nlp):
+    t = "According to these photos and the BBC, the guards then opened the gate."
+    assert quotes(nlp, t) == [("indirect", "the guards then opened the gate", "BBC")]
+
+
+def test_according_to_a_thing_alone_is_no_quote(nlp):
+    assert quotes(nlp, "According to the map, the border runs along the river.") == []
+
+
+def test_according_to_inside_the_clause_takes_the_whole_sentence(nlp):
+    t = "Two workers were, according to the fire brigade, among the injured."
+    assert quotes(nlp, t) == [("indirect", "Two workers were, according to the fire brigade, among the injured",
+                               "fire brigade")]
+
+
+def test_according_to_before_or_after_the_clause_leaves_it_out(nlp):
+    assert quotes(nlp, "Two workers were among the injured, according to the fire brigade.") == [
+        ("indirect", "Two workers were among the injured", "fire brigade")]
+
+
+def test_a_quoted_conjunct_is_mixed_and_the_unquoted_one_before_it_indirect(nlp):
+    t = ("According to the mayor, the attack was among the largest in years and was carried out with "
+         "the help of \"people inside the city\".")
+    assert quotes(nlp, t) == [("indirect", "the attack was among the largest in years", "mayor"),
+                              ("mixed", "people inside the city", "mayor")]
+
+
+def test_a_quoted_fragment_inside_the_only_clause_is_mixed_alone(nlp):
+    t = "According to the mayor, the council \"will never agree\" to the plan."
+    assert quotes(nlp, t) == [("mixed", "will never agree", "mayor")]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The mayor commented the new parking rules Friday were a costly mistake.",
+     "the new parking rules Friday were a costly mistake"),
+    ("Senator Jane Holt commented the governor's letters on Monday were as close to an apology as anyone will get.",
+     "the governor's letters on Monday were as close to an apology as anyone will get"),
+    ("Sky News reported the studio due to the strike has delayed a new episode.",
+     "the studio due to the strike has delayed a new episode"),
+])
+def test_a_that_less_clause_keeps_the_subject_the_parser_took_for_an_object(nlp, text, clause):
+    assert [q[1] for q in quotes(nlp, text)] == [clause]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister thanked the volunteers on Monday.",
+    "The minister told reporters on Monday about the plan.",
+])
+def test_an_object_with_no_clause_after_it_is_no_quote(nlp, text):
+    assert quotes(nlp, text) == []
