@@ -41,6 +41,20 @@ def print_errors(articles: list[dict], extractions: list) -> None:
                 print(f"[{article['id']}] EXTRA {p.kind} {p.speaker!r} via {p.sieve}: {snippet}")
 
 
+def kind_agreement(articles: list[dict], extractions: list) -> tuple[int, int]:
+    """Of the gold quotes whose speaker is right, how many also have the right speaker kind."""
+    from newsread.evaluate import match_article
+
+    right = seen = 0
+    for article, extraction in zip(articles, extractions):
+        m = match_article(article["text"], article.get("quotes", []), extraction.quotes)
+        for g, r in zip(article.get("quotes", []), m["gold"]):
+            if r["speaker_right"] and g.get("speaker_kind"):
+                seen += 1
+                right += extraction.quotes[r["partner"]].speaker_kind == g["speaker_kind"]
+    return right, seen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", nargs="*", default=[], choices=["batch1", "batch2", "aside"])
@@ -59,6 +73,8 @@ def main() -> None:
         articles = load_split(part)
         extractions = list(extract_many([a["text"] for a in articles], nlp))
         print(f"== {part}: " + format_report(score(articles, [e.quotes for e in extractions]), by_kind=True))
+        right, seen = kind_agreement(articles, extractions)
+        print(f"speaker kind right on {right}/{seen} rightly attributed quotes")
         if part in args.errors:
             print_errors(articles, extractions)
         every_article += articles

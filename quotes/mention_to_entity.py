@@ -267,6 +267,7 @@ class EntityResolution:
             self._named_group,
             self._document_owner,
             self._proper_noun,
+            self._known_name_word,
             self._description,
         )
         for sieve in sieves:
@@ -454,6 +455,16 @@ class EntityResolution:
             return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
         kind = "ORG" if form.isupper() or len(words) == 1 else "PERSON"
         return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
+
+    def _known_name_word(self, tok: Token) -> Resolved | None:
+        """"Salling said" after "Salling Group": a capitalised word the tagger did not take for
+        a name ("Salling" as a verb) that is how the article writes a name it already knows."""
+        if tok.pos_ not in ("NOUN", "VERB", "ADJ") or not tok.text[:1].isupper() or not tok.text[1:].islower():
+            return None
+        e = self._find(tok.text, "ORG", tok.i) or self._find(tok.text, "PERSON", tok.i)
+        if e is None or tok.text not in e.name.split():
+            return None
+        return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "surname", e)
 
     def _description(self, tok: Token) -> Resolved | None:
         """An unnamed source keeps its description ("a spokesperson", "police", "the study")."""

@@ -56,6 +56,18 @@ if TYPE_CHECKING:
     from newsread.model import Speaker
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added, dropped or two swapped, the first letter kept."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 class Registry(EntityResolution):
     """Entities of one document and the mentions that point at them."""
 
@@ -219,6 +231,7 @@ class Registry(EntityResolution):
         self.person_mentions.sort(key=lambda x: x[0])
         self._mention_keys = [m[0] for m in self.person_mentions]
         self._learn_pronoun_genders(gendered)
+        self._learn_organisations()
         # plural and collective common-noun subjects are antecedents for "they"
         for tok in subjects:
             if (tok.ent_type_ == "" and not self.is_quoted(tok.idx)
@@ -329,6 +342,31 @@ class Registry(EntityResolution):
             if len(cands) == 1:
                 next(iter(cands.values())).vote(g)
 
+    def _mention_head(self, start: int) -> Token:
+        """The syntactic head of the named mention starting at token ``start``."""
+        end = start
+        while end + 1 < len(self.doc) and self.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return self.doc[start : end + 1].root
+
+    def _learn_organisations(self) -> None:
+        """"Coles said its stores ...", "Facebook, which removed the post, said": a one-word name
+        the NER took for a person, referred to by "its" in its own clause or by the relative
+        "which", is an organisation, unless something says person (a given name, a title, a
+        he or she: any gender vote)."""
+        mentions = [(self._mention_head(start), e) for start, e in self.by_mention.items()]
+        mentions += [(self.doc[i], e) for i, e in self.by_token.items()]
+        for name, e in mentions:
+            if e.votes or len(e.name.split()) != 1:
+                continue
+            relatives = {x.lower_ for c in name.children if c.dep_ == "relcl" for x in c.children}
+            if e.kind == "PERSON":
+                own_its = name.dep_ == "nsubj" and any(t.lower_ == "its" and t.i > name.i for t in name.head.subtree)
+                if "which" in relatives or own_its:
+                    e.kind = "ORG"
+            elif e.kind == "ORG" and not e.place and "who" in relatives:
+                e.kind = "PERSON"  # "Smith, who removed the post, said"
+
     @staticmethod
     def _salience(tok: Token) -> int:
         """How likely a later he/she points back here: subjects of the main clause or of a
@@ -377,7 +415,22 @@ class Registry(EntityResolution):
                     return e
                 if e.kind == kind == "ORG" and len(words) > 1 and (wset <= e.words) and len(e.words) > len(wset):
                     best = best or e
+                if (e.kind == kind == "ORG" and len(words) == 1 and fold(e.name.split()[0]) == words[0]
+                        and len(e.words) > 1 and words[0] not in ORG_NAME_WORDS):
+                    best = best or e  # "Salling" for "Salling Group"
+        if best is None and kind == "PERSON" and len(words) == 1:
+            best = self._spelling_variant(words[0])
         return best
+
+    def _spelling_variant(self, word: str) -> Entity | None:
+        """"Saree" for "Yahya Sarea", "Zelensky" for "Volodymyr Zelenskyy": a surname written
+        one letter apart (transliterations vary) is the only person whose surname it could be.
+        Short names are left alone: "Rand" and "Ryan" are different people."""
+        if len(word) < 5:
+            return None
+        near = [e for e in self.entities
+                if e.kind == "PERSON" and len(e.name.split()) > 1 and _one_edit_apart(word, fold(e.name.split()[-1]))]
+        return near[0] if len(near) == 1 else None
 
     def _learn_gender(self, ent: Span, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc

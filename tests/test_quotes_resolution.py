@@ -212,3 +212,39 @@ def test_the_subject_of_a_later_main_clause_wins(nlp):
     t = ("President Peter Okafor signed a deal in March. Kofi Mensah became deputy in April. "
          "\"I am ready,\" he declared.")
     assert speaker(nlp, t, "I am ready").speaker == "Kofi Mensah"
+
+
+# -- names written another way ---------------------------------------------------------------
+def test_a_surname_spelt_one_letter_apart_is_the_named_person(nlp):
+    t = "Rebel spokesman Yahya Sarea claimed the attack. \"Our targets will keep expanding,\" Saree said."
+    q = speaker(nlp, t, "keep expanding")
+    assert q.speaker == "Yahya Sarea"
+
+
+@pytest.mark.parametrize("text", [
+    # two letters apart, or a short name: another person
+    "Rebel spokesman Yahya Sarea claimed the attack. \"Our targets will keep expanding,\" Sorrel said.",
+    "Senator Paul Rand spoke first. \"We will vote no,\" Ryan said.",
+])
+def test_a_surname_further_apart_or_short_is_someone_else(nlp, text):
+    direct = [q for q in extract(text, nlp).quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker not in ("Yahya Sarea", "Paul Rand")
+
+
+def test_one_word_of_an_organisations_name_the_tagger_missed_is_that_organisation(nlp):
+    t = "Salling Group bought the stores. Salling said it was \"delighted\"."
+    assert speaker(nlp, t, "delighted").speaker == "Salling Group"
+
+
+# -- kinds: an organisation the NER took for a person, and back -------------------------------
+@pytest.mark.parametrize(("text", "fragment", "kind"), [
+    ("Coles limited sales on Monday. Coles said its stores would \"keep the limits in place\".", "keep the limits", "ORG"),
+    ("Facebook, which removed the post, said the rules \"were clear\".", "were clear", "ORG"),
+    ("Smith, who removed the post, said the rules \"were clear\".", "were clear", "PERSON"),
+    # a he for the name: a person, whatever "its" follows
+    ("Obama spoke on Monday. He said the agency and its rules \"were clear\". Obama said its rules \"were fair\".",
+     "were fair", "PERSON"),
+])
+def test_which_and_its_make_a_one_word_name_an_organisation_who_a_person(nlp, text, fragment, kind):
+    assert speaker(nlp, text, fragment).speaker_kind == kind
