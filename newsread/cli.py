@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: number of cores)")
     pipeline_option(p)
 
-    p = command("extract", "print the quotes in files without touching any database (or write Parquet shards: --out)")
+    p = command("extract", "print the quotes in files (with --db, as that database's corrections taught; "
+                           "it is only read), or write Parquet shards: --out")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl corpora or .parquet files (a text column)")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     pipeline_option(p)

@@ -129,22 +129,35 @@ def cmd_extract(args) -> int:
         from newsread.scale.command import cmd_extract_shards
 
         return cmd_extract_shards(args)
+    from contextlib import nullcontext
+
     from newsread.ingest import IngestFailure, read_sources
     from newsread.quotes import extract
 
     config = _config()
     nlp = _load_pipeline(_pipeline(args, config))
     failed = 0
-    for path in args.paths:
-        for item in read_sources([path]):
-            if isinstance(item, IngestFailure):
-                say(f"newsread: {item.source}: {item.reason}")
-                failed += 1
-                continue
-            extraction = extract(item.text, nlp)
-            record = {"path": item.path, "quotes": [q.to_dict() for q in extraction.quotes]}
-            print(json.dumps(record, ensure_ascii=False), flush=True)
+    # Only an explicit --db is used, and only read: what its corrections taught applies to the output.
+    with _open_store(args, config, readonly=True) if getattr(args, "db", None) else nullcontext() as store:
+        for path in args.paths:
+            for item in read_sources([path]):
+                if isinstance(item, IngestFailure):
+                    say(f"newsread: {item.source}: {item.reason}")
+                    failed += 1
+                    continue
+                extraction = extract(item.text, nlp)
+                if store is not None:
+                    extraction = _with_learned(store, item.text, extraction)
+                record = {"path": item.path, "quotes": [q.to_dict() for q in extraction.quotes]}
+                print(json.dumps(record, ensure_ascii=False), flush=True)
     return 1 if failed else 0
+
+
+def _with_learned(store, text: str, extraction):
+    """``extraction`` as the database's lessons say; a text the database holds gets its article's too."""
+    from newsread.ingest import content_hash
+
+    return store.with_learned(store.find_article_by_hash(content_hash(text)), extraction, text)
 
 
 def cmd_export(args) -> int:

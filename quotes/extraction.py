@@ -110,7 +110,8 @@ def _speakers(quotes: list[Quote], entity_lists: Iterable[list[Entity]]) -> list
     for entities in entity_lists:
         for e in entities:
             if e.name in used:
-                sp = speakers.setdefault(e.name, Speaker(e.name, e.kind, []))
+                # an entity the registry made from a description ("protesters") is one of this article only
+                sp = speakers.setdefault(e.name, Speaker(e.name, e.kind, [], scope="article" if e.described else "global"))
                 for a in e.aliases:
                     if a not in sp.aliases and a != sp.name:
                         sp.aliases.append(a)

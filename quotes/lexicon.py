@@ -124,6 +124,11 @@ AUTHORED_DOC_NOUNS = frozenset(
     "announcement judgment judgement finding findings website summary blog filing".split()
 )
 
+# Participles that make the agent of a document its author ("a statement released by X",
+# "a letter signed by X"); a document "carried by state media" or "obtained by Reuters" is
+# only relayed by it.
+AUTHORING_VERBS = frozenset("release issue sign write post send deliver make prepare draft submit file author pen".split())
+
 # Singular nouns for a described source that is a thing, not a person: speaker kind OTHER.
 # Not merged with AUTHORED_DOC_NOUNS: the union changes extraction output ("according to a
 # NATO press release" would become OTHER, and a plan or study would speak for its author).
@@ -432,6 +437,13 @@ WH_WORDS = QUESTION_WORDS | frozenset("when where who whom".split())
 # =========================================================================================
 # Other
 # =========================================================================================
+
+# First words that make a speaker's mention a pronoun or a description however it is
+# capitalised ("He", "The spokesman", "Their lawyer"), never a name: what a person's correction
+# of it teaches holds in that article only (store/learned.py).
+NOT_NAME_FIRST_WORDS = frozenset(PERSON_PRONOUNS) | PLURAL_PRONOUNS | THING_PRONOUNS | DETERMINERS | frozenset(
+    "his hers its their our you these those one some another".split()
+)
 
 # Abbreviations whose "." closes a title or a month, not a sentence ('Lt. Gov. Dan Patrick
 # says', 'on Jan. 5'); compared lower case, without the ".".

@@ -18,6 +18,7 @@ from .frames import apposed_description, in_parentheses, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
+    AUTHORING_VERBS,
     COURT_DOCS,
     COURT_WORDS,
     FIRST_PERSON_PRONOUNS,
@@ -286,6 +287,9 @@ class EntityResolution:
         names = [p.name for p in parts if p.name]
         if len(names) != len(parts):
             return None
+        if len(set(names)) == 1:
+            return parts[0]  # "Gazeta Prawna and its website": one speaker, not "X and X"
+        names = list(dict.fromkeys(names))
         start = min(p.mention_start for p in parts)
         end = max(p.mention_end for p in parts)
         kinds = {p.kind for p in parts}
@@ -426,7 +430,8 @@ class EntityResolution:
                 for p in c.children:
                     if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ in ("PROPN", "NOUN")):
                         return self._owner(self.resolve(p))
-            if c.dep_ == "acl" and c.tag_ == "VBN":  # "a statement released by Erdogan's office"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS:
+                # "a statement released by Erdogan's office" (not "carried by state media")
                 for agent in (a for a in c.children if a.dep_ == "agent"):
                     for p in agent.children:
                         if p.dep_ == "pobj":

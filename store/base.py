@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -29,8 +29,8 @@ def open_store_count() -> int:
 
 
 class StoreBase:
-    """What every part of ``Store`` stands on; sessions.py, speakers.py and corrections.py
-    each add a part (a subclass of this one), store.py joins them."""
+    """What every part of ``Store`` stands on; sessions.py, speakers.py, corrections.py and
+    learned.py each add a part (a subclass of this one), store.py joins them."""
 
     def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -50,14 +50,19 @@ class StoreBase:
         # type-checks on its own; the part named provides them (no runtime definitions here).
         def _new_session_id(self) -> None: ...  # sessions.py
         def end_session(self) -> None: ...  # sessions.py
-        def _speaker_ids(self, speakers: Iterable[tuple[str, str]]) -> list[int]: ...  # speakers.py
+        def _speaker_ids(self, speakers: Iterable[tuple[str, str]], article_id: int | None = None,
+                         described: Collection[str] = ()) -> list[int]: ...  # speakers.py
         def _write_quote_speakers(self, quote_id: int, speaker_ids: list[int]) -> None: ...  # speakers.py
         def _write_speaker_state(self, state: Row) -> None: ...  # speakers.py
         def _log(self, action: str, quote_id: int | None, article_id: int | None, before: Row | None,
                  after: Row | None, reverts: int | None = None) -> int: ...  # corrections.py
         def article(self, article_id: int) -> StoredArticle: ...  # store.py
         def quote(self, quote_id: int) -> StoredQuote: ...  # store.py
-        def _insert_quote(self, article_id: int, quote: Quote, **fields: str | int) -> int: ...  # store.py
+        def _insert_quote(self, article_id: int, quote: Quote, described: Collection[str] = (),
+                          **fields: str | int) -> int: ...  # store.py
+        def _learn(self, correction_id: int, action: str, article_id: int | None, before: Row | None,
+                   after: Row | None) -> None: ...  # learned.py
+        def _forget(self, correction_id: int) -> None: ...  # learned.py
 
     @cached_property
     def db(self) -> Database:

@@ -127,7 +127,9 @@ class CorrectionStore(SessionStore):
             after.update(changes)
             after["updated_at"] = now()
             self._write_quote(after, quote_id)
-            self._log(action, quote_id, before["article_id"], before, self._snapshot(quote_id))
+            logged_after = self._snapshot(quote_id)
+            logged = self._log(action, quote_id, before["article_id"], before, logged_after)
+            self._learn(logged, action, before["article_id"], before, logged_after)
         return self.quote(quote_id)
 
     def accept(self, quote_id: int, *, version: int | None = None) -> StoredQuote:
@@ -161,12 +163,14 @@ class CorrectionStore(SessionStore):
             changes["text"] = text[start:end]
         changes.update(status="corrected", human=1)
         with self._transaction():  # a new speaker row commits with the change, or not at all
+            # A name a person picks means this article's description of it, if it has one, else the global speaker.
+            article_id = current["article_id"]
             if "speaker" in fields:
                 kind = fields.get("speaker_kind") or current["speaker_kind"] or "PERSON"
-                changes["speakers"] = self._speaker_ids([(fields["speaker"], kind)])
+                changes["speakers"] = self._speaker_ids([(fields["speaker"], kind)], article_id)
             if "speakers" in fields:
                 kind = current["speaker_kind"] or "PERSON"
-                changes["speakers"] = self._speaker_ids((name, given or kind) for name, given in fields["speakers"])
+                changes["speakers"] = self._speaker_ids(((name, given or kind) for name, given in fields["speakers"]), article_id)
             return self._change("edit", quote_id, changes, version)
 
     def add_quote(self, article_id: int, quote: Quote) -> StoredQuote:
@@ -258,6 +262,11 @@ class CorrectionStore(SessionStore):
                 self._check_quote_unchanged(action, target, quote_id, before, replaced)
                 self._write_quote(state, quote_id)
                 self._log(action, quote_id, target.article_id, before, self._snapshot(quote_id), reverts=target_id)
+            # What the change taught goes with it, and comes back with its redo.
+            if action == "undo":
+                self._forget(target_id)
+            else:
+                self._learn(target_id, target.action, target.article_id, target.before, target.after)
         return target
 
     def _check_quote_unchanged(self, action: str, target: Correction, quote_id: int,
@@ -270,8 +279,9 @@ class CorrectionStore(SessionStore):
 
     def _check_speakers_unchanged(self, action: str, target: Correction, replaced: Row | None) -> None:
         for row in (replaced or {}).get("speakers", []):
-            rows = self._rows("SELECT id, name, kind, aliases FROM speakers WHERE id = ?", [row["id"]])
-            if not rows or {**rows[0], "aliases": rows[0]["aliases"] or "[]"} != row:
+            rows = self._rows("SELECT id, name, kind, aliases, article_id FROM speakers WHERE id = ?", [row["id"]])
+            logged = {"article_id": None, **row}  # logged before m008: every speaker was global
+            if not rows or {**rows[0], "aliases": rows[0]["aliases"] or "[]"} != logged:
                 raise self._refuse(action, target, f"speaker “{row['name']}” was changed meanwhile by another reader")
 
     def _refuse(self, action: str, target: Correction, why: str) -> StoreError:

@@ -66,6 +66,18 @@ class SpeakerSummary:
     kind: str
     aliases: list[str]
     quotes: int
+    # The article a description belongs to ("police" of that article); None for a name (m008).
+    article_id: int | None = None
+    article_title: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name, told apart from other articles' descriptions of the same name: "police (article 7)"."""
+        return speaker_label(self.name, self.article_id)
+
+
+def speaker_label(name: str, article_id: int | None) -> str:
+    return name if article_id is None else f"{name} (article {article_id})"
 
 
 @dataclass

@@ -6,11 +6,14 @@ appended at the end, so every database ever written can be brought up to date.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .records import evidence_from_json
 from .versions import MIGRATION_SET, SCHEMA
 
 migrations = Migrations(MIGRATION_SET)
@@ -251,6 +254,142 @@ def m007_quote_sieve_and_evidence(db: Database) -> None:
     # stored before, or added by a person, have none.
     db.execute("ALTER TABLE quotes ADD COLUMN [sieve] TEXT DEFAULT ''")
     db.execute("ALTER TABLE quotes ADD COLUMN [evidence] TEXT DEFAULT '[]'")
+
+
+@migration
+def m008_descriptions_scoped_to_their_article(db: Database) -> None:
+    # A name ("Dmitry Peskov") is one speaker across the database; a description ("police",
+    # "a spokesperson") is a speaker of its own article only: two articles' "police" are
+    # usually two different forces. article_id NULL is a name; a name is unique in its scope.
+    db.execute("ALTER TABLE speakers ADD COLUMN [article_id] INTEGER REFERENCES [articles]([id])")
+    db.execute("DROP INDEX IF EXISTS idx_speakers_name")
+    db.execute("CREATE UNIQUE INDEX speakers_name_in_scope ON speakers (name, coalesce(article_id, 0))")
+    _move_descriptions_to_their_articles(db)
+
+
+def _move_descriptions_to_their_articles(db: Database) -> None:
+    """The rule for the speakers stored before m008.
+
+    A speaker is a description when every quote of it whose evidence tells how it was
+    attributed ends in "description.unnamed"; when none of its quotes has evidence (stored
+    before m007, imported, added by a person), when its name starts with a lower-case letter
+    ("police", "a spokesperson"). A person's speakers stay global: one a rename, kind or merge
+    names, or one an edit or add set as a quote's speaker. Every other description moves to
+    its article: used in one, it takes that article_id; used in several, it is split into one
+    speaker per article, the quotes, joint-statement rows and candidacies of each article
+    re-pointed to its own. The original row stays with the article whose logged quote snapshots
+    name it, so undo there finds the quote as logged; one named so in several articles stays global.
+    """
+    chosen, logged_in = _speakers_in_the_log(db)
+    articles, sieves = _speaker_uses(db)
+    for speaker_id, name in db.execute("SELECT id, name FROM speakers ORDER BY id").fetchall():
+        used_in = articles.get(speaker_id, set())
+        logged = logged_in.get(speaker_id, set())
+        if speaker_id in chosen or not used_in or len(logged) > 1 or not _is_description(name, sieves.get(speaker_id, [])):
+            continue
+        home = min(logged or used_in)
+        db.execute("UPDATE speakers SET article_id = ? WHERE id = ?", [home, speaker_id])
+        for article_id in sorted(used_in - {home}):
+            _split_off(db, speaker_id, article_id)
+
+
+def _is_description(name: str, last_sieves: list[str]) -> bool:
+    if last_sieves:
+        return all(sieve == "description.unnamed" for sieve in last_sieves)
+    return name[:1].islower()
+
+
+def _speaker_uses(db: Database) -> tuple[dict[int, set[int]], dict[int, list[str]]]:
+    """Each speaker's articles (quotes and candidacies), and the last evidence sieve of each of
+    its quotes that has evidence."""
+    articles: dict[int, set[int]] = {}
+    sieves: dict[int, list[str]] = {}
+    quotes = db.execute("""SELECT qs.speaker_id, q.article_id, q.evidence FROM quote_speakers qs JOIN quotes q ON q.id = qs.quote_id
+                           UNION SELECT speaker_id, article_id, evidence FROM quotes WHERE speaker_id IS NOT NULL""")
+    for speaker_id, article_id, evidence in quotes.fetchall():
+        articles.setdefault(speaker_id, set()).add(article_id)
+        steps = evidence_from_json(evidence)
+        if steps:
+            sieves.setdefault(speaker_id, []).append(str(steps[-1].get("sieve", "")))
+    for speaker_id, article_id in db.execute("SELECT speaker_id, article_id FROM article_speakers").fetchall():
+        articles.setdefault(speaker_id, set()).add(article_id)
+    return articles, sieves
+
+
+def _speakers_in_the_log(db: Database) -> tuple[set[int], dict[int, set[int]]]:
+    """(speakers a person changed or chose, {speaker: articles whose logged quote snapshots name it})."""
+    chosen: set[int] = set()
+    logged_in: dict[int, set[int]] = {}
+    for action, article_id, before, after in db.execute("SELECT action, article_id, before, after FROM corrections").fetchall():
+        states = [_json_state(before), _json_state(after)]
+        for state in states:
+            changed, named = _logged_speakers(state)
+            chosen |= changed
+            if article_id is not None:
+                for speaker_id in named:
+                    logged_in.setdefault(speaker_id, set()).add(article_id)
+        if action in ("edit", "add"):  # the speakers a person set on the quote
+            chosen |= _logged_speakers(states[1])[1] - _logged_speakers(states[0])[1]
+    return chosen, logged_in
+
+
+def _json_state(value: str | None) -> dict[str, Any]:
+    try:
+        state = json.loads(value) if value else {}
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _logged_speakers(state: dict[str, Any]) -> tuple[set[int], set[int]]:
+    """(speaker rows a speaker change records, speakers its quote snapshots name) of one logged state:
+    a speaker state (rename, kind, merge) holds speaker rows; a quote snapshot speaker ids; a batch quotes."""
+    rows: set[Any] = set()
+    named: set[Any] = set()
+    for snapshot in state.get("quotes", [state]):
+        for speaker in snapshot.get("speakers") or []:
+            if isinstance(speaker, dict):
+                rows.add(speaker.get("id"))
+            else:
+                named.add(speaker)
+        named.add(snapshot.get("speaker_id"))
+    rows |= set(state.get("absent_speakers", []))
+    # Another tool's log may hold anything: only ids count.
+    return {i for i in rows if isinstance(i, int)}, {i for i in named if isinstance(i, int)}
+
+
+def _split_off(db: Database, speaker_id: int, article_id: int) -> None:
+    """Give ``article_id`` its own copy of the description ``speaker_id``, with that article's quotes."""
+    db.execute("""INSERT INTO speakers (name, kind, aliases, article_id)
+                  SELECT name, kind, aliases, ? FROM speakers WHERE id = ?""", [article_id, speaker_id])
+    own = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+    in_article = "(SELECT id FROM quotes WHERE article_id = ?)"
+    db.execute(f"UPDATE quote_speakers SET speaker_id = ? WHERE speaker_id = ? AND quote_id IN {in_article}",
+               [own, speaker_id, article_id])
+    db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND article_id = ?", [own, speaker_id, article_id])
+    db.execute("UPDATE article_speakers SET speaker_id = ? WHERE speaker_id = ? AND article_id = ?",
+               [own, speaker_id, article_id])
+
+
+@migration
+def m009_learned_speakers(db: Database) -> None:
+    # What a person's corrections taught: this mention form ("Saree", "the spokesman") is this
+    # speaker. Written in the correction's own transaction and removed by its undo, so the log's
+    # row (correction_id) owns it. scope 'global' applies in every article (a name), 'article'
+    # only in article_id (a pronoun or description). A merge moves the rows to the speaker kept.
+    db.execute("""CREATE TABLE [learned_speakers] (
+        [id] INTEGER PRIMARY KEY AUTOINCREMENT,
+        [form] TEXT NOT NULL,
+        [speaker_id] INTEGER NOT NULL REFERENCES [speakers]([id]) ON DELETE CASCADE,
+        [article_id] INTEGER REFERENCES [articles]([id]),
+        [scope] TEXT NOT NULL,
+        [kind] TEXT NOT NULL DEFAULT '',
+        [correction_id] INTEGER NOT NULL REFERENCES [corrections]([id]),
+        [made_by] TEXT NOT NULL,
+        [made_at] TEXT NOT NULL
+    )""")
+    db.table("learned_speakers").create_index(["correction_id"])
+    db.table("learned_speakers").create_index(["speaker_id"])
 
 
 if tuple(MIGRATION_NAMES) != SCHEMA:

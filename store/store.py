@@ -3,14 +3,15 @@
 One ``Store`` wraps one sqlite3 connection, which belongs to the thread that
 opened it. Every human change is one transaction holding both the change and
 its row in the append-only ``corrections`` table, so a change the screen shows
-as saved is on disk together with what undo needs. The methods live in three
-parts: connection helpers (base.py), speakers (speakers.py) and corrections
-(corrections.py); this module has articles and model output.
+as saved is on disk together with what undo needs. The methods live in four
+parts: connection helpers (base.py), speakers (speakers.py), corrections
+(corrections.py) and what corrections teach (learned.py); this module has
+articles and model output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote, joined_name
@@ -18,6 +19,7 @@ from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuot
 from .base import StoreBase
 from .connection import StoreError
 from .corrections import CorrectionStore
+from .learned import LearnedStore
 from .records import (
     QUOTE_SELECT,
     SPEAKER_NAMES,
@@ -33,7 +35,18 @@ from .records import (
 from .speakers import SpeakerStore
 
 
-class Store(CorrectionStore, SpeakerStore, StoreBase):
+def described_names(extraction: Extraction) -> set[str]:
+    """The speaker names that are descriptions of the article ("police", "a spokesperson"), each an
+    entity of this article only: those the extractor marks so, and those of a quote whose evidence
+    ends in "description.unnamed" (extractions from elsewhere, such as shards or imports, carry no scope)."""
+    described = {s.name for s in extraction.speakers if s.scope == "article"}
+    for quote in extraction.quotes:
+        if quote.evidence and quote.evidence[-1].get("sieve") == "description.unnamed":
+            described.update(quote.speaker_names())
+    return described
+
+
+class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
     # ---- articles -------------------------------------------------------
 
     def find_article_by_hash(self, content_hash: str) -> int | None:
@@ -243,8 +256,10 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                 "DELETE FROM quotes WHERE article_id = ? AND status = 'unreviewed' AND human = 0", [article_id]
             ).rowcount
             self.conn.execute("DELETE FROM article_speakers WHERE article_id = ?", [article_id])
+            described = described_names(extraction)
             for position, speaker in enumerate(extraction.speakers):
-                speaker_id = self.speaker_id(speaker.name, speaker.kind, speaker.aliases)
+                speaker_id = self._speaker_in_article(article_id, speaker.name, speaker.kind, speaker.aliases,
+                                                      described=speaker.name in described)
                 if speaker_id is not None:
                     self.conn.execute(
                         "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, position) VALUES (?, ?, ?)",
@@ -255,7 +270,8 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
                 if any(quote.span.overlaps(k.span) for k in kept):
                     report.overlapping.append(quote)
                     continue
-                self._insert_quote(article_id, quote, status="unreviewed", human=0, extractor=extractor, updated_at=stamp)
+                self._insert_quote(article_id, quote, described, status="unreviewed", human=0, extractor=extractor,
+                                   updated_at=stamp)
                 report.added += 1
             self._update("articles", article_id, {"extractor": extractor, "extracted_at": stamp})
         return report
@@ -268,7 +284,7 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
             for quote in quotes:
                 stored = quote if isinstance(quote, StoredQuote) else None
                 self._insert_quote(
-                    article_id, quote, status=stored.status if stored else "accepted", human=int(stored.human if stored else True),
+                    article_id, quote, described_names(Extraction([quote], [])), status=stored.status if stored else "accepted", human=int(stored.human if stored else True),
                     note=stored.note if stored else "", extractor="import", updated_at=now(),
                 )
                 count += 1
@@ -276,9 +292,10 @@ class Store(CorrectionStore, SpeakerStore, StoreBase):
             self._update("articles", article_id, {"extractor": "import", "extracted_at": now()})
         return count
 
-    def _insert_quote(self, article_id: int, quote: Quote, **fields: str | int) -> int:
-        """Insert ``quote`` with ``fields`` (status, origin, ...) and every one of its speakers; its id."""
-        speaker_ids = self._quote_speaker_ids(quote)
+    def _insert_quote(self, article_id: int, quote: Quote, described: Collection[str] = (), **fields: str | int) -> int:
+        """Insert ``quote`` with ``fields`` (status, origin, ...) and every one of its speakers; its id.
+        Speakers named in ``described`` are descriptions of this article (see ``described_names``)."""
+        speaker_ids = self._quote_speaker_ids(quote, article_id, described)
         row = {
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
             "kind": quote.kind, "speaker_id": speaker_ids[0] if speaker_ids else None,

@@ -13,4 +13,6 @@ SCHEMA = (
     "m005_undo_per_reader_session",
     "m006_quote_speakers",
     "m007_quote_sieve_and_evidence",
+    "m008_descriptions_scoped_to_their_article",
+    "m009_learned_speakers",
 )

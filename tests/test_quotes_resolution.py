@@ -248,3 +248,14 @@ def test_one_word_of_an_organisations_name_the_tagger_missed_is_that_organisatio
 ])
 def test_which_and_its_make_a_one_word_name_an_organisation_who_a_person(nlp, text, fragment, kind):
     assert speaker(nlp, text, fragment).speaker_kind == kind
+
+
+def test_a_document_carried_by_a_channel_is_not_the_channels(nlp):
+    t = "A statement carried by state media said the talks would resume."
+    assert speaker(nlp, t, "talks would resume").speaker != "state media"
+
+
+def test_one_name_coordinated_with_itself_is_one_speaker(nlp):
+    t = "Tesco and Tesco said the sale was \"agreed\"."
+    q = speaker(nlp, t, "agreed")
+    assert q.speaker == "Tesco" and q.speakers == ["Tesco"]

@@ -158,3 +158,56 @@ def test_store_set_speaker_kind_is_logged_undone_and_checked(db_path, monkeypatc
     assert "speaker_kind" in printed[0] and "'Sadiq Khan (PERSON)' → 'Sadiq Khan (ORG)'" in printed[0]
     assert "undo of #" in printed[1] and "'Sadiq Khan (ORG)' → 'Sadiq Khan (PERSON)'" in printed[1]
     assert "redo of #" in printed[2] and "'Sadiq Khan (PERSON)' → 'Sadiq Khan (ORG)'" in printed[2]
+
+
+def two_police_articles(path) -> tuple[int, int]:
+    """Two articles whose "police" are each their own (a description: a speaker of its article only)."""
+    from newsread.library import add_article
+    from newsread.model import Article, Extraction, Quote, Speaker
+
+    ids = []
+    with Store(path, user="test") as store:
+        for town in ("Leeds", "York"):
+            text = f"Police said the {town} road was closed."
+            article_id, _ = add_article(store, Article(text=text, title=f"{town} road"))
+            start = text.index("the")
+            quote = Quote(start=start, end=len(text) - 1, text=text[start:-1], kind="indirect", speaker="Police",
+                          speaker_kind="ORG", cue="said", cue_start=7, mention_start=0, mention_end=6)
+            store.store_extraction(article_id, Extraction([quote], [Speaker("Police", "ORG", scope="article")]), "test")
+            ids.append(article_id)
+    return ids[0], ids[1]
+
+
+def test_each_articles_description_is_told_apart_and_a_person_can_merge_them(tmp_path):
+    from textual.widgets import Input
+
+    from newsread.tui.speaker_picker import SpeakerPicker
+
+    path = tmp_path / "n.db"
+    leeds, york = two_police_articles(path)
+
+    async def scenario(app, pilot, screen):
+        await pilot.press("e")  # the picker, on the first article's quote
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPicker)
+        candidate = str(app.screen.query_one("#picker-candidates").get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        speakers = await open_speakers(pilot, app)
+        lines = [line.strip() for line in rendered_lines(speakers.query_one("#speaker-list")) if line.strip()]
+        speakers.query_one("#speaker-list").highlighted = [s.article_id for s in speakers.speakers].index(leeds)
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one(Input).value = f"Police (article {york})"
+        await pilot.press("enter")
+        await pilot.pause()
+        message = str(speakers.query_one("#speakers-status").render())
+        await pilot.press("escape")
+        return candidate, lines, message
+
+    candidate, lines, message = drive(path, scenario)
+    assert "Police" in candidate and "this article only" in candidate
+    assert lines == [f"1 Police  ORG  article {leeds}: Leeds road", f"1 Police  ORG  article {york}: York road"]
+    assert message.startswith(f"saved ✓ merged Police (article {leeds}) into Police (article {york}) (1 quotes)")
+    with Store(path) as store:
+        [merged] = store.speakers()
+        assert (merged.name, merged.article_id, merged.quotes) == ("Police", None, 2)  # one speaker across articles now

@@ -37,6 +37,10 @@ def why_line(quote: StoredQuote, starts: list[int]) -> str:
     steps = [s for s in quote.evidence if isinstance(s, dict)]
     if not steps:
         return ""
+    # A person's earlier correction decided (store/learned.py): its form is the mention, so say whom it made it.
+    learned = steps[-1].get("sieve") == "entity.learned"
+    if learned:
+        steps = steps[:-1]
 
     def paragraph(offset: int) -> int:
         return bisect.bisect_right(starts, offset) if starts else 0
@@ -53,6 +57,8 @@ def why_line(quote: StoredQuote, starts: list[int]) -> str:
         if index < len(steps) - 1 and isinstance(start, int) and start >= 0 and paragraph(start) != home:
             text += f" ¶{paragraph(start)}"
         parts.append(f"{step.get('sieve', '')}: {text}" if index == 0 else text)
+    if learned:
+        parts.append(f"learned: {_short(quote.speaker)}")
     return " → ".join(parts)
 
 

@@ -704,7 +704,7 @@ class ReaderScreen(Screen[None]):
                 self.set_speaker(quote, choice)
 
         self.app.push_screen(SpeakerPicker(quote.text, quote.speakers, self.candidates, self.store.known_speaker_names(),
-                                           self.speaker_colors), picked)
+                                           self.speaker_colors, self.store.article_scoped_names(quote.article_id)), picked)
 
     def action_cycle_kind(self) -> None:
         quote = self.selected

@@ -11,6 +11,8 @@ digit toggles its candidate, and Enter saves the whole selection in order.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,8 +54,10 @@ class SpeakerPicker(ModalScreen[list[tuple[str, str]] | None]):
     ]
 
     def __init__(self, quote_text: str, current: str | list[str], candidates: list[tuple[str, str]],
-                 known: dict[str, str], colors: dict[str, str]) -> None:
+                 known: dict[str, str], colors: dict[str, str], described: Collection[str] = ()) -> None:
         super().__init__()
+        # Candidates that are this article's own descriptions ("police" here is not another article's police).
+        self.described = set(described)
         self.quote_text = quote_text
         # The quote's speakers: one name (as older callers pass it) or the list.
         self.current = [current] if isinstance(current, str) and current else list(current or [])
@@ -95,6 +99,8 @@ class SpeakerPicker(ModalScreen[list[tuple[str, str]] | None]):
             prompt.append(" ✓" if self._selected(name) else "  ", style="bold")
         prompt.append(f" {visible(name)}", style=f"bold {self.name_colors.get(name, speaker_color(number - 1))}")
         prompt.append(f"  {visible(kind)}", style="dim")
+        if name in self.described:
+            prompt.append("  this article only", style="dim italic")
         if name in self.current:
             prompt.append("  ← current", style="dim")
         return prompt

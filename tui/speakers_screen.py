@@ -52,6 +52,8 @@ class SpeakerRow(Visual):
     def __init__(self, speaker: SpeakerSummary) -> None:
         self.count = Content.styled(f"{speaker.quotes:>5} ", "bold")
         body = Content(visible(speaker.name)) + Content.styled(f"  {visible(speaker.kind)}", "dim")
+        if speaker.article_id is not None:  # a description, of this article only: told apart from others of its name
+            body += Content.styled(f"  article {speaker.article_id}: {visible(speaker.article_title)}", "dim")
         if speaker.aliases:
             body += Content.styled(f"\naka {visible(', '.join(speaker.aliases))}", "dim italic")
         self.body = body
@@ -116,7 +118,7 @@ class SpeakersScreen(Screen[Jump | None]):
         self.show_matching(keep)
 
     def show_matching(self, keep: str | None = None) -> None:
-        """List the speakers the filter lets through, highlighting ``keep`` if it is one of them."""
+        """List the speakers the filter lets through, highlighting ``keep`` (a label) if it is one of them."""
         words = self.query_one("#speaker-filter", Input).value
         self.speakers = [s for s in self.all_speakers if matches(s, words)]
         speaker_list = self.query_one("#speaker-list", OptionList)
@@ -128,12 +130,12 @@ class SpeakersScreen(Screen[Jump | None]):
             self.query_one("#speaker-quotes", OptionList).clear_options()
             return
         speaker_list.set_options(Option(SpeakerRow(s), id=str(s.id)) for s in self.speakers)
-        names = [s.name for s in self.speakers]
-        speaker_list.highlighted = names.index(keep) if keep in names else 0
+        labels = [s.label for s in self.speakers]
+        speaker_list.highlighted = labels.index(keep) if keep in labels else 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "speaker-filter":
-            self.show_matching(keep=self.current.name if self.current else None)
+            self.show_matching(keep=self.current.label if self.current else None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker-filter":
@@ -202,13 +204,13 @@ class SpeakersScreen(Screen[Jump | None]):
             if not name or name == speaker.name:
                 return
             try:
-                self.store.rename_speaker(speaker.id, name)
+                renamed = self.store.rename_speaker(speaker.id, name)
             except (ValueError, StoreError) as error:
                 self._status(f"not renamed: {error}")
                 return
             self._status(f"saved ✓ renamed {speaker.name} → {name}")
             self.shown_id = None
-            self.reload(keep=name)
+            self.reload(keep=renamed.label)
 
         self.app.push_screen(TextPrompt(f"Rename {speaker.name} to:", speaker.name), done)
 
@@ -216,25 +218,25 @@ class SpeakersScreen(Screen[Jump | None]):
         speaker = self.current
         if speaker is None:
             return
-        others = [s.name for s in self.all_speakers if s.id != speaker.id]
+        others = [s.label for s in self.all_speakers if s.id != speaker.id]
 
         def done(name: str | None) -> None:
             if not name:
                 return
-            target = self.store.speaker_by_name(name)
+            target = self.store.find_speaker(name)  # "police (article 7)" names one article's police
             if target is None:
                 self._status(f"no speaker called “{name}” (use r to rename)")
                 return
             try:
                 moved = self.store.merge_speakers(speaker.id, target.id)
-            except StoreError as error:
+            except (ValueError, StoreError) as error:
                 self._status(f"not merged: {error}")
                 return
-            self._status(f"saved ✓ merged {speaker.name} into {name} ({moved} quotes)")
+            self._status(f"saved ✓ merged {speaker.label} into {name} ({moved} quotes)")
             self.shown_id = None
-            self.reload(keep=name)
+            self.reload(keep=self.store.speaker(target.id).label)
 
-        self.app.push_screen(TextPrompt(f"Merge {speaker.name} into:", hint="type the speaker to keep (→ completes)",
+        self.app.push_screen(TextPrompt(f"Merge {speaker.label} into:", hint="type the speaker to keep (→ completes)",
                                         suggestions=others), done)
 
     def action_cycle_kind(self) -> None:
@@ -248,4 +250,4 @@ class SpeakersScreen(Screen[Jump | None]):
             self._status(f"kind not changed: {error}")
             return
         self._status(f"saved ✓ {speaker.name} is now {kind} (was {speaker.kind})")
-        self.reload(keep=speaker.name)
+        self.reload(keep=speaker.label)

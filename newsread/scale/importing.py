@@ -39,7 +39,7 @@ def import_shards(store: Store, out: Path, progress: Callable[[int], None] | Non
                 summary.duplicates += 1
                 continue
             waiting.discard(article_id)
-            report = store.store_extraction(article_id, extraction, extractor)
+            report = store.store_extraction(article_id, store.with_learned(article_id, extraction), extractor)
             summary.articles += 1
             summary.quotes += report.added
             if progress:

@@ -51,7 +51,7 @@ def schemas():
         ("id", text), ("path", text), ("url", text), ("title", text), ("source", text), ("date", text),
         ("author", text), ("licence", text), ("text", text), ("extractor", text),
         # The article's speaker registry (the reader's candidates), as Store.store_extraction wants it.
-        ("speakers", pa.list_(pa.struct([("name", text), ("kind", text), ("aliases", pa.list_(text))]))),
+        ("speakers", pa.list_(pa.struct([("name", text), ("kind", text), ("aliases", pa.list_(text)), ("scope", text)]))),
         ("quotes", pa.int32()),
     ])
     quotes = pa.schema([
@@ -90,7 +90,8 @@ def write_shard(out: Path, number: int, results: list[tuple[Article, Extraction]
             "id": article_id, "path": article.path, "url": article.url, "title": article.title,
             "source": article.source, "date": article.date, "author": article.author, "licence": article.licence,
             "text": article.text, "extractor": extractor, "quotes": len(extraction.quotes),
-            "speakers": [{"name": s.name, "kind": s.kind, "aliases": list(s.aliases)} for s in extraction.speakers],
+            "speakers": [{"name": s.name, "kind": s.kind, "aliases": list(s.aliases), "scope": s.scope}
+                         for s in extraction.speakers],
         })
         quote_rows += [_quote_row(article_id, quote) for quote in extraction.quotes]
     metadata = {ERRORS_KEY: json.dumps(errors, ensure_ascii=False).encode("utf-8"), b"newsread.extractor": extractor.encode()}
@@ -172,7 +173,9 @@ def read_shard(articles_file: Path) -> Iterator[tuple[Article, Extraction, str]]
         by_article.setdefault(row.pop("article_id"), []).append(_quote(row))
     for row in article_rows:
         article = Article(text=row["text"], **{k: row[k] or "" for k in ("title", "source", "url", "date", "author", "path", "licence")})
-        speakers = [Speaker(s["name"], s["kind"], list(s["aliases"] or [])) for s in row["speakers"] or []]
+        # shards written before speakers had a scope carry none: the store then reads it off the evidence
+        speakers = [Speaker(s["name"], s["kind"], list(s["aliases"] or []), scope=s.get("scope") or "global")
+                    for s in row["speakers"] or []]
         yield article, Extraction(by_article.get(row["id"], []), speakers), row["extractor"]
 
 
