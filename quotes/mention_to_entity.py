@@ -305,11 +305,21 @@ class EntityResolution:
         for c in tok.head.children:
             if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "acl", "dep", "conj"):
                 cited = next((o for o in c.children if o.dep_ == "dobj"), None)
-                if cited is not None and cited.pos_ in ("NOUN", "PROPN"):
+                if cited is not None and self._is_source(cited):
                     r = self.resolve(cited)
                     if r.name:
                         return replace(r, link="channel.cited_source")
         return None
+
+    def _is_source(self, tok: Token) -> bool:
+        """Whether what a channel cites is someone who speaks ("two sources", "officials", "a
+        report", "the ministry"), not words it quotes ("citing 'the unique magic of Trump'")."""
+        if self.is_quoted(tok.idx):
+            return False
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (lemma in PERSON_NOUNS or lemma in ORG_ROLE_NOUNS or lemma in AUTHORED_DOC_NOUNS)
 
     def _pronoun_or_one_of(self, tok: Token) -> Resolved | None:
         """He/she/they resolved by salience; "One of the victims" keeps its description unless

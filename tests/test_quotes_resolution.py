@@ -124,8 +124,17 @@ def test_a_channel_citing_a_source_gives_the_source(nlp):
     assert "channel.cited_source" in links(q)
 
 
-def test_a_channel_that_cites_nobody_is_the_speaker(nlp):
-    assert speaker(nlp, "Reuters reported the deal had collapsed.", "deal had collapsed").speaker == "Reuters"
+@pytest.mark.parametrize("text", [
+    "Reuters reported the deal had collapsed.",
+    "Reuters, citing high costs, reported the deal had collapsed.",  # a reason, not a source
+])
+def test_a_channel_that_cites_nobody_is_the_speaker(nlp, text):
+    assert speaker(nlp, text, "deal had collapsed").speaker == "Reuters"
+
+
+def test_a_speaker_citing_quoted_words_is_still_the_speaker(nlp):
+    t = "Paul Manafort, citing \"the unique magic of the campaign,\" said the candidate could win."
+    assert speaker(nlp, t, "the candidate could win").speaker == "Paul Manafort"
 
 
 def test_a_possessor_in_a_description_is_written_with_its_full_name(nlp):
