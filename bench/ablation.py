@@ -1,6 +1,6 @@
 """What each attribution sieve is worth: the gold scored with each stage-1 sieve switched off.
 
-    python bench/ablation.py [--gold DIR ...]
+    python bench/ablation.py [--gold DIR ...]   (default: the shared set without its aside part)
 
 Each article is parsed once; then the rules run once with every sieve on (the baseline)
 and once per sieve with that sieve switched off (``quotes.sieves.switched_off``), so a
@@ -14,25 +14,28 @@ Stage-2 links (ENTITY_SIEVES) are steps of the evidence chain, not switchable he
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_GOLD = ROOT.parent / "shared" / "data" / "gold"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import add_gold_argument, gold_articles  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, nargs="+", default=[SHARED_GOLD if SHARED_GOLD.exists() else ROOT / "tests" / "data" / "gold"])
+    add_gold_argument(parser)
     args = parser.parse_args()
 
-    from newsread.evaluate import load_gold, score
+    from newsread.evaluate import score
     from newsread.quotes import load_pipeline
     from newsread.quotes.extraction import _assemble, chunks
     from newsread.quotes.sieves import SIEVES, switched_off
 
     nlp = load_pipeline()
-    gold = [article for path in args.gold for article in load_gold(path)]
+    gold = gold_articles(args.gold)
     parsed = []
     for article in gold:  # parse once: the rules are what changes between runs
         spans = chunks(article["text"])

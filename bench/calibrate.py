@@ -1,6 +1,6 @@
 """How often each sieve's attribution is right on the gold: the table behind quotes/confidence.py.
 
-    python bench/calibrate.py [--gold DIR ...]
+    python bench/calibrate.py [--gold DIR ...]   (default: the shared set without its aside part)
 
 For every predicted quote that matches a gold quote, the speaker is right or wrong; grouped by
 the stage-1 sieve that attributed it (and, apart, by the stage-2 link of its mention), the
@@ -13,25 +13,29 @@ copy the printed dicts over.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_GOLD = ROOT.parent / "shared" / "data" / "gold"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import add_gold_argument, gold_articles  # noqa: E402
+
 PRIOR = 10  # pseudo-observations at the earlier calibration's rate (confidence.PRIOR_RIGHT)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, nargs="+", default=[SHARED_GOLD if SHARED_GOLD.exists() else ROOT / "tests" / "data" / "gold"])
+    add_gold_argument(parser)
     args = parser.parse_args()
 
-    from newsread.evaluate import load_gold, match_article
+    from newsread.evaluate import match_article
     from newsread.quotes import extract_many, load_pipeline
     from newsread.quotes.confidence import prior_right
 
     nlp = load_pipeline()
-    gold = [article for path in args.gold for article in load_gold(path)]
+    gold = gold_articles(args.gold)
     by_sieve: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_link: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_pronoun: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -47,3 +47,21 @@ def load_split(name: str) -> list[dict]:
                 article.setdefault("id", article_id)
                 out.append(article)
     return out
+
+
+def add_gold_argument(parser) -> None:
+    """--gold DIR ...: gold folders to read instead of the open parts of the shared set."""
+    parser.add_argument("--gold", type=Path, nargs="+", default=None,
+                        help="gold .jsonl files or folders (default: the shared set's batch1 and batch2 "
+                             "parts, never the aside one; else the gold bundled in tests/data/gold)")
+
+
+def gold_articles(paths: list[Path] | None) -> list[dict]:
+    """The articles of ``paths``, or by default the open parts of the shared set."""
+    from newsread.evaluate import load_gold
+
+    if paths:
+        return [article for path in paths for article in load_gold(path)]
+    if (SHARED_DATA / "gold").exists():
+        return load_split("batch1") + load_split("batch2")
+    return load_gold(ROOT / "tests" / "data" / "gold")
