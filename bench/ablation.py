@@ -32,7 +32,7 @@ def main() -> None:
     from newsread.evaluate import score
     from newsread.quotes import load_pipeline
     from newsread.quotes.extraction import _assemble, chunks
-    from newsread.quotes.sieves import SIEVES, switched_off
+    from newsread.quotes.sieves import SIEVES, SWITCHABLE_LINKS, switched_off
 
     nlp = load_pipeline()
     gold = gold_articles(args.gold)
@@ -44,14 +44,18 @@ def main() -> None:
 
     def run() -> tuple[dict, Counter]:
         predicted = [_assemble(text, parts).quotes for text, parts in parsed]
-        return score(gold, predicted), Counter(q.sieve for quotes in predicted for q in quotes)
+        used = Counter(q.sieve for quotes in predicted for q in quotes)
+        used.update(step["sieve"] for quotes in predicted for q in quotes for step in q.evidence[1:])
+        return score(gold, predicted), used
 
     base, used = run()
     print(f"{len(gold)} gold articles, {sum(len(a.get('quotes', [])) for a in gold)} gold quotes")
     print(f"all sieves on: quote F1 {base['quotes']['f1']:.3f}, attribution F1 {base['attribution']['f1']:.3f}")
     print()
     print(f"{'sieve off':<26} {'attributes':>10} {'found':>7} {'right':>7} {'quote F1':>9} {'attr F1':>8}")
-    for name in SIEVES:
+    # every stage-1 sieve, and the stage-2 links that can be switched off (the others are how a
+    # mention names its entity at all)
+    for name in [*SIEVES, *SWITCHABLE_LINKS]:
         if name == "none":
             continue
         with switched_off(name):

@@ -8,7 +8,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, is_cue, sentence_bounds, subject_of
+from .frames import (
+    RawQuote,
+    _is_abbreviation,
+    according_to,
+    adverbial_clause,
+    continues_relative,
+    inside_any,
+    is_cue,
+    sentence_bounds,
+    subject_of,
+)
 from .lexicon import (
     ADVERBIAL_MARKS,
     FRAME_VERBS,
@@ -67,8 +77,14 @@ def _names_a_work(content: str, before_words: list[Token], after_words: list[Tok
 
 def _dash_name(dash: re.Match[str]) -> str:
     """The name on a '— Name' line, without the line's full stop ('Carla Sanchez.'),
-    keeping an abbreviation's ('Jr.')."""
-    return re.sub(r"(?<=[a-z]{3})\.$", "", dash.group(1).strip())
+    keeping an abbreviation's ('Jr.', 'Dr. Maria Lopez'); a sentence after the name is not
+    part of it ('— Maria Lopez. The crowd cheered')."""
+    line = dash.group(1)
+    for stop in re.finditer(r"\.(?=\s+[A-Z])", line):
+        if not _is_abbreviation(line, stop.start()):
+            line = line[: stop.start()]
+            break
+    return re.sub(r"(?<=[a-z]{3})\.$", "", line.strip())
 
 
 def _reporting_sentence_before(doc: Doc, text: str, lead: int, ps: int, masked: Sequence[tuple[int, int]]) -> Token | None:

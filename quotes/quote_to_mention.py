@@ -56,29 +56,6 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
     return None
 
 
-def _verb_before(q: RawQuote, reg: Registry) -> Token | None:
-    """A speech verb in the reporter's words just before the quote's opening mark."""
-    doc = reg.doc
-    mark = q.start - 1
-    lo, hi = 0, len(doc)
-    while lo < hi:  # first token starting at or after the mark
-        mid = (lo + hi) // 2
-        if doc[mid].idx < mark:
-            lo = mid + 1
-        else:
-            hi = mid
-    k = lo
-    for t in reversed(doc[max(0, k - 25) : k]):
-        if reg.is_quoted(t.idx) or t.is_quote or t.text in (".", "!", "?", ";") or "\n" in t.text:
-            return None
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in QUOTE_VERBS and t.lemma_.lower() not in WEAK_CUE_VERBS:
-            return t
-        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
-            return None  # another clause sits between
-    return None
-
-
-
 class _Checker:
     def __init__(self, reg: Registry, q: RawQuote) -> None:
         self.reg, self.q = reg, q
@@ -102,11 +79,7 @@ def choose_subject(q: RawQuote, reg: Registry) -> tuple[Token | None, str]:
     subj, cue = q.subj_tok, q.cue_tok
     if q.kind == "direct" and cue is not None:
         v = None
-        if cue.idx >= q.end and reg.text[q.start : q.end].rstrip().endswith((".", "!", "?")):
-            # 'X tweeted "... prayers." Y remarked, "..."': a finished quote right after a
-            # speech verb belongs to that verb, not to the next sentence's
-            v, via = _verb_before(q, reg), "cue.verb_before"
-        elif cue.idx < q.start and (cue.dep_ == "relcl" or any(
+        if cue.idx < q.start and (cue.dep_ == "relcl" or any(
                 c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)):
             # 'X commented on the matter — which the BBC noted as unusual — "..."'
             v, via = _speech_head(cue), "cue.climbed_subject"
@@ -326,10 +299,7 @@ def _framed_sieve(framed: Resolved) -> str:
 def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
     """Set q.resolved on every raw quote (inherited quotes take their source's)."""
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
-    prev_of: dict[int, int] = {}
     subjects: dict[int, Token | None] = {}  # the mention head stage 1 chose, per raw quote
-    for a, b in zip(order, order[1:]):
-        prev_of[b] = a
     for i, q in enumerate(raws):
         if q.inherit_from >= 0:
             continue
@@ -348,14 +318,6 @@ def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
             framed = _frame_speaker(q, reg)
             if framed is not None and sieve_on(_framed_sieve(framed)):
                 q.resolved, q.sieve = framed, _framed_sieve(framed)
-                continue
-        if subj is None and why == "bad":
-            # '"A," X said, "B," also observing, "C"': the quote just before speaks on
-            p = prev_of.get(i)
-            if p is not None and raws[p].end <= q.start and q.start - raws[p].end < 200 \
-                    and "\n" not in reg.text[raws[p].end : q.start] and sieve_on("continued.quote_before"):
-                q.inherit_from = p
-                q.method, q.sieve = "continued", "continued.quote_before"
                 continue
         q.resolved = reg.resolve(subj) if subj is not None else Resolved()
         if not q.resolved.name and q.resolved.how != "pronoun":
@@ -407,5 +369,6 @@ def _continue_previous_speaker(before: RawQuote, q: RawQuote, subj: Token | None
     between = reg.text[before.end : q.start]
     if len(between) > 400 or between.count("\n\n") > 1:
         return  # the speaker just before, in this paragraph or the one before it
-    q.resolved = Resolved(e.name, e.kind, r.mention_start, r.mention_end, "role", e, link="role.previous_speaker",
+    # linked through the previous quote's mention, which names the entity ("name" then says how)
+    q.resolved = Resolved(e.name, e.kind, r.mention_start, r.mention_end, "name", e, link="role.previous_speaker",
                           antecedent_start=prev.mention_start, antecedent_end=prev.mention_end)

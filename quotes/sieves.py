@@ -55,14 +55,12 @@ SIEVES: dict[str, str] = {
     "dash.block": "a block quotation without marks, introduced by a colon and followed by a '– Name' line",
     "report_verb.cited_source": "indirect speech: the source a reporting verb cites ('cited a source that ...')",
     "report_verb.subject": "indirect speech: the subject of the communication verb with the reported clause",
-    "cue.verb_before": "a finished quote right after a speech verb belongs to that verb's subject, not the next sentence's",
     "cue.climbed_subject": "the subject of the speech verb above a participle, relative-clause or thing-subject cue",
     "cue.inverted_subject": "the name after the verb in an inversion ('\"...,\" tweeted Mayor Sadiq Khan')",
     "cue.apposed_name": "the name set off by commas right before a subjectless cue (', Jake Sullivan, said')",
     "cue.sentence_subject": "the subject the sentence opened with, for a subjectless participle cue",
     "cue.frame_name": "a name in the frame right after the quote or the cue, when the parse lost the subject",
     "cue.frame_description": "a description in the frame right after the quote or the cue ('said the 46-year-old')",
-    "continued.quote_before": "the cue's subject is unusable: the quote just before in the sentence speaks on",
     "none": "unattributed: no rule found a speaker",
 }
 
@@ -84,6 +82,10 @@ ENTITY_SIEVES: dict[str, str] = {
     "description.unnamed": "an unnamed source keeps its description",
     "entity.learned": "a person's earlier correction in this database: this mention form is this entity",
 }
+
+# The stage-2 links a rule can do without (each asks sieves.on before it links); the other
+# links are how a mention names its entity at all.
+SWITCHABLE_LINKS = ("role.previous_speaker", "channel.cited_source")
 
 # Sieves switched off (bench/ablation.py measures what each one is worth); a context variable,
 # so one thread's ablation never leaks into another's extraction.

@@ -268,3 +268,17 @@ def test_one_name_coordinated_with_itself_is_one_speaker(nlp):
     t = "Tesco and Tesco said the sale was \"agreed\"."
     q = speaker(nlp, t, "agreed")
     assert q.speaker == "Tesco" and q.speakers == ["Tesco"]
+
+
+@pytest.mark.parametrize(("link", "text", "fragment", "without"), [
+    ("channel.cited_source", "Reuters, citing two sources, reported the deal had collapsed.", "deal had collapsed", "Reuters"),
+    ("role.previous_speaker", "\"Warm water is attacking the ice,\" said study co-author Karen Alley. "
+     "The Wooster professor added, \"These effects matter.\"", "These effects matter", "Wooster professor"),
+])
+def test_a_switchable_link_switched_off_leaves_the_mention_as_it_was(nlp, link, text, fragment, without):
+    from newsread.quotes.sieves import SWITCHABLE_LINKS, switched_off
+
+    assert link in SWITCHABLE_LINKS
+    with switched_off(link):
+        assert speaker(nlp, text, fragment).speaker == without
+    assert link in links(speaker(nlp, text, fragment))

@@ -56,6 +56,14 @@ ATTRIBUTED = [
      "I am in awe", "Sadiq Khan", "tweeted", "cue.inverted_subject"),
     ("“We will win,” Smith said, “because we work harder,” also observing, “and we never give up.”",
      "we never give up", "Smith", "observing", "cue.climbed_subject"),
+    ("“We will win this fight together” — Maria Lopez. The crowd cheered for minutes after that.",
+     "We will win this fight", "Maria Lopez", "", "dash.after_quote"),
+    ("In a statement to the Guardian, his senior policy adviser, Jake Morris, said: "
+     "“The mayor believes that the bridge must be rebuilt.”",
+     "the bridge must be rebuilt", "Jake Morris", "said", "cue.apposed_name"),
+    ("The mayor wrote to the council on Monday:\n\nThe bridge will close for repairs in May and reopen in June.\n\n"
+     "– Maria Lopez",
+     "The bridge will close", "Maria Lopez", "wrote", "dash.block"),
     ("Mr. Trump hardly clarified the matter, treating the question as a joke -- “A wall is a wall” -- "
      "and asserting, “We will build it.”",
      "We will build it", "Trump", "asserting", "cue.sentence_subject"),
@@ -97,6 +105,24 @@ CHAINS = [
       ("cue.subject", "Anna Smith"), ("name.exact", "Anna Smith")]),
 ]
 
+
+# Stage 2 beyond names: (text, fragment, the evidence chain as (sieve, text) steps)
+CHAINS += [
+    ("Mexico's Foreign Secretary Marcelo Ebrard met the delegation. "
+     "The foreign minister said Mexico would seek extradition.",
+     "seek extradition",
+     [("report_verb.subject", "minister"), ("role.holder", "Marcelo Ebrard")]),
+    ("“Warm water is attacking the ice,” said study co-author Karen Alley. "
+     "The Wooster professor added, “These effects matter.”",
+     "These effects matter",
+     [("cue.subject", "The Wooster professor"), ("role.previous_speaker", "Karen Alley"), ("name.exact", "Karen Alley")]),
+    ("Reuters, citing two sources, reported the deal had collapsed.",
+     "the deal had collapsed",
+     [("report_verb.subject", "two sources"), ("channel.cited_source", "two sources")]),
+    ("Acme Corporation cut 200 jobs. Acme Corporation's website said the cuts “were unavoidable”.",
+     "were unavoidable",
+     [("cue.subject", "Acme Corporation"), ("document.owner", "Acme Corporation")]),
+]
 
 def quote_with(quotes, fragment: str):
     found = [q for q in quotes if fragment in q.text]
@@ -203,3 +229,14 @@ def test_a_sieve_switched_off_lets_the_next_rule_decide(nlp):
     with pytest.raises(ValueError, match="no sieve named"):
         with switched_off("cue.no_such_rule"):
             pass
+
+
+def test_every_sieve_has_a_case_in_the_tables():
+    """One row at least per stage-1 sieve (ATTRIBUTED) and per stage-2 link that is not a plain
+    name (CHAINS, or the stage-1 rows' chains); 'none' is the absence of a sieve."""
+    stage1 = {row[4] for row in ATTRIBUTED}
+    assert set(SIEVES) - {"none"} <= stage1, sorted(set(SIEVES) - {"none"} - stage1)
+    links = {step for _t, _f, chain in CHAINS for step, _text in chain}
+    plain = {"name.exact", "name.surname_of", "name.alias", "description.unnamed", "entity.learned",
+             "pronoun.reporter", "pronoun.group"}  # tested in test_quotes_speakers/_resolution and test_learned_speakers
+    assert set(ENTITY_SIEVES) - plain <= links, sorted(set(ENTITY_SIEVES) - plain - links)
