@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -54,12 +55,17 @@ def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
     def rank(q: RawQuote) -> tuple[int, int]:
         return (0 if q.kind != "indirect" else 1, q.end - q.start)
 
+    # kept spans never overlap, so sorted by start their ends are sorted too: a new span can
+    # only overlap the last kept one starting before its end (linear in the quote count, where
+    # comparing with every kept span grew with its square)
     kept: list[RawQuote] = []
+    starts: list[int] = []
     for q in sorted(raws, key=rank):
-        if any(q.start < k.end and k.start < q.end for k in kept):
+        k = bisect.bisect_left(starts, q.end) - 1
+        if k >= 0 and kept[k].end > q.start:
             continue
-        kept.append(q)
-    kept.sort(key=lambda q: q.start)
+        kept.insert(k + 1, q)
+        starts.insert(k + 1, q.start)
     return kept
 
 
