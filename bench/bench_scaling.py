@@ -65,8 +65,9 @@ def main() -> None:
         first: tuple[float, float] | None = None
         for factor in (1, 4, 16):
             text = make(args.base * factor)
-            bare = best_of(args.repeat, lambda: list(nlp.pipe([text[s:e] for s, e in _chunks(text)])))
-            ours = best_of(args.repeat, lambda: extract(text, nlp))
+            pieces = [text[s:e] for s, e in _chunks(text)]
+            bare = best_of(args.repeat, lambda pieces=pieces: list(nlp.pipe(pieces)))
+            ours = best_of(args.repeat, lambda text=text: extract(text, nlp))
             first = first or (bare, ours)
             print(f"{name:<18} {factor:>4}x {len(text):>9} {bare:>8.2f} {ours:>10.2f} "
                   f"{bare / first[0]:>6.1f}x {ours / first[1]:>9.1f}x")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from newsread import __version__
 
@@ -73,10 +74,18 @@ def say(message: str) -> None:
     print(visible(storable(message)), file=sys.stderr)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line told in newsread's one line (exit 2), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        say(f"newsread: {' '.join(message.split())} (see: {self.prog} --help)")
+        sys.exit(EXIT_USAGE)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from newsread.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="newsread",
         description="Read news in the terminal: every quote found, who said it, corrected from the keyboard.",
         epilog="Run without a command to open the reader.",
@@ -96,15 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("read", "open the reader (the default command)")
 
     p = command("add", "ingest articles (files, folders, URLs, feeds, JSONL) and extract their quotes")
-    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL",
+                   help=".txt, .md, .html or .jsonl files, folders of them, web pages or RSS/Atom feeds")
     p.add_argument("--no-extract", action="store_true", help="store the articles without extracting quotes")
-    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: number of cores)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: one per core, at most 4)")
     pipeline_option(p)
 
     p = command("extract", "print the quotes in files (with --db, as that database's corrections taught; "
                            "it is only read), or write Parquet shards: --out")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, .jsonl corpora or .parquet files (a text column)")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="the output format (default: jsonl, a line per file)")
     pipeline_option(p)
     # Sharded runs (newsread/scale): Parquet shards in DIR, resumable, on local processes or Dask.
     p.add_argument("--out", metavar="DIR", help="write articles-NNNNN.parquet and quotes-NNNNN.parquet shards to DIR")
@@ -122,10 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
 
-    p = command("import", "import annotated articles as reviewed quotes (parquet: shards as model output to review)")
-    p.add_argument("path", metavar="PATH")
+    p = command("import", "import annotated articles: a quote keeps the status it carries (a newsread export), "
+                          "any other comes in as accepted; parquet shards come in as unreviewed model output")
+    p.add_argument("path", metavar="PATH", help="a file, or a folder of them (brat: a folder, with its metadata.jsonl if any)")
     # parquet is not an annotation format (newsread/scale/importing.py): cmd_import branches on it.
-    p.add_argument("--format", "-f", choices=sorted([*IMPORT_FORMATS, "parquet"]), required=True)
+    p.add_argument("--format", "-f", choices=sorted([*IMPORT_FORMATS, "parquet"]), required=True, help="the format of PATH")
 
     p = command("eval", "score the extractor against gold annotations")
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files or folders of them")
@@ -136,14 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="*", metavar="ARTICLE", help=f"{ARTICLE_HELP} (default: all)")
     p.add_argument("--all-matching", action="store_true",
                    help="take every article a title fragment or file name matches, not only a unique one")
-    p.add_argument("--jobs", type=int, default=None, metavar="N")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="extraction processes (default: one per core, at most 4)")
     pipeline_option(p)
 
     p = command("history", "print the correction log")
     p.add_argument("article", nargs="?", metavar="ARTICLE", help=f"only this article: {ARTICLE_HELP} (default: all)")
 
     p = command("backup", "copy the database safely, even while the reader runs")
-    p.add_argument("target", metavar="FILE")
+    p.add_argument("target", metavar="FILE", help="the copy to write, in a folder that exists")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     command("locate", "print where the config and database files are")

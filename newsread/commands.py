@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsread.cli import CommandError, say
@@ -96,14 +98,17 @@ def cmd_add(args) -> int:
     duplicate_ids: list[int] = []
     with _open_store(args, config) as store:
         # Each article is stored as soon as it is read: a long batch holds one text at a time.
+        feed_pages = _FeedPages()
         with ProgressBar("reading", 0) as bar:
-            for done, item in enumerate(read_sources(args.sources), 1):
+            for done, item in enumerate(read_sources(args.sources, feed_progress=feed_pages), 1):
+                feed_pages.end()  # a feed's articles come once its pages are all in
                 if isinstance(item, IngestFailure):
                     failures.append(item)
                 else:
                     article_id, created = add_article(store, item)
                     (new_ids if created else duplicate_ids).append(article_id)
                 bar.update(done)
+            feed_pages.end()
         # A duplicate stored by an add that was stopped before its extraction: extract it now.
         waiting = [] if args.no_extract else [i for i in not_yet_extracted(store, duplicate_ids) if i not in new_ids]
     duplicates = len(duplicate_ids)
@@ -122,6 +127,23 @@ def cmd_add(args) -> int:
             say(f"  {failure.source}: {failure.reason}")
         return 1
     return 0
+
+
+class _FeedPages:
+    """A progress line on stderr for each feed while its entry pages are fetched (on a terminal)."""
+
+    def __init__(self) -> None:
+        self.bar: ProgressBar | None = None
+
+    def __call__(self, feed: str, fetched: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = ProgressBar(f"fetching the pages of {feed}", total)
+        self.bar.update(fetched, total)
+
+    def end(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def cmd_extract(args) -> int:
@@ -177,16 +199,29 @@ def cmd_export(args) -> int:
         except OSError as error:
             raise CommandError(f"{output}: {error.strerror or error}") from None
     if output is not None:
-        say(f"wrote {count} quote(s) to {output}")
+        say(f"wrote {_exported(args.format, records, count)} to {output}")
+    if args.format == "spacy" and output is not None:
+        from newsread.formats.docbin import config_path
+
+        config = config_path(output)
+        if config is not None:
+            say(f"wrote the spancat training config to {config} (python -m spacy train {config})")
     return 0
 
 
 def cmd_import(args) -> int:
-    if args.format == "parquet":  # shards hold model output, not annotations: see newsread/scale/importing.py
-        from newsread.scale.command import cmd_import_parquet
+    # A database this import creates is removed again if the import fails.
+    with _removed_on_failure(_db_path(args)):
+        if args.format == "parquet":  # shards hold model output, not annotations: see newsread/scale/importing.py
+            from newsread.scale.command import cmd_import_parquet
 
-        return cmd_import_parquet(args)
+            return cmd_import_parquet(args)
+        return _import_annotations(args)
+
+
+def _import_annotations(args) -> int:
     from newsread.formats import read_annotations
+    from newsread.ingest.brat_metadata import with_brat_metadata
     from newsread.library import import_annotated
 
     path = Path(args.path)
@@ -194,11 +229,44 @@ def cmd_import(args) -> int:
         raise CommandError(f"{path}: no such file or folder")
     with _open_store(args) as store:
         try:
-            articles, quotes, duplicates = import_annotated(store, read_annotations(args.format, path))
+            records = read_annotations(args.format, path)
+            if args.format == "brat":  # titles, dates, sources and ids from the folder's metadata.jsonl
+                records = with_brat_metadata(records)
+            articles, quotes, duplicates = import_annotated(store, records)
         except ValueError as error:  # the format's message names the file and line
             raise CommandError(str(error)) from None
     print(f"imported {articles} article(s) with {quotes} quote(s)" + (f", skipped {duplicates} already present" if duplicates else ""), file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _removed_on_failure(database: Path) -> Iterator[None]:
+    """Run a command that may create ``database``; if it did and then fails, remove the file (and
+    its -wal, -shm and the folders made for it). A database that existed keeps what was written."""
+    if database.exists():
+        yield
+        return
+    made_folders = [folder for folder in database.parents if not folder.exists()]  # innermost first
+    try:
+        yield
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        for folder in made_folders:
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty: something else lives there now
+        raise
+
+
+def _exported(fmt: str, records, quotes: int) -> str:
+    """What an export wrote, counted as its format counts: quotes for one line per quote, else articles."""
+    if fmt == "datasette-metadata":
+        return "the Datasette metadata"
+    if fmt in ("jsonl", "csv"):
+        return f"{quotes} quote(s)"
+    return f"{records.articles} article(s) ({quotes} quotes)"
 
 
 def cmd_eval(args) -> int:
@@ -251,11 +319,29 @@ def cmd_reextract(args) -> int:
                                    n_process=jobs, progress=bar.update)
     print(f"re-extracted {summary.articles} article(s): {summary.quotes} model quote(s) stored, "
           f"{summary.kept_reviewed} reviewed quote(s) kept", file=sys.stderr)
-    for article_id, report in summary.reports.items():
-        for quote in report.overlapping:
-            print(f"  article {article_id}: new model quote [{quote.start}, {quote.end}) overlaps a reviewed quote; kept the reviewed one",
-                  file=sys.stderr)
+    if summary.reports:
+        with _open_store(args, config, readonly=True) as store:
+            for article_id, report in summary.reports.items():
+                for line in _overlap_lines(store, article_id, report.overlapping):
+                    say(line)
     return 0
+
+
+def _overlap_lines(store, article_id: int, overlapping) -> list[str]:
+    """One line per model quote left out for a reviewed one: the article by id and title, both quotes' words."""
+    reviewed = [q for q in store.quotes(article_id) if q.status != "unreviewed" or q.human]
+    article = f"article {article_id} {_quoted(store.article(article_id).title)}"
+    lines = []
+    for quote in overlapping:
+        kept = next((k for k in reviewed if quote.span.overlaps(k.span)), None)
+        which = f"reviewed quote {kept.id} {_quoted(kept.text)}" if kept else "a reviewed quote"
+        lines.append(f"  {article}: new model quote [{quote.start}, {quote.end}) {_quoted(quote.text)} "
+                     f"overlaps {which}; kept the reviewed one")
+    return lines
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(_short(text), ensure_ascii=False)
 
 
 def cmd_history(args) -> int:

@@ -32,6 +32,12 @@ def load_gold(path) -> list[dict]:
     return out
 
 
+def gold_quotes(article: dict) -> list[dict]:
+    """An article's gold quotes. newsread's own export keeps rejected quotes, with their status, so
+    that corrections reach training data; a quote a person rejected is no quote, so no gold."""
+    return [q for q in article.get("quotes") or [] if q.get("status") != "rejected"]
+
+
 def _inside(word: tuple[int, int], start: int, end: int) -> bool:
     # a word counts as inside when its middle is (robust to spans cutting a word)
     mid = (word[0] + word[1]) / 2
@@ -121,7 +127,7 @@ def score(gold_articles: list[dict], predicted: list[list[Quote]]) -> dict:
     kinds = list(QUOTE_KINDS)
     c = {k: {"q_tp_p": 0, "a_tp_p": 0, "n_p": 0, "q_tp_g": 0, "a_tp_g": 0, "n_g": 0} for k in ["all", *kinds]}
     for art, preds in zip(gold_articles, predicted):
-        gold = art.get("quotes", [])
+        gold = gold_quotes(art)
         m = match_article(art["text"], gold, preds)
         for g, r in zip(gold, m["gold"]):
             for k in ("all", g.get("kind", "direct")):

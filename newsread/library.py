@@ -122,14 +122,17 @@ def import_annotated(store: Store, items) -> tuple[int, int, int]:
     """Store annotated articles with their quotes as reviewed (human) quotes.
 
     ``items`` yields (Article, [Quote]); a quote that carries a ``status`` keeps it,
-    others become 'accepted'. Returns (articles, quotes, duplicates skipped).
+    others become 'accepted'. An article keeps its id (a StoredArticle's, as exports write
+    it) and a quote its id when this database has not used them: a round trip keeps identity.
+    Returns (articles, quotes, duplicates skipped).
     """
     articles = quotes = duplicates = 0
+    keep_ids = store.quote_ids_to_keep()
     for article, article_quotes in items:
-        article_id, created = store.add_article(article, content_hash(article.text))
+        article_id, created = store.add_article(article, content_hash(article.text), wanted_id=getattr(article, "id", None))
         if not created:
             duplicates += 1
             continue
         articles += 1
-        quotes += store.import_quotes(article_id, article_quotes)
+        quotes += store.import_quotes(article_id, article_quotes, keep_ids=keep_ids)
     return articles, quotes, duplicates

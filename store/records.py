@@ -5,8 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from newsread.model import Quote, StoredArticle, StoredQuote, joined_name
@@ -102,6 +104,36 @@ class ReextractReport:
     overlapping: list[Quote] = field(default_factory=list)
 
 
+@dataclass
+class ExportRecords:
+    """The records an export writes, ``(article, quotes)`` in id order, read once: counted as they
+    go, so the command can say how many it wrote; ``database`` is the file they come from."""
+
+    database: Path
+    rows: Iterator[tuple[StoredArticle, list[StoredQuote]]]
+    articles: int = 0
+    quotes: int = 0
+
+    def __iter__(self) -> Iterator[tuple[StoredArticle, list[StoredQuote]]]:
+        for article, quotes in self.rows:
+            self.articles += 1
+            self.quotes += len(quotes)
+            yield article, quotes
+
+
+@dataclass
+class KeptQuoteIds:
+    """Which quote ids an import may keep: those no quote of this database has or ever had.
+
+    Every id above ``free_above`` was never handed out when the import began. ``seen`` is the
+    highest id as the import's last transaction left it: if another program has handed out ids
+    since, ``free_above`` moves up to them (ids are never reused, not even one handed out and gone).
+    """
+
+    free_above: int
+    seen: int
+
+
 def quote_from_row(row: Row) -> StoredQuote:
     names = speaker_names(row)
     return StoredQuote(
@@ -126,6 +158,15 @@ def evidence_from_json(value: str | None) -> list[Row]:
     except (TypeError, ValueError):
         return []
     return [step for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
+
+
+def aliases_from_json(value: str | None) -> list[str]:
+    """speakers.aliases back as a list of names; anything else another tool wrote reads as none."""
+    try:
+        aliases = json.loads(value) if value else []
+    except (TypeError, ValueError):
+        return []
+    return [alias for alias in aliases if isinstance(alias, str)] if isinstance(aliases, list) else []
 
 
 def article_from_row(row: Row) -> StoredArticle:

@@ -392,5 +392,38 @@ def m009_learned_speakers(db: Database) -> None:
     db.table("learned_speakers").create_index(["speaker_id"])
 
 
+@migration
+def m010_quote_review_with_offsets_url_and_speakers(db: Database) -> None:
+    # What `datasette newsread.db --metadata meta.json` shows and searches (newsread/formats/datasette.py):
+    # the offsets, so a row can be found in the text; the article's URL; the first speaker's id, and
+    # every speaker's name as a JSON list, so a joint statement is faceted under each of its speakers
+    # (a quote another tool wrote without quote_speakers rows lists its quotes.speaker_id speaker).
+    # quote_id stays the quotes rowid: Datasette searches the view through quotes_fts by it.
+    #
+    # corrections.quote_id gets no foreign key, on purpose. The log names quotes that no longer exist
+    # (a delete's own row; an accept undone, then replaced by re-extraction), and undo of a delete
+    # brings the quote back under the id its log row names. An enforced reference would refuse those
+    # deletes and rows; ON DELETE SET NULL would lose the id undo needs, and it is an UPDATE of the log,
+    # which the append-only trigger refuses. The log keeps the id as written.
+    #
+    # Subqueries only: Datasette's array facet puts json_each() before the view in its join, and a
+    # column of the view's LEFT JOIN (s.name) then reads as NULL inside json_array().
+    speakers = """coalesce(
+        (SELECT json_group_array(name) FROM (
+             SELECT n.name FROM quote_speakers qs JOIN speakers n ON n.id = qs.speaker_id
+             WHERE qs.quote_id = q.id ORDER BY qs.position) HAVING count(*) > 0),
+        (SELECT json_array(name) FROM speakers WHERE id = q.speaker_id),
+        '[]')"""
+    db.execute("DROP VIEW IF EXISTS quote_review")
+    db.create_view(
+        "quote_review",
+        f"""SELECT q.id AS quote_id, a.id AS article_id, a.title AS article, a.source, a.url, a.date,
+                  q.[start], q.[end], q.kind, q.text AS quote, q.speaker_id, s.name AS speaker,
+                  {speakers} AS speakers, s.kind AS speaker_kind, q.cue,
+                  q.status, q.human, q.confidence, q.note
+           FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id""",
+    )
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

@@ -11,6 +11,7 @@ articles and model output.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
@@ -24,8 +25,11 @@ from .records import (
     QUOTE_SELECT,
     SPEAKER_NAMES,
     ArticleSummary,
+    ExportRecords,
+    KeptQuoteIds,
     ReextractReport,
     Row,
+    aliases_from_json,
     article_from_row,
     evidence_json,
     now,
@@ -53,9 +57,10 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
         rows = self._rows("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
         return rows[0]["id"] if rows else None
 
-    def add_article(self, article: Article, content_hash: str) -> tuple[int, bool]:
+    def add_article(self, article: Article, content_hash: str, *, wanted_id: int | None = None) -> tuple[int, bool]:
         """Store ``article``; return (id, created). Same content twice is stored once.
 
+        ``wanted_id`` (an import's own id) is the new article's id when no article has it.
         The check and the insert are one write transaction: two programs adding the same
         text at once store it once, and the second hears it is a duplicate.
         """
@@ -63,11 +68,14 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
             existing = self.find_article_by_hash(content_hash)
             if existing is not None:
                 return existing, False
-            article_id = self._insert("articles", {
+            row: Row = {
                 "title": article.title, "source": article.source, "url": article.url, "date": article.date,
                 "author": article.author, "path": article.path, "licence": article.licence, "text": article.text,
                 "content_hash": content_hash, "added_at": now(),
-            })
+            }
+            if wanted_id is not None and wanted_id > 0 and not self._rows("SELECT 1 FROM articles WHERE id = ?", [wanted_id]):
+                row["id"] = wanted_id
+            article_id = self._insert("articles", row)
         return article_id, True
 
     def article(self, article_id: int) -> StoredArticle:
@@ -126,9 +134,15 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
         """Articles with a quote by a speaker (one of a joint statement too) whose name or an alias contains ``name``."""
         rows = self._rows(
             """SELECT DISTINCT q.article_id FROM quotes q JOIN quote_speakers qs ON qs.quote_id = q.id
-               JOIN speakers s ON s.id = qs.speaker_id
-               WHERE s.name LIKE ? OR s.aliases LIKE ?""", [f"%{name}%", f"%{name}%"])
+               WHERE qs.speaker_id IN (SELECT value FROM json_each(?))""", [json.dumps(sorted(self.speakers_matching(name)))])
         return {r["article_id"] for r in rows}
+
+    def speakers_matching(self, name: str) -> set[int]:
+        """Speakers whose name or one of whose aliases contains ``name``, in any case ("trump" is
+        Donald Trump): how the reader's @filter and the command line's --speaker find a speaker."""
+        wanted = name.strip().casefold()
+        return {row["id"] for row in self._rows("SELECT id, name, aliases FROM speakers")
+                if any(wanted in form.casefold() for form in [row["name"], *aliases_from_json(row["aliases"])])}
 
     def added_by_person(self, quote_id: int) -> bool:
         """True for a quote a person added (not one the model found and a person changed)."""
@@ -219,26 +233,38 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
 
     def export_records(self, *, reviewed_only: bool = False, speaker: str | None = None,
                        source: str | None = None, since: str | None = None,
-                       until: str | None = None) -> Iterator[tuple[StoredArticle, list[StoredQuote]]]:
-        """Articles with their quotes, filtered for export. Rejected quotes are kept (status says so)."""
+                       until: str | None = None) -> ExportRecords:
+        """Articles with their quotes, filtered for export. Rejected quotes are kept (status says so).
+
+        ``source`` and ``speaker`` match as the reader's filter does: any part of the source, or of a
+        speaker's name or alias, in any case; a joint statement counts for each of its speakers."""
+        return ExportRecords(self.path, self._export_rows(reviewed_only, speaker, source, since, until))
+
+    def _export_rows(self, reviewed_only: bool, speaker: str | None, source: str | None, since: str | None,
+                     until: str | None) -> Iterator[tuple[StoredArticle, list[StoredQuote]]]:
         where, params = ["1"], []
-        if source:
-            where.append("source = ?")
-            params.append(source)
         if since:
             where.append("date >= ?")
             params.append(since)
         if until:
             where.append("date <= ?")
             params.append(until)
-        for row in self._rows(f"SELECT * FROM articles WHERE {' AND '.join(where)} ORDER BY id", params):
+        names = None if not speaker else self._speaker_names(self.speakers_matching(speaker))
+        for row in self._rows(f"SELECT id, source FROM articles WHERE {' AND '.join(where)} ORDER BY id", params):
+            if source and source.strip().casefold() not in row["source"].casefold():
+                continue
             quotes = self.quotes(row["id"])
             if reviewed_only:
                 quotes = [q for q in quotes if q.status != "unreviewed"]
-            if speaker:  # a joint statement counts for each of its speakers
-                quotes = [q for q in quotes if q.speaker == speaker or speaker in q.speakers]
+            if names is not None:
+                quotes = [q for q in quotes if names.intersection(q.speaker_names())]
             if quotes or not (reviewed_only or speaker):
-                yield article_from_row(row), quotes
+                yield self.article(row["id"]), quotes
+
+    def _speaker_names(self, speaker_ids: set[int]) -> set[str]:
+        # One JSON parameter, however many: "a" may match more speakers than SQLite takes parameters.
+        rows = self._rows("SELECT name FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(speaker_ids))])
+        return {r["name"] for r in rows}
 
     # ---- quotes: model output --------------------------------------------
 
@@ -276,21 +302,45 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, StoreBase):
             self._update("articles", article_id, {"extractor": extractor, "extracted_at": stamp})
         return report
 
-    def import_quotes(self, article_id: int, quotes: Iterable[Quote]) -> int:
+    def quote_ids_to_keep(self) -> KeptQuoteIds:
+        """For an import that keeps its quotes' ids: every id above the highest one handed out so far."""
+        highest = self._highest_quote_id()
+        return KeptQuoteIds(free_above=highest, seen=highest)
+
+    def _highest_quote_id(self) -> int:
+        # AUTOINCREMENT's counter remembers ids handed out and deleted since; max(id) covers a file
+        # another tool wrote without it.
+        rows = self._rows("""SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'quotes'), 0),
+                                    coalesce((SELECT max(id) FROM quotes), 0)) AS n""")
+        highest: int = rows[0]["n"]
+        return highest
+
+    def import_quotes(self, article_id: int, quotes: Iterable[Quote], *, keep_ids: KeptQuoteIds | None = None) -> int:
         """Store annotations made elsewhere. They are human work: status and origin are kept
-        when the quote carries them (a StoredQuote), else it counts as accepted."""
+        when the quote carries them (a StoredQuote), else it counts as accepted. With ``keep_ids``,
+        a StoredQuote keeps its id when no quote of this database has or ever had it."""
         count = 0
         with self._transaction():
+            if keep_ids is not None and self._highest_quote_id() != keep_ids.seen:  # another program's ids
+                keep_ids.free_above = keep_ids.seen = self._highest_quote_id()
             for quote in quotes:
                 stored = quote if isinstance(quote, StoredQuote) else None
-                self._insert_quote(
-                    article_id, quote, described_names(Extraction([quote], [])), status=stored.status if stored else "accepted", human=int(stored.human if stored else True),
-                    note=stored.note if stored else "", extractor="import", updated_at=now(),
-                )
+                fields: dict[str, str | int] = {
+                    "status": stored.status if stored else "accepted", "human": int(stored.human if stored else True),
+                    "note": stored.note if stored else "", "extractor": "import", "updated_at": now(),
+                }
+                if stored and keep_ids is not None and self._free_quote_id(stored.id, keep_ids):
+                    fields["id"] = stored.id
+                self._insert_quote(article_id, quote, described_names(Extraction([quote], [])), **fields)
                 count += 1
+            if keep_ids is not None:
+                keep_ids.seen = self._highest_quote_id()
             # Marked as done: the reader must not run the extractor over imported annotations.
             self._update("articles", article_id, {"extractor": "import", "extracted_at": now()})
         return count
+
+    def _free_quote_id(self, quote_id: int, keep_ids: KeptQuoteIds) -> bool:
+        return quote_id > keep_ids.free_above and not self._rows("SELECT 1 FROM quotes WHERE id = ?", [quote_id])
 
     def _insert_quote(self, article_id: int, quote: Quote, described: Collection[str] = (), **fields: str | int) -> int:
         """Insert ``quote`` with ``fields`` (status, origin, ...) and every one of its speakers; its id.

@@ -15,4 +15,5 @@ SCHEMA = (
     "m007_quote_sieve_and_evidence",
     "m008_descriptions_scoped_to_their_article",
     "m009_learned_speakers",
+    "m010_quote_review_with_offsets_url_and_speakers",
 )

@@ -88,20 +88,27 @@ def check_golden(actual: bytes, name: str) -> None:
     assert actual.decode("utf-8") == path.read_bytes().decode("utf-8")
 
 
+def without_extractor_version(exported: bytes) -> bytes:
+    """Label Studio's model_version names the extractor: the golden file must not change with each release."""
+    from newsread.formats.labelstudio import MODEL_VERSION
+
+    return exported.replace(f'"{MODEL_VERSION}"'.encode(), b'"newsread-EXTRACTOR_VERSION"')
+
+
 @pytest.mark.parametrize("fmt", sorted(STREAM_GOLDEN))
 def test_stream_format_matches_golden(fmt, tmp_path):
     out = tmp_path / STREAM_GOLDEN[fmt]
     count = export(fmt, sample_records(), out)
-    expected = 6 if fmt != "labelstudio" else 5  # Label Studio leaves the rejected quote out
+    expected = 6 if fmt != "labelstudio" else 5  # Label Studio's regions leave the rejected quote out
     assert count == expected
-    check_golden(out.read_bytes(), STREAM_GOLDEN[fmt])
+    check_golden(without_extractor_version(out.read_bytes()), STREAM_GOLDEN[fmt])
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temp file left behind
 
 
 def test_brat_matches_golden(tmp_path):
     assert export("brat", sample_records(), tmp_path / "brat") == 6
     names = sorted(p.name for p in (tmp_path / "brat").iterdir())
-    assert names == ["1.ann", "1.txt", "2.ann", "2.txt", "annotation.conf"]
+    assert names == ["1.ann", "1.txt", "2.ann", "2.txt", "annotation.conf", "metadata.jsonl"]
     for name in names:
         check_golden((tmp_path / "brat" / name).read_bytes(), f"brat/{name}")
 
@@ -195,21 +202,295 @@ def test_prodigy_tasks_are_consistent(tmp_path):
     assert len(first["relations"]) == 6  # three quotes, each with a speaker and a cue
 
 
+def labelstudio_tasks(records, tmp_path: Path) -> list[dict]:
+    export("labelstudio", records, tmp_path / "ls.json")
+    return json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+
+
+def result_lists(task: dict) -> list[list[dict]]:
+    return [item["result"] for key in ("predictions", "annotations") for item in task.get(key, [])]
+
+
 def test_labelstudio_regions_and_relations_point_at_the_text(tmp_path):
-    export("labelstudio", sample_records(), tmp_path / "ls.json")
-    tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    tasks = labelstudio_tasks(sample_records(), tmp_path)
     assert len(tasks) == 2
     for task in tasks:
-        results = task["annotations"][0]["result"]
-        ids = {r["id"] for r in results if r["type"] != "relation"}
+        for results in result_lists(task):
+            ids = {r["id"] for r in results if r["type"] != "relation"}
+            for result in results:
+                if result["type"] == "relation":  # a relation links regions of its own result list
+                    assert result["from_id"] in ids and result["to_id"] in ids
+                elif result["type"] != "textarea":  # a per-region textarea's "text" is its answer
+                    value = result["value"]
+                    assert task["data"]["text"][value["start"]:value["end"]] == value["text"]
+    texts = [r["value"]["text"] for results in result_lists(tasks[0]) for r in results if r["type"] == "labels"]
+    assert "bold" not in texts  # rejected
+
+
+def quote_regions(results: list[dict]) -> dict[str, dict]:
+    """QUOTE regions by text: the labels result of each quote."""
+    return {r["value"]["text"]: r for r in results if r["type"] == "labels" and r["value"]["labels"] == ["QUOTE"]}
+
+
+def test_labelstudio_model_output_is_a_prediction_and_decisions_are_an_annotation(tmp_path):
+    from newsread.quotes import EXTRACTOR_VERSION
+
+    peskov, cafe = labelstudio_tasks(sample_records(), tmp_path)
+    (prediction,) = peskov["predictions"]
+    assert prediction["model_version"] == f"newsread-{EXTRACTOR_VERSION}"
+    assert prediction["score"] == 0.62  # the lowest confidence among the predicted quotes: here the only one
+    predicted = quote_regions(prediction["result"])
+    assert list(predicted) == ["an unfriendly step"]  # unreviewed: a prediction only
+    assert predicted["an unfriendly step"]["value"]["score"] == 0.62
+    assert predicted["an unfriendly step"]["meta"] == {"status": "unreviewed", "confidence": 0.62, "human": False}
+
+    (annotation,) = peskov["annotations"]
+    assert (annotation["ground_truth"], annotation["was_cancelled"]) == (False, False)
+    decided = quote_regions(annotation["result"])
+    assert list(decided) == ["We will not accept this.", "Moscow is not interested in escalation"]
+    assert decided["Moscow is not interested in escalation"]["meta"] == {
+        "status": "corrected", "confidence": 0.5, "human": True, "text": ["speaker was “Moscow”"]}
+    assert "score" not in decided["We will not accept this."]["value"]  # a person's work has no model score
+    # Rejected: no region of the annotation, listed in the task's meta with its status fields.
+    assert peskov["meta"]["rejected_quotes"] == [{
+        "start": 236, "end": 240, "text": "bold", "kind": "mixed", "speaker": "Critics", "speakers": ["Critics"],
+        "confidence": 0.3, "note": "scare quote"}]
+    # Every quote reviewed (one added by hand): no prediction.
+    assert "predictions" not in cafe and cafe["meta"] == {"rejected_quotes": []}
+    assert list(quote_regions(cafe["annotations"][0]["result"])) == ["Ça va très bien — merci !", "Back in five minutes,"]
+
+
+def test_labelstudio_article_without_decisions_or_quotes(tmp_path):
+    peskov, _ = sample_records()
+    article, quotes = peskov
+    unreviewed = [q for q in quotes if q.status == "unreviewed"]
+    rejected = [q for q in quotes if q.status == "rejected"]
+    only_model, only_rejected, nothing = labelstudio_tasks([(article, unreviewed), (article, rejected), (article, [])],
+                                                           tmp_path)
+    assert "annotations" not in only_model and len(only_model["predictions"]) == 1
+    assert "predictions" not in only_rejected
+    assert only_rejected["annotations"][0]["result"] == []  # "no quote here" is a decision
+    assert "predictions" not in nothing and "annotations" not in nothing
+
+
+LABEL_STUDIO_TASK_KEYS = {"data", "meta", "predictions", "annotations"}  # what Label Studio's import reads
+
+
+def check_labelstudio_task_format(task: dict) -> None:
+    """Label Studio's documented JSON task format, and the labeling config in docs/formats.md."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+
+    from newsread.formats.labelstudio import LABEL_CONFIG
+
+    config = ElementTree.fromstring(LABEL_CONFIG)
+    controls = {tag.get("name"): tag for tag in config if tag.get("toName")}
+    relation_labels = {tag.get("value") for tag in config.iter("Relation")}
+    assert set(task) <= LABEL_STUDIO_TASK_KEYS and isinstance(task["data"]["text"], str)
+    assert isinstance(task.get("meta", {}), dict)
+    for prediction in task.get("predictions", []):
+        assert isinstance(prediction["model_version"], str) and isinstance(prediction["score"], float)
+    for annotation in task.get("annotations", []):
+        assert isinstance(annotation["ground_truth"], bool) and isinstance(annotation["was_cancelled"], bool)
+    for results in result_lists(task):
+        assert isinstance(results, list)
         for result in results:
             if result["type"] == "relation":
-                assert result["from_id"] in ids and result["to_id"] in ids
-            elif result["type"] != "textarea":  # a per-region textarea's "text" is its answer
-                value = result["value"]
-                assert task["data"]["text"][value["start"]:value["end"]] == value["text"]
-    texts = [r["value"]["text"] for r in tasks[0]["annotations"][0]["result"] if r["type"] == "labels"]
-    assert "bold" not in texts  # rejected
+                assert result["direction"] in ("left", "right", "bi") and set(result["labels"]) <= relation_labels
+                continue
+            assert re.fullmatch(r"[A-Za-z0-9_-]+", result["id"])
+            control = controls[result["from_name"]]
+            assert result["to_name"] == control.get("toName") == "text"
+            assert result["type"] == control.tag.lower()
+            value = result["value"]
+            assert isinstance(value["start"], int) and isinstance(value["end"], int)
+            allowed = {choice.get("value") for choice in control}
+            if result["type"] == "labels":
+                assert set(value["labels"]) <= allowed
+            elif result["type"] == "choices":
+                assert set(value["choices"]) <= allowed
+            else:
+                assert all(isinstance(answer, str) for answer in value["text"])
+
+
+def test_labelstudio_tasks_fit_the_documented_task_format(tmp_path):
+    for task in labelstudio_tasks(sample_records(), tmp_path):
+        check_labelstudio_task_format(task)
+
+
+OVERLAP_TEXT = "The plan was “a disgrace, according to Ms Holt” and “a folly”, Ms Holt said."
+
+
+def overlap_records():
+    """A mixed quote holding its own cue and speaker, a quote a person added inside it, and a plain one."""
+    article = StoredArticle(text=OVERLAP_TEXT, title="Plan", id=5)
+    mixed = quote(OVERLAP_TEXT, "a disgrace, according to Ms Holt", cue="according to", mention="Ms Holt",
+                  kind="mixed", speaker="Ms Holt", id=51, article_id=5)
+    inner = quote(OVERLAP_TEXT, "disgrace", kind="mixed", speaker="Ms Holt", status="accepted", human=True, id=52,
+                  article_id=5)
+    start = OVERLAP_TEXT.rindex("Ms Holt")
+    folly = quote(OVERLAP_TEXT, "a folly", cue="said", kind="mixed", speaker="Ms Holt", id=53, article_id=5)
+    folly.mention_start, folly.mention_end = start, start + len("Ms Holt")
+    return [(article, [mixed, inner, folly])]
+
+
+def prodigy_tasks(records, tmp_path: Path) -> list[dict]:
+    export("prodigy", records, tmp_path / "p.jsonl")
+    return [json.loads(line) for line in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def assert_no_overlapping_spans(task: dict) -> None:
+    tokens = sorted((s["token_start"], s["token_end"]) for s in task["spans"])
+    for (_, end), (next_start, _) in zip(tokens, tokens[1:]):
+        assert end < next_start, task["spans"]
+    for relation in task["relations"]:
+        assert relation["head_span"] in task["spans"] and relation["child_span"] in task["spans"]
+
+
+def test_prodigy_drops_a_span_that_overlaps_one_already_placed_and_keeps_it_in_meta(tmp_path):
+    (task,) = prodigy_tasks(overlap_records(), tmp_path)
+    assert_no_overlapping_spans(task)
+    spans = [(OVERLAP_TEXT[s["start"]:s["end"]], s["label"]) for s in task["spans"]]
+    # Quotes first: the mixed quote keeps its span, its own cue and speaker inside it are left out.
+    assert spans == [("a disgrace, according to Ms Holt", "QUOTE"), ("a folly", "QUOTE"), ("Ms Holt", "SPEAKER"),
+                     ("said", "CUE")]
+    relations = [(OVERLAP_TEXT[r["head_span"]["start"]:r["head_span"]["end"]], r["label"]) for r in task["relations"]]
+    assert relations == [("a folly", "SPEAKER"), ("a folly", "CUE")]
+    mixed, inner, folly = task["meta"]["quotes"]
+    assert mixed["not_in_spans"] == ["SPEAKER", "CUE"]
+    assert (mixed["cue"], OVERLAP_TEXT[mixed["cue_start"]:][:12]) == ("according to", "according to")
+    assert OVERLAP_TEXT[mixed["mention_start"]:mixed["mention_end"]] == "Ms Holt"
+    assert inner["not_in_spans"] == ["QUOTE"]  # inside the first quote: in meta only
+    assert folly["not_in_spans"] == []
+
+
+def test_prodigy_gold_tasks_hold_no_overlapping_spans(tmp_path):
+    from newsread.formats import read_annotations
+
+    tasks = prodigy_tasks(read_annotations("jsonl", Path(__file__).parent / "data" / "gold"), tmp_path)
+    for task in tasks:
+        assert_no_overlapping_spans(task)
+    left_out = [q["not_in_spans"] for task in tasks for q in task["meta"]["quotes"] if q["not_in_spans"]]
+    assert left_out and all(labels == ["CUE"] for labels in left_out)  # "X, according to Y, ..." clauses
+
+
+SHARED_CUE_TEXT = "“We are ready,” she said, “and we will win.”"
+
+
+def test_brat_events_sharing_a_cue_share_its_text_bounds(tmp_path):
+    article = StoredArticle(text=SHARED_CUE_TEXT, id=3)
+    quotes = [quote(SHARED_CUE_TEXT, content, cue="said", mention="she", kind="direct", speaker="Ana Ruiz",
+                    status="accepted", confidence=0.8) for content in ("We are ready,", "and we will win.")]
+    export("brat", [(article, quotes)], tmp_path)
+    lines = (tmp_path / "3.ann").read_text(encoding="utf-8").splitlines()
+    text_bounds = [line.split("\t")[1] for line in lines if line.startswith("T")]
+    assert len(text_bounds) == len(set(text_bounds))  # no two with the same type and span
+    assert sorted(text_bounds) == ["Attribution 20 24", "Content 1 14", "Content 27 43", "Cue 20 24", "Source 16 19"]
+    events = [line.split("\t")[1].split() for line in lines if line.startswith("E")]
+    assert [event[0] for event in events] == ["Attribution:T4"] * 2 and events[0][1:3] == events[1][1:3]
+    ((_, back),) = read_annotations_of(tmp_path)
+    assert [(q.text, q.cue, q.cue_start, q.mention_start) for q in back] == [
+        (q.text, q.cue, q.cue_start, q.mention_start) for q in quotes]
+
+
+def test_brat_gold_export_has_no_duplicate_text_bounds(tmp_path):
+    from newsread.formats import read_annotations
+
+    gold = read_annotations("jsonl", Path(__file__).parent / "data" / "gold")
+    export("brat", [(StoredArticle(text=a.text, id=n), q) for n, (a, q) in enumerate(gold, start=1)], tmp_path)
+    shared_triggers = 0
+    for ann in tmp_path.glob("*.ann"):
+        lines = ann.read_text(encoding="utf-8").splitlines()
+        text_bounds = [line.split("\t")[1] for line in lines if line.startswith("T")]
+        assert len(text_bounds) == len(set(text_bounds)), ann.name
+        triggers = [line.split("\t")[1].split()[0] for line in lines if line.startswith("E")]
+        shared_triggers += len(triggers) - len(set(triggers))
+    assert shared_triggers > 0  # split quotes and quotes of one "said": the case this is about
+
+
+def read_annotations_of(folder: Path):
+    from newsread.formats import read_annotations
+
+    return list(read_annotations("brat", folder))
+
+
+def declared_attributes(conf: str) -> dict[str, set[str] | None]:
+    """annotation.conf's [attributes]: name -> its values, None for a binary attribute."""
+    section = conf.split("[attributes]")[1]
+    declared = {}
+    for line in section.strip().splitlines():
+        name, _, arguments = line.partition("\t")
+        values = [part.split(":", 1)[1] for part in arguments.split(", ") if part.startswith("Value:")]
+        declared[name] = set(values[0].split("|")) if values else None
+    return declared
+
+
+def test_brat_writes_only_attribute_values_annotation_conf_declares(tmp_path):
+    export("brat", sample_records(), tmp_path)
+    declared = declared_attributes((tmp_path / "annotation.conf").read_text(encoding="utf-8"))
+    assert declared["Confidence"] == {"high", "medium", "low"}
+    written = [line.split("\t")[1].split() for path in tmp_path.glob("*.ann")
+               for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("A")]
+    for name, _target, *value in written:
+        assert (declared[name] is None) == (not value), name  # binary: no value; multi-valued: one
+        assert not value or value[0] in declared[name], (name, value)
+    assert {value[0] for name, _, *value in written if name == "Confidence"} == {"high", "medium", "low"}
+
+
+@pytest.mark.parametrize(("attribute", "note", "expected"), [
+    ("high", "0.91", 0.91),  # as exported: the exact number
+    ("low", "0.91", 0.25),  # a band changed in brat wins, as its middle
+    ("medium", None, 0.65),  # a band set in brat, no number
+    ("0.42", None, 0.42),  # a number, as earlier exports wrote it
+    (None, "0.7", 0.7),
+])
+def test_brat_confidence_reads_the_note_within_the_band(tmp_path, attribute, note, expected):
+    (tmp_path / "1.txt").write_text(SHARED_CUE_TEXT, encoding="utf-8")
+    lines = ["T1\tContent 1 14\tWe are ready,", "T2\tAttribution 1 14\tWe are ready,", "E1\tAttribution:T2 Content:T1"]
+    lines += [f"A1\tConfidence E1 {attribute}"] if attribute else []
+    lines += [f"#1\tAnnotatorNotes E1\tconfidence: {note}"] if note else []
+    (tmp_path / "1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ((_, (back,)),) = read_annotations_of(tmp_path)
+    assert back.confidence == expected
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("A1\tConfidence E1 sure", "E1: Confidence 'sure' is neither high, medium, low nor a number"),
+    ("#1\tAnnotatorNotes E1\tconfidence: very", "E1: confidence note 'very' is not a number"),
+])
+def test_brat_confidence_that_is_no_band_nor_number_is_a_format_error(tmp_path, line, message):
+    from newsread.formats import FormatError
+
+    (tmp_path / "1.txt").write_text(SHARED_CUE_TEXT, encoding="utf-8")
+    lines = ["T1\tContent 1 14\tWe are ready,", "T2\tAttribution 1 14\tWe are ready,", "E1\tAttribution:T2 Content:T1", line]
+    (tmp_path / "1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=message):
+        read_annotations_of(tmp_path)
+
+
+def test_spacy_export_writes_a_spancat_config_beside_the_docbin(tmp_path):
+    from spacy import util
+
+    export("spacy", sample_records(), tmp_path / "quotes.spacy")
+    config = util.load_config(tmp_path / "quotes.cfg")
+    lengths = [s[1] for doc in docbin_token_lengths(tmp_path / "quotes.spacy") for s in doc]
+    spancat = config["components"]["spancat"]
+    assert config["nlp"]["pipeline"] == ["tok2vec", "spancat"] and config["nlp"]["lang"] == "en"
+    assert spancat["spans_key"] == "quotes"
+    assert spancat["suggester"] == {"@misc": "spacy.ngram_range_suggester.v1", "min_size": min(lengths),
+                                    "max_size": max(lengths)}
+    weights = config["training"]["score_weights"]
+    assert (weights["spans_quotes_f"], weights["spans_quotes_p"], weights["spans_quotes_r"]) == (1.0, 0.0, 0.0)
+    assert weights["spans_sc_f"] is None  # the default key, which nothing writes, does not count
+    assert config["paths"]["train"] == config["paths"]["dev"] == str(tmp_path / "quotes.spacy")
+
+
+def docbin_token_lengths(path: Path) -> list[list[tuple[str, int]]]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    docs = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
+    return [[(span.text, len(span)) for span in doc.spans["quotes"]] for doc in docs]
 
 
 def test_export_replaces_an_existing_file_atomically(tmp_path):
@@ -234,7 +515,8 @@ def test_failed_export_leaves_the_old_file_and_no_temp(tmp_path):
 
 
 def test_registry_lists_every_format():
-    assert set(EXPORT_FORMATS) == {"jsonl", "articles-jsonl", "csv", "spacy", "brat", "prodigy", "labelstudio"}
+    assert set(EXPORT_FORMATS) == {"jsonl", "articles-jsonl", "csv", "spacy", "brat", "prodigy", "labelstudio",
+                                   "datasette-metadata"}
 
 
 def test_importing_formats_does_not_import_spacy():

@@ -32,7 +32,7 @@ def test_txt_keeps_text_verbatim_and_takes_first_line_as_title(tmp_path):
 def test_txt_with_a_long_first_line_is_titled_by_its_file_name(tmp_path):
     path = tmp_path / "long-lead.txt"
     path.write_text("word " * 60 + "\n\nMore.", encoding="utf-8")
-    assert read_one(path).title == "long-lead"
+    assert read_one(path).title == "Long lead"  # the file name made readable (tests/test_ingest_metadata.py)
 
 
 def test_text_is_normalised(tmp_path):

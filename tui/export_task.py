@@ -20,7 +20,7 @@ class ExportDone(Message):
 
 def default_output(fmt: str) -> Path:
     suffix = {"jsonl": ".jsonl", "articles-jsonl": ".jsonl", "csv": ".csv", "spacy": ".spacy",
-              "prodigy": ".jsonl", "labelstudio": ".json"}.get(fmt, "")
+              "prodigy": ".jsonl", "labelstudio": ".json", "datasette-metadata": ".json"}.get(fmt, "")
     return Path.home() / f"newsread-{fmt}{suffix}"
 
 

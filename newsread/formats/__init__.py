@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsread.model import Article, Quote
 
-from . import articles_jsonl, brat, csv_table, docbin, jsonl, labelstudio, prodigy
+from . import articles_jsonl, brat, csv_table, datasette, docbin, jsonl, labelstudio, prodigy
 from .output import atomic_write
 from .records import FormatError, Record
 
@@ -28,6 +28,7 @@ EXPORT_FORMATS = {
     "brat": brat,
     "prodigy": prodigy,
     "labelstudio": labelstudio,
+    "datasette-metadata": datasette,
 }
 
 # "jsonl" imports the articles form: per-quote lines carry no article text to import.

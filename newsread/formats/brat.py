@@ -2,10 +2,12 @@
 
 Each quote is a PolNeAR-style Attribution event: T lines for Source (the speaker mention,
 when there is one), Cue and Content (the quote), an Attribution trigger T on the cue (on the
-content when there is no cue), and ``E  Attribution:T Source:T Cue:T Content:T``. A lines on
-the event carry Kind, SpeakerKind, Status, Confidence and Human; an AnnotatorNotes line on the
-event carries the canonical speaker, one on the Content the reviewer's note. A joint statement
-has a second note on the event, ``speakers: A | B``, listing its speakers.
+content when there is no cue), and ``E  Attribution:T Source:T Cue:T Content:T``; a span of
+one type is written once, however many events share it. A lines on the event carry Kind,
+SpeakerKind, Status, Confidence (high, medium or low, as annotation.conf declares) and Human;
+an AnnotatorNotes line on the event carries the canonical speaker, one on the Content the
+reviewer's note. More notes on the event: ``confidence: 0.91``, the exact number, and for a
+joint statement ``speakers: A | B``, listing its speakers.
 
 Reading accepts these folders and PolNeAR's (texts in a sibling ``text/`` folder, annotator
 suffixes on .ann names, discontinuous spans, Attribution-no-source events).
@@ -13,6 +15,7 @@ suffixes on .ann names, discontinuous spans, Attribution-no-source events).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +33,12 @@ DESCRIPTION = "brat standoff folder: <id>.txt and <id>.ann per article (needs -o
 OPENING_MARKS = "\"“”‘’'«»„‚‹›"
 # A note on the event that lists the speakers of a joint statement: "speakers: A | B".
 SPEAKERS_NOTE, SPEAKERS_SEPARATOR = "speakers: ", " | "
+# brat attributes take values from a list, so Confidence is a band (its lowest confidence here:
+# the reader's "accept confident" starts at 0.8 and shows quotes below 0.5 in red); the exact
+# number goes in a note on the event. A band set in brat without a number reads as its middle.
+CONFIDENCE_BANDS = (("high", 0.8), ("medium", 0.5))  # below: "low"
+BAND_MIDDLES = {"high": 0.9, "medium": 0.65, "low": 0.25}
+CONFIDENCE_NOTE = "confidence: "
 
 ANNOTATION_CONF = """\
 [entities]
@@ -47,7 +56,7 @@ Attribution\tSource?:Source, Cue?:Cue, Content:Content
 Kind\tArg:Attribution, Value:direct|indirect|mixed
 SpeakerKind\tArg:Attribution, Value:PERSON|ORG|OTHER
 Status\tArg:Attribution, Value:unreviewed|accepted|corrected|rejected
-Confidence\tArg:Attribution
+Confidence\tArg:Attribution, Value:high|medium|low
 Human\tArg:Attribution
 """
 
@@ -56,14 +65,23 @@ Human\tArg:Attribution
 
 
 def write(records: Iterable[Record], out: Path) -> int:
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: not a folder (the brat format writes a folder of .txt and .ann files)")
+    from newsread.ingest.brat_metadata import METADATA_FILE, TEXT_KEYS
+
     out.mkdir(parents=True, exist_ok=True)
     count = 0
+    metadata: list[str] = []  # what file names cannot carry: ids, titles, dates (import reads it back)
     for number, (article, quotes) in enumerate(records, start=1):
-        stem = str(article.id) if getattr(article, "id", 0) else f"article-{number}"
+        article_id = getattr(article, "id", 0)
+        stem = str(article_id) if article_id else f"article-{number}"
         write_text_file(out / f"{stem}.txt", article.text)
         write_text_file(out / f"{stem}.ann", ann_text(article.text, quotes))
+        entry = {"file": stem, "id": article_id or None, **{key: getattr(article, key, "") for key in TEXT_KEYS}}
+        metadata.append(json.dumps(entry, ensure_ascii=False))
         count += len(quotes)
     write_text_file(out / "annotation.conf", ANNOTATION_CONF)  # lets brat itself open the folder
+    write_text_file(out / METADATA_FILE, "".join(line + "\n" for line in metadata))
     return count
 
 
@@ -75,13 +93,16 @@ def ann_text(text: str, quotes: list[Quote]) -> str:
         counters[kind] += 1
         return f"{kind}{counters[kind]}"
 
+    written: dict[tuple[str, str], str] = {}  # (type, offsets) -> T id: brat's verifier warns of duplicates
+
     def text_bound(label: str, start: int, end: int) -> str:
-        t_id = next_id("T")
         fragments = _fragments(text, start, end)
         offsets = ";".join(f"{a} {b}" for a, b in fragments)
-        shown = " ".join(text[a:b] for a, b in fragments)
-        lines.append(f"T{t_id[1:]}\t{label} {offsets}\t{shown}")
-        return t_id
+        if (label, offsets) not in written:
+            written[label, offsets] = next_id("T")
+            shown = " ".join(text[a:b] for a, b in fragments)
+            lines.append(f"{written[label, offsets]}\t{label} {offsets}\t{shown}")
+        return written[label, offsets]
 
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
         arguments = []
@@ -99,7 +120,7 @@ def ann_text(text: str, quotes: list[Quote]) -> str:
             ("Kind", quote.kind),
             ("SpeakerKind", quote.speaker_kind),
             ("Status", getattr(quote, "status", "unreviewed")),
-            ("Confidence", repr(float(quote.confidence))),
+            ("Confidence", confidence_band(quote.confidence)),
         ):
             lines.append(f"{next_id('A')}\t{name} {event} {value}")
         if getattr(quote, "human", False):
@@ -109,9 +130,14 @@ def ann_text(text: str, quotes: list[Quote]) -> str:
         if len(quote.speaker_names()) > 1:
             names = SPEAKERS_SEPARATOR.join(_one_line(name) for name in quote.speaker_names())
             lines.append(f"{next_id('#')}\tAnnotatorNotes {event}\t{SPEAKERS_NOTE}{names}")
+        lines.append(f"{next_id('#')}\tAnnotatorNotes {event}\t{CONFIDENCE_NOTE}{float(quote.confidence)!r}")
         if getattr(quote, "note", ""):
             lines.append(f"{next_id('#')}\tAnnotatorNotes {content}\t{_one_line(quote.note)}")
     return "".join(line + "\n" for line in lines)
+
+
+def confidence_band(confidence: float) -> str:
+    return next((band for band, lowest in CONFIDENCE_BANDS if confidence >= lowest), "low")
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -140,6 +166,7 @@ class Annotations:
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # target -> name -> value
     notes: dict[str, str] = field(default_factory=dict)  # target -> note
     speakers: dict[str, list[str]] = field(default_factory=dict)  # event -> speakers of a joint statement
+    confidences: dict[str, str] = field(default_factory=dict)  # event -> the exact confidence, as written
     problems: dict[str, str] = field(default_factory=dict)  # T id -> why its offsets cannot make a quote
 
 
@@ -206,6 +233,8 @@ def parse_ann(content: str) -> Annotations:
                 head, _, note = rest.partition("\t")
                 if note.startswith(SPEAKERS_NOTE):
                     found.speakers[head.split()[1]] = note[len(SPEAKERS_NOTE):].split(SPEAKERS_SEPARATOR)
+                elif note.startswith(CONFIDENCE_NOTE):
+                    found.confidences[head.split()[1]] = note[len(CONFIDENCE_NOTE):]
                 else:
                     found.notes[head.split()[1]] = note
         except (ValueError, IndexError):
@@ -267,18 +296,38 @@ def quote_for(found: Annotations, text: str, where: str, roles: dict[str, str], 
     if event_id in found.speakers:
         fields["speakers"] = found.speakers[event_id]
     fields["kind"] = attributes.get("Kind") or _guess_kind(text[start:end])
-    for key, name in (("speaker_kind", "SpeakerKind"), ("status", "Status"), ("confidence", "Confidence")):
+    for key, name in (("speaker_kind", "SpeakerKind"), ("status", "Status")):
         if name in attributes:
             fields[key] = attributes[name]
-    if "confidence" in fields:  # an attribute value is text; the quote's confidence a number
-        try:
-            fields["confidence"] = float(fields["confidence"])
-        except ValueError:
-            raise FormatError(f"{where}: {event_id}: Confidence {fields['confidence']!r} is not a number") from None
+    confidence = confidence_from(attributes.get("Confidence"), found.confidences.get(event_id), f"{where}: {event_id}")
+    if confidence is not None:
+        fields["confidence"] = confidence
     if "Status" in attributes:  # a newsread export: the review fields are all there
         fields["human"] = "Human" in attributes
         fields["note"] = found.notes.get(roles["Content"], "")
     return quote_from_fields(fields, text, f"{where}: {event_id or roles['Content']}")
+
+
+def confidence_from(band: str | None, exact: str | None, where: str) -> float | None:
+    """The number of the ``confidence:`` note when it lies in the Confidence band (a band changed in
+    brat wins over the note, as its middle); a number as the attribute (older exports) as it is."""
+    number = _number(exact) if exact is not None else None
+    if exact is not None and number is None:
+        raise FormatError(f"{where}: confidence note {exact!r} is not a number")
+    if band is None:
+        return number
+    if band in BAND_MIDDLES:
+        return number if number is not None and confidence_band(number) == band else BAND_MIDDLES[band]
+    if _number(band) is None:
+        raise FormatError(f"{where}: Confidence {band!r} is neither high, medium, low nor a number")
+    return _number(band)
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def _guess_kind(span_text: str) -> str:

@@ -8,7 +8,8 @@ imported only when a source needs them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from newsread.model import Article
@@ -25,14 +26,21 @@ def content_hash(text: str) -> str:
 
 
 def read_sources(
-    sources: Iterable[str], *, timeout: float = 20.0, max_bytes: int = 10_000_000
+    sources: Iterable[str], *, timeout: float = 20.0, max_bytes: int = 10_000_000, feed_deadline: float = 60.0,
+    feed_progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[Article | IngestFailure]:
-    """Articles from paths (files or folders) and http(s) URLs (pages or RSS/Atom feeds), in order."""
+    """Articles from paths (files or folders) and http(s) URLs (pages or RSS/Atom feeds), in order.
+
+    ``timeout`` bounds each download, ``feed_deadline`` all of one feed's entry pages together;
+    ``feed_progress(feed_url, fetched, total)`` hears how far a feed's pages are.
+    """
     from .files import read_path
     from .web import is_url, read_url
 
     for source in sources:
         if is_url(source):
-            yield from read_url(source, timeout=timeout, max_bytes=max_bytes)
+            progress = None if feed_progress is None else partial(feed_progress, source)
+            yield from read_url(source, timeout=timeout, max_bytes=max_bytes, feed_deadline=feed_deadline,
+                                feed_progress=progress)
         else:
             yield from read_path(Path(source), max_bytes=max_bytes)

@@ -1,4 +1,5 @@
-"""RSS/Atom feeds -> Articles: each entry's page, or the entry's own text when the page fails."""
+"""RSS/Atom feeds -> Articles: each entry's page (a few fetched at once, all within one deadline for
+the feed), or the entry's own text when the page fails or is late."""
 
 from __future__ import annotations
 
@@ -24,13 +25,27 @@ def looks_like_feed(content_type: str, body: bytes) -> bool:
     return any(tag in head for tag in FEED_ROOT_TAGS)
 
 
+# Entry pages fetched at once: enough to hide a slow server, few enough to be polite to it.
+FEED_WORKERS = 4
+
+# (entries fetched, entries to fetch) as a feed's pages arrive.
+FeedProgress = Callable[[int, int], None]
+# An entry's page by ``until`` (a time.monotonic() deadline): its Fetched, or why not.
+FetchBefore = Callable[[str, float], object]
+
+
 def read_feed(
     body: bytes,
     feed_url: str,
     *,
-    fetch_page: Callable[[str], object],
+    fetch_page: FetchBefore,
     page_to_article: Callable[..., Article | IngestFailure],
+    deadline: float,
+    late: str,
+    progress: FeedProgress | None = None,
 ) -> Iterator[Article | IngestFailure]:
+    """Each entry's page, fetched FEED_WORKERS at a time, all by ``deadline`` (time.monotonic());
+    an entry whose page fails, or is not fetched by then (``late`` says so), gets its own text."""
     import feedparser  # lazy: only needed for feeds
 
     parsed = feedparser.parse(body)
@@ -39,15 +54,53 @@ def read_feed(
         yield IngestFailure(feed_url, reason)
         return
     feed_title = parsed.feed.get("title", "")
-    for entry in parsed.entries:
-        yield entry_article(entry, feed_url, feed_title, fetch_page, page_to_article)
+    links = [entry.get("link", "") for entry in parsed.entries]
+    pages = fetch_pages(links, fetch_page, deadline=deadline, late=late, progress=progress)
+    for number, entry in enumerate(parsed.entries):
+        yield entry_article(entry, feed_url, feed_title, pages.get(number), page_to_article)
 
 
-def entry_article(entry, feed_url: str, feed_title: str, fetch_page, page_to_article) -> Article | IngestFailure:
+def fetch_pages(links: list[str], fetch_page: FetchBefore, *, deadline: float, late: str,
+                progress: FeedProgress | None = None) -> dict[int, object]:
+    """{entry number: its page's Fetched or IngestFailure} for every http(s) link, fetched in
+    parallel threads (one shared client may serve them); a page still missing at ``deadline``
+    is an IngestFailure saying ``late``. Progress is reported from this thread only."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    wanted = {number: link for number, link in enumerate(links) if link.startswith(("http://", "https://"))}
+    if not wanted:
+        return {}
+    pool = ThreadPoolExecutor(max_workers=FEED_WORKERS, thread_name_prefix="newsread-feed")
+    futures = {pool.submit(fetch_page, link, deadline): number for number, link in wanted.items()}
+    pending = set(futures)
+    try:
+        if progress:
+            progress(0, len(futures))
+        while pending and (left := deadline - time.monotonic()) > 0:
+            _, pending = wait(pending, timeout=left, return_when=FIRST_COMPLETED)
+            if progress:
+                progress(len(futures) - len(pending), len(futures))
+    finally:
+        # Pages not started are dropped; those under way stop by the deadline themselves.
+        pool.shutdown(wait=True, cancel_futures=True)
+    return {number: _outcome(future, wanted[number], late) for future, number in futures.items()}
+
+
+def _outcome(future, link: str, late: str) -> object:
+    if future.cancelled() or not future.done():
+        return IngestFailure(link, late)
+    error = future.exception()
+    if error is not None:  # fetch reports every network failure itself: this is a bug, told in one line
+        return IngestFailure(link, f"download failed ({type(error).__name__})")
+    return future.result()
+
+
+def entry_article(entry, feed_url: str, feed_title: str, fetched, page_to_article) -> Article | IngestFailure:
+    """The entry's page as an article (``fetched``: its Fetched or IngestFailure, None without a
+    link), else the entry's own text; the feed's title, author and date either way."""
     link = entry.get("link", "")
     page_problem = "entry has no link"
-    if link.startswith(("http://", "https://")):
-        fetched = fetch_page(link)
+    if fetched is not None:
         page = fetched if isinstance(fetched, IngestFailure) else page_to_article(fetched, path=link)
         if isinstance(page, Article):
             return with_entry_metadata(page, entry, feed_title)

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from newsread.model import Article
+from newsread.text import normalize
 
 from .html import article_from_html
 from .jsonl import read_corpus
-from .result import IngestFailure, NotRegularFile, NotText, decode_text, finish, open_regular, plain_text_title, too_large
+from .result import IngestFailure, NotRegularFile, NotText, decode_text, finish, open_regular, too_large
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 CORPUS_SUFFIXES = {".jsonl"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+
+# A headline is a few words: a longer first line is the start of the body.
+TITLE_MAX_CHARACTERS = 150
+TITLE_MAX_WORDS = 20
+TITLE_LOOKS_AT = 2000
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+# The first non-blank line, and the first letter of the text after it.
+FIRST_LINE = re.compile(r"\s*([^\n]*)\n\s*(\S)")
+DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def read_path(path: Path, *, max_bytes: int) -> Iterator[Article | IngestFailure]:
@@ -76,13 +88,53 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[Article | IngestFailure
     if suffix in HTML_SUFFIXES:
         yield article_from_html(text, path=str(path), fallback_title=path.stem)
     else:
-        yield finish(Article(text=text, title=text_title(text, path), path=str(path)), str(path))
+        article = Article(text=text, title=text_title(text, path), date=date_from_file_name(path.stem), path=str(path))
+        yield finish(article, str(path))
 
 
 def text_title(text: str, path: Path) -> str:
-    """Markdown: the first ``# `` heading. Plain text: a short first line. Else the file name."""
+    """Markdown: the first ``# `` heading. Else the first line, when it reads as a title
+    (``first_line_title``). Else the file name made readable (``title_from_file_name``)."""
     if path.suffix.lower() == ".md":
         for line in text.splitlines():
             if line.startswith("# "):
                 return line[2:].strip()
-    return plain_text_title(text, fallback=path.stem)
+    # Only the start can hold a headline; normalised, as the text will be stored (\r\n as \n).
+    return first_line_title(normalize(text[:TITLE_LOOKS_AT])) or title_from_file_name(path.stem)
+
+
+def first_line_title(text: str) -> str:
+    """The first line when it looks like a headline, else "": short, with more text after it, not
+    ending as a sentence or clause of the body does (a full stop, a comma), not a line the next one
+    continues (starting in lower case); a markdown heading's ``#`` marks are left out. The line
+    stays in the article's text: offsets never move."""
+    first = FIRST_LINE.match(text)
+    if first is None:
+        return ""  # the whole text is one line
+    line, following = first.group(1).strip(), first.group(2)
+    line = MARKDOWN_HEADING.sub("", line, count=1) if line.startswith("#") else line
+    if not line or len(line) > TITLE_MAX_CHARACTERS or len(line.split()) > TITLE_MAX_WORDS:
+        return ""
+    if line.endswith((",", ";")) or (line.endswith(".") and not line.endswith("..")):  # "..." may end a headline
+        return ""
+    if following.islower():  # a paragraph wrapped over several lines
+        return ""
+    return line
+
+
+def title_from_file_name(stem: str) -> str:
+    """A file name as a title: "2019-03-02-bradford-abuse" -> "Bradford abuse" (the date left
+    out, hyphens and underscores as spaces, the first letter a capital)."""
+    words = " ".join(DATE_IN_NAME.sub(" ", stem).replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else stem
+
+
+def date_from_file_name(stem: str) -> str:
+    """The first real YYYY-MM-DD date in a file name ("2019-03-02-bradford-abuse"), else "";
+    "2019-02-30" is no date."""
+    for match in DATE_IN_NAME.finditer(stem):
+        try:
+            return datetime.date(*(int(part) for part in match.groups())).isoformat()
+        except ValueError:
+            continue
+    return ""

@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 
 from newsread.model import Article
 
-from .feeds import looks_like_feed, read_feed
+from .feeds import FeedProgress, looks_like_feed, read_feed
 from .html import article_from_html
 from .result import IngestFailure, finish, plain_text_title, too_large
 
 ALLOWED_SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
 USER_AGENT = "newsread (terminal news reader)"
+# All of a feed's entry pages, however many: a feed of slow pages must not hold `add` for long.
+FEED_DEADLINE = 60.0
 
 
 @dataclass
@@ -39,8 +41,10 @@ def is_url(source: str) -> bool:
     return "://" in source and urlsplit(source).scheme.isalpha()
 
 
-def read_url(url: str, *, timeout: float, max_bytes: int) -> Iterator[Article | IngestFailure]:
-    """A page yields one article; a feed yields one per entry."""
+def read_url(url: str, *, timeout: float, max_bytes: int, feed_deadline: float = FEED_DEADLINE,
+             feed_progress: FeedProgress | None = None) -> Iterator[Article | IngestFailure]:
+    """A page yields one article; a feed yields one per entry, its pages fetched within ``feed_deadline``
+    seconds in all (``feed_progress`` hears of each)."""
     import httpx  # lazy: only needed for URLs
 
     scheme = urlsplit(url).scheme.lower()
@@ -54,14 +58,20 @@ def read_url(url: str, *, timeout: float, max_bytes: int) -> Iterator[Article | 
         headers={"User-Agent": USER_AGENT},
     ) as client:
 
-        def fetch_page(page_url: str) -> Fetched | IngestFailure:
+        late = f"not fetched within the feed's {feed_deadline:g} s"
+
+        def fetch_entry_page(page_url: str, until: float) -> Fetched | IngestFailure:
+            left = until - time.monotonic()
+            if left < timeout:  # the feed's deadline comes first
+                return fetch(client, page_url, timeout=left, max_bytes=max_bytes, late=late)
             return fetch(client, page_url, timeout=timeout, max_bytes=max_bytes)
 
-        fetched = fetch_page(url)
+        fetched = fetch(client, url, timeout=timeout, max_bytes=max_bytes)
         if isinstance(fetched, IngestFailure):
             yield fetched
         elif looks_like_feed(fetched.content_type, fetched.body):
-            yield from read_feed(fetched.body, url, fetch_page=fetch_page, page_to_article=page_to_article)
+            yield from read_feed(fetched.body, url, fetch_page=fetch_entry_page, page_to_article=page_to_article,
+                                 deadline=time.monotonic() + feed_deadline, late=late, progress=feed_progress)
         else:
             yield page_to_article(fetched, path=url)
 
@@ -76,17 +86,20 @@ def page_to_article(fetched: Fetched, *, path: str) -> Article | IngestFailure:
     return article_from_html(fetched.text(), path=path, url=fetched.url)
 
 
-def fetch(client, url: str, *, timeout: float, max_bytes: int) -> Fetched | IngestFailure:
-    """GET ``url``; the size cap is enforced while streaming and ``timeout`` bounds the whole download."""
+def fetch(client, url: str, *, timeout: float, max_bytes: int, late: str = "") -> Fetched | IngestFailure:
+    """GET ``url``; the size cap is enforced while streaming and ``timeout`` bounds the whole download.
+    ``late``: the reason to give when it times out, if not "timed out after N s"."""
     import httpx
 
     if urlsplit(url).scheme.lower() not in ALLOWED_SCHEMES:
         return IngestFailure(url, "unsupported URL scheme (only http and https)")
+    timed_out = IngestFailure(url, late or f"timed out after {timeout:g} s")
+    if timeout <= 0:
+        return timed_out
     # httpx's timeout applies to each read; a server trickling bytes would never trip it.
     deadline = time.monotonic() + timeout
-    timed_out = IngestFailure(url, f"timed out after {timeout:g} s")
     try:
-        with client.stream("GET", url) as response:
+        with client.stream("GET", url, timeout=timeout) as response:
             if response.status_code >= 400:
                 return IngestFailure(url, f"HTTP {response.status_code}")
             declared = response.headers.get("content-length", "")
