@@ -15,6 +15,7 @@ from .frames import RawQuote, according_to, adverbial_clause, continues_relative
 from .lexicon import (
     CITING_VERBS,
     CONTRAST_WORDS,
+    MANDATIVE_VERBS,
     NOMINATIVE_PRONOUNS,
     NON_SPEECH_SOURCES,
     RELATIVE_PRONOUNS,
@@ -115,8 +116,10 @@ def _is_finite(head: Token) -> bool:
 def _object_subject(verb: Token, head: Token) -> Token | None:
     """The parser sometimes takes a that-less clause's subject for the verb's object
     ("He remarked [toilet paper] is a bulky item", "has promised [each victim] will be
-    ..."): the object sits right before a finite, subjectless complement."""
-    if head.i < verb.i or any(c.dep_ in _SUBJ for c in head.children) or not _is_finite(head):
+    ..."): the object sits right before a finite, subjectless complement (or, after a
+    directive, a bare subjunctive: "requested [the company] pay for the damage")."""
+    subjunctive = verb.lemma_.lower() in MANDATIVE_VERBS and head.tag_ == "VB"
+    if head.i < verb.i or any(c.dep_ in _SUBJ for c in head.children) or not (_is_finite(head) or subjunctive):
         return None
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
         return None
@@ -386,6 +389,19 @@ def _speaking_source(src: Token | None) -> Token | None:
     return None
 
 
+def _apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:
+    """A person's name set off by commas right after token ``end`` (", Dee Margo,"): its last
+    token and the closing comma's index, else None."""
+    if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].ent_type_ != "PERSON" or doc[end + 2].ent_iob_ != "B":
+        return None
+    k = end + 2
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    if k + 1 < len(doc) and doc[k + 1].text == ",":
+        return doc[k], k + 1
+    return None
+
+
 def _first_quoted_conjunct(sent: Span, masked: list[tuple[int, int]]) -> Token | None:
     """The sentence root's first conjoined verb that holds a quotation mark, when the marks
     lie in conjuncts after an unquoted first clause; the root itself when a mark is anywhere
@@ -560,6 +576,9 @@ def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[Ra
         # ("Two workers were, according to the fire brigade, among the injured")
         p_lo = min(tok.i, src.left_edge.i)
         p_hi = max(src.right_edge.i, tok.i + 1)
+        named = _apposed_name_after(doc, p_hi)
+        if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
+            src, p_hi = named
         cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
         a, b = sent.start, sent.end - 1
         while b > a and (doc[b].is_punct or doc[b].is_space):

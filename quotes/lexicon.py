@@ -36,9 +36,13 @@ REPORT_VERBS = frozenset(
     respond testify tweet write post urge cite remark observe predict recommend reiterate
     suggest complain imply vow pledge affirm disclose assure answer hint boast signal
     specify underline underscore repeat recount retort counter protest object agree
-    disagree threaten guarantee swear concur charge accuse brief advise point
+    disagree threaten guarantee swear concur charge accuse brief advise point request
     """.split()
 )
+
+# Verbs of directive speech whose reported clause may be a bare subjunctive ("requested the
+# council pay", "urged the immunity be waived"); not "order", which mostly orders goods.
+MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask".split())
 
 # Verbs that attribute direct quotes or quoted fragments but seldom take a clause
 # ("called it 'a disaster'", "asked: '...'", '"...", he continued'); not report verbs.
@@ -337,7 +341,7 @@ MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm
 # Nouns an organisation is called by once named ("Channel 9, the country's largest
 # broadcaster ... the broadcaster said"; "the Health Ministry ... the ministry said").
 ORG_ROLE_NOUNS = ORG_NOUNS | MAKER_NOUNS | frozenset(
-    """publication outlet station website site hotel hospital school university college charity
+    """publication outlet station website site hotel hospital school university college charity store shop
     organisation organization club airline bank chain supermarket regulator watchdog operator
     publisher studio label""".split()
 )

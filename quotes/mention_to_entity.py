@@ -19,6 +19,7 @@ from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
     AUTHORING_VERBS,
+    COLLECTIVE_NOUNS,
     COURT_DOCS,
     COURT_WORDS,
     FIRST_PERSON_PRONOUNS,
@@ -168,6 +169,8 @@ class EntityResolution:
                     continue  # "according to a report from ABC in which they said": not ABC
                 if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
                     continue
+                if e is None and not self._may_speak(doc[i]):
+                    continue  # "where coastal ice sheets had melted ... they concluded": not the sheets
                 a, b = self.mention_span(i)
                 if e is not None:
                     return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e,
@@ -175,6 +178,14 @@ class EntityResolution:
                 return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
                                 link="pronoun.group", antecedent_start=a, antecedent_end=b)
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    @staticmethod
+    def _may_speak(noun: Token) -> bool:
+        """Whether an unnamed plural or collective noun names people or organisations, who
+        may be "they" of a report ("researchers", "officials", "the committee"), not things."""
+        lemma = noun.lemma_.lower()
+        return (lemma in PERSON_NOUNS or lemma in ORG_ROLE_NOUNS or lemma in COLLECTIVE_NOUNS
+                or noun.lower_ in PERSON_NOUNS or lemma.endswith(AGENT_SUFFIXES) or noun.lower_ == "police")
 
     def _reporter_of(self, tok: Token, want: str) -> Resolved | None:
         """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a

@@ -70,3 +70,28 @@ def test_a_that_less_clause_keeps_the_subject_the_parser_took_for_an_object(nlp,
 ])
 def test_an_object_with_no_clause_after_it_is_no_quote(nlp, text):
     assert quotes(nlp, text) == []
+
+
+def test_a_directive_with_a_bare_subjunctive_reports_it(nlp):
+    assert quotes(nlp, "The council requested the company pay for the damage.") == [
+        ("indirect", "the company pay for the damage", "council")]
+
+
+@pytest.mark.parametrize("text", [
+    "Coles ordered bigger packages from suppliers.",  # ordering goods is not speech
+    "The judge ordered police to clear the square.",  # an infinitive, not a clause
+])
+def test_an_order_of_things_or_an_infinitive_is_no_quote(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_according_to_a_role_with_the_name_beside_it_is_that_name(nlp):
+    t = "According to the Springfield mayor, Ann Lowe, during the weekend, police were investigating the fire."
+    [(kind, span, who)] = quotes(nlp, t)
+    assert (kind, who) == ("indirect", "Ann Lowe") and span.endswith("police were investigating the fire")
+    assert "Ann Lowe" not in span
+
+
+def test_according_to_a_role_followed_by_another_phrase_keeps_the_role(nlp):
+    t = "According to the Springfield mayor, the police, who arrived late, were investigating the fire."
+    assert [q[2] for q in quotes(nlp, t)] == ["Springfield mayor"]

@@ -282,3 +282,14 @@ def test_a_switchable_link_switched_off_leaves_the_mention_as_it_was(nlp, link, 
     with switched_off(link):
         assert speaker(nlp, text, fragment).speaker == without
     assert link in links(speaker(nlp, text, fragment))
+
+
+def test_they_of_a_report_is_people_not_things_named_since(nlp):
+    t = ("The researchers used satellite images to map places where coastal ice sheets had melted. "
+         "From this, they concluded that warm water was reaching the ice.")
+    assert speaker(nlp, t, "warm water was reaching").speaker == "researchers"
+
+
+def test_they_for_things_alone_is_nobody(nlp):
+    t = "The stones were found near the river. They said nothing was missing."
+    assert speaker(nlp, t, "nothing was missing").speaker == ""
