@@ -415,6 +415,11 @@ class EntityResolution:
         if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
             ent, span = self.entity_at(last)
             if ent is not None and span is not None and ent.kind == "PERSON":
+                first = span.root.head if span.root.dep_ == "conj" else None
+                if first is not None and first.ent_type_ == "PERSON" and first.i > tok.i:
+                    joint = self._joint_speakers(first)  # "a study by economists Ann Lee and Tom Ray"
+                    if joint is not None:
+                        return joint
                 return Resolved(ent.name, ent.kind, span.start_char, span.end_char, "name", ent)
             if last.pos_ == "PROPN" and last.ent_type_ in ("", "PERSON") and tok.lower_ in TITLES:
                 return self.resolve(last, coordinated=False)

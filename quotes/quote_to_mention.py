@@ -172,6 +172,11 @@ def _apposed_name_before(cue: Token) -> Token | None:
     name = _name_ending_at(doc, k - 1)
     if name is not None:
         return name
+    # ', Levine, who has given money to Rubio, said': the name the relative clause describes
+    relative = next((a for a in [doc[k - 1], *doc[k - 1].ancestors] if a.dep_ == "relcl"), None)
+    if (relative is not None and relative.right_edge.i == k - 1 and relative.head.ent_type_ == "PERSON"
+            and relative.left_edge.i >= 1 and doc[relative.left_edge.i - 1].text == ","):
+        return relative.head
     j = k - 1  # a description: no verb, no name, at most eight words
     while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
             and doc[j].ent_type_ != "PERSON":

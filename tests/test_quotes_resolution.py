@@ -293,3 +293,25 @@ def test_they_of_a_report_is_people_not_things_named_since(nlp):
 def test_they_for_things_alone_is_nobody(nlp):
     t = "The stones were found near the river. They said nothing was missing."
     assert speaker(nlp, t, "nothing was missing").speaker == ""
+
+
+def test_a_document_by_two_named_authors_is_their_joint_statement(nlp):
+    t = "According to a study by economists Ann Lee and Tom Ray, the recession is partly to blame."
+    q = speaker(nlp, t, "recession is partly")
+    assert q.speaker == "Ann Lee and Tom Ray"
+
+
+def test_a_document_by_one_author_is_that_author(nlp):
+    t = "According to a study by economist Ann Lee, the recession is partly to blame."
+    assert speaker(nlp, t, "recession is partly").speaker == "Ann Lee"
+
+
+def test_a_name_described_by_a_relative_clause_before_a_subjectless_cue_speaks(nlp):
+    t = "Of the candidate, Levine, who has given money to Marco Rubio, said, \"He's flat-out scary.\""
+    q = speaker(nlp, t, "flat-out scary")
+    assert (q.speaker, q.sieve) == ("Levine", "cue.apposed_name")
+
+
+def test_a_description_with_a_relative_clause_stays_a_description(nlp):
+    t = "Of the plan, the mayor, who has opposed it for years, said, \"It will fail.\""
+    assert speaker(nlp, t, "It will fail").speaker == "mayor"
