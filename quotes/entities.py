@@ -200,5 +200,8 @@ class Resolved:
     link: str = ""
     antecedent_start: int = -1
     antecedent_end: int = -1
+    # a joint statement's speakers, each an entity's canonical name ("Tesco", "Salling Group");
+    # ``name`` then joins them ("Tesco and Salling Group")
+    names: tuple[str, ...] = ()
 
 

@@ -95,6 +95,7 @@ def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
                 text=text[q.start : q.end],
                 kind=q.kind,
                 speaker=r.name,
+                speakers=list(r.names),  # a joint statement counts for each of its speakers
                 speaker_kind=r.kind if r.kind in ("PERSON", "ORG", "OTHER") else "OTHER",
                 cue=q.cue_text,
                 cue_start=q.cue_start + offset if q.cue_start >= 0 else -1,
@@ -111,7 +112,7 @@ def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
 def _speakers(quotes: list[Quote], entity_lists: Iterable[list[Entity]]) -> list[Speaker]:
     from newsread.model import Speaker
 
-    used = {q.speaker for q in quotes if q.speaker}
+    used = {name for q in quotes for name in q.speaker_names()}
     speakers: dict[str, Speaker] = {}
     for entities in entity_lists:
         for e in entities:
@@ -122,6 +123,11 @@ def _speakers(quotes: list[Quote], entity_lists: Iterable[list[Entity]]) -> list
                     if a not in sp.aliases and a != sp.name:
                         sp.aliases.append(a)
     for q in quotes:
+        if len(q.speaker_names()) > 1:
+            # a joint statement's speakers not among the entities ("he and Stephen Mold": the "he")
+            for name in q.speaker_names():
+                speakers.setdefault(name, Speaker(name, q.speaker_kind, []))
+            continue
         if q.speaker and q.speaker not in speakers:
             # an unnamed source ("police", "a spokesperson") names nobody beyond this article
             described = bool(q.evidence) and q.evidence[-1].get("sieve") == "description.unnamed"

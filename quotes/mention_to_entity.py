@@ -307,7 +307,7 @@ class EntityResolution:
         kinds = {p.kind for p in parts}
         how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
         kind = kinds.pop() if len(kinds) == 1 else "OTHER"
-        return Resolved(" and ".join(names), kind, start, end, how, link="group.joint")
+        return Resolved(" and ".join(names), kind, start, end, how, link="group.joint", names=tuple(names))
 
     def _cited_source(self, tok: Token) -> Resolved | None:
         """"Reuters, citing two sources, reported ...": a channel that relays speaks for the

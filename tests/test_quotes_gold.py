@@ -59,4 +59,4 @@ def test_speakers_are_canonical_and_listed(nlp, gold_articles):
         ex = extract(a["text"], nlp)
         names = [s.name for s in ex.speakers]
         assert len(names) == len(set(names))
-        assert all(q.speaker == "" or q.speaker in names for q in ex.quotes)
+        assert all(name in names for q in ex.quotes for name in q.speaker_names())  # each of a joint statement's too
