@@ -59,6 +59,7 @@ class EntityResolution:
     # What Registry provides (registry.py documents each); declared here for the type checker.
     doc: Doc
     text: str
+    entities: list[Entity]
     pairs: list[tuple[int, list[Entity]]]
     group_roles: dict[str, list[Entity]]
     by_mention: dict[int, Entity]
@@ -294,7 +295,7 @@ class EntityResolution:
         """Coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"."""
         conj = [c for c in tok.children if c.dep_ == "conj" and not apposed_description(c)]
         if not conj:
-            return None
+            return self._names_run_before(tok)
         parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]
         names = [p.name for p in parts if p.name]
         if len(names) != len(parts):
@@ -308,6 +309,44 @@ class EntityResolution:
         how = "pronoun" if any(p.how == "pronoun" for p in parts) else "name"
         kind = kinds.pop() if len(kinds) == 1 else "OTHER"
         return Resolved(" and ".join(names), kind, start, end, how, link="group.joint", names=tuple(names))
+
+    def _names_run_before(self, tok: Token) -> Resolved | None:
+        """"Kimberly-Clark and Solaris Paper emphasised", parsed as one name modifying the other:
+        names joined by "and" (or commas) right before the subject's own name, nothing else."""
+        ent, span = self.entity_at(tok)
+        if ent is None or span is None or span.root.i != tok.i:
+            return None
+        left = sorted((t for t in tok.subtree if t.i < span.start), key=lambda t: t.i)
+        if not left or left[-1].i != span.start - 1:
+            return None
+        names: list[str] = []
+        joined = False
+        i = left[0].i
+        while i < span.start:
+            t = self.doc[i]
+            if t.lower_ in ("and", "&", ","):
+                joined = joined or t.lower_ != ","
+                i += 1
+                continue
+            other, other_span = self.entity_at(self.doc[self._entity_end(i)]) if t.ent_iob_ == "B" else (None, None)
+            if other is None or other_span is None or other_span.start != i:
+                return None  # a word that is no name: a description, not a list of names
+            names.append(other.name)
+            i = other_span.end
+        if not joined or not names:
+            return None
+        names = list(dict.fromkeys([*names, ent.name]))
+        if len(names) < 2:
+            return None
+        kinds = {e.kind for e in self.entities if e.name in names}
+        return Resolved(" and ".join(names), kinds.pop() if len(kinds) == 1 else "OTHER", self.doc[left[0].i].idx,
+                        span.end_char, "name", link="group.joint", names=tuple(names))
+
+    def _entity_end(self, i: int) -> int:
+        """The last token of the named entity that starts at token ``i``."""
+        while i + 1 < len(self.doc) and self.doc[i + 1].ent_iob_ == "I":
+            i += 1
+        return i
 
     def _cited_source(self, tok: Token) -> Resolved | None:
         """"Reuters, citing two sources, reported ...": a channel that relays speaks for the

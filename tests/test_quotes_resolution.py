@@ -315,3 +315,14 @@ def test_a_name_described_by_a_relative_clause_before_a_subjectless_cue_speaks(n
 def test_a_description_with_a_relative_clause_stays_a_description(nlp):
     t = "Of the plan, the mayor, who has opposed it for years, said, \"It will fail.\""
     assert speaker(nlp, t, "It will fail").speaker == "mayor"
+
+
+def test_names_joined_by_and_that_the_parser_took_for_one_name_are_a_joint_statement(nlp):
+    t = "Johnson-Matthey and Northern Steel stressed that the plant would stay open."
+    q = speaker(nlp, t, "the plant would stay open")
+    assert q.speakers == ["Johnson-Matthey", "Northern Steel"]
+
+
+def test_a_name_modifying_a_description_is_not_a_joint_statement(nlp):
+    t = "The Acme Corporation chief said the deal would close."
+    assert len(speaker(nlp, t, "the deal would close").speakers) == 1

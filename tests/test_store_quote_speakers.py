@@ -251,3 +251,16 @@ def test_undo_of_an_edit_logged_before_the_migration(tmp_path):
         assert store.undo() is not None
         assert store.quote(1).speakers == ["Kimberly-Clark"]
         assert store.db.execute("SELECT speaker_id, position FROM quote_speakers WHERE quote_id = 1").fetchall() == [(1, 0)]
+
+
+def test_the_extractors_joint_statement_is_stored_with_each_speaker(tmp_path, nlp):
+    from newsread.quotes import extract
+
+    with Store(tmp_path / "n.db") as store:
+        article_id, _ = store.add_article(Article(text=TEXT, title="Toilet paper"), "hash")
+        store.store_extraction(article_id, extract(TEXT, nlp), "test")
+        [joint] = [q for q in store.quotes(article_id) if CLAUSE in q.text]
+        assert joint.speakers == ["Kimberly-Clark", "Solaris Paper"]
+        names = {s.name for s in store.speakers()}
+        assert {"Kimberly-Clark", "Solaris Paper"} <= names
+        assert "Kimberly-Clark and Solaris Paper" not in names
