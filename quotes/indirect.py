@@ -231,11 +231,12 @@ def _parenthetical(verb: Token) -> tuple[int, int] | None:
     head = verb.head
     if verb.dep_ != "parataxis" or head.i <= verb.i or not _finite_clause(head) or not _is_finite(head):
         return None
-    # the parenthesis is the subject and the verb ("In between" may hang from the verb too)
-    vsubj = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i]
+    # the parenthesis is the subject and the verb, in either order ("In between" may hang from
+    # the verb too; "The bridge, said the engineer, would need ...")
+    vsubj = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if not vsubj:
         return None
-    lo = vsubj[0].left_edge.i
+    lo = min(verb.i, vsubj[0].left_edge.i)
     hi = max([verb.i] + [t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree])
     if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
