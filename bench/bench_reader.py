@@ -1,12 +1,16 @@
-"""Benchmark the reader: startup vs a bare Textual app, j/k repaint, memory.
+"""Benchmark the reader: startup vs a bare Textual app, memory, the library's queries, `n`,
+export memory, j/k repaint.
 
-    python bench/make_large_db.py /tmp/large.db      # once
+    python bench/make_large_db.py /tmp/large.db [--articles 100000]   # once
     python bench/bench_reader.py /tmp/large.db [--runs 5]
 
 Start-up is timed two ways: in a real pseudo-terminal, from process start until the
 first screen's text has been written (what a user sees: the `newsread` command vs a
-bare Textual app run the same way), and headless under Pilot until the app is idle
-(which includes the library read that runs after the first screen).
+bare Textual app run the same way), and headless under Pilot until the library is
+loaded (listed, and its progress line counted, after the first screen) vs a bare app
+until idle. The library's filter and sort, `n` and the search are store calls timed
+beside a trivial store call; export memory is a child process's peak beside its size
+before it started. Every figure is printed beside its baseline from the same run.
 Prints figures only; nothing here asserts a timing.
 """
 
@@ -45,6 +49,8 @@ async def main():
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         print("ready", flush=True)
+        rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
+        print("rss", rss, flush=True)
 
 asyncio.run(main())
 """
@@ -81,24 +87,64 @@ class Bare(App):
 Bare().run()
 """
 
+# "listed" when the library has drawn its first rows; "ready" when the app is idle with the library
+# listed and its progress line counted; then its RSS, and its RSS again after the list was run to
+# its end and filtered.
 NEWSREAD = """
 import asyncio, sys
 from pathlib import Path
 from newsread.config import Config
 from newsread.tui.app import NewsreadApp
+from newsread.tui.article_list import ArticleList
+
+def rss():
+    return next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
 
 async def main():
     app = NewsreadApp(Path(sys.argv[1]), Config(user="bench"))
     async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        articles = screen.query_one(ArticleList)
+        while not articles.rows_read:  # the first rows drawn
+            await asyncio.sleep(0.002)
+        print("listed", flush=True)
         await pilot.pause()
-        while not app.screen.library_ready:
+        while screen.progress is None:
             await pilot.pause(0.01)
-        assert app.screen.article is not None
+        assert screen.article is not None and screen.library_ready
         print("ready", flush=True)
-        rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
-        print("rss", rss, flush=True)
+        print("rss", rss(), flush=True)
+        articles.focus()
+        await pilot.press("end", "pageup", "f", *"wiki")
+        await pilot.pause()
+        print("browsed", rss(), flush=True)
 
 asyncio.run(main())
+"""
+
+# Export every quote as JSONL to /dev/null (stdout); on stderr: quotes, VmRSS before (kB), the peak
+# (VmHWM) after a tenth of the articles and at the end, seconds.
+EXPORT = """
+import sys, time
+from newsread.formats import export
+from newsread.store import Store
+
+def status(key):
+    return int(next(l for l in open("/proc/self/status") if l.startswith(key)).split()[1])
+
+store = Store(sys.argv[1], readonly=True)
+tenth, marks = max(store.count_articles() // 10, 1), {}
+
+def sampled(records):
+    for number, record in enumerate(records, 1):
+        if number == tenth:
+            marks["tenth"] = status("VmHWM")
+        yield record
+
+before = status("VmRSS")
+began = time.perf_counter()
+count = export("jsonl", sampled(store.export_records()), None)
+print(count, before, marks.get("tenth", 0), status("VmHWM"), time.perf_counter() - began, file=sys.stderr)
 """
 
 
@@ -110,19 +156,18 @@ CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDO
 CHILD_ENV["PYTHONPYCACHEPREFIX"] = os.path.join(os.environ.get("TMPDIR", "/tmp"), "newsread-bench-pycache")
 
 
-def time_to_ready(code: str, *args: str) -> tuple[float, int]:
-    """Seconds from process start to its 'ready' line, and its RSS (kB) if printed."""
+def time_to_ready(code: str, *args: str) -> dict[str, float]:
+    """Seconds from process start to each line a child prints alone ('listed', 'ready'), and the kB
+    of each 'rss' or 'browsed' line."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=CHILD_ENV)
-    elapsed, rss = 0.0, 0
+    figures: dict[str, float] = {}
     for line in child.stdout:
-        if line.startswith("ready"):
-            elapsed = time.perf_counter() - started
-        elif line.startswith("rss"):
-            rss = int(line.split()[1])
+        key, *value = line.split()
+        figures[key] = float(value[0]) if value else time.perf_counter() - started
     if child.wait() != 0:
         raise SystemExit("a benchmark child failed")
-    return elapsed, rss
+    return figures
 
 
 @contextmanager
@@ -217,7 +262,7 @@ def bench_jk(db: Path, presses: int):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             screen = app.screen
-            longest = max(screen.summaries, key=lambda i: len(screen.store.article(i).text) if i < 5 else 0)
+            longest = max(screen.visible_ids[:4], key=lambda i: len(screen.store.article(i).text))
             screen.open_article(longest)
             await pilot.pause()
             view = screen.query_one(ArticleView)
@@ -240,9 +285,89 @@ def bench_jk(db: Path, presses: int):
                 for y in range(view.size.height):
                     view.render_line(y)
                 painted.append((time.perf_counter() - began) * 1000)
-            return keyed, painted, idle, words, cpu_ms, idle_cpu
+            unreviewed = []
+            for _ in range(presses // 2):  # n: the next unreviewed quote, across articles
+                began = time.perf_counter()
+                await pilot.press("n")
+                unreviewed.append((time.perf_counter() - began) * 1000)
+            return keyed, painted, idle, words, cpu_ms, idle_cpu, unreviewed
 
     return asyncio.run(main())
+
+
+def median_ms(call, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def library_filters(db: Path) -> list[tuple[str, str]]:
+    """(what, filter) to time, taken from the database: a word of the last article's title, the most
+    common source, one letter, the most quoted speaker, and no filter."""
+    conn = sqlite3.connect(db)
+    title = conn.execute("SELECT title FROM articles ORDER BY id DESC LIMIT 1").fetchone()[0]
+    source = conn.execute("SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    speaker = conn.execute("""SELECT s.name FROM quote_speakers qs JOIN speakers s ON s.id = qs.speaker_id
+                              GROUP BY qs.speaker_id ORDER BY count(*) DESC LIMIT 1""").fetchone()
+    conn.close()
+    word = max((w for w in title.split() if w.isalpha()), key=len, default=title[:5])
+    filters = [("title word", word.lower()), ("source", source.lower()), ("one letter", "e")]
+    if speaker:
+        filters.append(("speaker", "@" + speaker[0].split()[-1].lower()))
+    return [*filters, ("none (Esc)", "")]
+
+
+def bench_queries(db: Path, runs: int) -> None:
+    """The store calls behind the library, `n` and the search, each beside a trivial store call."""
+    from newsread.store import Store
+    from newsread.tui.article_list import PAGE
+    from newsread.tui.search import search
+
+    with Store(db, readonly=True) as store:
+        baseline = median_ms(store.data_version, runs)
+
+        def answer(query: str, sort: str) -> None:  # what a filter key costs: the listing and the first page of rows
+            store.list_library(query, sort).rows(0, PAGE)
+
+        print(f"library filter: the store lists the matches and reads the first {PAGE} rows (median of {runs}; "
+              f"trivial store call: {baseline:.2f} ms; goal <= 50 ms)")
+        print(f"  {'filter':<26} {'articles':>9} {'added':>9} {'newest':>9} {'source':>9}")
+        for what, query in library_filters(db):
+            count = len(store.list_library(query))
+            times = [median_ms(lambda query=query, sort=sort: answer(query, sort), runs) for sort in ("added", "newest", "source")]
+            print(f"  {what + ' ' + repr(query):<26} {count:>9,} " + " ".join(f"{t:6.1f} ms" for t in times))
+        print(f"  sort 'unreviewed first', no filter: {median_ms(lambda: answer('', 'unreviewed first'), 3):.0f} ms "
+              "(counts every article's unreviewed quotes)")
+        view = store.list_library("")
+        middle = view[len(view) // 2]
+        print(f"  position of an article in the list (J/K, opening one): {median_ms(lambda: view.index(middle), runs):.2f} ms")
+
+        first, last = view[0], view[-1]
+        positions = [("from the first article", (first, -1), False), ("from the middle", (middle, -1), False),
+                     ("from the last article (none after)", (last, 1 << 62), False),
+                     ("back from the middle (p)", (middle, -1), True)]
+        print(f"n, the next unreviewed quote in corpus order (median of {runs}; trivial store call: {baseline:.2f} ms; "
+              "goal <= 30 ms)")
+        for what, after, backwards in positions:
+            ms = median_ms(lambda after=after, backwards=backwards: store.next_unreviewed(after, backwards=backwards), runs)
+            print(f"  {what:<36} {ms:7.2f} ms")
+
+        print(f"search (/), articles and quotes by full-text (median of 3; trivial store call: {baseline:.2f} ms)")
+        for words in ("the", "minister", "toilet paper"):
+            print(f"  {words!r:<16} {median_ms(lambda words=words: search(store, words), 3):8.1f} ms")
+
+
+def bench_export(db: Path) -> tuple[int, int, int, int, float]:
+    """Quotes exported, kB before, peak kB after a tenth and at the end, seconds (a child process)."""
+    child = subprocess.run([sys.executable, "-c", EXPORT, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, env=CHILD_ENV)
+    if child.returncode != 0:
+        raise SystemExit(f"the export child failed:\n{child.stderr[-2000:]}")
+    count, before, tenth, peak, seconds = child.stderr.split()[-5:]
+    return int(count), int(before), int(tenth), int(peak), float(seconds)
 
 
 def bench_huge(megabytes: float, runs: int) -> tuple[float, float, float, int]:
@@ -310,17 +435,32 @@ def main() -> None:
 
     bare, ours = [], []
     for _ in range(args.runs):
-        bare.append(time_to_ready(BARE)[0])
+        bare.append(time_to_ready(BARE))
         ours.append(time_to_ready(NEWSREAD, str(args.db)))
-    bare_s = statistics.median(bare)
-    ours_s = statistics.median(t for t, _ in ours)
-    rss_mb = statistics.median(r for _, r in ours) / 1024
-    print(f"startup until idle, library loaded (median of {args.runs}, headless Pilot 120x36)")
-    print(f"  bare Textual app : {bare_s * 1000:7.0f} ms")
-    print(f"  newsread         : {ours_s * 1000:7.0f} ms   ratio {ours_s / bare_s:.2f}x")
-    print(f"memory (RSS) of newsread when idle on {args.db.name}: {rss_mb:.0f} MB")
+    bare_s = statistics.median(b["ready"] for b in bare)
+    listed_s = statistics.median(o["listed"] for o in ours)
+    ours_s = statistics.median(o["ready"] for o in ours)
+    print(f"startup until the library is loaded (median of {args.runs}, headless Pilot 120x36)")
+    print(f"  bare Textual app, until idle         : {bare_s * 1000:7.0f} ms")
+    print(f"  newsread, library listed             : {listed_s * 1000:7.0f} ms   ratio {listed_s / bare_s:.2f}x")
+    print(f"  newsread, listed and progress counted: {ours_s * 1000:7.0f} ms   ratio {ours_s / bare_s:.2f}x (goal <= 2.5x)")
+    bare_mb = statistics.median(b["rss"] for b in bare) / 1024
+    rss_mb = statistics.median(o["rss"] for o in ours) / 1024
+    browsed_mb = statistics.median(o["browsed"] for o in ours) / 1024
+    print(f"memory (VmRSS) on {args.db.name} (median of {args.runs})")
+    print(f"  bare Textual app                     : {bare_mb:7.0f} MB")
+    print(f"  newsread, library loaded             : {rss_mb:7.0f} MB   (goal <= 150 MB)")
+    print(f"  newsread, after End and a filter     : {browsed_mb:7.0f} MB")
 
-    keyed, painted, idle, words, cpu_ms, idle_cpu = bench_jk(args.db, args.presses)
+    bench_queries(args.db, args.runs * 4)
+
+    count, before, tenth, peak, seconds = bench_export(args.db)
+    print(f"export of every quote as JSONL, streamed (one child process; {count:,} quotes in {seconds:.0f} s)")
+    print(f"  before the export (VmRSS)            : {before / 1024:7.0f} MB")
+    print(f"  peak after a tenth of the articles   : {tenth / 1024:7.0f} MB")
+    print(f"  peak at the end (VmHWM)              : {peak / 1024:7.0f} MB   (+{(peak - before) / 1024:.0f} MB over before)")
+
+    keyed, painted, idle, words, cpu_ms, idle_cpu, unreviewed = bench_jk(args.db, args.presses)
     print(f"j/k on a {words:,}-word article ({args.presses} presses)")
     print(f"  key press to idle (Pilot, includes event loop) : median {statistics.median(keyed):.1f} ms, "
           f"p95 {sorted(keyed)[int(len(keyed) * 0.95) - 1]:.1f} ms")
@@ -330,6 +470,8 @@ def main() -> None:
           f"(unbound key: {statistics.median(idle_cpu):.1f} ms)")
     print(f"  selection change + repaint of visible lines    : median {statistics.median(painted):.2f} ms, "
           f"max {max(painted):.2f} ms")
+    print(f"  n (next unreviewed) press to idle (Pilot)      : median {statistics.median(unreviewed):.1f} ms "
+          f"(unbound key: {statistics.median(idle):.1f} ms)")
 
     presses = min(args.presses, 50)
     bare_keys = key_to_paint([sys.executable, "-c", BARE_KEYS], b"hello, bare app", presses)

@@ -29,8 +29,8 @@ def open_store_count() -> int:
 
 
 class StoreBase:
-    """What every part of ``Store`` stands on; sessions.py, speakers.py, corrections.py and
-    learned.py each add a part (a subclass of this one), store.py joins them."""
+    """What every part of ``Store`` stands on; sessions.py, speakers.py, corrections.py,
+    learned.py and library.py each add a part (a subclass of this one), store.py joins them."""
 
     def __init__(self, path: Path | str, *, user: str | None = None, readonly: bool = False,
                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -57,6 +57,7 @@ class StoreBase:
         def _log(self, action: str, quote_id: int | None, article_id: int | None, before: Row | None,
                  after: Row | None, reverts: int | None = None) -> int: ...  # corrections.py
         def article(self, article_id: int) -> StoredArticle: ...  # store.py
+        def speakers_matching(self, name: str) -> set[int]: ...  # store.py
         def quote(self, quote_id: int) -> StoredQuote: ...  # store.py
         def _insert_quote(self, article_id: int, quote: Quote, described: Collection[str] = (),
                           **fields: str | int) -> int: ...  # store.py

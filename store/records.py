@@ -61,6 +61,15 @@ class ArticleSummary:
     reviewed: int
 
 
+@dataclass(frozen=True)
+class CorpusProgress:
+    """How far the review of the whole database is: quotes reviewed, quotes, articles."""
+
+    reviewed: int
+    quotes: int
+    articles: int
+
+
 @dataclass
 class SpeakerSummary:
     id: int

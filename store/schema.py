@@ -425,5 +425,36 @@ def m010_quote_review_with_offsets_url_and_speakers(db: Database) -> None:
     )
 
 
+@migration
+def m011_library_and_next_unreviewed_indexes(db: Database) -> None:
+    # The reader's library is a virtual list over the database (store/library.py). An article's row
+    # holds its text, so any scan of the articles table reads the whole file: these narrow copies of
+    # what the list filters on, one in the order of each sort, are what listing 100,000 articles reads.
+    db.execute("CREATE INDEX articles_library ON articles (id, title, source, date)")
+    db.execute("CREATE INDEX articles_library_by_source ON articles (source COLLATE NOCASE, id, title)")
+    db.execute("CREATE INDEX articles_library_by_date ON articles (date, id, title, source)")
+    # The library filter: any part of the title or the source, in any case, found by trigrams
+    # (a filter of one or two characters, too short for trigrams, is looked for in those indexes).
+    # Single-quoted content=: Datasette and sqlite-utils take a content="articles" table for the
+    # table's own full-text search, which stays articles_fts.
+    db.execute("""CREATE VIRTUAL TABLE articles_library_fts USING fts5(
+        title, source, content='articles', content_rowid='id', tokenize='trigram')""")
+    db.execute("""CREATE TRIGGER articles_library_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_library_fts (rowid, title, source) VALUES (new.id, new.title, new.source);
+    END""")
+    db.execute("""CREATE TRIGGER articles_library_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_library_fts (articles_library_fts, rowid, title, source)
+        VALUES ('delete', old.id, old.title, old.source);
+    END""")
+    db.execute("""CREATE TRIGGER articles_library_fts_update AFTER UPDATE OF id, title, source ON articles BEGIN
+        INSERT INTO articles_library_fts (articles_library_fts, rowid, title, source)
+        VALUES ('delete', old.id, old.title, old.source);
+        INSERT INTO articles_library_fts (rowid, title, source) VALUES (new.id, new.title, new.source);
+    END""")
+    db.execute("INSERT INTO articles_library_fts (articles_library_fts) VALUES ('rebuild')")
+    # `n` (the next unreviewed quote in corpus order) seeks here instead of sorting every unreviewed quote.
+    db.execute("CREATE INDEX quotes_unreviewed_in_order ON quotes (status, article_id, start)")
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

@@ -16,4 +16,5 @@ SCHEMA = (
     "m008_descriptions_scoped_to_their_article",
     "m009_learned_speakers",
     "m010_quote_review_with_offsets_url_and_speakers",
+    "m011_library_and_next_unreviewed_indexes",
 )

@@ -263,7 +263,7 @@ def test_article_navigation_and_quote_navigation(db_path):
             starts.append(screen.selected.start)
         await pilot.press("k")
         starts.append(screen.selected.start)
-        return ids, starts, screen.visible_ids
+        return ids, starts, list(screen.visible_ids)
 
     ids, starts, visible = drive(db_path, scenario)
     assert ids == [visible[0], visible[1], visible[2], visible[1]]

@@ -81,20 +81,21 @@ def test_first_launch_loads_the_samples_in_a_worker(tmp_path: Path):
 
 
 def test_first_screen_shows_an_article_before_the_library_is_read(db_path, monkeypatch):
-    """The library (a count over every quote) is read by a worker thread, not before the first screen."""
+    """The library is listed after the first screen, and its progress line (a count over every
+    quote) is counted by a worker thread."""
     import threading
 
     from newsread.tui.app import NewsreadApp
     from newsread.tui.article_list import ArticleList
 
     threads = []
-    summaries = Store.article_summaries
+    corpus_progress = Store.corpus_progress
 
     def recording(self):
         threads.append(threading.current_thread() is threading.main_thread())
-        return summaries(self)
+        return corpus_progress(self)
 
-    monkeypatch.setattr(Store, "article_summaries", recording)
+    monkeypatch.setattr(Store, "corpus_progress", recording)
 
     async def main():
         app = NewsreadApp(db_path, Config(user="tester"))
@@ -103,13 +104,13 @@ def test_first_screen_shows_an_article_before_the_library_is_read(db_path, monke
             article_id = screen.article.id
             await app.workers.wait_for_complete()
             await pilot.pause()
-            return article_id, screen.library_ready, len(screen.query_one(ArticleList).rows)
+            return article_id, screen.library_ready, screen.query_one(ArticleList).row_count, screen.progress
 
-    article_id, ready, rows = asyncio.run(main())
+    article_id, ready, rows, progress = asyncio.run(main())
     assert threads == [False]  # once, off the app's thread
     with Store(db_path) as store:
         assert article_id == min(store.article_ids())
-        assert rows == store.count_articles()
+        assert rows == store.count_articles() == progress.articles
     assert ready
 
 

@@ -29,7 +29,7 @@ from newsread.config import Config
 from newsread.tui.app import NewsreadApp
 
 def reviewed(screen):
-    return sum(s.reviewed for s in screen.summaries.values())
+    return screen.progress.reviewed if screen.progress else 0
 
 async def main():
     app = NewsreadApp(Path(sys.argv[1]), Config(user="other"))
@@ -53,7 +53,7 @@ asyncio.run(main())
 
 
 def reviewed(screen) -> int:
-    return sum(s.reviewed for s in screen.summaries.values())
+    return screen.progress.reviewed if screen.progress else 0
 
 
 async def wait_until(pilot, condition, what: str, timeout: float = 30.0) -> None:

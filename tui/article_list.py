@@ -1,7 +1,9 @@
-"""The library's article list: two lines per article, rendered lazily.
+"""The library's article list: two lines per article, read from the database as they come on screen.
 
-A Line API widget, so a library of 10,000 articles costs nothing until a row is
-on screen (an OptionList measures every prompt up front).
+A Line API widget over a ``LibraryView`` (store/library.py): it knows how many articles are
+listed, reads the rows of a page only when a line of it is drawn, and keeps a few pages, so a
+library of 100,000 articles costs what the screen shows (an OptionList measures every prompt
+up front).
 """
 
 from __future__ import annotations
@@ -10,17 +12,21 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsread.store import ArticleSummary
+from newsread.store import ArticleSummary, LibraryView, StoreError
 
 from .safe_text import visible
 
 ROW_HEIGHT = 2
+PAGE = 32  # rows read from the database at a time
+PAGES_KEPT = 8  # a few screens' worth; a page scrolled far away is read again
+LINES_KEPT = 512  # drawn lines kept
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -49,32 +55,65 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: list[ArticleSummary] = []
-        self._index: dict[int, int] = {}
-        self._cache: dict[int, Strip] = {}
+        self.view: LibraryView | None = None
+        self._pages: LRUCache[int, list[ArticleSummary]] = LRUCache(PAGES_KEPT)
+        self._lines: LRUCache[int, Strip] = LRUCache(LINES_KEPT)
+        self.rows_read = 0  # rows read from the database so far (tests check that the list stays lazy)
 
-    def set_rows(self, rows: list[ArticleSummary]) -> None:
-        self.rows = rows
-        self._index = {summary.id: i for i, summary in enumerate(rows)}
-        self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
-        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+    @property
+    def row_count(self) -> int:
+        return len(self.view) if self.view is not None else 0
+
+    @property
+    def rows_kept(self) -> int:
+        return sum(len(self._pages.get(page) or ()) for page in list(self._pages.keys()))
+
+    def set_view(self, view: LibraryView) -> None:
+        self.view = view
+        self.forget_rows()
+        self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
+        self.cursor = min(self.cursor, max(self.row_count - 1, 0))
+
+    def forget_rows(self) -> None:
+        """Read every row again when drawn (their quote counts may have changed)."""
+        self._pages.clear()
+        self._lines.clear()
         self.refresh()
 
-    def update_row(self, summary: ArticleSummary) -> None:
-        index = self._index.get(summary.id)
-        if index is not None:
-            self.rows[index] = summary
-            self._forget(index)
+    def refresh_article(self, article_id: int) -> None:
+        """Read the article's row again, if it is kept (else it is read when it comes on screen)."""
+        for page in list(self._pages.keys()):
+            rows = self._pages.get(page) or []
+            at = next((i for i, row in enumerate(rows) if row.id == article_id), None)
+            if at is not None:
+                self._pages.discard(page)
+                self._forget(page * PAGE + at)
 
     def show_article(self, article_id: int) -> None:
-        index = self._index.get(article_id)
-        if index is not None:
-            self.cursor = index
+        if self.view is not None:
+            try:
+                self.cursor = self.view.index(article_id)
+            except (ValueError, StoreError):
+                pass  # not listed (filtered out)
+
+    def row(self, index: int) -> ArticleSummary | None:
+        """The summary at ``index``, read with its page if it is not kept."""
+        if self.view is None or not 0 <= index < len(self.view):
+            return None
+        page, at = divmod(index, PAGE)
+        rows = self._pages.get(page)
+        if rows is None:
+            try:
+                rows = self.view.rows(page * PAGE, PAGE)
+            except StoreError:
+                rows = []  # drawn blank; the next reload reads it again
+            self.rows_read += len(rows)
+            self._pages.set(page, rows)
+        return rows[at] if at < len(rows) else None
 
     def _forget(self, index: int) -> None:
         for line in range(index * ROW_HEIGHT, (index + 1) * ROW_HEIGHT):
-            self._cache.pop(line, None)
+            self._lines.discard(line)
         self.refresh()
 
     def watch_cursor(self, old: int, new: int) -> None:
@@ -89,27 +128,28 @@ class ArticleList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()  # cached lines carry the old theme's colours
+        self._lines.clear()  # drawn lines carry the old theme's colours
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
 
     def render_line(self, y: int) -> Strip:
         line = y + round(self.scroll_y)
         width = self.scrollable_content_region.width
         base = self.rich_style
         index, part = divmod(line, ROW_HEIGHT)
-        if index >= len(self.rows):
-            return Strip.blank(width, base)
-        strip = self._cache.get(line)
+        strip = self._lines.get(line)
         if strip is None:
+            summary = self.row(index)
+            if summary is None:
+                return Strip.blank(width, base)
             style = base + self.get_component_rich_style("article-list--cursor") if index == self.cursor else base
-            text = self._line_text(self.rows[index], part)
+            text = self._line_text(summary, part)
             text.truncate(width, overflow="ellipsis", pad=True)
             strip = Strip(text.render(self.app.console)).apply_style(style)
             strip = strip.extend_cell_length(width, style).crop(0, width)
-            self._cache[line] = strip
+            self._lines.set(line, strip)
         return strip
 
     @staticmethod
@@ -124,22 +164,23 @@ class ArticleList(ScrollView, can_focus=True):
         return text
 
     def action_cursor(self, step: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(self.cursor + step, len(self.rows) - 1))
+        if self.row_count:
+            self.cursor = max(0, min(self.cursor + step, self.row_count - 1))
 
     def action_page(self, step: int) -> None:
         self.action_cursor(step * max(self.scrollable_content_region.height // ROW_HEIGHT, 1))
 
     def action_edge(self, end: int) -> None:
-        if self.rows:
-            self.cursor = 0 if end == 0 else len(self.rows) - 1
+        if self.row_count:
+            self.cursor = 0 if end == 0 else self.row_count - 1
 
     def action_choose(self) -> None:
-        if self.rows:
-            self.post_message(self.Chosen(self.rows[self.cursor].id))
+        summary = self.row(self.cursor)
+        if summary is not None:
+            self.post_message(self.Chosen(summary.id))
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + round(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= index < len(self.rows):
+        if 0 <= index < self.row_count:
             self.cursor = index
             self.action_choose()

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from newsread.store import ArticleSummary
+from newsread.store import LibraryView
 
 from .article_list import ArticleList
 
@@ -50,16 +50,20 @@ class LibraryPane(Vertical):
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
-    def show(self, summaries: list[ArticleSummary], current: int | None) -> None:
-        self.article_list.set_rows(summaries)
+    def show(self, view: LibraryView, current: int | None) -> None:
+        self.article_list.set_view(view)
         self.mark_current(current)
 
     def mark_current(self, article_id: int | None) -> None:
         if article_id is not None:
             self.article_list.show_article(article_id)
 
-    def update_article(self, summary: ArticleSummary) -> None:
-        self.article_list.update_row(summary)
+    def update_article(self, article_id: int) -> None:
+        """The article's quote counts changed: its row is read again."""
+        self.article_list.refresh_article(article_id)
+
+    def forget_rows(self) -> None:
+        self.article_list.forget_rows()
 
     def show_progress(self, reviewed: int, total: int, articles: int) -> None:
         self.query_one("#corpus-progress", Static).update(progress_line(reviewed, total, articles))

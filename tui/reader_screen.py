@@ -7,6 +7,7 @@ All store writes happen here, on the app thread, and the status line says
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.style import Style
@@ -19,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from newsread.model import QUOTE_KINDS, Quote, StoredArticle, StoredQuote
-from newsread.store import ArticleSummary, QuoteChanged, Store, StoreError
+from newsread.store import LIBRARY_SORTS, CorpusProgress, LibraryView, QuoteChanged, Store, StoreError
 
 from . import colors
 from .article_list import ArticleList
@@ -34,7 +35,7 @@ from .safe_text import visible
 from .text_layout import grow_end, grow_start, shrink_end, shrink_start
 from .text_line import TextLine
 
-LIBRARY_SORTS = ("added", "unreviewed first", "source", "newest")
+SORTS = tuple(LIBRARY_SORTS)  # "added", "unreviewed first", "source", "newest": S goes round them
 # Below either size the screen is "compact": the library starts hidden (L shows it), the
 # legend keeps to one line and the editor is shorter, so the article keeps its room.
 COMPACT_WIDTH, COMPACT_HEIGHT = 100, 30
@@ -42,22 +43,12 @@ QUOTE_ACTIONS = {"accept", "reject", "edit_speaker", "pick", "cycle_kind", "edit
 MARKS = "\"“”‘’«»'"
 
 
-def library_order(summaries: list[ArticleSummary], sort: str) -> list[ArticleSummary]:
-    if sort == "unreviewed first":
-        return sorted(summaries, key=lambda s: (-(s.quotes - s.reviewed), s.id))
-    if sort == "source":
-        return sorted(summaries, key=lambda s: (s.source.casefold(), s.id))
-    if sort == "newest":
-        return sorted(summaries, key=lambda s: (s.date, s.id), reverse=True)
-    return summaries
+class ProgressCounted(Message):
+    """The corpus progress, counted by a worker on its own connection."""
 
-
-class LibraryLoaded(Message):
-    """The article summaries, read by a worker on its own connection."""
-
-    def __init__(self, generation: int, summaries: list[ArticleSummary] | None, error: str = "") -> None:
+    def __init__(self, generation: int, progress: CorpusProgress | None, error: str = "") -> None:
         super().__init__()
-        self.generation, self.summaries, self.error = generation, summaries, error
+        self.generation, self.progress, self.error = generation, progress, error
 
 
 class ReaderScreen(Screen[None]):
@@ -75,9 +66,8 @@ class ReaderScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.summaries: dict[int, ArticleSummary] = {}
-        self.visible_ids: list[int] = []
-        self.library_sort = LIBRARY_SORTS[0]
+        self.library_view: LibraryView | None = None  # what the library lists, read as it is shown
+        self.library_sort = SORTS[0]
         self.library_filter = ""
         self.order = ORDERS[0]
         self.article: StoredArticle | None = None
@@ -87,11 +77,16 @@ class ReaderScreen(Screen[None]):
         self.candidates: list[tuple[str, str]] = []
         self.speaker_colors: dict[str, str] = {}
         self.selected: StoredQuote | None = None
-        # The library is read after the first screen is up, in a worker (a count over
-        # every quote of the corpus); _library_generation drops answers overtaken by a
-        # newer load or a synchronous one.
+        # The library is listed after the first screen is up (store/library.py: a temporary
+        # table of ids, the rows read as they come on screen); the progress line, a count over
+        # every quote of the corpus, in a worker. _progress_generation drops answers overtaken by
+        # a newer count; _article_counts are the open article's (quotes, reviewed) as counted.
         self.library_ready = False
-        self._library_generation = 0
+        self.progress: CorpusProgress | None = None
+        self._progress_generation = 0
+        self._progress_pending = False
+        self._articles_state: tuple[int, int] | None = None
+        self._article_counts = (0, 0)
         self._data_version = -1
         self._reload_pending = False
         self._overlap_confirmed: tuple[int, int] | None = None  # a span whose overlap warning was shown
@@ -145,6 +140,11 @@ class ReaderScreen(Screen[None]):
         return self.query_one(LibraryPane)
 
     @property
+    def visible_ids(self) -> Sequence[int]:
+        """The ids of the articles the library lists, in its order (each read from the database when asked)."""
+        return self.library_view if self.library_view is not None else ()
+
+    @property
     def editor(self) -> QuoteEditor:
         return self.query_one(QuoteEditor)
 
@@ -159,7 +159,9 @@ class ReaderScreen(Screen[None]):
                 self.open_article(first)
         self.view.focus()
         self.watch(self.app, "theme", lambda _theme: self._show_legend(), init=False)
-        self.call_after_refresh(self.reload_library)
+        # The progress is counted in a worker beside the first screen; the list is made after it.
+        self.count_progress()
+        self.call_after_refresh(self.refresh_library)
         self._data_version = self._read_data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_changes)
 
@@ -217,7 +219,7 @@ class ReaderScreen(Screen[None]):
         something it shows changed: an extraction running elsewhere does not rewrap a long
         article every second.
         """
-        self.reload_library()
+        self.reload_library(relist=not only_if_changed)
         if only_if_changed and self.article is not None and self._article_state(self.article.id) == self._shown_state:
             return
         if only_if_changed:
@@ -239,43 +241,58 @@ class ReaderScreen(Screen[None]):
 
     # ---- loading the library ------------------------------------------------
 
-    def reload_library(self) -> None:
-        """Read the summaries again in a worker; the list keeps its current article."""
-        self._library_generation += 1
-        self._read_library(self._library_generation)
+    def reload_library(self, *, relist: bool = True) -> None:
+        """List the library again, keeping its current article, and count the progress in a worker.
+
+        With ``relist=False`` (another program's commit) the list is made again only if articles
+        were added or removed, so that a long sort is not redone every second; the rows on screen
+        are read again either way.
+        """
+        if relist or not self.library_ready or self._read_articles_state() != self._articles_state:
+            self.refresh_library()
+        else:
+            self.library.forget_rows()
+        self.count_progress()
+
+    def _read_articles_state(self) -> tuple[int, int] | None:
+        try:
+            return self.store.articles_state()
+        except StoreError:
+            return None
+
+    def count_progress(self) -> None:
+        self._progress_generation += 1
+        self._progress_pending = True
+        self._count_progress(self._progress_generation)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def _read_library(self, generation: int) -> None:
+    def _count_progress(self, generation: int) -> None:
         try:
             store = Store(self.store.path, user=self.store.user)  # a connection belongs to its thread
             try:
-                summaries = store.article_summaries()
+                progress = store.corpus_progress()
             finally:
                 store.close()
         except StoreError as error:
-            self.post_message(LibraryLoaded(generation, None, str(error)))
+            self.post_message(ProgressCounted(generation, None, str(error)))
         else:
-            self.post_message(LibraryLoaded(generation, summaries))
+            self.post_message(ProgressCounted(generation, progress))
 
-    @on(LibraryLoaded)
-    def library_loaded(self, message: LibraryLoaded) -> None:
-        if message.generation != self._library_generation:
+    @on(ProgressCounted)
+    def progress_counted(self, message: ProgressCounted) -> None:
+        if message.generation != self._progress_generation:
             return  # overtaken
-        if message.summaries is None:
+        self._progress_pending = False
+        if message.progress is None:
             self.say(f"could not read the library: {message.error}", "red")
             return
-        self._set_summaries(message.summaries)
+        self.progress = message.progress
+        self.refresh_progress()
 
     def ensure_library(self) -> None:
-        """Load the library now, on this thread, if the worker has not delivered it yet."""
+        """List the library now if it has not been yet (a key pressed before the first listing)."""
         if not self.library_ready:
-            self._library_generation += 1  # the worker's answer is no longer wanted
-            self._set_summaries(self.store.article_summaries())
-
-    def _set_summaries(self, summaries: list[ArticleSummary]) -> None:
-        self.summaries = {s.id: s for s in summaries}
-        self.library_ready = True
-        self.refresh_library()
+            self.refresh_library()
 
     # ---- status ---------------------------------------------------------
 
@@ -295,27 +312,19 @@ class ReaderScreen(Screen[None]):
     # ---- library ----------------------------------------------------------
 
     def refresh_library(self) -> None:
-        if not self.library_ready:
+        """List what the filter and the sort choose: the database finds them, the rows are read as shown."""
+        try:
+            self.library_view = self.store.list_library(self.library_filter, self.library_sort)
+            self._articles_state = self.store.articles_state()
+        except StoreError as error:
+            self.say(f"could not read the library: {error}", "red")
             return
-        rows = library_order(list(self.summaries.values()), self.library_sort)
-        query = self.library_filter.strip()
-        if query.startswith("@"):
-            ids = self._articles_quoting(query[1:].strip())
-            rows = [s for s in rows if s.id in ids]
-        elif query:
-            folded = query.casefold()
-            rows = [s for s in rows if folded in s.title.casefold() or folded in s.source.casefold()]
-        self.visible_ids = [s.id for s in rows]
-        self.library.show(rows, self.article.id if self.article else None)
-        self.refresh_progress()
-
-    def _articles_quoting(self, name: str) -> set[int]:
-        return self.store.articles_quoting(name)
+        self.library_ready = True
+        self.library.show(self.library_view, self.article.id if self.article else None)
 
     def refresh_progress(self) -> None:
-        reviewed = sum(s.reviewed for s in self.summaries.values())
-        total = sum(s.quotes for s in self.summaries.values())
-        self.library.show_progress(reviewed, total, len(self.summaries))
+        if self.progress is not None:
+            self.library.show_progress(self.progress.reviewed, self.progress.quotes, self.progress.articles)
 
     @on(LibraryPane.ArticleChosen)
     def chosen(self, event: LibraryPane.ArticleChosen) -> None:
@@ -326,7 +335,6 @@ class ReaderScreen(Screen[None]):
     def filter_submitted(self) -> None:
         """Enter in the filter opens the (first) article it lists."""
         self.ensure_library()
-        self.refresh_library()
         if not self.visible_ids:
             self.say("no article matches the filter — Esc clears it")
             return
@@ -337,7 +345,6 @@ class ReaderScreen(Screen[None]):
     @on(LibraryPane.FilterChanged)
     def filtered(self, event: LibraryPane.FilterChanged) -> None:
         self.library_filter = event.query
-        self.ensure_library()
         self.refresh_library()
 
     # ---- showing an article -------------------------------------------------
@@ -353,6 +360,7 @@ class ReaderScreen(Screen[None]):
         self.article = article
         self._shown_state = self._article_state(article_id)
         self.quotes = self.store.quotes(article_id)
+        self._article_counts = self._counts()
         self.speaker_colors = {}
         mentions, name_styles = self._speakers_of_article()
         self.view.show_article(article.text, self.quotes, mentions, self.speaker_colors, name_styles)
@@ -534,14 +542,15 @@ class ReaderScreen(Screen[None]):
 
     def action_article(self, step: int) -> None:
         self.ensure_library()
-        if not self.visible_ids:
+        listed = self.visible_ids
+        if not listed:
             return
-        if self.article is None or self.article.id not in self.visible_ids:
+        try:
+            index = listed.index(self.article.id) + step if self.article is not None else 0
+        except ValueError:  # the open article is not listed (filtered out)
             index = 0
-        else:
-            index = self.visible_ids.index(self.article.id) + step
-        if 0 <= index < len(self.visible_ids):
-            self.open_article(self.visible_ids[index], last=False)
+        if 0 <= index < len(listed):
+            self.open_article(listed[index], last=False)
         else:
             self.say("no more articles in the list")
 
@@ -622,15 +631,22 @@ class ReaderScreen(Screen[None]):
         self._shown_state = self._article_state(self.article.id)
         return True
 
+    def _counts(self) -> tuple[int, int]:
+        """The open article's (quotes, reviewed quotes)."""
+        return len(self.quotes), sum(q.status != "unreviewed" for q in self.quotes)
+
     def _update_summary(self) -> None:
-        summary = self.summaries.get(self.article.id)
-        if not self.library_ready:
-            self.reload_library()  # a load under way may have read the counts before this change
-        elif summary is not None:
-            summary.quotes = len(self.quotes)
-            summary.reviewed = sum(q.status != "unreviewed" for q in self.quotes)
-            self.library.update_article(summary)
+        """After a change to the open article: its library row is read again, the progress moves on."""
+        assert self.article is not None
+        (quotes, reviewed), (quotes_now, reviewed_now) = self._article_counts, self._counts()
+        self._article_counts = quotes_now, reviewed_now
+        if self.progress is None or self._progress_pending:
+            self.count_progress()  # a count under way may have read the quotes before this change
+        else:
+            self.progress = CorpusProgress(self.progress.reviewed + reviewed_now - reviewed,
+                                           self.progress.quotes + quotes_now - quotes, self.progress.articles)
             self.refresh_progress()
+        self.library.update_article(self.article.id)
 
     def action_accept(self) -> None:
         quote_id, version = self.selected.id, self.selected.version
@@ -821,6 +837,8 @@ class ReaderScreen(Screen[None]):
             return
         if correction.article_id is not None and (self.article is None or self.article.id != correction.article_id):
             self.open_article(correction.article_id, correction.quote_id)
+            self.library.update_article(correction.article_id)  # changed while it was not open:
+            self.count_progress()  # its row and the progress are read again
         else:
             self.reload_quotes(correction.quote_id)
         if correction.quote_id is None:  # a speaker rename or merge
@@ -843,9 +861,8 @@ class ReaderScreen(Screen[None]):
         self.say(f"quotes in {self.order} order")
 
     def action_cycle_library_sort(self) -> None:
-        self.library_sort = LIBRARY_SORTS[(LIBRARY_SORTS.index(self.library_sort) + 1) % len(LIBRARY_SORTS)]
+        self.library_sort = SORTS[(SORTS.index(self.library_sort) + 1) % len(SORTS)]
         self.library.show_order(self.library_sort)
-        self.ensure_library()
         self.refresh_library()
 
     def action_filter_library(self) -> None:
