@@ -6,6 +6,7 @@ raised as ``CommandError`` (one line) and reported by ``newsread.cli``.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from newsread.cli import CommandError, say
 from newsread.config import Config, config_path, database_path, load_config
 from newsread.progress import ProgressBar
+from newsread.text import storable, stored_path, visible
 
 
 def _config() -> Config:
@@ -23,7 +25,10 @@ def _config() -> Config:
 
 
 def _db_path(args) -> Path:
-    return database_path(getattr(args, "db", None))
+    path = database_path(getattr(args, "db", None))
+    if storable(str(path)) != str(path):  # SQLite takes the name as UTF-8 text
+        raise CommandError(f"{storable(str(path))}: a database file name must be UTF-8 text; rename it or give another", 2)
+    return path
 
 
 def _open_store(args, config: Config | None = None, *, readonly: bool = False):
@@ -31,6 +36,51 @@ def _open_store(args, config: Config | None = None, *, readonly: bool = False):
 
     config = config or _config()
     return Store(_db_path(args), user=config.user, readonly=readonly)
+
+
+def _damaged_database(command):
+    """``command``, with a database file that is damaged, or that another program wrote what newsread
+    never writes (text that is not UTF-8, a log entry that is not JSON, a column renamed), told in one
+    line naming the file. The store's queries meet such a file in many places (an sqlite3 error while
+    stepping through rows, a decode error, a missing column): an error raised inside the store is
+    taken for that when it is one of those; any other stays a bug (an internal error)."""
+    @functools.wraps(command)
+    def run(args) -> int:
+        try:
+            return command(args)
+        except Exception as error:
+            reason = _damage(error)
+            if reason is None:
+                raise
+            raise CommandError(f"{_db_path(args)}: {reason}") from None
+
+    return run
+
+
+def _damage(error: Exception) -> str | None:
+    """What ``error``, raised inside the store, says is wrong with the database file; None if it is no such error."""
+    import sqlite3
+
+    import newsread.store
+    from newsread.store.connection import explain
+
+    store_folder = Path(newsread.store.__file__).parent
+    traceback, in_store = error.__traceback__, False
+    while traceback is not None:
+        in_store = in_store or Path(traceback.tb_frame.f_code.co_filename).parent == store_folder
+        traceback = traceback.tb_next
+    if not in_store or isinstance(error, (CommandError, newsread.store.StoreError)):
+        return None
+    why = "damaged, or written by another program?"
+    if isinstance(error, UnicodeDecodeError) or (isinstance(error, sqlite3.DatabaseError) and "decode to UTF-8" in str(error)):
+        return f"holds text that is not UTF-8 ({why})"
+    if isinstance(error, sqlite3.DatabaseError):  # met while stepping through rows
+        return explain(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"holds data that is not JSON where newsread keeps JSON ({why})"
+    if isinstance(error, KeyError):  # a column a row should have: the schema's text changed
+        return f"its tables are not as newsread makes them (no column {error}; {why})"
+    return None
 
 
 def _pipeline(args, config: Config) -> str | None:
@@ -68,6 +118,7 @@ def _load_pipeline(name: str | None):
         raise CommandError(str(error)) from None
 
 
+@_damaged_database
 def cmd_read(args) -> int:
     config = _config()
     path = _db_path(args)
@@ -84,6 +135,7 @@ def cmd_locate(args) -> int:
     return 0
 
 
+@_damaged_database
 def cmd_add(args) -> int:
     from newsread.ingest import IngestFailure, read_sources
     from newsread.library import add_article, extract_articles, not_yet_extracted
@@ -105,7 +157,7 @@ def cmd_add(args) -> int:
                 if isinstance(item, IngestFailure):
                     failures.append(item)
                 else:
-                    article_id, created = add_article(store, item)
+                    article_id, created = add_article(store, _stored(item))
                     (new_ids if created else duplicate_ids).append(article_id)
                 bar.update(done)
             feed_pages.end()
@@ -137,7 +189,7 @@ class _FeedPages:
 
     def __call__(self, feed: str, fetched: int, total: int) -> None:
         if self.bar is None:
-            self.bar = ProgressBar(f"fetching the pages of {feed}", total)
+            self.bar = ProgressBar(f"fetching the pages of {visible(storable(feed))}", total)
         self.bar.update(fetched, total)
 
     def end(self) -> None:
@@ -146,6 +198,7 @@ class _FeedPages:
             self.bar = None
 
 
+@_damaged_database
 def cmd_extract(args) -> int:
     if args.out or args.engine or args.scheduler or args.workers:  # Parquet shards (newsread/scale); the lines below stay as they were
         from newsread.scale.command import cmd_extract_shards
@@ -182,6 +235,7 @@ def _with_learned(store, text: str, extraction):
     return store.with_learned(store.find_article_by_hash(content_hash(text)), extraction, text)
 
 
+@_damaged_database
 def cmd_export(args) -> int:
     from newsread.formats import export
 
@@ -209,6 +263,7 @@ def cmd_export(args) -> int:
     return 0
 
 
+@_damaged_database
 def cmd_import(args) -> int:
     # A database this import creates is removed again if the import fails.
     with _removed_on_failure(_db_path(args)):
@@ -227,16 +282,35 @@ def _import_annotations(args) -> int:
     path = Path(args.path)
     if not path.exists():
         raise CommandError(f"{path}: no such file or folder")
+    refused: list[str] = []
+
+    def refuse(error: ValueError) -> None:  # one bad record: its line now, the rest still imported
+        refused.append(str(error))
+        say(f"newsread: {error}")
+
     with _open_store(args) as store:
         try:
-            records = read_annotations(args.format, path)
+            records = read_annotations(args.format, path, refused=refuse)
             if args.format == "brat":  # titles, dates, sources and ids from the folder's metadata.jsonl
                 records = with_brat_metadata(records)
-            articles, quotes, duplicates = import_annotated(store, records)
+            articles, quotes, duplicates = import_annotated(store, ((_stored(a), q) for a, q in records))
         except ValueError as error:  # the format's message names the file and line
             raise CommandError(str(error)) from None
-    print(f"imported {articles} article(s) with {quotes} quote(s)" + (f", skipped {duplicates} already present" if duplicates else ""), file=sys.stderr)
-    return 0
+    summary = f"imported {articles} article(s) with {quotes} quote(s)" + (f", skipped {duplicates} already present" if duplicates else "")
+    if not refused:
+        print(summary, file=sys.stderr)
+        return 0
+    summary += f", {len(refused)} record(s) refused"
+    if not articles:  # nothing came in: a database made for this import is removed again
+        raise CommandError(summary)
+    say(f"newsread: {summary}")
+    return 1
+
+
+def _stored(article):
+    """``article`` with its path as the store keeps paths (``newsread.text.stored_path``)."""
+    article.path = stored_path(article.path)
+    return article
 
 
 @contextmanager
@@ -270,21 +344,28 @@ def _exported(fmt: str, records, quotes: int) -> str:
 
 
 def cmd_eval(args) -> int:
-    from newsread.evaluate import evaluate, format_report
+    from newsread.evaluate import evaluate_articles, format_report, load_gold
 
     for gold in args.gold:
         if not Path(gold).exists():
             raise CommandError(f"{gold}: no such file or folder")
+    refused: list[ValueError] = []  # every bad record named, before any work; then nothing is scored
+    articles = [article for gold in args.gold for article in load_gold(Path(gold), refused=refused.append)]
+    for error in refused:
+        say(f"newsread: {error}")
+    if refused:
+        raise CommandError(f"{len(refused)} gold record(s) cannot be read; nothing scored", 2)
+    if not articles:
+        raise CommandError(f"{', '.join(args.gold)}: no gold articles (.jsonl lines with a text)", 2)
     nlp = _load_pipeline(_pipeline(args, _config()))
-    report = evaluate([Path(g) for g in args.gold], nlp)
-    print(format_report(report, by_kind=args.by_kind))
+    print(format_report(evaluate_articles(articles, nlp), by_kind=args.by_kind))
     return 0
 
 
 def _resolve_article(store, reference: str, *, all_matching: bool = False, hint: str = "give an id") -> list[int]:
     """The ids ``reference`` names (an id, a path, a title fragment); a one-line error unless exactly one,
     or, with ``all_matching``, at least one."""
-    matches = store.find_articles(reference)
+    matches = store.find_articles(stored_path(reference))  # as paths are stored: a byte that is not UTF-8 as \xNN
     quoted = json.dumps(reference, ensure_ascii=False)
     if not matches:
         if reference.strip().isdecimal():
@@ -302,6 +383,7 @@ def _short(title: str, width: int = 40) -> str:
     return title if len(title) <= width else title[:width - 1].rstrip() + "…"
 
 
+@_damaged_database
 def cmd_reextract(args) -> int:
     from newsread.library import extract_articles
 
@@ -344,6 +426,7 @@ def _quoted(text: str) -> str:
     return json.dumps(_short(text), ensure_ascii=False)
 
 
+@_damaged_database
 def cmd_history(args) -> int:
     with _open_store(args, readonly=True) as store:
         article_id = None if args.article is None else _resolve_article(store, args.article)[0]
@@ -381,6 +464,7 @@ def _describe_correction(entry) -> str:
     return head + f"{what:<12} {target}  " + "; ".join(changes)
 
 
+@_damaged_database
 def cmd_backup(args) -> int:
     target = Path(args.target)
     if target.exists() and target.is_dir():

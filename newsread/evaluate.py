@@ -9,9 +9,9 @@ partner. Attribution = found/correct and speaker right.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 from newsread.model import QUOTE_KINDS, Quote
@@ -19,17 +19,57 @@ from newsread.model import QUOTE_KINDS, Quote
 _WORD = re.compile(r"\w+")
 
 
-def load_gold(path) -> list[dict]:
-    """Articles from a gold .jsonl file, or from every .jsonl file in a folder (sorted)."""
+def load_gold(path, *, refused: Callable[[ValueError], None] | None = None) -> list[dict]:
+    """Articles from a gold .jsonl file, or from every .jsonl file in a folder (sorted).
+
+    Each line must be an article as ``newsread import`` reads it (a "text" string, quotes with
+    integer offsets inside it, known kinds). A line that is not is a FormatError naming
+    file:line: raised, or with ``refused`` handed to it and the line left out.
+    """
+    from newsread.formats.articles_jsonl import open_regular_file
+    from newsread.formats.records import FormatError, one_record
+
     p = Path(path)
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     out = []
     for f in files:
-        with f.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    out.append(json.loads(line))
+        opened = one_record(str(f), partial(open_regular_file, f))
+        if isinstance(opened, FormatError):
+            _refuse(opened, refused)
+            continue
+        with opened as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    where = f"{f}:{number}"
+                    article = one_record(where, partial(_gold_article, raw, where))
+                    if isinstance(article, FormatError):
+                        _refuse(article, refused)
+                    else:
+                        out.append(article)
     return out
+
+
+def _refuse(error: ValueError, refused: Callable[[ValueError], None] | None) -> None:
+    if refused is None:
+        raise error
+    refused(error)
+
+
+def _gold_article(raw: bytes, where: str) -> dict:
+    """One gold line, checked as the import checks it; the dict as it is (offsets into its own text)."""
+    from newsread.formats.articles_jsonl import json_object
+    from newsread.formats.records import FormatError, quote_from_fields
+
+    article = json_object(raw.decode("utf-8"), where)
+    text = article.get("text")
+    if not isinstance(text, str):
+        raise FormatError(f'{where}: no "text" string')
+    quotes = article.get("quotes") or []
+    if not isinstance(quotes, list) or not all(isinstance(q, dict) for q in quotes):
+        raise FormatError(f'{where}: "quotes" is not a list of objects')
+    for number, quote in enumerate(quotes, start=1):
+        quote_from_fields(quote, text, f"{where}: quote {number}")
+    return article
 
 
 def gold_quotes(article: dict) -> list[dict]:
@@ -183,12 +223,17 @@ def format_report(report: dict, by_kind: bool = False) -> str:
 
 def evaluate(paths: Iterable | str | Path, nlp) -> dict:
     """Load gold from one or more paths, run extract on each text, and score."""
-    from newsread.quotes import extract
-
     if isinstance(paths, (str, Path)):
         paths = [paths]
     gold: list[dict] = []
     for p in paths:
         gold.extend(load_gold(p))
+    return evaluate_articles(gold, nlp)
+
+
+def evaluate_articles(gold: list[dict], nlp) -> dict:
+    """Run extract on each gold article's text, and score."""
+    from newsread.quotes import extract
+
     predicted = [extract(a["text"], nlp).quotes for a in gold]
     return score(gold, predicted)

@@ -57,6 +57,15 @@ def storable(value: str) -> str:
     return _SURROGATE.sub(shown, value)
 
 
+_PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def stored_path(value: str) -> str:
+    """A file name (or URL) as the store keeps it: ``storable``, and every control character
+    (a newline too) written as ``\\xNN``, so the path stays one line of plain text."""
+    return _PATH_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", storable(value))
+
+
 # ---- the same normalisation, with where each offset lands ------------------------------
 
 # One pass over the raw text finding everything ``normalize`` drops before NFC: the \r of

@@ -65,9 +65,15 @@ def test_a_failed_import_leaves_no_new_database_or_folder(tmp_path):
     assert_one_line_error(result, "no matching .txt file")
     assert not (tmp_path / "new").exists()
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(GOLD.read_text(encoding="utf-8") + "not json\n", encoding="utf-8")
-    assert_one_line_error(run("--db", str(target), "import", "--format", "jsonl", str(bad)), "bad.jsonl:2: not JSON")
+    bad.write_text("not json\n", encoding="utf-8")
+    assert_one_line_error(run("--db", str(target), "import", "--format", "jsonl", str(bad)), "bad.jsonl:1: not JSON")
     assert not (tmp_path / "new").exists()
+    # One good line is imported past a bad one: the database stays, with it.
+    bad.write_text(GOLD.read_text(encoding="utf-8") + "not json\n", encoding="utf-8")
+    result = run("--db", str(target), "import", "--format", "jsonl", str(bad))
+    assert_one_line_error(result, "bad.jsonl:2: not JSON", "imported 1 article(s)", "1 record(s) refused")
+    with Store(target) as store:
+        assert store.count_articles() == 1
 
 
 def test_a_failed_import_into_an_existing_database_keeps_it(db, tmp_path):

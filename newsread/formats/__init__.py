@@ -9,7 +9,7 @@ spaCy loads only when a format that needs it runs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsread.model import Article, Quote
@@ -52,11 +52,14 @@ def export(fmt: str, records: Iterable[Record], out: Path | None) -> int:
     return module.write(records, Path(out))
 
 
-def read_annotations(fmt: str, path: Path) -> Iterator[tuple[Article, list[Quote]]]:
+def read_annotations(fmt: str, path: Path, *, refused: Callable[[FormatError], None] | None = None,
+                     ) -> Iterator[tuple[Article, list[Quote]]]:
     """Articles with their quotes from an annotated file or folder.
 
-    Raises ValueError at once for an unknown format or a missing path, and FormatError
-    (a ValueError with a one-line message) while iterating over bad content.
+    Raises ValueError at once for an unknown format or a missing path. A record that cannot
+    be read (a line of JSONL, an .ann file) is a FormatError (a ValueError with a one-line
+    message naming the file and line): raised while iterating, or with ``refused``, handed to
+    it and the reading goes on with the next record.
     """
     module = _module(IMPORT_FORMATS, fmt, "import")
     path = Path(path)
@@ -64,12 +67,18 @@ def read_annotations(fmt: str, path: Path) -> Iterator[tuple[Article, list[Quote
         raise FormatError(f"{path}: no such file or folder")
     if not (path.is_dir() or path.is_file()):  # a FIFO or a device would hang the read
         raise FormatError(f"{path}: not a regular file")
-    return _reading(module, path)
+    return _reading(module, path, refused)
 
 
-def _reading(module, path: Path) -> Iterator[tuple[Article, list[Quote]]]:
+def _reading(module, path: Path, refused: Callable[[FormatError], None] | None) -> Iterator[tuple[Article, list[Quote]]]:
     try:
-        yield from module.read(path)
+        for item in module.read(path):
+            if not isinstance(item, FormatError):
+                yield item
+            elif refused is None:
+                raise item
+            else:
+                refused(item)
     except UnicodeDecodeError as error:
         raise FormatError(f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x})") from None
     except OSError as error:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +20,8 @@ from .records import (
     Record,
     article_fields,
     attribution_fields,
+    checked_id,
+    one_record,
     quote_fields,
     quote_from_fields,
 )
@@ -40,17 +43,40 @@ def write(records: Iterable[Record], stream: TextIO) -> int:
     return count
 
 
-def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
-    """Every ``*.jsonl`` under a folder, or one file. Raises FormatError naming file and line."""
+def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]] | FormatError]:
+    """Every ``*.jsonl`` under a folder, or one file. A line that cannot be read is a FormatError
+    naming file and line, yielded in its place: the lines after it are read."""
     files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+    if not files:
+        raise FormatError(f"{path}: no .jsonl files in the folder")
     for file in files:
-        with file.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield record_from_line(line, f"{file}:{number}", file)
+        opened = one_record(str(file), partial(open_regular_file, file))
+        if isinstance(opened, FormatError):
+            yield opened
+            continue
+        with opened as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    where = f"{file}:{number}"
+                    yield one_record(where, partial(_record_from_bytes, raw, where, file))
 
 
-def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, list[Quote]]:
+def _record_from_bytes(raw: bytes, where: str, file: Path) -> tuple[StoredArticle, list[Quote]]:
+    return record_from_line(raw.decode("utf-8"), where, file)
+
+
+def open_regular_file(file: Path):
+    """``file`` opened in binary, if it is a regular file (a FIFO found in a folder would hang the read)."""
+    from newsread.ingest.result import NotRegularFile, open_regular
+
+    try:
+        return open_regular(file)
+    except NotRegularFile as problem:
+        raise FormatError(f"{file}: {problem}") from None
+
+
+def json_object(line: str, where: str) -> dict:
+    """One line's JSON object, or a FormatError saying in one line why not."""
     try:
         data = json.loads(line)
     except json.JSONDecodeError:
@@ -61,6 +87,11 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
         raise FormatError(f"{where}: not JSON (a number too long to read)") from None
     if not isinstance(data, dict):
         raise FormatError(f"{where}: not a JSON object")
+    return data
+
+
+def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, list[Quote]]:
+    data = json_object(line, where)
     if "article_id" in data and "quotes" not in data:
         raise FormatError(f"{where}: per-quote JSONL has no article text; export with --format articles-jsonl to re-import")
     text = data.get("text")
@@ -72,7 +103,7 @@ def record_from_line(line: str, where: str, file: Path) -> tuple[StoredArticle, 
     # Store ids are ints; a gold file's string id is kept in the path instead.
     article = StoredArticle(
         text=text,
-        id=raw_id if isinstance(raw_id, int) else 0,
+        id=checked_id(raw_id, where) if isinstance(raw_id, int) else 0,
         path=f"{file}#{raw_id}" if raw_id not in (None, "") else str(file),
         **{key: text_field(data, key, where) for key in ARTICLE_KEYS if key != "id" and hasattr(StoredArticle, key)},
     )

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from newsread.model import Quote, StoredArticle, StoredQuote
@@ -26,7 +27,7 @@ from newsread.text import normalize_mapped
 
 from .clean import normalised_record
 from .output import write_text_file
-from .records import FormatError, Record, cue_end, has_cue, has_mention, quote_from_fields
+from .records import FormatError, Record, checked_id, cue_end, has_cue, has_mention, one_record, quote_from_fields
 
 WRITES = "folder"
 DESCRIPTION = "brat standoff folder: <id>.txt and <id>.ann per article (needs -o)"
@@ -170,28 +171,36 @@ class Annotations:
     problems: dict[str, str] = field(default_factory=dict)  # T id -> why its offsets cannot make a quote
 
 
-def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]]]:
-    """Every .ann under a folder (or one .ann file) with its text, as articles and quotes."""
+def read(path: Path) -> Iterator[tuple[StoredArticle, list[Quote]] | FormatError]:
+    """Every .ann under a folder (or one .ann file) with its text, as articles and quotes; an .ann
+    that cannot be read is a FormatError naming it, yielded in its place: the others are read."""
     ann_files = sorted(path.rglob("*.ann")) if path.is_dir() else [path]
+    if not ann_files:
+        raise FormatError(f"{path}: no .ann files in the folder")
     for ann_file in ann_files:
-        text_file = matching_text(ann_file)
-        if text_file is None:
-            raise FormatError(f"{ann_file}: no matching .txt file")
-        for file in (ann_file, text_file):
-            if not file.is_file():  # a FIFO or a device would hang the read
-                raise FormatError(f"{file}: not a regular file")
-        with text_file.open(encoding="utf-8", newline="") as handle:  # offsets count every character, \r too
-            raw_text = handle.read()
-        annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
-        # Stored as ingest stores text (NFC, \n, no control characters), the offsets carried along.
-        text = normalised_spans(annotations, raw_text, str(ann_file))
-        stem = ann_file.stem
-        article = StoredArticle(text=text, id=int(stem) if stem.isdigit() else 0, path=str(text_file))
-        quotes = quotes_from(annotations, text, str(ann_file))
-        for quote in quotes:
-            if isinstance(quote, StoredQuote):
-                quote.article_id = article.id
-        yield normalised_record(article, quotes, str(ann_file))
+        yield one_record(str(ann_file), partial(read_one, ann_file))
+
+
+def read_one(ann_file: Path) -> tuple[StoredArticle, list[Quote]]:
+    text_file = matching_text(ann_file)
+    if text_file is None:
+        raise FormatError(f"{ann_file}: no matching .txt file")
+    for file in (ann_file, text_file):
+        if not file.is_file():  # a FIFO or a device would hang the read
+            raise FormatError(f"{file}: not a regular file")
+    with text_file.open(encoding="utf-8", newline="") as handle:  # offsets count every character, \r too
+        raw_text = handle.read()
+    annotations = parse_ann(ann_file.read_text(encoding="utf-8"))
+    # Stored as ingest stores text (NFC, \n, no control characters), the offsets carried along.
+    text = normalised_spans(annotations, raw_text, str(ann_file))
+    stem = ann_file.stem
+    article_id = checked_id(int(stem), str(ann_file)) if stem.isascii() and stem.isdigit() else 0
+    article = StoredArticle(text=text, id=article_id, path=str(text_file))
+    quotes = quotes_from(annotations, text, str(ann_file))
+    for quote in quotes:
+        if isinstance(quote, StoredQuote):
+            quote.article_id = article.id
+    return normalised_record(article, quotes, str(ann_file))
 
 
 def matching_text(ann_file: Path) -> Path | None:

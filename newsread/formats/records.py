@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
-from newsread.model import STATUSES, Article, Quote, StoredArticle, StoredQuote, joined_name
+from newsread.model import QUOTE_KINDS, SPEAKER_KINDS, STATUSES, Article, Quote, StoredArticle, StoredQuote, joined_name
+from newsread.text import storable
 
 # One article with its quotes, as the store hands them to the exporters.
 Record = tuple[StoredArticle, list[StoredQuote]]
@@ -19,10 +22,37 @@ ARTICLE_KEYS = ("id", "title", "source", "url", "date", "author", "licence")
 # How the extractor attributed the quote (docs/formats.md): the per-quote JSONL, the CSV and the
 # articles JSONL write them after QUOTE_KEYS; "" and [] for quotes a person added.
 ATTRIBUTION_KEYS = ("sieve", "evidence")
+T = TypeVar("T")
 
 
 class FormatError(ValueError):
     """An annotation file that cannot be read; the message is one line naming where."""
+
+
+# SQLite's integers are 64-bit: a larger id cannot be stored (nor looked up).
+LARGEST_ID = 2**63 - 1
+
+
+def checked_id(value: int, where: str, key: str = "id") -> int:
+    """An integer id as SQLite can hold it; 0 and below mean "none" (a new id is chosen)."""
+    if value > LARGEST_ID:
+        raise FormatError(f"{where}: {key} {value} is too large for an id")
+    return value
+
+
+def one_record(where: str, read: Callable[[], T]) -> T | FormatError:
+    """``read()``, or the FormatError saying in one line why this one record cannot be read:
+    a reader yields it in the record's place, so one bad record does not stop the rest."""
+    try:
+        return read()
+    except FormatError as error:
+        return error
+    except UnicodeDecodeError as error:
+        return FormatError(f"{where}: not UTF-8 text (byte 0x{error.object[error.start]:02x})")
+    except RecursionError:
+        return FormatError(f"{where}: nested too deeply")
+    except OSError as error:
+        return FormatError(f"{storable(str(error.filename or where))}: {error.strerror or type(error).__name__}")
 
 
 def quote_fields(quote: Quote) -> dict:
@@ -86,10 +116,15 @@ def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
     start, end = (_coerce(fields[key], int, where, key) for key in ("start", "end"))
     if not 0 <= start <= end <= len(article_text):
         raise FormatError(f"{where}: quote offsets [{start}, {end}) are outside the text ({len(article_text)} characters)")
+    if start == end:  # as the store and brat have it: a quote holds at least one character
+        raise FormatError(f"{where}: quote offsets [{start}, {end}) hold nothing")
     for key in ("cue_start", "mention_start", "mention_end"):  # -1: none
         value = fields.get(key)
         if value is not None and not -1 <= _coerce(value, int, where, key) <= len(article_text):
             raise FormatError(f"{where}: {key} {value} is outside the text ({len(article_text)} characters)")
+    mention = (fields.get("mention_start", -1), fields.get("mention_end", -1))
+    if mention != (-1, -1) and (None not in mention) and not 0 <= mention[0] <= mention[1]:  # both -1, or a span
+        raise FormatError(f"{where}: mention [{mention[0]}, {mention[1]}) is not a span of the text (-1 and -1 for none)")
     defaults = StoredQuote(start=start, end=end, text="")
     values = {}
     for key in QUOTE_KEYS + ("id",):
@@ -104,8 +139,10 @@ def quote_from_fields(fields: dict, article_text: str, where: str) -> Quote:
         if not isinstance(speakers, list) or not all(isinstance(name, str) for name in speakers):
             raise FormatError(f"{where}: speakers is not a list of names")
         values["speakers"], values["speaker"] = list(speakers), joined_name(speakers)
-    if values["status"] not in STATUSES:
-        raise FormatError(f"{where}: unknown status {values['status']!r}")
+    for key, allowed in (("status", STATUSES), ("kind", QUOTE_KINDS), ("speaker_kind", SPEAKER_KINDS)):
+        if values[key] not in allowed:
+            raise FormatError(f"{where}: unknown {key} {values[key][:40]!r} (one of {', '.join(allowed)})")
+    checked_id(values["id"], where)
     values["sieve"] = str(fields.get("sieve") or "")
     values["evidence"] = _evidence_from(fields["evidence"], where) if fields.get("evidence") is not None else []
     if "status" not in fields:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
-from newsread.formats.records import FormatError
+from newsread.formats.records import FormatError, checked_id, one_record
 from newsread.model import Article, Quote
 
 from .result import clean_line
@@ -28,7 +29,8 @@ TEXT_KEYS = ("title", "source", "url", "date", "author", "licence")
 
 
 def with_brat_metadata(records: Iterable[tuple[Article, list[Quote]]]) -> Iterator[tuple[Article, list[Quote]]]:
-    """``records`` read from brat files, each article given what the metadata.jsonl beside its text says."""
+    """``records`` read from brat files, each article given what the metadata.jsonl beside its text says.
+    A bad line of it is a FormatError: which article it was for cannot be known, so the import stops."""
     folders: dict[Path, dict[str, dict]] = {}
     for article, quotes in records:
         text_file = Path(article.path)
@@ -46,12 +48,18 @@ def read_metadata(path: Path) -> dict[str, dict]:
     if not path.is_file():
         return {}
     entries: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                name, fields = entry_from_line(line, f"{path}:{number}")
-                entries[name] = fields
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                entry = one_record(f"{path}:{number}", partial(_entry_from_bytes, raw, f"{path}:{number}"))
+                if isinstance(entry, FormatError):
+                    raise entry
+                entries[entry[0]] = entry[1]
     return entries
+
+
+def _entry_from_bytes(raw: bytes, where: str) -> tuple[str, dict]:
+    return entry_from_line(raw.decode("utf-8"), where)
 
 
 def entry_from_line(line: str, where: str) -> tuple[str, dict]:
@@ -69,6 +77,8 @@ def entry_from_line(line: str, where: str) -> tuple[str, dict]:
     article_id = data.get("id")
     if article_id is not None and (isinstance(article_id, bool) or not isinstance(article_id, int)):
         raise FormatError(f"{where}: id is not an integer")
+    if article_id is not None:
+        checked_id(article_id, where)
     return data["file"], data
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from newsread.model import Article
 
 from .html import text_from_fragment
-from .result import IngestFailure, finish
+from .result import IngestFailure, clean_line, finish
 
 FEED_MEDIA_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
 FEED_ROOT_TAGS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -48,7 +48,11 @@ def read_feed(
     an entry whose page fails, or is not fetched by then (``late`` says so), gets its own text."""
     import feedparser  # lazy: only needed for feeds
 
-    parsed = feedparser.parse(body)
+    try:
+        parsed = feedparser.parse(body)
+    except Exception as error:  # noqa: BLE001 - third-party parser on untrusted input (e.g. "&#xd800;" in an entry)
+        yield IngestFailure(feed_url, f"could not parse the feed ({type(error).__name__})")
+        return
     if not parsed.entries:
         reason = "feed has no entries" if not parsed.bozo else "not a readable feed"
         yield IngestFailure(feed_url, reason)
@@ -122,10 +126,11 @@ def entry_text(entry) -> str:
 
 
 def with_entry_metadata(article: Article, entry, feed_title: str) -> Article:
-    """The feed's own title, author and date are more reliable than what a page scrape guesses."""
-    article.title = entry.get("title") or article.title
-    article.author = entry.get("author") or article.author
-    article.source = feed_title or article.source
+    """The feed's own title, author and date are more reliable than what a page scrape guesses;
+    each one clean line, as ingest stores metadata (the page's article was finished before)."""
+    article.title = clean_line(entry.get("title")) or article.title
+    article.author = clean_line(entry.get("author")) or article.author
+    article.source = clean_line(feed_title) or article.source
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     if published:
         article.date = time.strftime("%Y-%m-%d", published)
