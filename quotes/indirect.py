@@ -11,23 +11,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .according import apposed_name_after, first_quoted_conjunct, speaking_source
 from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, subject_of
 from .lexicon import (
     CITING_VERBS,
     CONTRAST_WORDS,
     MANDATIVE_VERBS,
     NOMINATIVE_PRONOUNS,
-    NON_SPEECH_SOURCES,
     RELATIVE_PRONOUNS,
     REPORT_VERBS,
-    SOURCE_PREPOSITIONS,
     TRAILING_BACKGROUND,
     WH_WORDS,
 )
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
@@ -372,56 +371,6 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _speaking_source(src: Token | None) -> Token | None:
-    """The one who speaks in "according to X": X itself, or for a thing that cannot speak
-    ("data from the Gun Violence Archive", "these videos and NPR") the source it is from or
-    the source beside it; None when nobody speaks ("according to the map")."""
-    if src is None:
-        return None
-    if src.lemma_.lower() not in NON_SPEECH_SOURCES and src.lower_ not in NON_SPEECH_SOURCES:
-        return src
-    for c in src.children:
-        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
-            by = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if by is not None and (by.ent_type_ or by.pos_ == "PROPN"):
-                return by
-        if c.dep_ == "conj" and c.lemma_.lower() not in NON_SPEECH_SOURCES and (c.ent_type_ or c.pos_ == "PROPN"):
-            return c
-    return None
-
-
-def _apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:
-    """A person's name set off by commas right after token ``end`` (", Dee Margo,"): its last
-    token and the closing comma's index, else None."""
-    if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].ent_type_ != "PERSON" or doc[end + 2].ent_iob_ != "B":
-        return None
-    k = end + 2
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
-        k += 1
-    if k + 1 < len(doc) and doc[k + 1].text == ",":
-        return doc[k], k + 1
-    return None
-
-
-def _first_quoted_conjunct(sent: Span, masked: list[tuple[int, int]]) -> Token | None:
-    """The sentence root's first conjoined verb that holds a quotation mark, when the marks
-    lie in conjuncts after an unquoted first clause; the root itself when a mark is anywhere
-    else in the sentence; None for a sentence without marks."""
-    if not any(sent.start_char <= ms < sent.end_char for ms, _ in masked):
-        return None
-    root = sent.root
-
-    def quoted(t: Token) -> bool:
-        lo, hi = t.left_edge, t.right_edge
-        return any(lo.idx <= ms < hi.idx + len(hi) for ms, _ in masked)
-
-    for c in root.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and quoted(c):
-            marks_before = any(sent.start_char <= ms < c.left_edge.idx for ms, _ in masked)
-            return root if marks_before else c
-    return root
-
-
 def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
     out: list[RawQuote] = []
     src: Token | None  # a speaker token: the source a verb cites, or X of "according to X"
@@ -562,11 +511,11 @@ def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[Ra
     for tok in doc:
         if tok.lower_ != "according" or inside_any(tok.idx, masked):
             continue
-        src = _speaking_source(according_to(tok))
+        src = speaking_source(according_to(tok))
         if src is None:
             continue
         sent = tok.sent
-        quoted_from = _first_quoted_conjunct(sent, masked)
+        quoted_from = first_quoted_conjunct(sent, masked)
         if quoted_from is not None and quoted_from.i <= tok.i:
             continue  # the quote in this sentence carries the attribution
         # an own speech verb with a subject in the clause wins ("Witnesses, according to X, said")
@@ -577,7 +526,7 @@ def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[Ra
         # ("Two workers were, according to the fire brigade, among the injured")
         p_lo = min(tok.i, src.left_edge.i)
         p_hi = max(src.right_edge.i, tok.i + 1)
-        named = _apposed_name_after(doc, p_hi)
+        named = apposed_name_after(doc, p_hi)
         if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
             src, p_hi = named
         cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]

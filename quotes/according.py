@@ -1,0 +1,64 @@
+"""The source of "according to X" and where its clause stops: helpers of quotes/indirect.py.
+
+Who speaks when X is a thing ("data from the Gun Violence Archive"), a name set beside a role
+("the El Paso mayor, Dee Margo,"), and the quoted conjunct that leaves the clause before it to
+the indirect quote ("... and was accomplished with "honourable people ...""). """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def speaking_source(src: Token | None) -> Token | None:
+    """The one who speaks in "according to X": X itself, or for a thing that cannot speak
+    ("data from the Gun Violence Archive", "these videos and NPR") the source it is from or
+    the source beside it; None when nobody speaks ("according to the map")."""
+    if src is None:
+        return None
+    if src.lemma_.lower() not in NON_SPEECH_SOURCES and src.lower_ not in NON_SPEECH_SOURCES:
+        return src
+    for c in src.children:
+        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
+            by = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None and (by.ent_type_ or by.pos_ == "PROPN"):
+                return by
+        if c.dep_ == "conj" and c.lemma_.lower() not in NON_SPEECH_SOURCES and (c.ent_type_ or c.pos_ == "PROPN"):
+            return c
+    return None
+
+
+def apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:
+    """A person's name set off by commas right after token ``end`` (", Dee Margo,"): its last
+    token and the closing comma's index, else None."""
+    if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].ent_type_ != "PERSON" or doc[end + 2].ent_iob_ != "B":
+        return None
+    k = end + 2
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    if k + 1 < len(doc) and doc[k + 1].text == ",":
+        return doc[k], k + 1
+    return None
+
+
+def first_quoted_conjunct(sent: Span, masked: list[tuple[int, int]]) -> Token | None:
+    """The sentence root's first conjoined verb that holds a quotation mark, when the marks
+    lie in conjuncts after an unquoted first clause; the root itself when a mark is anywhere
+    else in the sentence; None for a sentence without marks."""
+    if not any(sent.start_char <= ms < sent.end_char for ms, _ in masked):
+        return None
+    root = sent.root
+
+    def quoted(t: Token) -> bool:
+        lo, hi = t.left_edge, t.right_edge
+        return any(lo.idx <= ms < hi.idx + len(hi) for ms, _ in masked)
+
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and quoted(c):
+            marks_before = any(sent.start_char <= ms < c.left_edge.idx for ms, _ in masked)
+            return root if marks_before else c
+    return root
