@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .entities import entity_end
 from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS
 
 if TYPE_CHECKING:
@@ -37,9 +38,7 @@ def apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:
     token and the closing comma's index, else None."""
     if end + 3 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].ent_type_ != "PERSON" or doc[end + 2].ent_iob_ != "B":
         return None
-    k = end + 2
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
-        k += 1
+    k = entity_end(doc, end + 2)
     if k + 1 < len(doc) and doc[k + 1].text == ",":
         return doc[k], k + 1
     return None

@@ -25,7 +25,7 @@ from .lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _WORD = re.compile(r"\w[\w.'’-]*")
@@ -88,6 +88,13 @@ def role_prefix(words: list[str]) -> int:
 def strip_roles(words: list[str]) -> list[str]:
     """A person's name without the role written before it ("Attorney Bash" -> "Bash")."""
     return words[role_prefix(words):]
+
+
+def entity_end(doc: Doc, i: int) -> int:
+    """The last token of the named entity that starts (or runs on) at token ``i``."""
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i
 
 
 def _written(ent: Span) -> str:

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .entities import Entity, Resolved, _clean_name, _name_chain, role_word, strip_roles
+from .entities import Entity, Resolved, _clean_name, _name_chain, entity_end, role_word, strip_roles
 from .frames import apposed_description, in_parentheses, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
@@ -328,11 +328,11 @@ class EntityResolution:
                 joined = joined or t.lower_ != ","
                 i += 1
                 continue
-            other, other_span = self.entity_at(self.doc[self._entity_end(i)]) if t.ent_iob_ == "B" else (None, None)
-            if other is None or other_span is None or other_span.start != i:
+            other = self.by_mention.get(i) if t.ent_iob_ == "B" else None
+            if other is None:
                 return None  # a word that is no name: a description, not a list of names
             names.append(other.name)
-            i = other_span.end
+            i = entity_end(self.doc, i) + 1
         if not joined or not names:
             return None
         names = list(dict.fromkeys([*names, ent.name]))
@@ -341,12 +341,6 @@ class EntityResolution:
         kinds = {e.kind for e in self.entities if e.name in names}
         return Resolved(" and ".join(names), kinds.pop() if len(kinds) == 1 else "OTHER", self.doc[left[0].i].idx,
                         span.end_char, "name", link="group.joint", names=tuple(names))
-
-    def _entity_end(self, i: int) -> int:
-        """The last token of the named entity that starts at token ``i``."""
-        while i + 1 < len(self.doc) and self.doc[i + 1].ent_iob_ == "I":
-            i += 1
-        return i
 
     def _cited_source(self, tok: Token) -> Resolved | None:
         """"Reuters, citing two sources, reported ...": a channel that relays speaks for the

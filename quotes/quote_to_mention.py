@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .entities import Resolved, _clean_name
+from .entities import Resolved, _clean_name, entity_end
 from .frames import (
     follows_comma,
     own_subject,
@@ -133,12 +133,8 @@ def choose_subject(q: RawQuote, reg: Registry) -> tuple[Token | None, str]:
                 if t.is_punct or t.is_quote or t.is_sent_start:
                     break
                 if t.ent_type_ in ("PERSON", "ORG"):
-                    ent, span = reg.entity_at(t)
-                    j = t.i
-                    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-                        j += 1
                     q.sieve = "cue.inverted_subject"
-                    return doc[j], "inverted"
+                    return doc[entity_end(doc, t.i)], "inverted"
         s = _climbed_subject(cue, chk) if sieve_on("cue.climbed_subject") else None
         if s is not None:
             q.sieve = "cue.climbed_subject"

@@ -22,6 +22,7 @@ from .entities import (
     _clean_name,
     _name_chain,
     _written,
+    entity_end,
     fold,
     role_prefix,
     role_word,
@@ -267,10 +268,7 @@ class Registry(EntityResolution):
         for start, e in list(self.by_mention.items()):
             root = self.doc[start]
             # the head token of this mention
-            span_end = start
-            while span_end + 1 < len(self.doc) and self.doc[span_end + 1].ent_iob_ == "I":
-                span_end += 1
-            head = self.doc[start : span_end + 1].root
+            head = self._mention_head(start)
             members = [e]
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 head = head.head  # "retailer Tesco and Denmark-based retailer Salling Group"
@@ -305,10 +303,7 @@ class Registry(EntityResolution):
             ea, eb = self.by_mention[a], self.by_mention[b]
             if a in known or ea is eb or ea.kind != eb.kind:
                 continue
-            end = a
-            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-                end += 1
-            between = doc[end + 1 : b]
+            between = doc[entity_end(doc, a) + 1 : b]
             if (1 <= len(between) <= 6 and between[0].lower_ == "and"
                     and not any(t.is_punct and t.text not in "-–" for t in between)
                     and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in between)):
@@ -344,10 +339,7 @@ class Registry(EntityResolution):
 
     def _mention_head(self, start: int) -> Token:
         """The syntactic head of the named mention starting at token ``start``."""
-        end = start
-        while end + 1 < len(self.doc) and self.doc[end + 1].ent_iob_ == "I":
-            end += 1
-        return self.doc[start : end + 1].root
+        return self.doc[start : entity_end(self.doc, start) + 1].root
 
     def _learn_organisations(self) -> None:
         """"Coles said its stores ...", "Facebook, which removed the post, said": a one-word name
@@ -566,10 +558,8 @@ class Registry(EntityResolution):
         tok = doc[i]
         end = tok.idx + len(tok)
         if tok.ent_iob_ == "B" and tok.ent_type_ != "CARDINAL":  # not the "One" of 'One of the victims'
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-                j += 1
-            return tok.idx, doc[j].idx + len(doc[j])
+            last = doc[entity_end(doc, i)]
+            return tok.idx, last.idx + len(last)
         if tok.pos_ == "PROPN":
             words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
             return (words[0].idx if words else tok.idx), end
