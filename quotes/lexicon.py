@@ -125,7 +125,9 @@ ISSUED_NOUNS = STATEMENT_NOUNS | frozenset(
 # their compound ("a UN report") does not make the name the speaker.
 AUTHORED_DOC_NOUNS = frozenset(
     "statement tweet post ruling description comment comments letter message release report "
-    "announcement judgment judgement finding findings website summary blog filing".split()
+    "announcement judgment judgement finding findings website summary blog filing document memo memorandum "
+    "affidavit transcript email complaint indictment lawsuit petition communique "
+    "study calculation estimate research".split()
 )
 
 # Participles that make the agent of a document its author ("a statement released by X",
@@ -134,9 +136,8 @@ AUTHORED_DOC_NOUNS = frozenset(
 AUTHORING_VERBS = frozenset("release issue sign write post send deliver make prepare draft submit file author pen".split())
 
 # Singular nouns for a described source that is a thing, not a person: speaker kind OTHER.
-# Not merged with AUTHORED_DOC_NOUNS: the union changes extraction output ("according to a
-# NATO press release" would become OTHER, and a plan or study would speak for its author).
-THING_SOURCE_NOUNS = frozenset("report plan plans statement document ruling finding study survey description".split())
+# Every document is one; a plan is one that speaks for nobody ("earlier event plans").
+THING_SOURCE_NOUNS = AUTHORED_DOC_NOUNS | frozenset({"plan", "plans"})
 
 # A court's decisions: "according to the ruling" speaks for the court last named.
 COURT_DOCS = frozenset("ruling verdict judgment judgement".split())

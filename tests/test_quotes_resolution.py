@@ -118,6 +118,30 @@ def test_a_document_without_a_stated_author_keeps_its_description(nlp):
     assert speaker(nlp, t, "reopen on Friday").speaker == "statement"
 
 
+# Written works and records as well as statements: what one person or body wrote or worked out
+@pytest.mark.parametrize(("text", "fragment", "name"), [
+    ("\"The evidence cannot support a prosecution,\" according to a court document filed by "
+     "state attorney Dana Reyes.", "cannot support", "Dana Reyes"),
+    ("The living wage is about $12 an hour, according to calculations by Amy Marsh of the state university.",
+     "living wage", "Amy Marsh"),
+    ("A study by researchers at Leeds University estimated that 3,000 jobs were at risk.", "jobs were at risk",
+     "researchers"),
+    ("A memo written by Councillor Ted Oakes said the library would close.", "library would close", "Ted Oakes"),
+    # no author stated: the work keeps its description
+    ("A leaked memo said the library would close.", "library would close", "leaked memo"),
+    ("According to a recent report, most voters oppose the plan.", "most voters oppose", "recent report"),
+    # carried, not written, by the one named after it
+    ("A court document obtained by the Tribune said the charges would be dropped.", "charges would be dropped",
+     "court document"),
+])
+def test_a_work_speaks_for_its_stated_author(nlp, text, fragment, name):
+    assert speaker(nlp, text, fragment).speaker == name
+
+
+def test_a_document_without_an_author_is_a_thing(nlp):
+    assert speaker(nlp, "A leaked memo said the library would close.", "library would close").speaker_kind == "OTHER"
+
+
 def test_a_channel_citing_a_source_gives_the_source(nlp):
     q = speaker(nlp, "Reuters, citing two sources, reported the deal had collapsed.", "deal had collapsed")
     assert q.speaker == "two sources"
