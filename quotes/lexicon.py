@@ -254,6 +254,10 @@ ROLE_EQUIVALENTS = {
 # "the new mayor" may be): a definite role with one of these is not linked to the holder.
 ROLE_TIME_MODIFIERS = frozenset("former late previous then outgoing past ex".split())
 
+# Verbs that predicate a role of their subject ("X is the coach", "was appointed coach",
+# "serves as mayor"), so the role names X later ("the coach said").
+ROLE_LINKING_VERBS = frozenset("be become remain appoint name elect serve".split())
+
 # Cue verbs that presuppose the speaker spoke just before ("The Wooster professor added"):
 # a description subject of one is the previous quote's speaker.
 CONTINUATION_CUES = frozenset("add continue".split())
@@ -377,6 +381,8 @@ THING_PRONOUNS = frozenset("it this that".split())
 
 # Relative pronouns that open a relative clause after a cue ('— which the BBC noted —').
 RELATIVE_PRONOUNS = frozenset("which who whom".split())
+# Relative pronouns that stand for a person as a clause's subject ("X, who is the coach,")
+RELATIVE_SUBJECTS = frozenset({"who", "that"})
 
 # Nominative pronouns: a that-less clause's subject the parser took for a relative clause
 # ("informed police she had diplomatic immunity").

@@ -511,8 +511,8 @@ class EntityResolution:
         return replace(r, link=r.link or "document.owner") if r.name else None
 
     def _proper_noun(self, tok: Token) -> Resolved | None:
-        if tok.pos_ != "PROPN":
-            return None
+        if tok.pos_ != "PROPN" or tok.text.islower():
+            return None  # "the bishop" tagged a proper noun is still a description
         words = strip_roles(_clean_name(_name_chain(tok)))
         form = " ".join(words)
         e = self._find(form, "PERSON", tok.i) or self._find(form, "ORG", tok.i)
@@ -533,11 +533,11 @@ class EntityResolution:
 
     def _description(self, tok: Token) -> Resolved | None:
         """An unnamed source keeps its description ("a spokesperson", "police", "the study")."""
-        if tok.pos_ != "NOUN":
+        if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()):
             return None
         desc = self.describe(tok)
         lemma = tok.lemma_.lower()
-        if lemma in ORG_NOUNS and tok.tag_ == "NN" or tok.lower_ == "police":
+        if lemma in ORG_NOUNS and tok.tag_ in ("NN", "NNP") or tok.lower_ == "police":
             kind = "ORG"
         elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
             kind = "OTHER"

@@ -24,8 +24,6 @@ from .entities import (
     _written,
     entity_end,
     fold,
-    role_prefix,
-    role_word,
     strip_roles,
 )
 from .lexicon import (
@@ -39,17 +37,17 @@ from .lexicon import (
     MALE_NAMES,
     MALE_TITLES,
     MALE_WORDS,
+    NAME_ROLE_WORDS,
     ORG_NAME_WORDS,
-    ORG_ROLE_NOUNS,
     ORG_SUFFIXES,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
     PERSON_ROLES,
     QUOTE_VERBS,
-    ROLE_QUALIFIERS,
     TITLES,
 )
 from .mention_to_entity import EntityResolution
+from .roles import RoleLearning
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -69,7 +67,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-class Registry(EntityResolution):
+class Registry(RoleLearning, EntityResolution):
     """Entities of one document and the mentions that point at them."""
 
     def __init__(self, doc: Doc, quoted: Iterable[tuple[int, int]] | None = None, text: str | None = None) -> None:
@@ -104,6 +102,7 @@ class Registry(EntityResolution):
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 continue
+            ent = self._title_taken_for_a_name(ent)
             # tokens rejoined as written, so "Ros-Lehtinen" stays one word
             # an organisation's name keeps its first word ("Health Ministry"); a person's
             # loses titles here and any other role word once its kind is settled (strip_roles)
@@ -168,6 +167,9 @@ class Registry(EntityResolution):
                     entity.kind = "PERSON"
             entity.last_pos = ent.start
             self.by_mention[ent.start] = entity
+            for i in range(ent.start, ent.end):
+                if not doc[i].ent_type_:
+                    self.by_token[i] = entity  # words of the name the NER left out
             self._learn_gender(ent, entity, words)
             if self.is_quoted(ent.start_char):
                 continue
@@ -205,6 +207,7 @@ class Registry(EntityResolution):
                 self.by_token[tok.i] = e
                 if kind == "PERSON" and not self.is_quoted(tok.idx):
                     self.person_mentions.append((tok.i, e, self._salience(tok)))
+                    self._learn_roles(doc[tok.left_edge.i if tok.left_edge.dep_ == "compound" else tok.i : tok.i + 1], e)
         self._learn_pairs()
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
@@ -248,6 +251,23 @@ class Registry(EntityResolution):
         self.group_mentions.sort(key=lambda x: x[0])
         self._gkeys = [g[0] for g in self.group_mentions]
         self.person_mentions.sort(key=lambda x: x[0])
+
+    def _title_taken_for_a_name(self, ent: Span) -> Span:
+        """"Bishop Ana Ruiz" read as the organisation "Bishop" and two untagged words: a
+        title or role the NER took for a name, right before capitalised proper nouns it left
+        out, is a person's name written after its role (the role is learnt from it)."""
+        doc = self.doc
+        if ent.label_ == "PERSON" or not all(fold(t.text).strip(".") in NAME_ROLE_WORDS for t in ent):
+            return ent
+        k = ent.end
+        while k < len(doc) and k - ent.end < 3 and doc[k].pos_ == "PROPN" and not doc[k].ent_type_ \
+                and doc[k].text[:1].isupper() and fold(doc[k].text).strip(".") not in NAME_ROLE_WORDS:
+            k += 1
+        if k == ent.end:
+            return ent
+        from spacy.tokens import Span  # at run time only here: the module imports without spaCy
+
+        return Span(doc, ent.start, k, label="PERSON")
 
     def is_quoted(self, char: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, char) - 1
@@ -454,49 +474,6 @@ class Registry(EntityResolution):
                 entity.vote("f", 3)
             elif given in MALE_NAMES:
                 entity.vote("m", 3)
-
-    def _learn_roles(self, ent: Span, entity: Entity) -> None:
-        if ent.label_ in ("GPE", "NORP"):
-            return  # "The Vermont senator" is a person from Vermont, not Vermont
-        root = ent.root
-        cands: list[Token] = []
-        for c in root.children:
-            if c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "NOUN":
-                cands.append(c)
-        if root.dep_ in ("appos", "compound") and root.head.pos_ == "NOUN":
-            cands.append(root.head)
-        # "Emergencies Minister Yevgeny Zinichev": a role noun just before the name
-        if ent.start > 0 and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and self.doc[ent.start - 1].ent_type_ == "":
-            cands.append(self.doc[ent.start - 1])
-        for c in cands:
-            if c.i > 0 and self.doc[c.i - 1].lower_ in ROLE_QUALIFIERS:
-                continue  # "Vice President Mike Pence" is not "the President"
-            if entity.kind != "PERSON" and c.lemma_.lower() not in ORG_ROLE_NOUNS:
-                continue  # "Kremlin spokesman": the spokesman is someone of the Kremlin's
-            self.roles.append((ent.start, role_word(c.lemma_.lower()), entity, self._role_modifiers(c)))
-            if c.lower_ in MALE_WORDS:
-                entity.vote("m", 5)
-            elif c.lower_ in FEMALE_WORDS:
-                entity.vote("f", 5)
-
-    def _role_modifiers(self, role: Token) -> frozenset[str]:
-        """The words that say which office a role noun is ("foreign" of "Mexico's Foreign
-        Secretary"): its own modifiers and the unnamed words right before it."""
-        words = {c.lower_ for c in role.children if c.dep_ in ("amod", "compound") and not c.ent_type_}
-        k = role.i - 1
-        while k >= 0 and role.i - k <= 3 and self.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not self.doc[k].ent_type_:
-            words.add(self.doc[k].lower_)
-            k -= 1
-        return frozenset(words)
-
-    def _learn_title_role(self, ent: Span, entity: Entity) -> None:
-        """"Bishop Ana Ruiz", "District Attorney Laura Finch": the role written inside the
-        name is a role of the person (later "the bishop", "the attorney")."""
-        raw = _written(ent).split()
-        k = role_prefix(raw)
-        if k:
-            self.roles.append((ent.start, role_word(fold(raw[k - 1]).strip(".")), entity,
-                               frozenset(fold(w) for w in raw[: k - 1])))
 
     # -- resolving ------------------------------------------------------------------
     def entity_at(self, tok: Token) -> tuple[Entity | None, Span] | tuple[None, None]:

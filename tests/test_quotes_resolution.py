@@ -65,6 +65,34 @@ def test_an_organisation_keeps_the_first_word_of_its_name(nlp):
 
 
 # -- roles: a definite role is the one the article names with it ------------------------
+# A role predicated of a name ("X is the spokesman", "was appointed coach") names X later
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tom Hale is the company's spokesman. The spokesman said the plant would reopen.", "Tom Hale"),
+    ("Maria Lopez was appointed coach in May. On Sunday the coach said the plant would reopen.", "Maria Lopez"),
+    ("Tom Hale, who is the company's spokesman, spoke first. The spokesman said the plant would reopen.",
+     "Tom Hale"),
+    ("Ivan Petrov serves as mayor of the town. The mayor said the plant would reopen.", "Ivan Petrov"),
+    # not predicated: denied, or a role held before
+    ("Tom Hale is not the company's spokesman. The spokesman said the plant would reopen.", "spokesman"),
+    ("Tom Hale was a former spokesman. The spokesman said the plant would reopen.", "spokesman"),
+])
+def test_a_role_predicated_of_a_name_is_that_person_later(nlp, text, name):
+    assert speaker(nlp, text, "plant would reopen").speaker == name
+
+
+# The tagger's errors around titles: "Bishop" read as an organisation, "bishop" as a proper noun
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Bishop Ana Ruiz visited the town. The bishop said the church would help.", "Ana Ruiz", "PERSON"),
+    ("Ana Ruiz, the bishop, spoke after Mass. Later the bishop said the church would help.", "Ana Ruiz", "PERSON"),
+    # nobody named with the role: the lower-case word stays a description of a person
+    ("Ruiz, who leads the diocese, spoke after Mass. \"We pray for the church,\" the bishop said.",
+     "bishop", "PERSON"),
+])
+def test_a_title_the_tagger_misread_still_names_its_holder(nlp, text, name, kind):
+    q = speaker(nlp, text, "church")
+    assert (q.speaker, q.speaker_kind) == (name, kind)
+
+
 def test_a_role_under_its_other_name_with_the_same_modifier_is_the_holder(nlp):
     t = ("Mexico's Foreign Secretary Marcelo Ebrard met the delegation. "
          "The foreign minister said Mexico would seek extradition.")
