@@ -20,6 +20,7 @@ from .lexicon import (
     AUTHORED_DOC_NOUNS,
     AUTHORING_VERBS,
     COLLECTIVE_NOUNS,
+    CONTINUATION_CUES,
     COURT_DOCS,
     COURT_WORDS,
     FIRST_PERSON_PRONOUNS,
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
 
 # A pronoun's antecedent loses this much salience per sentence back (resolve_pronoun).
 PRONOUN_SENTENCE_DECAY = 1.0
+# Centering: a he/she prefers the topic, the main-clause subject of its own sentence (before
+# it), else of the sentence before; sentences back -> bonus.
+TOPIC_BONUS = {0: 3.0, 1: 2.0}
 
 
 def _determined(tok: Token) -> bool:
@@ -128,6 +132,9 @@ class EntityResolution:
                                 antecedent_end=reporter.mention_end)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
+            # "he added", "he continued" (not "he continued to express"): who spoke just before
+            continuing = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CONTINUATION_CUES
+                          and not any(c.dep_ == "xcomp" for c in tok.head.children))
             here = self._sentence_number(tok.i)
             # Each earlier mention scores its grammatical role (salience), minus a point per
             # sentence back and one for a paragraph break, plus one for a known matching
@@ -148,7 +155,12 @@ class EntityResolution:
                     continue
                 g = 1 if (want and e.gender == want) else 0
                 crossed = doc[i].idx < para
-                score = sal + g - PRONOUN_SENTENCE_DECAY * (here - self._sentence_number(i)) - (1 if crossed else 0)
+                back = here - self._sentence_number(i)
+                score = sal + g - PRONOUN_SENTENCE_DECAY * back - (1 if crossed else 0)
+                if continuing:
+                    score += TOPIC_BONUS[1] if sal >= 5 else 0  # "he added": the one who spoke before
+                elif back in TOPIC_BONUS and sal >= 3:
+                    score += TOPIC_BONUS[back]  # the topic: the main subject of this sentence, else the one before
                 if key not in best_by_entity or score > best_by_entity[key][0]:
                     best_by_entity[key] = (score, i, e)
             if best_by_entity:

@@ -275,6 +275,24 @@ def test_the_subject_of_a_later_main_clause_wins(nlp):
     assert speaker(nlp, t, "I am ready").speaker == "Kofi Mensah"
 
 
+@pytest.mark.parametrize(("text", "fragment", "name"), [
+    # the topic of the sentence before beats a speaker two sentences back
+    ("Coach Mark Stevens praised his striker, Tom Riley. \"He was brilliant,\" Stevens said. Riley was more "
+     "modest. \"I just did my job,\" he said.", "did my job", "Tom Riley"),
+    # the main subject of the pronoun's own sentence beats the topic of the one before
+    ("\"We lost,\" said Mark Stevens. Tom Riley started the argument when he later said \"we were robbed\".",
+     "were robbed", "Tom Riley"),
+    # "he added": the one who spoke just before, not the subject in between
+    ("\"We were patient,\" said coach Mark Stevens. Tom Riley scored twice in the second half. "
+     "\"The goals came late,\" he added.", "came late", "Mark Stevens"),
+    # "continued to" is no continuation of the last speech: the topic again
+    ("\"He crossed a line,\" said Mark Stevens, the club's chairman. But Tom Riley showed no regret. "
+     "He continued to say the club had \"let him down\".", "let him down", "Tom Riley"),
+])
+def test_a_pronoun_prefers_the_topic_and_added_the_last_speaker(nlp, text, fragment, name):
+    assert speaker(nlp, text, fragment).speaker == name
+
+
 # -- names written another way ---------------------------------------------------------------
 def test_a_surname_spelt_one_letter_apart_is_the_named_person(nlp):
     t = "Rebel spokesman Yahya Sarea claimed the attack. \"Our targets will keep expanding,\" Saree said."
