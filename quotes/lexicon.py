@@ -221,7 +221,9 @@ PERSON_ROLES = frozenset(
     attorney director leader senator congressman congresswoman chief constable officer captain
     general admiral head founder ceo executive king queen prince pope speaker deputy envoy
     diplomat coach manager owner organizer organiser creator author suspect attacker defendant
-    victim mother father wife husband son daughter brother sister
+    victim mother father wife husband son daughter brother sister widow widower fiancee fiancée
+    partner girlfriend boyfriend friend neighbour neighbor colleague cousin uncle aunt nephew niece
+    grandmother grandfather grandson granddaughter
     """.split()
 )
 
@@ -330,6 +332,16 @@ ORG_NOUNS = frozenset(
 
 # Company-form suffixes that end an organisation's name ("Solaris Paper Kft").
 ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
+
+# Words of an organisation's name that make it one of a class, so that a definite class noun
+# names it later: "the company" for "Tesla Inc.", "the agency" for the "Food and Drug
+# Administration" (besides the noun itself in the name: "the ministry", "Health Ministry").
+_COMPANY_NAME_WORDS = ORG_SUFFIXES | frozenset("corporation holdings industries".split())
+ORG_CLASS_NAME_WORDS: dict[str, frozenset[str]] = {
+    "company": _COMPANY_NAME_WORDS,
+    "firm": _COMPANY_NAME_WORDS,
+    "agency": frozenset("agency administration bureau service authority commission".split()),
+}
 
 # Words in a proper name that make it an organisation's or a place's, not a person's: a
 # given name followed by one is no person ("Stanley Park", "Carlos Slim Foundation"), and the

@@ -28,6 +28,7 @@ from .lexicon import (
     GROUP_NOUNS,
     MAKER_NOUNS,
     NAME_ROLE_WORDS,
+    ORG_CLASS_NAME_WORDS,
     ORG_GROUP_NOUNS,
     ORG_NOUNS,
     ORG_ROLE_NOUNS,
@@ -55,6 +56,12 @@ TOPIC_BONUS = {0: 3.0, 1: 2.0}
 
 def _determined(tok: Token) -> bool:
     return any(c.dep_ == "det" for c in tok.children)
+
+
+def _named_as_class(e: Entity, noun: str) -> bool:
+    """Whether the organisation's name says it is a ``noun`` ("Tesla Inc." a company)."""
+    words = ORG_CLASS_NAME_WORDS.get(noun)
+    return words is not None and any(w.strip(".") in words for w in e.words)
 
 
 class EntityResolution:
@@ -257,7 +264,7 @@ class EntityResolution:
         named: dict[int, list[Any]] = {}
         for start in sorted(k for k in self.by_mention if k < tok.i):
             e = self.by_mention[start]
-            if e.kind == "ORG" and low in e.words and not e.place:
+            if e.kind == "ORG" and not e.place and (low in e.words or _named_as_class(e, low)):
                 seen = named.setdefault(id(e), [0, 0, e])
                 seen[0] += 1
                 seen[1] = start

@@ -39,6 +39,7 @@ from .lexicon import (
     MALE_WORDS,
     NAME_ROLE_WORDS,
     ORG_NAME_WORDS,
+    ORG_ROLE_NOUNS,
     ORG_SUFFIXES,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
@@ -185,9 +186,12 @@ class Registry(RoleLearning, EntityResolution):
         # (walking a Doc builds a Token object per word, the Registry's main cost)
         subjects: list[Token] = []
         gendered: list[Token] = []
+        apposed: list[Token] = []
         for t in doc:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects.append(t)
+            elif t.dep_ == "appos":
+                apposed.append(t)
             if t.lower_ in GENDERED_PRONOUNS:
                 gendered.append(t)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")
@@ -208,6 +212,8 @@ class Registry(RoleLearning, EntityResolution):
                 if kind == "PERSON" and not self.is_quoted(tok.idx):
                     self.person_mentions.append((tok.i, e, self._salience(tok)))
                     self._learn_roles(doc[tok.left_edge.i if tok.left_edge.dep_ == "compound" else tok.i : tok.i + 1], e)
+        for appos in apposed:
+            self._name_set_beside_a_role(appos)
         self._learn_pairs()
         # unnamed people who speak or act as subjects ("The head of the police's internal
         # investigators told the court ... She also said"): antecedents for he/she
@@ -268,6 +274,30 @@ class Registry(RoleLearning, EntityResolution):
         from spacy.tokens import Span  # at run time only here: the module imports without spaCy
 
         return Span(doc, ent.start, k, label="PERSON")
+
+    def _name_set_beside_a_role(self, role: Token) -> None:
+        """"Variety, the trade publication,", "Okafor, the club's coach,": a proper noun the NER
+        missed, with a role noun in apposition, is a name; the role says its kind."""
+        head = role.head
+        if (head.pos_ != "PROPN" or head.ent_type_ or head.i in self.by_token or not head.text[:1].isupper()
+                or fold(head.text).strip(".") in NAME_ROLE_WORDS or self.is_quoted(head.idx)):
+            return
+        lemma = role.lemma_.lower()
+        kind = "PERSON" if lemma in PERSON_ROLES else "ORG" if lemma in ORG_ROLE_NOUNS else ""
+        words = _clean_name(_name_chain(head))
+        if not kind or not words or not words[-1][:1].isupper():
+            return
+        form = " ".join(words)
+        e = self._find(form, kind, head.i)
+        if e is None:
+            e = Entity(form, kind, words={fold(w) for w in words})
+            self.entities.append(e)
+        self.by_token[head.i] = e
+        if kind == "PERSON":
+            self.person_mentions.append((head.i, e, self._salience(head)))
+        else:
+            self.group_mentions.append((head.i, e, "", self._salience(head)))
+        self._learn_roles(self.doc[head.i : head.i + 1], e)
 
     def is_quoted(self, char: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, char) - 1

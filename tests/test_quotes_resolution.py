@@ -130,6 +130,26 @@ def test_another_organisation_of_that_kind_is_not_it(nlp, subject):
     assert speaker(nlp, t, "infections had fallen").speaker != "Health Ministry"
 
 
+# An organisation's name can say its class: "the company" for "Tesla Inc.", "the agency"
+# for an "Administration"; a name the NER missed is known by the role set beside it
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Tesla Inc. recalled 2,000 cars on Monday. The company said the plant would reopen.", "Tesla Inc.", "ORG"),
+    ("The Food and Drug Administration approved the drug. The agency said the plant would reopen.",
+     "Food and Drug Administration", "ORG"),
+    ("Variety, the trade publication, broke the story. The publication said the plant would reopen.",
+     "Variety", "ORG"),
+    ("Okafor, the club's coach, was angry. The coach said the plant would reopen.", "Okafor", "PERSON"),
+    # another class, or another modifier: someone else
+    ("Tesla Inc. recalled 2,000 cars on Monday. The agency said the plant would reopen.", "agency", "ORG"),
+    ("Tesla Inc. recalled 2,000 cars on Monday. The state agency said the plant would reopen.", "state agency", "ORG"),
+    ("Variety, the trade publication, broke the story. A spokesman said the plant would reopen.",
+     "spokesman", "PERSON"),
+])
+def test_a_class_noun_names_the_organisation_of_that_class(nlp, text, name, kind):
+    q = speaker(nlp, text, "plant would reopen")
+    assert (q.speaker, q.speaker_kind) == (name, kind)
+
+
 # -- documents and channels -------------------------------------------------------------
 def test_a_document_speaks_for_its_stated_owner(nlp):
     t = "Acme Corporation cut 200 jobs. Acme Corporation's website said the cuts \"were unavoidable\"."
