@@ -263,6 +263,8 @@ ROLE_LINKING_VERBS = frozenset("be become remain appoint name elect serve".split
 # Cue verbs that presuppose the speaker spoke just before ("The Wooster professor added"):
 # a description subject of one is the previous quote's speaker.
 CONTINUATION_CUES = frozenset("add continue".split())
+# Adverbs of a speech verb that presuppose the same speaker spoke before ("they also stated").
+CONTINUATION_ADVERBS = frozenset("also further again".split())
 
 # Words before a role noun that make it another office ("Vice President Mike Pence" is
 # not "the President").

@@ -20,6 +20,7 @@ from .lexicon import (
     AUTHORED_DOC_NOUNS,
     AUTHORING_VERBS,
     COLLECTIVE_NOUNS,
+    CONTINUATION_ADVERBS,
     CONTINUATION_CUES,
     COURT_DOCS,
     COURT_WORDS,
@@ -139,9 +140,7 @@ class EntityResolution:
                                 antecedent_end=reporter.mention_end)
             upto = bisect.bisect_left(self._mention_keys, tok.i)
             para = self.text.rfind("\n", 0, tok.idx)
-            # "he added", "he continued" (not "he continued to express"): who spoke just before
-            continuing = (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CONTINUATION_CUES
-                          and not any(c.dep_ == "xcomp" for c in tok.head.children))
+            continuing = self._continues_speaking(tok)
             here = self._sentence_number(tok.i)
             # Each earlier mention scores its grammatical role (salience), minus a point per
             # sentence back and one for a paragraph break, plus one for a known matching
@@ -182,7 +181,12 @@ class EntityResolution:
             gkeys = [g[0] for g in self.group_mentions] if self._gkeys is None else self._gkeys
             self._gkeys = gkeys
             upto = bisect.bisect_left(gkeys, tok.i)
-            for i, e, desc, subj in reversed(self.group_mentions[max(0, upto - 50) : upto]):
+            candidates = list(reversed(self.group_mentions[max(0, upto - 50) : upto]))
+            if low != "it" and self._continues_speaking(tok):
+                # "They also stated": the last group that spoke, before any nearer one
+                spoke = [g for g in candidates if g[3] >= 5]
+                candidates = spoke + [g for g in candidates if g[3] < 5]
+            for i, e, desc, subj in candidates:
                 if i >= tok.i or tok.i - i > 120:
                     continue
                 if i >= sent_start and not subj:
@@ -198,6 +202,18 @@ class EntityResolution:
                 return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
                                 link="pronoun.group", antecedent_start=a, antecedent_end=b)
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    @staticmethod
+    def _continues_speaking(tok: Token) -> bool:
+        """A pronoun subject of a cue that presupposes it spoke just before: "he added", "he
+        continued" (not "he continued to express"), "they also stated", "she said again"."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.i == tok.i:
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma in CONTINUATION_CUES:
+            return not any(c.dep_ == "xcomp" for c in verb.children)
+        return lemma in QUOTE_VERBS and any(c.dep_ == "advmod" and c.lower_ in CONTINUATION_ADVERBS for c in verb.children)
 
     @staticmethod
     def _may_speak(noun: Token) -> bool:

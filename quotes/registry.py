@@ -248,9 +248,9 @@ class Registry(RoleLearning, EntityResolution):
                     and (tok.tag_ == "NNS" or tok.tag_ == "NN" and tok.lemma_.lower() in COLLECTIVE_NOUNS)):
                 group = self.resolve_group(tok)
                 if group is not None:
-                    self.group_mentions.append((tok.i, group, "", True))
+                    self.group_mentions.append((tok.i, group, "", self._salience(tok) or 1))
                 else:
-                    self.group_mentions.append((tok.i, None, self.describe(tok), True))
+                    self.group_mentions.append((tok.i, None, self.describe(tok), self._salience(tok) or 1))
         for i, ents in self.pairs:
             if not self.is_quoted(self.doc[i].idx):
                 self.group_mentions.append((i, self._pair_entity(ents), "", self._is_subject(self.doc[i])))

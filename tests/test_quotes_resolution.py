@@ -308,6 +308,12 @@ def test_the_subject_of_a_later_main_clause_wins(nlp):
     # "continued to" is no continuation of the last speech: the topic again
     ("\"He crossed a line,\" said Mark Stevens, the club's chairman. But Tom Riley showed no regret. "
      "He continued to say the club had \"let him down\".", "let him down", "Tom Riley"),
+    # "they also stated": the group that spoke before, not the nearer group subject
+    ("Federal authorities said the site was the largest of its kind. Members from the site were found in ten "
+     "states. They also stated that arrests were made in Spain.", "arrests were made", "Federal authorities"),
+    # without "also", the nearer group subject
+    ("Federal authorities said the site was the largest of its kind. Members from the site were found in ten "
+     "states. They stated that arrests were made in Spain.", "arrests were made", "Members from the site"),
 ])
 def test_a_pronoun_prefers_the_topic_and_added_the_last_speaker(nlp, text, fragment, name):
     assert speaker(nlp, text, fragment).speaker == name
