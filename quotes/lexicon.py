@@ -133,7 +133,10 @@ AUTHORED_DOC_NOUNS = frozenset(
 # Participles that make the agent of a document its author ("a statement released by X",
 # "a letter signed by X"); a document "carried by state media" or "obtained by Reuters" is
 # only relayed by it.
-AUTHORING_VERBS = frozenset("release issue sign write post send deliver make prepare draft submit file author pen".split())
+AUTHORING_VERBS = frozenset(
+    "release issue sign write post send deliver make prepare draft submit file author pen publish create "
+    "launch produce compile".split()
+)
 
 # Singular nouns for a described source that is a thing, not a person: speaker kind OTHER.
 # Every document is one; a plan is one that speaks for nobody ("earlier event plans").
@@ -263,6 +266,9 @@ ROLE_LINKING_VERBS = frozenset("be become remain appoint name elect serve".split
 # Cue verbs that presuppose the speaker spoke just before ("The Wooster professor added"):
 # a description subject of one is the previous quote's speaker.
 CONTINUATION_CUES = frozenset("add continue".split())
+# Determiners that make a noun refer back to one named before ("the statement", "that report").
+DEFINITE_DETERMINERS = frozenset("the this that".split())
+
 # Adverbs of a speech verb that presuppose the same speaker spoke before ("they also stated").
 CONTINUATION_ADVERBS = frozenset("also further again".split())
 

@@ -13,17 +13,15 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .documents import DocumentAuthors
 from .entities import Entity, Resolved, _clean_name, _name_chain, entity_end, role_word, strip_roles
 from .frames import apposed_description, in_parentheses, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
-    AUTHORING_VERBS,
     COLLECTIVE_NOUNS,
     CONTINUATION_ADVERBS,
     CONTINUATION_CUES,
-    COURT_DOCS,
-    COURT_WORDS,
     FIRST_PERSON_PRONOUNS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
@@ -65,7 +63,7 @@ def _named_as_class(e: Entity, noun: str) -> bool:
     return words is not None and any(w.strip(".") in words for w in e.words)
 
 
-class EntityResolution:
+class EntityResolution(DocumentAuthors):
     """The resolving half of ``Registry`` (registry.py builds what these methods read)."""
 
     # What Registry provides (registry.py documents each); declared here for the type checker.
@@ -79,6 +77,7 @@ class EntityResolution:
     group_mentions: list[tuple[int, Entity | None, str, int]]
     roles: list[tuple[int, str, Entity, frozenset[str]]]
     by_token: dict[int, Entity]
+    document_mentions: list[int]
     _mention_keys: list[int]
     _gkeys: list[int] | None = None  # group_mentions' token indexes, once they are complete
     _sentence_starts: list[int] | None = None  # each sentence's first token, once asked
@@ -288,13 +287,6 @@ class EntityResolution:
             return None
         best: Entity = max(named.values(), key=lambda v: (v[0], v[1]))[2]
         return best
-
-    def _court_before(self, i: int) -> Entity | None:
-        for start in sorted((k for k in self.by_mention if k < i), reverse=True)[:40]:
-            e = self.by_mention[start]
-            if e.kind == "ORG" and e.words & COURT_WORDS:
-                return e
-        return None
 
     # -- stage 2: from a mention's head token to an entity, as ordered sieves ----------------
     # Each sieve returns a Resolved when it decides, None to pass the mention on; the first
@@ -511,39 +503,6 @@ class EntityResolution:
             return None
         left = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
-
-    def _document_owner(self, tok: Token) -> Resolved | None:
-        """A document speaks for its author: "X's statement", "a statement by X", "a statement
-        released by X", "X released a statement"; "according to the ruling" for the court last
-        named. A document whose author the sentence does not state keeps its description."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in AUTHORED_DOC_NOUNS:
-            return None
-        for c in tok.children:
-            if c.dep_ == "poss" and c.pos_ != "PRON":
-                return self._owner(self.resolve(c))
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and (p.ent_type_ or p.pos_ in ("PROPN", "NOUN")):
-                        return self._owner(self.resolve(p))
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS:
-                # "a statement released by Erdogan's office" (not "carried by state media")
-                for agent in (a for a in c.children if a.dep_ == "agent"):
-                    for p in agent.children:
-                        if p.dep_ == "pobj":
-                            return self._owner(self.resolve(p))
-        if tok.dep_ == "dobj":
-            for c in tok.head.children:
-                if c.dep_ == "nsubj":
-                    return self._owner(self.resolve(c))
-        if tok.lemma_.lower() in COURT_DOCS and any(c.lower_ == "the" for c in tok.children):
-            court = self._court_before(tok.i)
-            if court is not None:
-                return Resolved(court.name, court.kind, tok.idx, tok.idx + len(tok), "role", court)
-        return None
-
-    @staticmethod
-    def _owner(r: Resolved) -> Resolved | None:
-        return replace(r, link=r.link or "document.owner") if r.name else None
 
     def _proper_noun(self, tok: Token) -> Resolved | None:
         if tok.pos_ != "PROPN" or tok.text.islower():

@@ -27,6 +27,7 @@ from .entities import (
     strip_roles,
 )
 from .lexicon import (
+    AUTHORED_DOC_NOUNS,
     COLLECTIVE_NOUNS,
     DETERMINERS,
     FEMALE_NAMES,
@@ -87,6 +88,7 @@ class Registry(RoleLearning, EntityResolution):
         # (token i, role word, entity, the role's modifiers: 'foreign' of 'Foreign Secretary')
         self.roles: list[tuple[int, str, Entity, frozenset[str]]] = []
         self.by_token: dict[int, Entity] = {}  # names the NER missed, by head token
+        self.document_mentions: list[int] = []  # token i of each document noun ("statement"), in order
         self._build()
 
     # -- building -------------------------------------------------------------------
@@ -192,6 +194,8 @@ class Registry(RoleLearning, EntityResolution):
                 subjects.append(t)
             elif t.dep_ == "appos":
                 apposed.append(t)
+            if t.pos_ == "NOUN" and t.lemma_.lower() in AUTHORED_DOC_NOUNS:
+                self.document_mentions.append(t.i)
             if t.lower_ in GENDERED_PRONOUNS:
                 gendered.append(t)
         # proper-noun subjects of speech verbs the NER missed are people ("Maróth said")

@@ -186,6 +186,28 @@ def test_a_work_speaks_for_its_stated_author(nlp, text, fragment, name):
     assert speaker(nlp, text, fragment).speaker == name
 
 
+# "The statement" refers back to the statement named last, and speaks for its author
+@pytest.mark.parametrize(("text", "name"), [
+    ("Late on Sunday, Mayor Tom Hill, in a statement delivered by his spokesman, announced the bridge would "
+     "close. The statement also said repairs would take a year.", "Tom Hill"),
+    ("The Hartfield Council released a statement on Sunday. Residents were angry. The statement said repairs "
+     "would take a year.", "Hartfield Council"),
+    ("Senator Ann Price filed a petition on Tuesday. The petition says repairs would take a year.", "Ann Price"),
+    # the earlier one has no author, is another document, or another of its kind
+    ("A statement was posted online on Sunday. The statement said repairs would take a year.", "statement"),
+    ("Ann Price received a letter on Sunday. The letter said repairs would take a year.", "letter"),
+    ("The Hartfield Council released a statement on Sunday. The leaked statement said repairs would take a year.",
+     "leaked statement"),
+    ("The Hartfield Council released statements on Sunday. The statement said repairs would take a year.",
+     "statement"),
+    # too far back to be the one meant
+    ("The Hartfield Council released a statement in May. The river rose. Roads closed. Schools shut. Shops "
+     "emptied. Trains stopped. The statement said repairs would take a year.", "statement"),
+])
+def test_the_statement_is_the_one_named_before_and_speaks_for_its_author(nlp, text, name):
+    assert speaker(nlp, text, "repairs would take a year").speaker == name
+
+
 def test_a_document_without_an_author_is_a_thing(nlp):
     assert speaker(nlp, "A leaked memo said the library would close.", "library would close").speaker_kind == "OTHER"
 
