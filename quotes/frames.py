@@ -50,15 +50,18 @@ def sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     return (m for m in _SENT_END.finditer(text, lo, hi) if not _is_abbreviation(text, m.start()))
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawQuote:
+    """A quote as stage 1 finds it; each step after the detectors builds a new one
+    (dataclasses.replace), never changes it."""
+
     start: int
     end: int
     kind: str
     cue_tok: Token | None = None  # spaCy Token of the cue (its verb), if any
     cue_text: str = ""
     cue_start: int = -1
-    subj_tok: Token | None = None  # the speaker mention's head token
+    subj_tok: Token | None = None  # the speaker mention's head token (after resolve_quotes: the one stage 1 chose)
     speaker_text: str = ""  # when the speaker comes from plain text (dash lines)
     method: str = "cue"  # cue | colon | continued | floating | dash | according | none
     sieve: str = ""  # the precise stage-1 rule (sieves.SIEVES); method is its coarse family
