@@ -6,6 +6,7 @@ the indirect quote ("... and was accomplished with "honourable people ...""). ""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .entities import entity_end
@@ -44,7 +45,7 @@ def apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:
     return None
 
 
-def first_quoted_conjunct(sent: Span, masked: list[tuple[int, int]]) -> Token | None:
+def first_quoted_conjunct(sent: Span, masked: Sequence[tuple[int, int]]) -> Token | None:
     """The sentence root's first conjoined verb that holds a quotation mark, when the marks
     lie in conjuncts after an unquoted first clause; the root itself when a mark is anywhere
     else in the sentence; None for a sentence without marks."""

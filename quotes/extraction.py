@@ -80,7 +80,7 @@ def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     raws = direct + blocks + indirect
     # names inside quotation marks are not antecedents for the reporter's pronouns
     reg = Registry(doc, quoted=masked, text=text)
-    resolve_quotes(raws, reg)
+    raws = resolve_quotes(raws, reg)
     # a mixed or indirect quote whose cue is in a direct quote's sentence keeps that speaker
     found, raws = raws, _drop_overlaps(raws)
     names: dict[str, tuple[int, int]] = {}  # canonical name -> its fullest mention, for the evidence

@@ -1,13 +1,14 @@
-"""Shared helpers: the raw quote record, sentence bounds that ignore quoted text,
-and finding a cue's grammatical subject."""
+"""Shared helpers: the raw quote record, what a stage-1 sieve decides and the loop that asks
+the sieves in turn, sentence bounds that ignore quoted text, and finding a cue's
+grammatical subject."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .lexicon import (
     ABBREVIATIONS,
@@ -19,6 +20,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     SUBORDINATORS,
 )
+from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,21 +50,69 @@ def sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     return (m for m in _SENT_END.finditer(text, lo, hi) if not _is_abbreviation(text, m.start()))
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawQuote:
+    """A quote as stage 1 finds it; each step after the detectors builds a new one
+    (dataclasses.replace), never changes it."""
+
     start: int
     end: int
     kind: str
     cue_tok: Token | None = None  # spaCy Token of the cue (its verb), if any
     cue_text: str = ""
     cue_start: int = -1
-    subj_tok: Token | None = None  # the speaker mention's head token
+    subj_tok: Token | None = None  # the speaker mention's head token (after resolve_quotes: the one stage 1 chose)
     speaker_text: str = ""  # when the speaker comes from plain text (dash lines)
     method: str = "cue"  # cue | colon | continued | floating | dash | according | none
     sieve: str = ""  # the precise stage-1 rule (sieves.SIEVES); method is its coarse family
     inherit_from: int = -1  # index of the quote whose speaker this one takes
     confidence: float = 0.5
     resolved: Resolved | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What a stage-1 sieve decides: who speaks (the head token of a mention, or a name
+    read off plain text) and through which cue."""
+
+    sieve: str  # its name in sieves.SIEVES
+    method: str  # its coarse family (RawQuote.method)
+    subject: Token | None = None
+    speaker_text: str = ""
+    cue: Token | None = None
+    cue_text: str = ""
+    cue_start: int = -1
+    inherit_from: int = -1  # the index of the quote whose speaker this one takes
+
+
+def through_cue(sieve: str, method: str, cue: Token, subject: Token | None, cue_text: str | None = None) -> Attribution:
+    """The attribution to ``subject`` through the cue token ``cue`` (written as its own text
+    unless ``cue_text`` says more: 'went on', 'according to')."""
+    return Attribution(sieve, method, subject, cue=cue, cue_text=cue.text if cue_text is None else cue_text,
+                       cue_start=cue.idx)
+
+
+def raw_quote(start: int, end: int, kind: str, found: Attribution) -> RawQuote:
+    """The raw quote [start, end) of ``kind``, attributed as ``found`` says."""
+    return RawQuote(start, end, kind, cue_tok=found.cue, cue_text=found.cue_text, cue_start=found.cue_start,
+                    subj_tok=found.subject, speaker_text=found.speaker_text, method=found.method,
+                    sieve=found.sieve, inherit_from=found.inherit_from)
+
+
+Context = TypeVar("Context")
+Decision = TypeVar("Decision")
+# A table of sieves: (name in sieves.SIEVES, sieve), in the order they are tried.
+Sieves = Sequence[tuple[str, Callable[[Context], Decision | None]]]
+
+
+def first_decision(sieves: Sieves[Context, Decision], context: Context) -> Decision | None:
+    """What the first sieve that decides (returns a value) says, skipping those switched off."""
+    for name, sieve in sieves:
+        if sieve_on(name):
+            found = sieve(context)
+            if found is not None:
+                return found
+    return None
 
 
 def inside_any(i: int, spans: Sequence[tuple[int, int]]) -> bool:

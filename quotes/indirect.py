@@ -5,185 +5,358 @@ The span is the reported clause without the complementiser "that" and without
 the final full stop; background the reporter adds after a comma (", which ...",
 ", though ...", ", meaning ...") is cut. A clause that holds a quoted fragment is
 left to the mixed quote, except for its other, unquoted conjuncts.
+
+Two kinds of candidate, each read once into a frozen context: a communication verb
+(``Report``, asked REPORT_SIEVES: the source it cites, else its subject) and the phrase
+"according to X" (``AccordingTo``, asked ACCORDING_SIEVES). The first sieve that decides
+returns a ``Reported``: the Attribution and the clauses it covers, each trimmed into a
+quote by ``_indirect_quote``. The parse helpers are in clauses.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .according import apposed_name_after, first_quoted_conjunct, speaking_source
-from .frames import RawQuote, according_to, adverbial_clause, continues_relative, inside_any, subject_of
-from .lexicon import (
-    CITING_VERBS,
-    CONTRAST_WORDS,
-    MANDATIVE_VERBS,
-    NOMINATIVE_PRONOUNS,
-    RELATIVE_PRONOUNS,
-    REPORT_VERBS,
-    TRAILING_BACKGROUND,
-    WH_WORDS,
+from .clauses import (
+    SUBJ,
+    cited_source_clause,
+    contrast_before_cue,
+    finite_clause,
+    misparsed_clauses,
+    negated,
+    object_subject,
+    parenthetical,
+    preposed_cue,
+    present_continuation,
+    relative_after_cue,
+    resumed_after_cue,
+    side_tokens,
+    split_clause_ends,
+    trim,
 )
-from .sieves import on as sieve_on
+from .frames import (
+    Attribution,
+    RawQuote,
+    Sieves,
+    according_to,
+    adverbial_clause,
+    continues_relative,
+    first_decision,
+    inside_any,
+    raw_quote,
+    subject_of,
+    through_cue,
+)
+from .lexicon import CITING_VERBS, REPORT_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-_SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
+    from spacy.tokens import Doc, Span, Token
 
 
-def _that_clause(head: Token) -> bool:
-    """'says that after the attacks on the World Trade Center, Santilli, a proud veteran, was
-    ready': a finite clause opened by "that" whose subject the parser lost."""
-    return head.dep_ == "ccomp" and head.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
-        c.dep_ == "mark" and c.lower_ == "that" and c.i == head.left_edge.i for c in head.children)
+def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    for verb in doc:
+        report = reporting_verb(doc, text, masked, verb)
+        if report is not None:
+            out += _quotes(doc, text, verb, first_decision(REPORT_SIEVES, report))
+    # "according to X, CLAUSE" / "CLAUSE, according to X"
+    for tok in doc:
+        phrase = according_phrase(doc, text, masked, tok)
+        if phrase is not None:
+            out += _quotes(doc, text, tok, first_decision(ACCORDING_SIEVES, phrase))
+    return _nested_cut(doc, out)
 
 
-def _finite_clause(head: Token) -> bool:
-    children = list(head.children)
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
-        return False  # infinitival directive: "urged the embassy to reconsider"
-    if not any(c.dep_ in _SUBJ for c in children) and not any(
-        c.dep_ == "aux" and any(g.dep_ in _SUBJ for g in c.children) for c in children
-    ) and not _that_clause(head):  # "he can and may declare": the subject may hang from the first auxiliary
+@dataclass(frozen=True)
+class Reported:
+    """A sieve's decision on a candidate: who speaks, and what they said (token ranges [a, b])."""
+
+    attribution: Attribution
+    clauses: tuple[tuple[int, int], ...]
+
+
+# -- a communication verb ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Report:
+    """A communication verb and the clauses the parse hangs on it."""
+
+    doc: Doc
+    text: str
+    masked: Sequence[tuple[int, int]]  # the quoted spans, sorted
+    verb: Token
+    heads: tuple[Token, ...]  # the heads of the clauses it may report
+    paren: tuple[int, int] | None  # the clause around a parenthetical or preposed cue ('The economy, he said, is weak')
+
+
+def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb: Token) -> Report | None:
+    """``verb`` as a communication verb the reporter uses (not quoted, negated or sourceless)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REPORT_VERBS or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
+        return None
+    if negated(verb):
+        return None
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was reported to ...": no source
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    heads = [c for c in verb.children if c.dep_ == "ccomp"]
+    heads += misparsed_clauses(verb)
+    # "..., Maróth said": the parser may hang the verb off the clause instead
+    if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and finite_clause(verb.head):
+        heads = [verb.head]
+    paren = (parenthetical(verb) or preposed_cue(verb)) if not heads else None
+    if paren is not None:
+        heads = [verb.head]
+    return Report(doc, text, masked, verb, tuple(heads), paren)
+
+
+def _cited_source(r: Report) -> Reported | None:
+    """'The Daily Telegraph cited a security source that mental health may be a factor':
+    the cited source said the that-clause (the speaker is the source, not the outlet)."""
+    verb = r.verb
+    cited = cited_source_clause(verb) if verb.lemma_.lower() in CITING_VERBS else None
+    if cited is None or subject_of(verb) is None:
+        return None
+    src, clause = cited
+    return Reported(through_cue("report_verb.cited_source", "cue", verb, src), ((clause.left_edge.i, clause.right_edge.i),))
+
+
+def _verb_subject(r: Report) -> Reported | None:
+    """The verb's subject said the clauses it reports."""
+    verb = r.verb
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    cue_text = verb.text
+    prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    if prt:
+        cue_text = r.text[verb.idx : prt[0].idx + len(prt[0])]
+    return Reported(through_cue("report_verb.subject", "cue", verb, subj, cue_text), tuple(_reported_clauses(r, subj)))
+
+
+# Stage 1 for a communication verb, in the order tried; the first that decides wins.
+REPORT_SIEVES: Sieves[Report, Reported] = (
+    ("report_verb.cited_source", _cited_source),
+    ("report_verb.subject", _verb_subject),
+)
+
+
+def _reported_clauses(r: Report, subj: Token) -> Iterator[tuple[int, int]]:
+    """What the verb reports: each clause it hangs on, or, where one holds a quoted fragment,
+    its unquoted parts."""
+    extend_to = split_clause_ends(list(r.heads))
+    for h in r.heads:
+        rng = _clause_range(r, h, subj, extend_to) if _may_report(r, h, subj) else None
+        if rng is None:
+            continue
+        a, b = rng
+        if not _overlaps_mark(r.doc, r.masked, a, b):
+            yield a, b
+        elif not inside_any(h.idx, r.masked):  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
+            yield from _unquoted_parts(r, h, a, b)
+
+
+def _may_report(r: Report, h: Token, subj: Token) -> bool:
+    """The clause headed by ``h`` is one the verb can report."""
+    verb = r.verb
+    if not finite_clause(h) and not object_subject(verb, h):
         return False
-    first = head.left_edge
-    if first.lower_ in WH_WORDS and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):
-        # "how the attack unfolded" is an indirect question, "that"-less clauses are fine
-        if first.lower_ != "that":
-            return False
-    return head.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "cop") for c in children) or head.tag_.startswith("VB")
+    if relative_after_cue(verb, h) or h.i > verb.i and (adverbial_clause(h) or continues_relative(h)):
+        return False
+    if subj.head.i == h.i and h.i < verb.i:
+        return False  # the clause the speaker comes from is not what they said
+    return not (inside_any(h.idx, r.masked) and h.i < verb.i)
 
 
-def _side_tokens(clause_head: Token, verb: Token) -> tuple[int, int] | None:
-    """The clause's tokens on its own side of the cue verb, as a contiguous range."""
-    sub = sorted(t.i for t in clause_head.subtree)
-    if verb in clause_head.subtree:  # "The plan failed, he said": the cue hangs from its clause
-        own = {t.i for t in verb.subtree}
-        sub = [i for i in sub if i not in own]
-    if clause_head.i > verb.i:
-        sub = [i for i in sub if i > verb.i]
-    else:
-        sub = [i for i in sub if i < verb.i]
-    if not sub:
+def _clause_range(r: Report, h: Token, subj: Token, extend_to: dict[int, int]) -> tuple[int, int] | None:
+    """The tokens [a, b] of the clause headed by ``h``, on its side of the verb, to where
+    the report goes on; None where a quote or the reporter's own clause stands between."""
+    doc, verb, masked = r.doc, r.verb, r.masked
+    rng = side_tokens(h, verb) if r.paren is None else r.paren
+    if rng is None:
         return None
-    # keep the contiguous run around the head
-    lo = hi = sub.index(clause_head.i) if clause_head.i in sub else 0
-    while lo > 0 and sub[lo - 1] == sub[lo] - 1:
-        lo -= 1
-    while hi < len(sub) - 1 and sub[hi + 1] == sub[hi] + 1:
-        hi += 1
-    return sub[lo], sub[hi]
-
-
-def _trim(doc: Doc, a: int, b: int, verb: Token | None = None) -> tuple[int, int] | None:
-    """Strip 'that', wh-relatives, punctuation and trailing background from tokens [a, b]."""
-    while a <= b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
-                      or doc[a].tag_ in ("WDT",) or doc[a].dep_ == "cc"):
-        a += 1
-    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
-        b -= 1
-    if a > b:
-        return None
-    # ", which was one of his campaign promises": background reaching the clause end
-    for i in range(a + 1, b + 1):
-        t = doc[i]
-        if doc[i - 1].text == "," and t.lower_ in TRAILING_BACKGROUND:
-            right = max(x.i for x in t.head.subtree) if t.dep_ in ("nsubj", "mark", "prep", "advmod", "dobj", "nsubjpass") else t.right_edge.i
-            # "..., which he is to present on October 14, the same day the Queen ...": a
-            # noun phrase in apposition after the background is background too
-            if right + 2 <= b and doc[right + 1].text == ",":
-                tail = [x for x in doc[right + 2 : b + 1] if not (right + 2 <= x.head.i <= b) or x.head.i == x.i]
-                if len(tail) == 1 and tail[0].dep_ in ("npadvmod", "appos") and tail[0].right_edge.i >= b - 1:
-                    right = b
-            if right >= b - 1 and not (verb is not None and verb.lower_ == "according" and t.lower_ == "according"):
-                b = i - 2
-                while b >= a and (doc[b].is_punct or doc[b].is_space):
-                    b -= 1
-                break
-    if a > b:
-        return None
+    a, b = rng
+    if b < verb.i and any(doc[b].idx < ms < verb.idx for ms, _ in masked):
+        return None  # '... embodied: "Civility was assumed," he said': the verb reports the quote
+    if a > verb.i and any(verb.idx < ms < doc[a].idx for ms, _ in masked):
+        return None  # 'told the press, "...." As of Tuesday ...': the quote was what they told
+    if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
+        return None  # "A denied it; B claimed ...": a semicolon ends A's clause
+    if b < verb.i and contrast_before_cue(doc, b, verb):
+        return None  # "A denied the claims, however, a UN report concluded ...": A's own clause
+    obj = object_subject(verb, h)
+    if obj is not None and not finite_clause(h):
+        a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
+    b = max(b, extend_to.get(h.i, b))
+    if h.i > verb.i and r.paren is None:
+        b = present_continuation(verb, b)
+    elif h.i < verb.i and b < verb.i:
+        b = resumed_after_cue(verb, b)
     return a, b
 
 
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+def _unquoted_parts(r: Report, h: Token, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The parts of the clause [a, b] (headed by ``h``) outside the quoted fragment it holds."""
+    doc, masked = r.doc, r.masked
+
+    def quoted(lo: int, hi: int) -> bool:
+        return _overlaps_mark(doc, masked, lo, hi)
+
+    # 'said it is possible "that this airline ...," and the ban followed ...': a clause
+    # conjoined (by the parser) to the quoted fragment's clause, after the marks
+    for d in h.subtree:
+        if (d.dep_ == "conj" and d.pos_ in ("VERB", "AUX") and inside_any(d.head.idx, masked)
+                and not inside_any(d.idx, masked) and d.i > h.i and a <= d.left_edge.i
+                and d.right_edge.i <= b and any(c.dep_ in SUBJ for c in d.children)
+                and not quoted(d.left_edge.i, d.right_edge.i)):
+            yield d.left_edge.i, d.right_edge.i
+    # a quoted conjunct of any kind ('says charges are false and "an attempt to
+    # intimidate"') leaves the clause before it
+    parts = [h] + [c for c in h.children if c.i > h.i and (
+        c.dep_ == "conj" and (c.pos_ in ("VERB", "AUX") or quoted(c.left_edge.i, c.right_edge.i))
+        or c.dep_ == "dep" and quoted(c.left_edge.i, c.right_edge.i))]
+    if len(parts) == 1:
+        return
+    bounds: list[tuple[int, int]] = []
+    for j, p in enumerate(parts):
+        lo = min(t.i for t in p.subtree) if j else a
+        hi = (min(t.i for t in parts[j + 1].subtree) - 1) if j + 1 < len(parts) else b
+        if j == 0:
+            hi = min(t.i for t in parts[1].subtree) - 1
+        lo, hi = max(lo, a), min(hi, b)
+        if lo <= p.i <= hi and quoted(lo, hi) and not any(
+            c.dep_ not in ("conj", "cc", "punct") and quoted(c.i, c.i) for c in p.children
+        ):
+            # a quoted continuation right after the head's own words ('... doctors
+            # "and there is hope"'): the part stops before the marks
+            while hi > p.i and quoted(p.i, hi):
+                hi -= 1
+        if lo <= hi and not quoted(lo, hi):
+            bounds.append((lo, hi))
+    yield from bounds
 
 
-def _is_finite(head: Token) -> bool:
-    return head.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
+# -- "according to X" --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AccordingTo:
+    """'according to X' outside the quotes, with someone who speaks, and its sentence."""
+
+    doc: Doc
+    text: str
+    masked: Sequence[tuple[int, int]]
+    tok: Token  # "according"
+    source: Token  # who speaks: X, or the source X is from ("data from the Gun Violence Archive")
+    sent: Span
+    quoted_from: Token | None  # where the sentence's quoted part begins (first_quoted_conjunct)
 
 
-def _object_subject(verb: Token, head: Token) -> Token | None:
-    """The parser sometimes takes a that-less clause's subject for the verb's object
-    ("He remarked [toilet paper] is a bulky item", "has promised [each victim] will be
-    ..."): the object sits right before a finite, subjectless complement (or, after a
-    directive, a bare subjunctive: "requested [the company] pay for the damage")."""
-    subjunctive = verb.lemma_.lower() in MANDATIVE_VERBS and head.tag_ == "VB"
-    if head.i < verb.i or any(c.dep_ in _SUBJ for c in head.children) or not (_is_finite(head) or subjunctive):
+def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok: Token) -> AccordingTo | None:
+    if tok.lower_ != "according" or inside_any(tok.idx, masked):
         return None
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
+    src = speaking_source(according_to(tok))
+    if src is None:
         return None
-    for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and verb.i < c.i < head.i and _only_adjuncts_between(verb, c, head):
-            if c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > verb.i:
-                return c
-    return None
+    return AccordingTo(doc, text, masked, tok, src, tok.sent, first_quoted_conjunct(tok.sent, masked))
 
 
-# What the parser may hang on the verb between such an object and its clause, which belongs to
-# the clause ("commented the president's tweets Monday are likely ...", "reported Netflix Japan
-# due to Kimura's death have delayed ..."): a finite clause without a subject needs that object.
-_ADJUNCT_DEPS = ("npadvmod", "prep", "advmod")
+def _according_source(p: AccordingTo) -> Reported | None:
+    """X said the sentence the phrase sits in (the phrase itself aside)."""
+    tok, src, doc = p.tok, p.source, p.doc
+    if p.quoted_from is not None and p.quoted_from.i <= tok.i:
+        return None  # the quote in this sentence carries the attribution
+    # an own speech verb with a subject in the clause wins ("Witnesses, according to X, said")
+    clause_root = p.sent.root
+    if clause_root.lemma_.lower() in REPORT_VERBS and subject_of(clause_root) is not None:
+        return None
+    # the phrase is "according to" and its source's words, not all the parser hung on it
+    # ("Two workers were, according to the fire brigade, among the injured")
+    p_lo = min(tok.i, src.left_edge.i)
+    p_hi = max(src.right_edge.i, tok.i + 1)
+    named = apposed_name_after(doc, p_hi)
+    if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
+        src, p_hi = named
+    cue_text = p.text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
+    clause = _around_phrase(p, p_lo, p_hi)
+    if clause is None:
+        return None
+    return Reported(through_cue("according_to", "according", tok, src, cue_text), (clause,))
 
 
-def _only_adjuncts_between(verb: Token, obj: Token, head: Token) -> bool:
-    gap = range(obj.right_edge.i + 1, head.left_edge.i)
-    if not gap:
-        return True
-    covered: set[int] = set()
-    for x in verb.children:
-        if x.i in gap and x.dep_ in _ADJUNCT_DEPS:
-            covered.update(t.i for t in x.subtree)
-    return all(i in covered for i in gap)
+# Stage 1 for "according to X".
+ACCORDING_SIEVES: Sieves[AccordingTo, Reported] = (("according_to", _according_source),)
 
 
-def _misparsed_clauses(verb: Token) -> list[Token]:
-    """A that-less complement parsed as a conjunct: "indicated on Twitter the baby girl
-    was critically ill" (no "and" or comma between the verb and the clause)."""
-    out: list[Token] = []
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ != "conj" or c.i < verb.i or not any(x.dep_ in _SUBJ for x in c.children):
-            continue
-        between = doc[verb.i + 1 : c.left_edge.i]
-        if any(t.dep_ == "cc" or t.is_punct for t in between):
-            continue
-        if any(x.dep_ == "cc" for x in c.children if x.i < c.i):
-            continue
-        if _is_finite(c):
-            out.append(c)
-    # "upon announcing to journalists Adamowicz remained alive": the clause right after
-    # the cue's phrase hung higher up the tree
-    if not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        nxt = verb.right_edge.i + 1
-        if nxt < len(doc) and doc[nxt].dep_ == "nsubj" and doc[nxt].sent.start == verb.sent.start:
-            h = doc[nxt].head
-            if (h.i > nxt and h.dep_ in ("advcl", "conj", "parataxis") and h.left_edge.i == nxt
-                    and verb.i in {a.i for a in h.head.subtree} and h not in verb.ancestors
-                    and _is_finite(h) and not any(c.dep_ == "mark" for c in h.children)):
-                out.append(h)
-    # "informed police she had diplomatic immunity": the clause taken for a relative
-    # clause of the object (no relativiser, a nominative pronoun as its subject)
-    if not any(c.dep_ == "ccomp" for c in verb.children):
-        for d in verb.children:
-            if d.dep_ not in ("dobj", "dative") or d.i < verb.i:
-                continue
-            for r in d.children:
-                if r.dep_ != "relcl" or r.left_edge.i != d.i + 1:
-                    continue
-                subj = [x for x in r.children if x.dep_ in ("nsubj", "nsubjpass")]
-                if subj and subj[0].lower_ in NOMINATIVE_PRONOUNS and subj[0].i == r.left_edge.i and _is_finite(r):
-                    out.append(r)
-    return out
+def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | None:
+    """The sentence's tokens without the phrase [p_lo, p_hi] at either end, and without a
+    quoted conjunct and what follows it."""
+    doc, sent = p.doc, p.sent
+    a, b = sent.start, sent.end - 1
+    while b > a and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if p_lo <= a + 1:
+        a = p_hi + 1
+    elif p_hi >= b:
+        b = p_lo - 1
+    if p.quoted_from is not None:
+        # 'According to him, it was among the largest ... and was accomplished with
+        # "honourable people ..."': the quoted conjunct is a mixed quote of its own, the
+        # unquoted one before it the indirect
+        b = p.quoted_from.left_edge.i - 1
+        while b > a and (doc[b].is_punct or doc[b].dep_ == "cc"):
+            b -= 1
+        if _overlaps_mark(doc, p.masked, a, b):
+            return None
+    return a, b
+
+
+# -- from token ranges to quotes -----------------------------------------------------------------
+
+def _overlaps_mark(doc: Doc, masked: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    s, e = doc[a].idx, doc[b].idx + len(doc[b])
+    return any(ms < e and s < me for ms, me in masked)
+
+
+def _quotes(doc: Doc, text: str, cue: Token, reported: Reported | None) -> list[RawQuote]:
+    """The indirect quotes of what a sieve decided (none when no sieve did)."""
+    quotes: list[RawQuote] = []
+    if reported is None:
+        return quotes
+    for a, b in reported.clauses:
+        span = _clause_span(doc, text, cue, a, b)
+        if span is not None:
+            quotes.append(raw_quote(span[0], span[1], "indirect", reported.attribution))
+    return quotes
+
+
+def _clause_span(doc: Doc, text: str, cue: Token, a: int, b: int) -> tuple[int, int] | None:
+    """The characters of the clause [a, b] trimmed (trim), never over a line break: the
+    parser sometimes joins the paragraph after a closing mark to the sentence before it."""
+    r = trim(doc, a, b, cue)
+    if r is None:
+        return None
+    a, b = r
+    s, e = doc[a].idx, doc[b].idx + len(doc[b])
+    if "\n" in text[min(s, cue.idx) : max(s, cue.idx)]:
+        return None
+    cut = text.find("\n", s, e)
+    if cut >= 0:
+        while b > a and doc[b].idx >= cut:
+            b -= 1
+        r = trim(doc, a, b, cue)
+        if r is None:
+            return None
+        a, b = r
+        s, e = doc[a].idx, doc[b].idx + len(doc[b])
+    if b - a < 1:
+        return None  # a one-word "clause" is parser noise
+    return s, e
 
 
 def _nested_cut(doc: Doc, out: list[RawQuote]) -> list[RawQuote]:
@@ -200,356 +373,29 @@ def _nested_cut(doc: Doc, out: list[RawQuote]) -> list[RawQuote]:
         if not inner:
             keep.append(q)
             continue
-        cut = q.end
-        for r in inner:
-            x = r.cue_tok
-            assert x is not None  # inner holds quotes with a cue only
-            # climb through the preposition that carries the report ("with X claiming")
-            while x.head.i != x.i and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
-                x = x.head
-            cut = min(cut, x.left_edge.idx)
-        span = doc.char_span(q.start, cut, alignment_mode="contract") if cut > q.start else None
-        if span is None or len(span) == 0:
-            continue
-        b = span.end - 1
-        while b >= span.start and (doc[b].is_punct or doc[b].is_space or doc[b].pos_ in ("CCONJ", "ADP", "SCONJ")
-                                   or doc[b].tag_ in ("WDT", "WP")):
-            b -= 1
-        if b - span.start < 1:
-            continue  # nothing of its own: the inner report is the content
-        q.end = doc[b].idx + len(doc[b])
-        keep.append(q)
+        end = _end_before(doc, q, inner)
+        if end is not None:
+            keep.append(replace(q, end=end))
     return keep
 
 
-def _parenthetical(verb: Token) -> tuple[int, int] | None:
-    """'In between, she testified, she was gang raped ...' / 'The economy, he said, is
-    weak': a cue set off by commas inside the clause it reports. The span starts after the
-    parenthesis when the clause's subject follows it, else it is the whole clause (cue inside)."""
-    doc = verb.doc
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.i <= verb.i or not _finite_clause(head) or not _is_finite(head):
+def _end_before(doc: Doc, q: RawQuote, inner: list[RawQuote]) -> int | None:
+    """Where ``q`` ends before the phrases of the reports ``inner`` (None: nothing is left)."""
+    cut = q.end
+    for r in inner:
+        x = r.cue_tok
+        assert x is not None  # inner holds quotes with a cue only
+        # climb through the preposition that carries the report ("with X claiming")
+        while x.head.i != x.i and x.dep_ in ("pcomp", "pobj") and q.start <= x.head.idx < q.end:
+            x = x.head
+        cut = min(cut, x.left_edge.idx)
+    span = doc.char_span(q.start, cut, alignment_mode="contract") if cut > q.start else None
+    if span is None or len(span) == 0:
         return None
-    # the parenthesis is the subject and the verb, in either order ("In between" may hang from
-    # the verb too; "The bridge, said the engineer, would need ...")
-    vsubj = [c for c in verb.children if c.dep_ in ("nsubj",)]
-    if not vsubj:
-        return None
-    lo = min(verb.i, vsubj[0].left_edge.i)
-    hi = max([verb.i] + [t.i for c in verb.children if c.i > verb.i and not c.is_punct for t in c.subtree])
-    if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
-        return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return None
-    subj = [c for c in head.children if c.dep_ in _SUBJ]
-    if not subj:
-        return None
-    if subj[0].i > hi:
-        return hi + 2, head.right_edge.i
-    return head.left_edge.i, head.right_edge.i
-
-
-def _preposed_cue(verb: Token) -> tuple[int, int] | None:
-    """'Deutsche Welle (DW) reported in mid-2019, 62 Tesco outlets had closed ...': the
-    parser makes the opening report a clausal complement of the reported clause."""
-    doc = verb.doc
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.i <= verb.i or verb.left_edge.i != verb.sent.start:
-        return None
-    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
-        return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return None
-    hi = verb.right_edge.i
-    while hi > verb.i and doc[hi].is_punct:
-        hi -= 1
-    if hi + 1 >= len(doc) or doc[hi + 1].text != ",":
-        return None
-    subj = [c for c in head.children if c.dep_ in _SUBJ]
-    if not subj or subj[0].i <= hi + 1 or not _finite_clause(head) or not _is_finite(head):
-        return None
-    return hi + 2, head.right_edge.i
-
-
-_PRESENT = {"VBZ", "VBP"}
-
-
-def _present_continuation(verb: Token, b: int) -> int:
-    """'He remarked toilet paper is a bulky item, ..., and, when sold out, leaves vast shelf
-    spaces empty' / 'stated the purchase was financed by a loan, so it is not a burden': a
-    present-tense clause the parser hangs from a past-tense cue, right after the reported
-    clause, continues the report (the reporter's narration stays in the past): a conjunct
-    without a subject of its own, or a "so" clause."""
-    if verb.tag_ != "VBD":
-        return b
-    doc = verb.doc
-    for c in verb.children:
-        if c.i <= b or c.dep_ not in ("conj", "advcl"):
-            continue
-        lo = c.left_edge.i
-        if lo <= b or not all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1 : lo]):
-            continue
-        if any(x.dep_ == "mark" and x.i < c.i and x.lower_ != "so" for x in c.children):
-            continue  # "because ...", "while ...": the reporter's own linking
-        if c.dep_ == "conj" and any(x.dep_ in _SUBJ for x in c.children):
-            continue  # "..., and the downgrade is casting a shadow": the reporter's own clause
-        present = c.tag_ in _PRESENT or any(x.dep_ in ("aux", "auxpass") and x.tag_ in _PRESENT for x in c.children)
-        if present:
-            return c.right_edge.i
-    return b
-
-
-def _resumed_after_cue(verb: Token, b: int) -> int:
-    """'The argument would be aided, Devine said, by the upcoming primary calendar': the
-    cue set off by commas inside its clause, which the parser finishes on the cue. The
-    span runs to the sentence's end, cue inside (as with "X, according to Y, Z")."""
-    doc = verb.doc
-    if not (b + 1 < verb.i and doc[b + 1].text == ","):
-        return b
-    own = [verb.i] + [t.i for c in verb.children if c.dep_ in ("nsubj", "prt") and c.i > verb.i for t in c.subtree]
-    hi = max(own)
-    if hi + 2 >= len(doc) or doc[hi + 1].text != "," or doc[hi + 2].sent.start != verb.sent.start:
-        return b
-    rest = [c for c in verb.children if c.i > hi + 1 and not c.is_punct]
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # 'Things have changed, she says, especially in ...': the parser keeps the rest on the clause
-        rest = sorted(rest + [c for c in verb.head.children if c.i > hi + 1 and not c.is_punct], key=lambda c: c.i)
-    if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
-        return b  # "..., Twitter announced, gaining 22,000 followers": the reporter's addition
-    end = max(c.right_edge.i for c in rest)
-    if doc[rest[0].i].lower_ in TRAILING_BACKGROUND:
-        return b
-    return end
-
-
-def _relative_after_cue(verb: Token, h: Token) -> bool:
-    """'Bercow commented on the matter — which the BBC noted as an unusual move —': a
-    relative clause after the cue (its relative pronoun inside it) is no report."""
-    first = h.left_edge
-    return h.i > verb.i and first.i > verb.i and first.tag_ in ("WDT", "WP") and first.lower_ in RELATIVE_PRONOUNS
-
-
-def _contrast_before_cue(doc: Doc, b: int, verb: Token) -> bool:
-    """A contrastive word closing the clause before the cue's own phrase."""
-    i = b
-    while i > 0 and (doc[i].is_punct or doc[i].is_space):
-        i -= 1
-    if doc[i].lower_ in CONTRAST_WORDS:
-        return True
-    return any(t.lower_ in CONTRAST_WORDS and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
-
-
-def _cited_source_clause(verb: Token) -> tuple[Token, Token] | None:
-    """'The Daily Telegraph cited a security source that mental health may be a factor':
-    the cited source said the that-clause (the speaker is the source, not the outlet)."""
-    for d in verb.children:
-        if d.dep_ != "dobj" or d.pos_ not in ("NOUN", "PROPN") or d.i < verb.i:
-            continue
-        for c in d.children:
-            first = c.left_edge
-            if (c.dep_ in ("acl", "relcl") and first.lower_ == "that" and first.dep_ == "mark"
-                    and first.i > d.i and _is_finite(c)
-                    and any(x.dep_ in _SUBJ for x in c.children)):
-                return d, c
-    return None
-
-
-def _split_clause_ends(heads: list[Token]) -> dict[int, int]:
-    """'said the Iranians released by the US were close to ...': the parser splits one
-    clause into two complements, the subject with a reduced relative ("released") and a
-    subjectless rest ("were ..."). Returns {first head: last token of the rest}."""
-    out: dict[int, int] = {}
-    ordered = sorted(heads, key=lambda h: h.i)
-    for h1, h2 in zip(ordered, ordered[1:]):
-        if (h1.right_edge.i + 1 == h2.left_edge.i and h2.left_edge.i == h2.i
-                and not any(c.dep_ in _SUBJ for c in h2.children)):
-            out[h1.i] = h2.right_edge.i
-    return out
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
-    out: list[RawQuote] = []
-    src: Token | None  # a speaker token: the source a verb cites, or X of "according to X"
-
-    def overlaps_mark(a: int, b: int) -> bool:
-        s, e = doc[a].idx, doc[b].idx + len(doc[b])
-        return any(ms < e and s < me for ms, me in masked)
-
-    def emit(verb: Token, a: int, b: int, subj: Token | None, cue_text: str, method: str, sieve: str = "") -> None:
-        sieve = sieve or ("according_to" if method == "according" else "report_verb.subject")
-        if not sieve_on(sieve):
-            return
-        r = _trim(doc, a, b, verb)
-        if r is None:
-            return
-        a, b = r
-        s, e = doc[a].idx, doc[b].idx + len(doc[b])
-        # a clause never runs over a line break: the parser sometimes joins the paragraph
-        # after a closing mark to the sentence before it
-        if "\n" in text[min(s, verb.idx) : max(s, verb.idx)]:
-            return
-        cut = text.find("\n", s, e)
-        if cut >= 0:
-            while b > a and doc[b].idx >= cut:
-                b -= 1
-            r = _trim(doc, a, b, verb)
-            if r is None:
-                return
-            a, b = r
-            s, e = doc[a].idx, doc[b].idx + len(doc[b])
-        if b - a < 1:
-            return  # a one-word "clause" is parser noise
-        q = RawQuote(s, e, "indirect", cue_tok=verb, cue_text=cue_text, cue_start=verb.idx, subj_tok=subj, method=method,
-                     sieve=sieve)
-        out.append(q)
-
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if lemma not in REPORT_VERBS or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
-            continue
-        if _negated(verb):
-            continue
-        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
-            continue  # "was reported to ...": no source
-        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
-            continue
-        heads = [c for c in verb.children if c.dep_ == "ccomp"]
-        heads += _misparsed_clauses(verb)
-        # "..., Maróth said": the parser may hang the verb off the clause instead
-        if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and _finite_clause(verb.head):
-            heads = [verb.head]
-        paren = (_parenthetical(verb) or _preposed_cue(verb)) if not heads else None
-        if paren is not None:
-            heads = [verb.head]
-        cited = _cited_source_clause(verb) if lemma in CITING_VERBS else None
-        if cited is not None and subject_of(verb) is not None:
-            src, c = cited
-            emit(verb, c.left_edge.i, c.right_edge.i, src, verb.text, "cue", "report_verb.cited_source")
-            continue
-        subj = subject_of(verb)
-        if subj is None:
-            continue
-        cue_text = verb.text
-        prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-        if prt:
-            cue_text = text[verb.idx : prt[0].idx + len(prt[0])]
-        extend_to = _split_clause_ends(heads)
-        for h in heads:
-            if not _finite_clause(h) and not _object_subject(verb, h):
-                continue
-            if _relative_after_cue(verb, h) or h.i > verb.i and (adverbial_clause(h) or continues_relative(h)):
-                continue
-            if subj.head.i == h.i and h.i < verb.i:
-                continue  # the clause the speaker comes from is not what they said
-            if inside_any(h.idx, masked) and h.i < verb.i:
-                continue
-            rng = _side_tokens(h, verb) if paren is None else paren
-            if rng is None:
-                continue
-            a, b = rng
-            if b < verb.i and any(doc[b].idx < ms < verb.idx for ms, _ in masked):
-                continue  # '... embodied: "Civility was assumed," he said': the verb reports the quote
-            if a > verb.i and any(verb.idx < ms < doc[a].idx for ms, _ in masked):
-                continue  # 'told the press, "...." As of Tuesday ...': the quote was what they told
-            if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
-                continue  # "A denied it; B claimed ...": a semicolon ends A's clause
-            if b < verb.i and _contrast_before_cue(doc, b, verb):
-                continue  # "A denied the claims, however, a UN report concluded ...": A's own clause
-            obj = _object_subject(verb, h)
-            if obj is not None and not _finite_clause(h):
-                a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
-            b = max(b, extend_to.get(h.i, b))
-            if h.i > verb.i and paren is None:
-                b = _present_continuation(verb, b)
-            elif h.i < verb.i and b < verb.i:
-                b = _resumed_after_cue(verb, b)
-            if not overlaps_mark(a, b):
-                emit(verb, a, b, subj, cue_text, "cue")
-                continue
-            # the clause holds a quoted fragment: keep only unquoted conjuncts
-            if inside_any(h.idx, masked):
-                continue  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
-            # 'said it is possible "that this airline ...," and the ban followed ...': a clause
-            # conjoined (by the parser) to the quoted fragment's clause, after the marks
-            for d in h.subtree:
-                if (d.dep_ == "conj" and d.pos_ in ("VERB", "AUX") and inside_any(d.head.idx, masked)
-                        and not inside_any(d.idx, masked) and d.i > h.i and a <= d.left_edge.i
-                        and d.right_edge.i <= b and any(c.dep_ in _SUBJ for c in d.children)
-                        and not overlaps_mark(d.left_edge.i, d.right_edge.i)):
-                    emit(verb, d.left_edge.i, d.right_edge.i, subj, cue_text, "cue")
-            # a quoted conjunct of any kind ('says charges are false and "an attempt to
-            # intimidate"') leaves the clause before it
-            parts = [h] + [c for c in h.children if c.i > h.i and (
-                c.dep_ == "conj" and (c.pos_ in ("VERB", "AUX") or overlaps_mark(c.left_edge.i, c.right_edge.i))
-                or c.dep_ == "dep" and overlaps_mark(c.left_edge.i, c.right_edge.i))]
-            if len(parts) == 1:
-                continue
-            bounds: list[tuple[int, int]] = []
-            for j, p in enumerate(parts):
-                lo = min(t.i for t in p.subtree) if j else a
-                hi = (min(t.i for t in parts[j + 1].subtree) - 1) if j + 1 < len(parts) else b
-                if j == 0:
-                    hi = min(t.i for t in parts[1].subtree) - 1
-                lo, hi = max(lo, a), min(hi, b)
-                if lo <= p.i <= hi and overlaps_mark(lo, hi) and not any(
-                    c.dep_ not in ("conj", "cc", "punct") and overlaps_mark(c.i, c.i) for c in p.children
-                ):
-                    # a quoted continuation right after the head's own words ('... doctors
-                    # "and there is hope"'): the part stops before the marks
-                    while hi > p.i and overlaps_mark(p.i, hi):
-                        hi -= 1
-                if lo <= hi and not overlaps_mark(lo, hi) and (j == 0 or any(c.dep_ in _SUBJ for c in p.children) or True):
-                    bounds.append((lo, hi))
-            for lo, hi in bounds:
-                emit(verb, lo, hi, subj, cue_text, "cue")
-
-    # "according to X, CLAUSE" / "CLAUSE, according to X"
-    for tok in doc:
-        if tok.lower_ != "according" or inside_any(tok.idx, masked):
-            continue
-        src = speaking_source(according_to(tok))
-        if src is None:
-            continue
-        sent = tok.sent
-        quoted_from = first_quoted_conjunct(sent, masked)
-        if quoted_from is not None and quoted_from.i <= tok.i:
-            continue  # the quote in this sentence carries the attribution
-        # an own speech verb with a subject in the clause wins ("Witnesses, according to X, said")
-        clause_root = sent.root
-        if clause_root.lemma_.lower() in REPORT_VERBS and subject_of(clause_root) is not None:
-            continue
-        # the phrase is "according to" and its source's words, not all the parser hung on it
-        # ("Two workers were, according to the fire brigade, among the injured")
-        p_lo = min(tok.i, src.left_edge.i)
-        p_hi = max(src.right_edge.i, tok.i + 1)
-        named = apposed_name_after(doc, p_hi)
-        if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
-            src, p_hi = named
-        cue_text = text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
-        a, b = sent.start, sent.end - 1
-        while b > a and (doc[b].is_punct or doc[b].is_space):
-            b -= 1
-        while a < b and (doc[a].is_punct or doc[a].is_space):
-            a += 1
-        if p_lo <= a + 1:
-            a = p_hi + 1
-        elif p_hi >= b:
-            b = p_lo - 1
-        if quoted_from is not None:
-            # 'According to him, it was among the largest ... and was accomplished with
-            # "honourable people ..."': the quoted conjunct is a mixed quote of its own, the
-            # unquoted one before it the indirect
-            b = quoted_from.left_edge.i - 1
-            while b > a and (doc[b].is_punct or doc[b].dep_ == "cc"):
-                b -= 1
-            if overlaps_mark(a, b):
-                continue
-        q_before = len(out)
-        emit(tok, a, b, src, cue_text, "according")
-        if len(out) > q_before and out[-1].start == doc[sent.start].idx and p_lo > sent.start + 1 and p_hi < b:
-            pass
-    return _nested_cut(doc, out)
+    b = span.end - 1
+    while b >= span.start and (doc[b].is_punct or doc[b].is_space or doc[b].pos_ in ("CCONJ", "ADP", "SCONJ")
+                               or doc[b].tag_ in ("WDT", "WP")):
+        b -= 1
+    if b - span.start < 1:
+        return None  # nothing of its own: the inner report is the content
+    return doc[b].idx + len(doc[b])

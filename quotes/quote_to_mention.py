@@ -1,18 +1,28 @@
-"""Stage 1 of attribution: from a quote to the mention of its speaker.
+"""Stage 1 of attribution: from a quote to the mention of its speaker, after the detectors.
 
-The cue's grammatical subject first, then the names and descriptions in the reporter's
-frame around the quote when the parse lost the subject, then the quote before for
-continued paragraphs; each decision is named (sieves.SIEVES) and becomes the first step of
-the quote's evidence chain.
+The detectors (direct.py, indirect.py) give each raw quote the subject of its cue. Here
+that subject is checked, and where the parse misled, the first repair of SUBJECT_REPAIRS
+that decides gives the mention instead (the subject of the speech verb above a participle,
+an inverted or apposed name, the sentence's subject); stage 2 (the registry) resolves the
+mention; a name or description in the frame stands in when it names nobody
+(cue.frame_name, cue.frame_description); inherited quotes take their source's speaker; a
+definite description said to go on speaking is the speaker just before
+(role.previous_speaker). Each step is a function that returns a new value; resolve_quotes
+builds the new list of quotes from them. Each decision is named (sieves.SIEVES) and
+becomes the first step of the quote's evidence chain.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .entities import Resolved, _clean_name, entity_end
 from .frames import (
+    RawQuote,
+    Sieves,
+    first_decision,
     follows_comma,
     own_subject,
     restrictive_relative,
@@ -40,9 +50,256 @@ from .sieves import on as sieve_on
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .frames import RawQuote
-
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis")
+
+
+def resolve_quotes(raws: list[RawQuote], reg: Registry) -> list[RawQuote]:
+    """The raw quotes again, in the same order, each with its speaker (``resolved``):
+    inherited quotes take their source's."""
+    resolved = [q if q.inherit_from >= 0 else _resolve(q, reg) for q in raws]
+    return _continue_speakers(_inherit(resolved), reg)
+
+
+def _resolve(q: RawQuote, reg: Registry) -> RawQuote:
+    """The quote with its speaker: the mention stage 1 settles on, resolved by stage 2."""
+    if q.speaker_text:
+        return replace(q, resolved=_named_in_text(q.speaker_text, reg))
+    q, repaired = choose_subject(q, reg)
+    resolved, sieve = _speaker(q, reg)
+    if repaired and resolved.how == "name":
+        resolved = replace(resolved, how="climbed")  # named, through a mention the parse did not give
+    return replace(q, sieve=sieve, resolved=resolved)
+
+
+def choose_subject(q: RawQuote, reg: Registry) -> tuple[RawQuote, bool]:
+    """The quote with the speaker mention (subj_tok) stage 1 settles on, and whether a repair
+    found it: the first of SUBJECT_REPAIRS that decides (its name the quote's sieve, the speech
+    verb it climbed to the cue), else the cue's subject, unless that cannot be the speaker."""
+    speaking = Speaking(q, reg)
+    repair = first_decision(SUBJECT_REPAIRS, speaking)
+    if repair is None:
+        return (replace(q, subj_tok=None) if _unusable_subject(speaking) else q), False
+    q = replace(q, subj_tok=repair.subject, sieve=repair.sieve)
+    v = repair.cue
+    return (q if v is None else replace(q, cue_tok=v, cue_text=v.text, cue_start=v.idx)), True
+
+
+def _named_in_text(speaker_text: str, reg: Registry) -> Resolved:
+    """The speaker a dash line or a name before a colon gives as plain text."""
+    e = reg._find(speaker_text, "PERSON", 0) or reg._find(speaker_text, "ORG", 0)
+    if e is not None:
+        return Resolved(e.name, e.kind, -1, -1, "name", e)
+    words = speaker_text.split()
+    kind = "PERSON" if words and words[0][:1].islower() or len(words) <= 3 else "ORG"
+    return Resolved(speaker_text, kind, -1, -1, "description")
+
+
+def _speaker(q: RawQuote, reg: Registry) -> tuple[Resolved, str]:
+    """Stage 2 for the quote's mention (subj_tok); when it names nobody (and is no pronoun),
+    the name or description in the frame ('said the 46-year-old.'). With the quote's sieve."""
+    resolved = reg.resolve(q.subj_tok) if q.subj_tok is not None else Resolved()
+    if resolved.name or resolved.how == "pronoun":
+        return resolved, q.sieve
+    framed = _frame_speaker(q, reg)
+    if framed is None or not sieve_on(_framed_sieve(framed)):
+        return resolved, q.sieve
+    return framed, _framed_sieve(framed)
+
+
+def _inherit(raws: list[RawQuote]) -> list[RawQuote]:
+    """Each inherited quote with the speaker of the quote it inherits from (and its cue,
+    when it has none of its own), in order, so that a chain passes the first one's on."""
+    out = list(raws)
+    for i, q in enumerate(out):
+        if q.inherit_from < 0:
+            continue
+        src = out[q.inherit_from]
+        seen = 0
+        while src.inherit_from >= 0 and src.resolved is None and seen < len(out):
+            src = out[src.inherit_from]
+            seen += 1
+        q = replace(q, resolved=src.resolved or Resolved())
+        if not q.cue_text:
+            q = replace(q, cue_tok=src.cue_tok, cue_text=src.cue_text, cue_start=src.cue_start)
+        out[i] = q
+    return out
+
+
+def _continue_speakers(raws: list[RawQuote], reg: Registry) -> list[RawQuote]:
+    """role.previous_speaker over the quotes in text order, each after the one before it."""
+    out = list(raws)
+    order = sorted(range(len(out)), key=lambda k: out[k].start)
+    for a, b in zip(order, order[1:]):
+        out[b] = _continue_previous_speaker(out[a], out[b], reg)
+    return out
+
+
+# -- the subject repairs: each reads a quote's cue and subject, and returns a Repair when it decides
+
+@dataclass(frozen=True)
+class Speaking:
+    """A raw quote as the subject repairs read it, with the document's registry."""
+
+    q: RawQuote
+    reg: Registry
+
+    def bad(self, tok: Token | None) -> bool:
+        """A speaker token inside the quote itself or inside any quotation marks."""
+        return tok is None or (self.q.start <= tok.idx < self.q.end) or self.reg.is_quoted(tok.idx)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The speaker mention a repair finds instead of the cue's subject."""
+
+    subject: Token
+    sieve: str
+    cue: Token | None = None  # the speech verb above, when it becomes the quote's cue
+
+
+def _unusable_subject(s: Speaking) -> bool:
+    """A subject inside quotation marks ("Coles ... reported that ..., "many stores are ..."" has
+    no speaker "many stores"), or inside the quote when the cue is outside it and the subject
+    not its own (a span that overshoots onto "X said" keeps X)."""
+    q, subj, cue = s.q, s.q.subj_tok, s.q.cue_tok
+    if subj is None or cue is None:
+        return False
+    cue_inside = q.start <= cue.idx < q.end
+    direct_subject = subj.head.i == cue.i
+    return s.reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and s.bad(subj))
+
+
+def _subjectless_cue(s: Speaking) -> Token | None:
+    """The cue, when it is a verb the parse gave no subject."""
+    cue = s.q.cue_tok
+    return cue if s.q.subj_tok is None and cue is not None and cue.pos_ in ("VERB", "AUX") else None
+
+
+def _above_relative_cue(s: Speaking) -> Repair | None:
+    """'X commented on the matter — which the BBC noted as unusual — "..."': a relative
+    clause's cue before a direct quote; the speech verb above it speaks."""
+    q, cue = s.q, s.q.cue_tok
+    if q.kind != "direct" or cue is None or not (cue.idx < q.start and (cue.dep_ == "relcl" or any(
+            c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children))):
+        return None
+    v = _speech_head(cue)
+    subj = own_subject(v) if v is not None else None
+    return Repair(subj, "cue.climbed_subject", cue=v) if subj is not None and not s.bad(subj) else None
+
+
+def _above_participle(s: Speaking) -> Repair | None:
+    """A participle cue without a subject hanging off a verb inside someone's reported clause
+    speaks for that someone ("X acknowledged Y had done Z, blaming W"; "..., while noting
+    ..."); so does "went on"."""
+    subj, cue = s.q.subj_tok, s.q.cue_tok
+    if cue is None:
+        return None
+    own = own_subject(cue) if cue.pos_ in ("VERB", "AUX") else None
+    weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
+    if not (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) and not weak_cue:
+        return None
+    v = _speech_head(cue)
+    if v is None or v.i == cue.i or v.dep_ == "relcl" and restrictive_relative(v) and follows_comma(cue):
+        return None  # 'an architect who said he was stiffed, saying ...': see subject_of
+    above = own_subject(v)
+    if above is None or s.bad(above) or subj is not None and above.i == subj.i:
+        return None
+    return Repair(above, "cue.climbed_subject")
+
+
+def _above_thing_subject(s: Speaking) -> Repair | None:
+    """'said that her campaign would continue "to break barriers"', 'said that fact speaks
+    volumes about "..."': a thing doing the inner verb inside someone's report; the
+    fragment is the reporter's source's words."""
+    q, subj, cue = s.q, s.q.subj_tok, s.q.cue_tok
+    if cue is None or subj is None or s.bad(subj) or not (q.kind == "direct" or cue.idx < q.start):
+        return None
+    if not (_not_a_speaker(subj) or subj.lower_ in THING_PRONOUNS):
+        return None
+    v = _speech_head(cue)
+    above = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
+    if above is None and v is not None:
+        above = subject_of(v)
+    return Repair(above, "cue.climbed_subject", cue=v) if above is not None and v is not None and not s.bad(above) else None
+
+
+def _above_unusable_subject(s: Speaking) -> Repair | None:
+    """For a subject that cannot be the speaker: the first usable subject of the speech verbs above."""
+    cue = s.q.cue_tok
+    above = _climbed_subject(cue, s) if cue is not None and _unusable_subject(s) else None
+    return Repair(above, "cue.climbed_subject") if above is not None else None
+
+
+def _sentence_subject_for_unusable(s: Speaking) -> Repair | None:
+    """For a subject that cannot be the speaker: the subject the sentence opened with."""
+    cue = s.q.cue_tok
+    subj = _sentence_subject(cue, s) if cue is not None and _unusable_subject(s) else None
+    return Repair(subj, "cue.sentence_subject") if subj is not None else None
+
+
+def _inverted_after_mark(s: Speaking) -> Repair | None:
+    """Inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'."""
+    cue = _subjectless_cue(s)
+    if cue is None:
+        return None
+    doc = cue.doc
+    prev = doc[cue.i - 1] if cue.i > 0 else None
+    if prev is None or not (prev.is_quote or prev.is_punct):
+        return None
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 10)]:
+        if t.is_punct or t.is_quote or t.is_sent_start:
+            break
+        if t.ent_type_ in ("PERSON", "ORG"):
+            return Repair(doc[entity_end(doc, t.i)], "cue.inverted_subject")
+    return None
+
+
+def _above_subjectless_cue(s: Speaking) -> Repair | None:
+    cue = _subjectless_cue(s)
+    above = _climbed_subject(cue, s) if cue is not None else None
+    return Repair(above, "cue.climbed_subject") if above is not None else None
+
+
+def _name_before_cue(s: Speaking) -> Repair | None:
+    """'"...," Bozell answers.' with the name misparsed (as a compound of the verb)."""
+    cue = _subjectless_cue(s)
+    if cue is None:
+        return None
+    doc = cue.doc
+    names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not s.bad(t)]
+    if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
+        return Repair(names[-1], "cue.inverted_subject")
+    return None
+
+
+def _apposed_name(s: Speaking) -> Repair | None:
+    """'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere."""
+    cue = _subjectless_cue(s)
+    name = _apposed_name_before(cue) if cue is not None else None
+    return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
+
+
+def _sentence_subject_for_subjectless(s: Speaking) -> Repair | None:
+    cue = _subjectless_cue(s)
+    subj = _sentence_subject(cue, s) if cue is not None else None
+    return Repair(subj, "cue.sentence_subject") if subj is not None else None
+
+
+# The repairs of stage 1, in the order tried; the first that decides wins, and when none does
+# the cue's subject stands (unless it cannot be the speaker: then no mention). Those for an
+# unusable subject and those for a subjectless cue never both apply.
+SUBJECT_REPAIRS: Sieves[Speaking, Repair] = (
+    ("cue.climbed_subject", _above_relative_cue),
+    ("cue.climbed_subject", _above_participle),
+    ("cue.climbed_subject", _above_thing_subject),
+    ("cue.climbed_subject", _above_unusable_subject),
+    ("cue.sentence_subject", _sentence_subject_for_unusable),
+    ("cue.inverted_subject", _inverted_after_mark),
+    ("cue.climbed_subject", _above_subjectless_cue),
+    ("cue.inverted_subject", _name_before_cue),
+    ("cue.apposed_name", _apposed_name),
+    ("cue.sentence_subject", _sentence_subject_for_subjectless),
+)
 
 
 def _speech_head(tok: Token, limit: int = 5) -> Token | None:
@@ -54,108 +311,6 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in WEAK_CUE_VERBS:
             return tok
     return None
-
-
-class _Checker:
-    def __init__(self, reg: Registry, q: RawQuote) -> None:
-        self.reg, self.q = reg, q
-
-    def bad(self, tok: Token | None) -> bool:
-        """A speaker token inside the quote itself or inside any quotation marks."""
-        return tok is None or (self.q.start <= tok.idx < self.q.end) or self.reg.is_quoted(tok.idx)
-
-
-def choose_subject(q: RawQuote, reg: Registry) -> tuple[Token | None, str]:
-    """The speaker token for a raw quote: the detector's subject, checked.
-
-    - a subject inside the quote or inside quotation marks is not the speaker ("Coles ...
-      reported that ..., "many stores are ..."" has no speaker "many stores");
-    - a participle cue hanging off a verb inside someone's reported clause speaks for
-      that someone ("X acknowledged Y had done Z, blaming W"; "..., while noting ...");
-    - a cue without a subject may have it after the verb (""...," tweeted Mayor Sadiq
-      Khan") or inherit the subject of a speech verb above it.
-    """
-    chk = _Checker(reg, q)
-    subj, cue = q.subj_tok, q.cue_tok
-    if q.kind == "direct" and cue is not None:
-        v = None
-        if cue.idx < q.start and (cue.dep_ == "relcl" or any(
-                c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in cue.children)):
-            # 'X commented on the matter — which the BBC noted as unusual — "..."'
-            v, via = _speech_head(cue), "cue.climbed_subject"
-        if v is not None and sieve_on(via):
-            s = own_subject(v)
-            if s is not None and not chk.bad(s):
-                q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
-                q.sieve = via
-                return s, "climbed"
-    if cue is None:
-        return subj, "" if not chk.bad(subj) or subj is None else "bad"
-    own = own_subject(cue) if cue.pos_ in ("VERB", "AUX") else None
-    weak_cue = cue.lemma_.lower() == "go" and not any(c.lemma_.lower() == "say" for c in cue.children)
-    if (own is None and cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS) or weak_cue:
-        v = _speech_head(cue)
-        if v is not None and v.dep_ == "relcl" and restrictive_relative(v) and follows_comma(cue):
-            v = None  # 'an architect who said he was stiffed, saying ...': see subject_of
-        if v is not None and v.i != cue.i:
-            s = own_subject(v)
-            if s is not None and not chk.bad(s) and (subj is None or s.i != subj.i) and sieve_on("cue.climbed_subject"):
-                q.sieve = "cue.climbed_subject"
-                return s, "climbed"
-    if (subj is not None and not chk.bad(subj) and (q.kind == "direct" or cue.idx < q.start)
-            and (_not_a_speaker(subj) or subj.lower_ in THING_PRONOUNS)):
-        # 'said that her campaign would continue "to break barriers"', 'said that fact speaks
-        # volumes about "..."': a thing doing the inner verb inside someone's report; the
-        # fragment is the reporter's source's words
-        v = _speech_head(cue)
-        s = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
-        if s is None and v is not None:
-            s = subject_of(v)
-        if s is not None and v is not None and not chk.bad(s) and sieve_on("cue.climbed_subject"):
-            q.cue_tok, q.cue_text, q.cue_start = v, v.text, v.idx
-            q.sieve = "cue.climbed_subject"
-            return s, "climbed"
-    cue_inside = q.start <= cue.idx < q.end
-    direct_subject = subj is not None and subj.head.i == cue.i  # a span that overshoots onto "X said"
-    if subj is not None and (reg.is_quoted(subj.idx) or (not cue_inside and not direct_subject and chk.bad(subj))):
-        s, via = (_climbed_subject(cue, chk) if sieve_on("cue.climbed_subject") else None), "cue.climbed_subject"
-        if s is None and sieve_on("cue.sentence_subject"):
-            s, via = _sentence_subject(cue, chk), "cue.sentence_subject"
-        if s is not None:
-            q.sieve = via
-        return (s, "climbed") if s is not None else (None, "bad")
-    if subj is None and cue.pos_ in ("VERB", "AUX"):
-        # inversion after a closing mark: '"...", tweeted Mayor of London Sadiq Khan'
-        doc = cue.doc
-        prev = doc[cue.i - 1] if cue.i > 0 else None
-        if prev is not None and (prev.is_quote or prev.is_punct) and sieve_on("cue.inverted_subject"):
-            for t in doc[cue.i + 1 : min(len(doc), cue.i + 10)]:
-                if t.is_punct or t.is_quote or t.is_sent_start:
-                    break
-                if t.ent_type_ in ("PERSON", "ORG"):
-                    q.sieve = "cue.inverted_subject"
-                    return doc[entity_end(doc, t.i)], "inverted"
-        s = _climbed_subject(cue, chk) if sieve_on("cue.climbed_subject") else None
-        if s is not None:
-            q.sieve = "cue.climbed_subject"
-            return s, "climbed"
-        # '"...," Bozell answers.' with the name misparsed (as a compound of the verb)
-        names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not chk.bad(t)]
-        if (names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct)
-                and sieve_on("cue.inverted_subject")):
-            q.sieve = "cue.inverted_subject"
-            return names[-1], "inverted"
-        # 'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere
-        name = _apposed_name_before(cue)
-        if name is not None and not chk.bad(name) and sieve_on("cue.apposed_name"):
-            q.sieve = "cue.apposed_name"
-            return name, "inverted"
-        s = _sentence_subject(cue, chk) if sieve_on("cue.sentence_subject") else None
-        if s is not None:
-            q.sieve = "cue.sentence_subject"
-            return s, "climbed"
-    return subj, ""
-
 
 
 def _apposed_name_before(cue: Token) -> Token | None:
@@ -190,7 +345,6 @@ def _name_ending_at(doc: Doc, i: int) -> Token | None:
     return doc[i] if j >= 0 and doc[j].text == "," else None
 
 
-
 def _not_a_speaker(tok: Token) -> bool:
     """A common noun for a thing ("the turmoil", "the tone", "her campaign"), not a person,
     a group of people or an organisation."""
@@ -206,7 +360,7 @@ def _not_a_speaker(tok: Token) -> bool:
 # as they were before this test existed.)
 
 
-def _climbed_subject(cue: Token, chk: _Checker) -> Token | None:
+def _climbed_subject(cue: Token, chk: Speaking) -> Token | None:
     """The first usable subject of the speech verbs above ``cue``, or None."""
     v = _speech_head(cue)
     while v is not None:
@@ -217,7 +371,7 @@ def _climbed_subject(cue: Token, chk: _Checker) -> Token | None:
     return None
 
 
-def _sentence_subject(cue: Token, chk: _Checker) -> Token | None:
+def _sentence_subject(cue: Token, chk: Speaking) -> Token | None:
     """'Mr. Trump hardly clarified the matter, treating ... -- "A" -- and asserting, "B"': a
     subjectless participle the parser hung inside a quote (or nowhere) speaks for the
     subject its sentence opened with."""
@@ -297,50 +451,6 @@ def _framed_sieve(framed: Resolved) -> str:
     return "cue.frame_description" if framed.how == "description" else "cue.frame_name"
 
 
-def resolve_quotes(raws: list[RawQuote], reg: Registry) -> None:
-    """Set q.resolved on every raw quote (inherited quotes take their source's)."""
-    order = sorted(range(len(raws)), key=lambda k: raws[k].start)
-    subjects: dict[int, Token | None] = {}  # the mention head stage 1 chose, per raw quote
-    for i, q in enumerate(raws):
-        if q.inherit_from >= 0:
-            continue
-        if q.speaker_text:
-            e = reg._find(q.speaker_text, "PERSON", 0) or reg._find(q.speaker_text, "ORG", 0)
-            if e is not None:
-                q.resolved = Resolved(e.name, e.kind, -1, -1, "name", e)
-            else:
-                words = q.speaker_text.split()
-                kind = "PERSON" if words and words[0][:1].islower() or len(words) <= 3 else "ORG"
-                q.resolved = Resolved(q.speaker_text, kind, -1, -1, "description")
-            continue
-        subj, why = choose_subject(q, reg)
-        subjects[i] = subj
-        if subj is None:
-            framed = _frame_speaker(q, reg)
-            if framed is not None and sieve_on(_framed_sieve(framed)):
-                q.resolved, q.sieve = framed, _framed_sieve(framed)
-                continue
-        q.resolved = reg.resolve(subj) if subj is not None else Resolved()
-        if not q.resolved.name and q.resolved.how != "pronoun":
-            framed = _frame_speaker(q, reg)  # 'said the 46-year-old.'
-            if framed is not None and sieve_on(_framed_sieve(framed)):
-                q.resolved, q.sieve = framed, _framed_sieve(framed)
-        if why in ("climbed", "inverted") and q.resolved.how == "name":
-            q.resolved.how = "climbed"
-    for q in raws:
-        if q.inherit_from >= 0:
-            src = raws[q.inherit_from]
-            seen = 0
-            while src.inherit_from >= 0 and src.resolved is None and seen < len(raws):
-                src = raws[src.inherit_from]
-                seen += 1
-            q.resolved = src.resolved or Resolved()
-            if not q.cue_text:
-                q.cue_tok, q.cue_text, q.cue_start = src.cue_tok, src.cue_text, src.cue_start
-    for a, b in zip(order, order[1:]):
-        _continue_previous_speaker(raws[a], raws[b], subjects.get(b), reg)
-
-
 def _continuing_description(subj: Token, cue: Token | None) -> bool:
     """"The Wooster professor added", "the Texas senator said": a definite person noun that
     names nobody, said to go on speaking ("added") or set apart by where the person is from
@@ -359,17 +469,19 @@ def _continuing_description(subj: Token, cue: Token | None) -> bool:
     return epithet or (cue is not None and cue.lemma_.lower() in CONTINUATION_CUES)
 
 
-def _continue_previous_speaker(before: RawQuote, q: RawQuote, subj: Token | None, reg: Registry) -> None:
-    """The role.previous_speaker sieve: see _continuing_description."""
-    r, prev = q.resolved, before.resolved
+def _continue_previous_speaker(before: RawQuote, q: RawQuote, reg: Registry) -> RawQuote:
+    """The role.previous_speaker link (see _continuing_description): ``q`` again, or with the
+    speaker of the quote ``before`` it."""
+    r, prev, subj = q.resolved, before.resolved, q.subj_tok
     if r is None or r.how != "description" or prev is None or subj is None or not sieve_on("role.previous_speaker"):
-        return
+        return q
     e = prev.entity
     if e is None or e.kind != "PERSON" or not _continuing_description(subj, q.cue_tok):
-        return
+        return q
     between = reg.text[before.end : q.start]
     if len(between) > 400 or between.count("\n\n") > 1:
-        return  # the speaker just before, in this paragraph or the one before it
+        return q  # the speaker just before, in this paragraph or the one before it
     # linked through the previous quote's mention, which names the entity ("name" then says how)
-    q.resolved = Resolved(e.name, e.kind, r.mention_start, r.mention_end, "name", e, link="role.previous_speaker",
-                          antecedent_start=prev.mention_start, antecedent_end=prev.mention_end)
+    return replace(q, resolved=Resolved(e.name, e.kind, r.mention_start, r.mention_end, "name", e,
+                                        link="role.previous_speaker", antecedent_start=prev.mention_start,
+                                        antecedent_end=prev.mention_end))

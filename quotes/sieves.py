@@ -6,12 +6,27 @@ verb, a name in the frame, a dash line, the quote before ...); stage 2 links tha
 an *entity* of the article's registry (a surname to the full name, a pronoun to its
 antecedent, a role to its holder ...).
 
-``SIEVES`` names every stage-1 rule, in the order the extractor tries them: ``direct.py``
-(the frame around a quoted span, then the paragraph, the dash lines, the sentence before,
-the quote before), ``find_blocks``, ``indirect.py``, and the refinements ``speakers.choose_subject``
-and ``resolve_quotes`` make when the parse misleads. Each rule sets its name on the raw quote
-where it decides (``RawQuote.sieve``); ``RawQuote.method`` stays its coarse family;
-``confidence.py`` reads the sieve and the evidence chain. ``ENTITY_SIEVES`` names the stage-2 links, read off how the Registry
+``SIEVES`` names every stage-1 rule, detector by detector in the order they run. Each rule
+is a small function of a frozen, read-only context that returns its decision or None (it
+passes); each detector lists its rules with their names in an ordered table, the exact order
+they are tried in, and ``frames.first_decision`` asks them in turn, skipping those switched
+off here: the first that decides wins.
+
+- ``direct.SPEAKER_BEFORE_COLON``, then ``direct.DIRECT_SIEVES``, over a quoted span's
+  ``Frame`` (framing.py): the frame's cue, then the paragraph, the dash lines, the colon or
+  sentence before, the quote before; each returns an ``Attribution`` (frames.py). ``dash.block``
+  is ``direct.find_blocks``.
+- ``indirect.REPORT_SIEVES`` over a communication verb's ``Report``, ``indirect.ACCORDING_SIEVES``
+  over an 'according to X' phrase: a ``Reported`` (the Attribution and the clauses it covers).
+- ``quote_to_mention.SUBJECT_REPAIRS`` over a raw quote (``Speaking``): the mention to take
+  instead of the cue's subject when the parse misleads (a ``Repair``); after stage 2, the
+  frame's name or description stands in for a mention that names nobody (``cue.frame_name``,
+  ``cue.frame_description``).
+
+The raw quote is built once from the decision and names the rule that decided
+(``RawQuote.sieve``; ``RawQuote.method`` is its coarse family); the steps after it return a
+new raw quote (``dataclasses.replace``), never change one. ``confidence.py`` reads the sieve
+and the evidence chain. ``ENTITY_SIEVES`` names the stage-2 links, read off how the Registry
 resolved the mention (``Resolved.how``, and ``Resolved.link`` where ``how`` does not say).
 
 A quote's ``evidence`` is the chain from the quote to its speaker, one step per link, each
@@ -39,7 +54,7 @@ if TYPE_CHECKING:
     from .entities import Resolved
     from .frames import RawQuote
 
-# Stage 1: quote -> speaker mention, in the order they are tried.
+# Stage 1: quote -> speaker mention, detector by detector (each detector's table gives the exact order).
 SIEVES: dict[str, str] = {
     "cue.subject": "the subject of the speech verb in the quote's frame (', he said', 'X told reporters: \"...\"')",
     "according_to": "X of 'according to X' / 'as quoted by X' beside the quote or the reported clause",

@@ -1,0 +1,295 @@
+"""The reporter's frame around a quoted span, as stage 1 reads it (quotes/direct.py).
+
+``read_page`` gathers what every quoted span of a document shares and ``frame_of`` what one
+span's sentence holds (the reporter's words before and after the marks, the cue picked among
+them); both are computed once and read-only, so the sieves of direct.py only read them. The
+rest picks the cue: the speech verb that frames the quote, before or after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .frames import (
+    RawQuote,
+    according_to,
+    adverbial_clause,
+    continues_relative,
+    inside_any,
+    is_cue,
+    sentence_bounds,
+    subject_of,
+)
+from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, STATEMENT_NOUNS
+from .marks import MarkSpan
+from .sieves import on as sieve_on
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WORDS = re.compile(r"\w+")
+ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
+_NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
+_MARKS = set('"“”«»')
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every quoted span of one document shares."""
+
+    doc: Doc
+    text: str
+    masked: Sequence[tuple[int, int]]  # the quoted spans, sorted
+    paras: Sequence[tuple[int, int]]
+    para_index: Mapping[int, int]  # paragraph start -> its index in paras
+    last_close: Mapping[int, int]  # paragraph start -> its last closing mark
+
+
+def read_page(doc: Doc, text: str, marks: list[MarkSpan], paras: list[tuple[int, int]]) -> Page:
+    return Page(doc, text, [(m.start, m.end) for m in marks], paras, {a: i for i, (a, _) in enumerate(paras)},
+                _last_closes(marks))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One quoted span and the reporter's sentence around it."""
+
+    page: Page
+    mark: MarkSpan
+    content: str  # the quoted words
+    lead: int  # where the opening mark begins
+    close: int  # the closing mark (the span's end when the paragraph ended first)
+    before: tuple[Token, ...]  # the reporter's tokens of the sentence, before the marks
+    after: tuple[Token, ...]  # and after them
+    before_words: tuple[Token, ...]  # the same without punctuation and spaces
+    after_words: tuple[Token, ...]
+    roots: tuple[Token, ...]  # the quoted words whose head lies outside the marks
+    framed: bool  # a cue frames the quote, even one whose sieve is switched off
+    cue: Token | None  # the cue that frames the quote, when its sieve is on
+    cue_kind: str  # "verb", "according" ('according to X') or "statement" ('issued this statement:'); "" without a cue
+    after_colon: bool  # the reporter's text before the opening mark ends with a colon
+    prev_char: str  # the character before the opening mark in its paragraph (spaces skipped), "" at its start
+    attached: bool  # the marks open right after a word: the quote is built into the reporter's sentence
+    n_words: int  # words inside the marks
+    last: RawQuote | None  # the quote found just before this one
+    index: int  # the index this quote will have among those found (how many were found before)
+
+
+def frame_of(page: Page, m: MarkSpan, last: RawQuote | None, index: int) -> Frame | None:
+    """The frame of the quoted span ``m`` (None when the marks hold no word)."""
+    doc, text, masked = page.doc, page.text, page.masked
+    content = text[m.start : m.end]
+    if not WORDS.search(content):
+        return None
+    ps, pe = m.para_start, m.para_end
+    # where the opening mark begins: a doubled apostrophe (''like this'') is recorded at its second character
+    lead = m.open_pos - 1 if m.open_pos > ps and text[m.open_pos - 1 : m.open_pos + 1] == "''" else m.open_pos
+    s_start, _ = sentence_bounds(text, lead, ps, pe, masked)
+    close = m.close_pos if m.close_pos >= 0 else m.end
+    after = _tokens_after(page, m, content, close)
+    before = tokens_in(doc, s_start, lead, masked)
+    roots = fragment_roots(doc, m)
+    reporter_before = text[:lead].rstrip()
+    after_colon = reporter_before.endswith(":")
+    cue = _framing_cue(before, after, roots, m)
+    statement = _statement_cue(before) if cue is None and after_colon else None  # 'issued the following statement ...: "..."'
+    framed = cue is not None or statement is not None
+    cue = statement if cue is None else cue
+    cue_kind = _cue_kind(cue, statement is not None)
+    if cue is not None and not sieve_on(_cue_sieve(cue_kind)):
+        cue, cue_kind = None, ""  # switched off: as if no cue framed the quote
+    prev_char = reporter_before[-1:] if lead > ps else ""
+    # after a word, a bracket, a percent or a possessive ("the United States’ “stalwart allies”")
+    attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%"
+                                    or prev_char in "’'" and re.search(r"\ws[’']\s*$", text[:lead]) is not None)
+    return Frame(page=page, mark=m, content=content, lead=lead, close=close, before=tuple(before), after=tuple(after),
+                 before_words=_words(before), after_words=_words(after), roots=tuple(roots), framed=framed, cue=cue,
+                 cue_kind=cue_kind, after_colon=after_colon, prev_char=prev_char, attached=attached,
+                 n_words=len(WORDS.findall(content)), last=last, index=index)
+
+
+def _words(tokens: list[Token]) -> tuple[Token, ...]:
+    return tuple(t for t in tokens if not t.is_punct and not t.is_space)
+
+
+def _tokens_after(page: Page, m: MarkSpan, content: str, close: int) -> list[Token]:
+    """The reporter's tokens of the sentence after the closing mark; none when the sentence
+    ended inside the marks ('... barbarity." He said "I ...')."""
+    text, ps, pe = page.text, m.para_start, m.para_end
+    _, s_end = sentence_bounds(text, close + 1, ps, pe, page.masked) if close + 1 < pe else (ps, pe)
+    after = tokens_in(page.doc, close + 1, s_end, page.masked) if close + 1 < s_end else []
+    if (ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
+            and not _frames_quote(after, text[close + 1 : s_end], close + 1)):
+        return []
+    return after
+
+
+def _framing_cue(before: list[Token], after: list[Token], roots: list[Token], m: MarkSpan) -> Token | None:
+    """The cue that frames the quote: the one after it when it has no clause of its own there,
+    unless the one before holds the quoted words better; else the one before."""
+    cue_after = pick_cue(after, after=True)
+    cue_before = _outer_cue(pick_cue(before, after=False, roots=roots), m)
+    if cue_after is None or not _cue_ok_after(cue_after, after):
+        return cue_before
+    if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
+                                   or hangs_from(cue_before, roots) and not hangs_from(cue_after, roots)):
+        return cue_before  # '... said X remained "one of ...", but he also warned ...'
+    return cue_after
+
+
+def _cue_kind(cue: Token | None, statement: bool) -> str:
+    if cue is None:
+        return ""
+    return "according" if cue.lower_ == "according" else "statement" if statement else "verb"
+
+
+def _cue_sieve(cue_kind: str) -> str:
+    """The sieve that reads a cue of this kind (a cue whose sieve is switched off frames nothing)."""
+    return "according_to" if cue_kind == "according" else "colon.statement" if cue_kind == "statement" else "cue.subject"
+
+
+def tokens_in(doc: Doc, start: int, end: int, masked: Sequence[tuple[int, int]]) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    return [t for t in span if start <= t.idx < end and not inside_any(t.idx, masked)]
+
+
+def _last_closes(marks: list[MarkSpan]) -> dict[int, int]:
+    """Paragraph start -> the position of its last closing mark."""
+    out: dict[int, int] = {}
+    for m in marks:
+        if m.close_pos >= 0:
+            out[m.para_start] = max(out.get(m.para_start, -1), m.close_pos)
+    return out
+
+
+def _frames_quote(tail_tokens: list[Token], tail: str, tail_start: int) -> bool:
+    """'?” Graham asked.' / '.” said the senator, ...': after a quote that ends its own
+    sentence, a cue among the next words still attributes it, unless the cue goes on to
+    a quote or clause of its own ('." He said "I ...', '." He said the move ...'). Further
+    on, a cue whose subject opens the frame ('!" Scott's niece, Marcia "Cia" Price, shouted')."""
+    words = [t for t in tail_tokens if not t.is_punct and not t.is_space]
+    cue = next((t for t in words[:4] if is_cue(t) or _frame_verb(t)), None)
+    if cue is None and words:
+        cue = next((t for t in words[4:14] if is_cue(t) and _subject_opens(t, words[0])), None)
+    if cue is None or _MARKS & set(tail[cue.idx - tail_start :]):
+        return False
+    return _cue_ok_after(cue, tail_tokens)
+
+
+def _subject_opens(cue: Token, first: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.left_edge.i == first.i for c in cue.children)
+
+
+def fragment_roots(doc: Doc, m: MarkSpan) -> list[Token]:
+    """The quoted words whose head lies outside the marks (all of them if none does)."""
+    qtoks = tokens_in(doc, m.start, m.end, [])
+    return [t for t in qtoks if not (m.start <= t.head.idx < m.end)] or qtoks
+
+
+def hangs_from(cue: Token, roots: Sequence[Token]) -> bool:
+    """The quoted words (their roots) depend in the parse on the cue."""
+    return any(cue in r.ancestors or r.head == cue for r in roots)
+
+
+def _frame_verb(tok: Token) -> bool:
+    """'"This is fantastic!" beamed Donald Hartley': a verb of manner that reports speech only
+    in the frame right after a quote (its first words), never before one."""
+    if tok.lemma_.lower() not in FRAME_VERBS or tok.pos_ != "VERB":
+        return False
+    prev = [t for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space]
+    return any(t.is_quote for t in prev[-3:])  # '...," he offered' / '..." beamed X
+
+
+def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
+    """'Clinton said that when Warren railed against Wall Street, "she is ..."': a cue inside
+    an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
+    verb above it, which is the quote's cue."""
+    if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
+        return cue
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS for c in cue.children):
+        return cue
+    outer = cue.head
+    for _ in range(3):
+        if is_cue(outer) and outer.idx < cue.idx:
+            return outer
+        if outer.head.i == outer.i:
+            break
+        outer = outer.head
+    return cue
+
+
+def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> Token | None:
+    """The cue among the frame's words: the first after a quote; before it, the last one,
+    unless that one sits in a relative clause or an infinitive the quoted words do not hang
+    from ('saying anybody who complains about it "is not ..."' is said, not complained)."""
+    cues = [t for t in tokens if is_cue(t) or after and _frame_verb(t)]
+    acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
+    if not cues and not acc:
+        return None
+    pool = cues or acc
+    if after:
+        return pool[0]
+    last = pool[-1]
+    if last.dep_ in ("relcl", "xcomp") and not hangs_from(last, roots):
+        held = [t for t in pool if hangs_from(t, roots)]
+        return held[-1] if held else last
+    return last
+
+
+def _cue_ok_after(cue: Token, frame_tokens: list[Token]) -> bool:
+    """A cue after the quote attributes it only when it has no clause of its own there."""
+    ids = {t.i for t in frame_tokens}
+    # '..., while ALDI called it "unexpected"': a subordinate report of its own
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in OWN_CLAUSE_MARKS and c.i < cue.i for c in cue.children):
+        return False
+    for c in cue.children:
+        # '..." he said the plan was ...': a clause of its own ('told CNN in the interview
+        # taped ...' is a misparsed participle, no subject)
+        if (c.dep_ in ("ccomp", "xcomp") and c.i in ids and c.i > cue.i and not adverbial_clause(c)
+                and not continues_relative(c) and not _set_off(cue, c)
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)):
+            return False
+    return True
+
+
+def _set_off(cue: Token, clause: Token) -> bool:
+    """'..." Kiedis said, mentioning the album is ...' / '..." said Robin Maynard, half
+    joking.': a clause after a comma or dash, or one whose subject is the name the cue inverts, is
+    the parser's reading of what follows the frame, not a clause the cue reports."""
+    doc = cue.doc
+    first = clause.left_edge.i
+    if first > cue.i + 1 and doc[first - 1].text in (",", "-", "–", "—", "--"):
+        return True
+    return any(g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.left_edge.i == cue.i + 1 for g in clause.children)
+
+
+def _relays(cue: Token) -> bool:
+    """'..., as quoted by Greek Reporter': an outlet relaying the quote, not its source."""
+    return cue.tag_ == "VBN" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in cue.children)
+
+
+def _borrows_subject_from(cue: Token, earlier: Token) -> bool:
+    """'acknowledged their government had "unintentionally" shot down ..., blaming "human
+    error"': a subjectless participle or conjunct after the quote, hanging from the cue
+    before it, reports its own words, not these."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    if cue.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+        return False
+    return earlier in cue.ancestors
+
+
+def _statement_cue(tokens: list[Token]) -> Token | None:
+    """The verb of 'X issued the following statement ...:' – a speech-act noun as the object
+    of a verb with a subject, before a colon (the verb alone is not a speech verb)."""
+    for t in reversed(tokens):
+        if (t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS and t.head.pos_ == "VERB"
+                and t.head.i < t.i and not any(c.dep_ == "neg" for c in t.head.children)
+                and subject_of(t.head) is not None):
+            return t.head
+    return None
