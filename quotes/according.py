@@ -1,6 +1,6 @@
 """The source of "according to X" and where its clause stops: helpers of quotes/indirect.py.
 
-Who speaks when X is a thing ("data from the Gun Violence Archive"), a name set beside a role
+"Per X," opening a sentence counts as "according to X". Who speaks when X is a thing ("data from the Gun Violence Archive"), a name set beside a role
 ("the El Paso mayor, Dee Margo,"), and the quoted conjunct that leaves the clause before it to
 the indirect quote ("... and was accomplished with "honourable people ...""). """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .entities import entity_end
-from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS
+from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS, SPEAKING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,10 @@ def speaking_source(src: Token | None) -> Token | None:
     if src.lemma_.lower() not in NON_SPEECH_SOURCES and src.lower_ not in NON_SPEECH_SOURCES:
         return src
     for c in src.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "figures reported by the health ministry"
+            by = next((p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            if by is not None and (by.ent_type_ or by.pos_ in ("PROPN", "NOUN")):
+                return by
         if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
             by = next((p for p in c.children if p.dep_ == "pobj"), None)
             if by is not None and (by.ent_type_ or by.pos_ == "PROPN"):
@@ -32,6 +36,20 @@ def speaking_source(src: Token | None) -> Token | None:
         if c.dep_ == "conj" and c.lemma_.lower() not in NON_SPEECH_SOURCES and (c.ent_type_ or c.pos_ == "PROPN"):
             return c
     return None
+
+
+def per_source(per: Token) -> Token | None:
+    """'Per figures reported by the health ministry, cases rose': "per" opening the sentence
+    with a source that speaks works as "according to"; never "per cent", "$5 per hour" or
+    "per WHO guidelines" (no one who speaks)."""
+    if per.dep_ != "prep" or not per.is_sent_start:
+        return None
+    obj = next((c for c in per.children if c.dep_ == "pobj"), None)
+    src = speaking_source(obj)
+    if src is None or not (src.ent_type_ in ("PERSON", "ORG") or src.pos_ == "PROPN"
+                           or src.lemma_.lower() in SPEAKING_NOUNS):
+        return None
+    return src
 
 
 def apposed_name_after(doc: Doc, end: int) -> tuple[Token, int] | None:

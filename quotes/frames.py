@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .lexicon import (
     ABBREVIATIONS,
     BACK_VERBS,
+    CITING_VERBS,
     ISSUED_NOUNS,
     QUESTION_WORDS,
     QUOTE_VERBS,
@@ -151,9 +152,22 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int, masked: Sequence[tupl
     return start, end
 
 
+def cited_as_saying(verb: Token) -> Token | None:
+    """'The paper quoted Mayor Lowe as saying ...', 'cited an aide as saying': the one cited
+    (the object of cite/quote), who said it; None for any other verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in CITING_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker token for a cue verb: its subject, or the subject of the clause it
-    hangs from ("..., adding that", "was quoted as saying", "who said")."""
+    hangs from ("..., adding that", "was quoted as saying", "who said"); the one cited in
+    "quoted X as saying"."""
+    cited = cited_as_saying(verb)
+    if cited is not None:
+        return cited
     tok = verb
     # passive with an agent: "was told by Minister X", "described as ... by the police"
     if verb.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in verb.children):

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .according import apposed_name_after, first_quoted_conjunct, speaking_source
+from .according import apposed_name_after, first_quoted_conjunct, per_source, speaking_source
 from .clauses import (
     SUBJ,
     cited_source_clause,
@@ -43,6 +43,7 @@ from .frames import (
     Sieves,
     according_to,
     adverbial_clause,
+    cited_as_saying,
     continues_relative,
     first_decision,
     inside_any,
@@ -50,7 +51,7 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .lexicon import CITING_VERBS, REPORT_VERBS
+from .lexicon import CITING_VERBS, REPORT_VERBS, TIME_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -115,9 +116,13 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
 
 
 def _cited_source(r: Report) -> Reported | None:
-    """'The Daily Telegraph cited a security source that mental health may be a factor':
-    the cited source said the that-clause (the speaker is the source, not the outlet)."""
+    """'The Daily Telegraph cited a security source that mental health may be a factor',
+    'The paper quoted an aide as saying the talks had collapsed': the cited source said the
+    clause (the speaker is the source, not the outlet)."""
     verb = r.verb
+    src = cited_as_saying(verb)
+    if src is not None:
+        return Reported(through_cue("report_verb.cited_source", "cue", verb, src), tuple(_reported_clauses(r, src)))
     cited = cited_source_clause(verb) if verb.lemma_.lower() in CITING_VERBS else None
     if cited is None or subject_of(verb) is None:
         return None
@@ -193,10 +198,26 @@ def _clause_range(r: Report, h: Token, subj: Token, extend_to: dict[int, int]) -
         a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
     b = max(b, extend_to.get(h.i, b))
     if h.i > verb.i and r.paren is None:
+        a = _past_time_of_saying(doc, h, a)
         b = present_continuation(verb, b)
     elif h.i < verb.i and b < verb.i:
         b = resumed_after_cue(verb, b)
     return a, b
+
+
+def _past_time_of_saying(doc: Doc, h: Token, a: int) -> int:
+    """'Police said Tuesday the suspect had fled', 'Erdogan said earlier he might ...': in a
+    clause without "that", the time words right after the verb and before the clause's
+    subject date the saying (the parser hangs them on the clause): the clause starts after them."""
+    subj = next((c for c in h.children if c.dep_ in SUBJ), None)
+    if subj is None or subj.left_edge.i <= a:
+        return a
+    lead = doc[a : subj.left_edge.i]
+    if all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_ADVERBS or t.is_punct
+           or t.dep_ == "prep" and t.lower_ in ("on", "at") for t in lead) \
+            and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_ADVERBS for t in lead):
+        return subj.left_edge.i
+    return a
 
 
 def _unquoted_parts(r: Report, h: Token, a: int, b: int) -> Iterator[tuple[int, int]]:
@@ -249,19 +270,24 @@ class AccordingTo:
     doc: Doc
     text: str
     masked: Sequence[tuple[int, int]]
-    tok: Token  # "according"
+    tok: Token  # "according" (or "per")
+    cue_end: int  # where the cue's words end: after "according to", after "per"
     source: Token  # who speaks: X, or the source X is from ("data from the Gun Violence Archive")
     sent: Span
     quoted_from: Token | None  # where the sentence's quoted part begins (first_quoted_conjunct)
 
 
 def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok: Token) -> AccordingTo | None:
-    if tok.lower_ != "according" or inside_any(tok.idx, masked):
+    """'according to X' (or 'Per X,' opening the sentence) with someone who speaks."""
+    if tok.lower_ not in ("according", "per") or inside_any(tok.idx, masked):
         return None
-    src = speaking_source(according_to(tok))
+    if tok.lower_ == "according":
+        src, cue_end = speaking_source(according_to(tok)), tok.nbor(1).idx + len(tok.nbor(1))
+    else:
+        src, cue_end = per_source(tok), tok.idx + len(tok)
     if src is None:
         return None
-    return AccordingTo(doc, text, masked, tok, src, tok.sent, first_quoted_conjunct(tok.sent, masked))
+    return AccordingTo(doc, text, masked, tok, cue_end, src, tok.sent, first_quoted_conjunct(tok.sent, masked))
 
 
 def _according_source(p: AccordingTo) -> Reported | None:
@@ -280,7 +306,7 @@ def _according_source(p: AccordingTo) -> Reported | None:
     named = apposed_name_after(doc, p_hi)
     if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
         src, p_hi = named
-    cue_text = p.text[tok.idx : tok.nbor(1).idx + len(tok.nbor(1))]
+    cue_text = p.text[tok.idx : p.cue_end]
     clause = _around_phrase(p, p_lo, p_hi)
     if clause is None:
         return None

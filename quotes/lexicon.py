@@ -266,6 +266,9 @@ ROLE_LINKING_VERBS = frozenset("be become remain appoint name elect serve".split
 # Cue verbs that presuppose the speaker spoke just before ("The Wooster professor added"):
 # a description subject of one is the previous quote's speaker.
 CONTINUATION_CUES = frozenset("add continue".split())
+# Adverbs that date a saying ("said earlier he might ..."): right after the verb, not the clause's.
+TIME_ADVERBS = frozenset("earlier later yesterday today tonight previously recently again".split())
+
 # Determiners that make a noun refer back to one named before ("the statement", "that report").
 DEFINITE_DETERMINERS = frozenset("the this that".split())
 
@@ -371,6 +374,13 @@ ORG_ROLE_NOUNS = ORG_NOUNS | MAKER_NOUNS | frozenset(
     publisher studio label""".split()
 )
 
+# An unnamed source described by one of these is an organisation ("the airline", "a German
+# news organization"); not a maker, who may be a person ("a producer"), nor a document.
+ORG_DESCRIPTION_NOUNS = ORG_NOUNS | (ORG_ROLE_NOUNS - MAKER_NOUNS - THING_SOURCE_NOUNS)
+
+# Nouns for someone or something that speaks: a source "Per X," may name.
+SPEAKING_NOUNS = PERSON_NOUNS | ORG_ROLE_NOUNS | AUTHORED_DOC_NOUNS | VOICE_NOUNS
+
 # Organisations whose rulings speak for them (see COURT_DOCS).
 COURT_WORDS = frozenset("court tribunal".split())
 
@@ -451,7 +461,7 @@ CONTRAST_WORDS = frozenset("however but yet though although meanwhile neverthele
 
 # After a comma, words that start background the reporter adds (", which ...", ", meaning ..."),
 # cut from an indirect quote's end.
-TRAILING_BACKGROUND = frozenset("which though although meaning per according".split())
+TRAILING_BACKGROUND = frozenset("which though although meaning per according citing quoting".split())
 
 # Words between a first clause and a subjectless cue that mark a second clause ('Kasich
 # offered the man a job, then says he'll ...').

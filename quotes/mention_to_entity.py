@@ -28,6 +28,7 @@ from .lexicon import (
     MAKER_NOUNS,
     NAME_ROLE_WORDS,
     ORG_CLASS_NAME_WORDS,
+    ORG_DESCRIPTION_NOUNS,
     ORG_GROUP_NOUNS,
     ORG_NOUNS,
     ORG_ROLE_NOUNS,
@@ -531,7 +532,7 @@ class EntityResolution(DocumentAuthors):
             return None
         desc = self.describe(tok)
         lemma = tok.lemma_.lower()
-        if lemma in ORG_NOUNS and tok.tag_ in ("NN", "NNP") or tok.lower_ == "police":
+        if lemma in ORG_DESCRIPTION_NOUNS and tok.tag_ in ("NN", "NNP") or tok.lower_ == "police":
             kind = "ORG"
         elif tok.tag_ == "NNS" or lemma in THING_SOURCE_NOUNS:
             kind = "OTHER"

@@ -22,6 +22,7 @@ from .entities import Resolved, _clean_name, entity_end
 from .frames import (
     RawQuote,
     Sieves,
+    cited_as_saying,
     first_decision,
     follows_comma,
     own_subject,
@@ -75,6 +76,8 @@ def choose_subject(q: RawQuote, reg: Registry) -> tuple[RawQuote, bool]:
     """The quote with the speaker mention (subj_tok) stage 1 settles on, and whether a repair
     found it: the first of SUBJECT_REPAIRS that decides (its name the quote's sieve, the speech
     verb it climbed to the cue), else the cue's subject, unless that cannot be the speaker."""
+    if q.sieve == "report_verb.cited_source" or q.cue_tok is not None and cited_as_saying(q.cue_tok) is not None:
+        return q, False  # the source a verb cites is no parse of the cue's subject to repair
     speaking = Speaking(q, reg)
     repair = first_decision(SUBJECT_REPAIRS, speaking)
     if repair is None:

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 # Stage 1: quote -> speaker mention, detector by detector (each detector's table gives the exact order).
 SIEVES: dict[str, str] = {
     "cue.subject": "the subject of the speech verb in the quote's frame (', he said', 'X told reporters: \"...\"')",
-    "according_to": "X of 'according to X' / 'as quoted by X' beside the quote or the reported clause",
+    "according_to": "X of 'according to X' / 'as quoted by X' / 'Per X,' beside the quote or the reported clause",
     "colon.statement": "the subject of 'X issued the following statement:' before a colon opening the quote",
     "colon.speaker_before": "a person or organisation named right before the colon that opens the quote ('Pollster Daron Shaw: \"...\"')",
     "paragraph.continuation": "a later paragraph of a multi-paragraph quote (the mark re-opened): the speaker of its first paragraph",
@@ -68,7 +68,7 @@ SIEVES: dict[str, str] = {
     "sentence_before.speaker": "the subject of the speech verb heading the sentence just before the quote",
     "floating.previous_quote": "a fully quoted sentence or paragraph right after a quote: the same speaker",
     "dash.block": "a block quotation without marks, introduced by a colon and followed by a '– Name' line",
-    "report_verb.cited_source": "indirect speech: the source a reporting verb cites ('cited a source that ...')",
+    "report_verb.cited_source": "indirect speech: the source a reporting verb cites ('cited a source that ...', 'quoted X as saying ...')",
     "report_verb.subject": "indirect speech: the subject of the communication verb with the reported clause",
     "cue.climbed_subject": "the subject of the speech verb above a participle, relative-clause or thing-subject cue",
     "cue.inverted_subject": "the name after the verb in an inversion ('\"...,\" tweeted Mayor Sadiq Khan')",

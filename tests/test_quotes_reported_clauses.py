@@ -95,3 +95,46 @@ def test_according_to_a_role_with_the_name_beside_it_is_that_name(nlp):
 def test_according_to_a_role_followed_by_another_phrase_keeps_the_role(nlp):
     t = "According to the Springfield mayor, the police, who arrived late, were investigating the fire."
     assert [q[2] for q in quotes(nlp, t)] == ["Springfield mayor"]
+
+
+# "Per X," opening a sentence is "according to X"; "per" in a rate or before guidelines is not
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Per figures reported by the health ministry, the number of cases rose to 400 last week.",
+     [("indirect", "the number of cases rose to 400 last week", "health ministry")]),
+    ("Per the ministry, the number of cases rose to 400 last week.",
+     [("indirect", "the number of cases rose to 400 last week", "ministry")]),
+    ("Per WHO guidelines, patients must wear masks.", []),
+    ("Wages rose by 3 per cent. Tickets cost $5 per hour.", []),
+])
+def test_per_a_source_opening_the_sentence_attributes_it(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+# "cited / quoted X as saying": X said it, not the outlet that cites
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The newspaper cited a senior official as saying the talks had collapsed.",
+     [("indirect", "the talks had collapsed", "senior official")]),
+    ("The paper quoted Mayor Ann Lowe as saying, \"The bridge will reopen.\"",
+     [("direct", "The bridge will reopen.", "Ann Lowe")]),
+    ("The Daily Telegraph cited a security source that the suspect had fled.",
+     [("indirect", "the suspect had fled", "security source")]),
+    # the outlet's own words: it speaks
+    ("The newspaper said the talks had collapsed, citing a senior official.",
+     [("indirect", "the talks had collapsed", "newspaper")]),
+])
+def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+# Time words right after the verb date the saying, not the clause
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Police said Tuesday the suspect had fled.", "the suspect had fled"),
+    ("Police said on Tuesday the suspect had fled.", "the suspect had fled"),
+    ("Erdogan also said earlier he might rename the square.", "he might rename the square"),
+    # part of the clause's subject, or after "that": the clause keeps them
+    ("She said earlier talks had failed.", "earlier talks had failed"),
+    ("He said Tuesday's vote was a mistake.", "Tuesday's vote was a mistake"),
+    ("Police said that on Tuesday the suspect had fled.", "on Tuesday the suspect had fled"),
+])
+def test_time_words_after_the_verb_are_not_the_reported_clause(nlp, text, clause):
+    assert [span for _, span, _ in quotes(nlp, text)] == [clause]
