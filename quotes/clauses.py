@@ -202,9 +202,17 @@ def parenthetical(verb: Token) -> tuple[int, int] | None:
     subj = [c for c in head.children if c.dep_ in SUBJ]
     if not subj:
         return None
-    if subj[0].i > hi:
+    if subj[0].i > hi and not _clause_before(doc, head.left_edge.i, lo - 1):
         return hi + 2, head.right_edge.i
     return head.left_edge.i, head.right_edge.i
+
+
+def _clause_before(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [a, b], before a parenthetical cue, hold a clause of their own ("Because
+    warm water is buoyant, says the study, it rises"): then they are part of what is reported,
+    not a scene-setting adverbial ("In between, she testified, she was ...")."""
+    return any(t.pos_ in ("VERB", "AUX") and is_finite(t) and any(c.dep_ in SUBJ for c in t.children)
+               for t in doc[a : b + 1])
 
 
 def preposed_cue(verb: Token) -> tuple[int, int] | None:

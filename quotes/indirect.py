@@ -199,6 +199,7 @@ def _clause_range(r: Report, h: Token, subj: Token, extend_to: dict[int, int]) -
     b = max(b, extend_to.get(h.i, b))
     if h.i > verb.i and r.paren is None:
         a = _past_time_of_saying(doc, h, a)
+        b = _before_next_cue(doc, a, b)
         b = present_continuation(verb, b)
     elif h.i < verb.i and b < verb.i:
         b = resumed_after_cue(verb, b)
@@ -218,6 +219,18 @@ def _past_time_of_saying(doc: Doc, h: Token, a: int) -> int:
             and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_ADVERBS for t in lead):
         return subj.left_edge.i
     return a
+
+
+def _before_next_cue(doc: Doc, a: int, b: int) -> int:
+    """'claimed she made the decision alone, insisting she was "never pressured"': a speech
+    participle after a comma inside the clause starts a report of its own; the clause stops
+    before it."""
+    for i in range(a + 2, b + 1):
+        t = doc[i]
+        if doc[i - 1].text == "," and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") \
+                and t.lemma_.lower() in REPORT_VERBS:
+            return i - 2
+    return b
 
 
 def _unquoted_parts(r: Report, h: Token, a: int, b: int) -> Iterator[tuple[int, int]]:

@@ -138,3 +138,28 @@ def test_the_one_cited_as_saying_is_the_speaker(nlp, text, expected):
 ])
 def test_time_words_after_the_verb_are_not_the_reported_clause(nlp, text, clause):
     assert [span for _, span, _ in quotes(nlp, text)] == [clause]
+
+
+# A speech participle after a comma starts a report of its own: the clause before stops there
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Murphy claimed she made the decision alone, insisting she was \"never pressured\" by anyone.",
+     [("indirect", "she made the decision alone", "Murphy"), ("mixed", "never pressured", "Murphy")]),
+    ("Packer said the focus on Trump is taking a toll, pointing to the results in Texas.",
+     [("indirect", "the focus on Trump is taking a toll", "Packer")]),
+    # a participle that says nothing keeps its place in the clause
+    ("Packer said the focus on Trump is taking a toll, leaving him weaker.",
+     [("indirect", "the focus on Trump is taking a toll, leaving him weaker", "Packer")]),
+])
+def test_a_speech_participle_after_a_comma_ends_the_clause_before_it(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+# A parenthetical cue after a clause of the report's own keeps that clause in the span
+@pytest.mark.parametrize(("text", "span"), [
+    ("Because warm water is buoyant, says the study, it rises above cooler water.",
+     "Because warm water is buoyant, says the study, it rises above cooler water"),
+    # after a scene-setting adverbial, the span starts after the cue
+    ("In between, the study says, warm water rises above cooler water.", "warm water rises above cooler water"),
+])
+def test_a_clause_before_a_parenthetical_cue_is_part_of_the_report(nlp, text, span):
+    assert [s for _, s, _ in quotes(nlp, text)] == [span]
