@@ -24,6 +24,8 @@ from .frames import (
     according_to,
     first_decision,
     is_cue,
+    may_speak,
+    own_subject,
     raw_quote,
     sentence_bounds,
     subject_of,
@@ -145,6 +147,22 @@ def _cue_phrase(text: str, cue: Token, last: Token) -> str:
     return text[cue.idx : last.idx + len(last)]
 
 
+def _colon_subject(f: Frame) -> Attribution | None:
+    """'Kasich resisted: "..."', 'She then addressed the supporters again: "..."': a quote
+    opened by a colon after a clause whose verb is no speech verb speaks for that verb's
+    subject, when it is one who can speak (a person, an organisation, a pronoun for one)."""
+    if f.framed or not f.after_colon or f.after_words:
+        return None
+    verbs = [t for t in f.before_words if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    subj = own_subject(verbs[0]) if len(verbs) == 1 else None
+    if subj is None or not may_speak(subj):
+        return None
+    obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
+    if obj is not None and not may_speak(obj):
+        return None  # 'published its annual accounts: "..."': the words are the thing's, not said
+    return through_cue("colon.subject", "colon", verbs[0], subj, verbs[0].text)
+
+
 def _continued_paragraph(f: Frame) -> Attribution | None:
     """A later paragraph of a quote left open above: the speaker of the quote before."""
     if not f.mark.continues_prev or f.last is None or f.last.end > f.mark.start:
@@ -212,9 +230,19 @@ def _sentence_before(f: Frame) -> Attribution | None:
     if _inline(f) or f.n_words < 3:
         return None
     page = f.page
-    reporter = _reporting_sentence_before(page.doc, page.text, f.lead, f.mark.para_start, page.masked)
+    lead, ps = f.lead, f.mark.para_start
+    pi = page.para_index.get(ps, -1)
+    if lead == ps and pi > 0:
+        # a paragraph that is all quote, after a paragraph that ends reporting someone's words
+        # ('Carter said that ... would not happen. ¶ "That's because this region ..."')
+        ps, lead = page.paras[pi - 1]
+        if f.last is not None and f.last.kind == "direct" and f.last.end > ps:
+            return None  # after a direct quote there: floating.previous_quote
+    reporter = _reporting_sentence_before(page.doc, page.text, lead, ps, page.masked)
     if reporter is None or f.last is not None and f.last.end > reporter.idx:
         return None
+    if ps != f.mark.para_start and not may_speak(subject_of(reporter) or reporter):
+        return None  # across paragraphs only from one who can speak ("The race goes on." is no report)
     return through_cue("sentence_before.speaker", "previous", reporter, subject_of(reporter))
 
 
@@ -241,6 +269,7 @@ DIRECT_SIEVES: Sieves[Frame, Attribution] = (
     ("cue.subject", _cue_subject),
     ("according_to", _according_to),
     ("colon.statement", _statement),
+    ("colon.subject", _colon_subject),
     ("paragraph.continuation", _continued_paragraph),
     ("dash.signature", _signature),
     ("dash.after_quote", _dash_after_quote),

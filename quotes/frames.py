@@ -15,9 +15,12 @@ from .lexicon import (
     BACK_VERBS,
     CITING_VERBS,
     ISSUED_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
     QUESTION_WORDS,
     QUOTE_VERBS,
     SEQUENCE_WORDS,
+    SPEAKING_NOUNS,
     STATEMENT_NOUNS,
     SUBORDINATORS,
 )
@@ -337,6 +340,19 @@ def agent_of(verb: Token) -> Token | None:
                 if p.dep_ == "pobj":
                     return p
     return None
+
+
+def may_speak(tok: Token) -> bool:
+    """Whether a subject is one who can speak: a person or organisation named or described,
+    a pronoun for one, a document ("The report concludes: ..."); never a thing ("The plan
+    includes: ...")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+    if tok.pos_ == "PROPN":
+        return tok.text[:1].isupper()
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEAKING_NOUNS
 
 
 def is_cue(tok: Token) -> bool:

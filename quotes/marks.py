@@ -161,6 +161,11 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
 def find_marks(text: str) -> list[MarkSpan]:
     """Top-level quoted spans of the text, sorted, never overlapping."""
     paras = paragraphs(text)
+
+    def at_start(pos: int, ps: int) -> bool:
+        # a doubled apostrophe (''like this'') is recorded at its second character
+        return pos == ps or pos == ps + 1 and text[ps : ps + 2] == "''"
+
     spans: list[MarkSpan] = []
     pending_open: MarkSpan | None = None  # an unclosed quote at the end of the previous paragraph
     for ps, pe in paras:
@@ -183,29 +188,30 @@ def find_marks(text: str) -> list[MarkSpan]:
                 break
         # did this paragraph re-open a quote left open above?
         if pending_open is not None:
-            opens_here = (first_mark == ps) or (open_ended is not None and open_ended[0] == ps)
+            opens_here = (first_mark is not None and at_start(first_mark, ps)) or (
+                open_ended is not None and at_start(open_ended[0], ps))
             if opens_here:
                 pending_open.continued = True
                 spans.append(pending_open)
-            elif pending_open.open_pos == pending_open.para_start:
+            elif at_start(pending_open.open_pos, pending_open.para_start):
                 spans.append(pending_open)  # a quote paragraph whose mark was never closed
             pending_open = None
         reopened = spans[-1].continued if spans else False
         for o, c, _family in top_pairs:
-            spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and o == ps))
+            spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and at_start(o, ps)))
         if open_ended is not None:
             o = open_ended[0]
             content_end = pe
             if content_end - (o + 1) > 0:
-                cand = MarkSpan(o + 1, content_end, o, -1, ps, pe, continues_prev=reopened and o == ps)
-                if o == ps:
+                cand = MarkSpan(o + 1, content_end, o, -1, ps, pe, continues_prev=reopened and at_start(o, ps))
+                if at_start(o, ps):
                     # opener at paragraph start: a quote paragraph; kept if continued below,
                     # or on its own when the mark was simply never closed
                     pending_open = cand
                     cand.continued = False
                 else:
                     pending_open = cand
-    if pending_open is not None and pending_open.open_pos == pending_open.para_start:
+    if pending_open is not None and at_start(pending_open.open_pos, pending_open.para_start):
         spans.append(pending_open)
     spans.sort(key=lambda m: m.start)
     out: list[MarkSpan] = []

@@ -59,6 +59,7 @@ SIEVES: dict[str, str] = {
     "cue.subject": "the subject of the speech verb in the quote's frame (', he said', 'X told reporters: \"...\"')",
     "according_to": "X of 'according to X' / 'as quoted by X' / 'Per X,' beside the quote or the reported clause",
     "colon.statement": "the subject of 'X issued the following statement:' before a colon opening the quote",
+    "colon.subject": "the subject of the verb before a colon that opens the quote, one who can speak ('Kasich resisted: \"...\"')",
     "colon.speaker_before": "a person or organisation named right before the colon that opens the quote ('Pollster Daron Shaw: \"...\"')",
     "paragraph.continuation": "a later paragraph of a multi-paragraph quote (the mark re-opened): the speaker of its first paragraph",
     "dash.signature": "the '― Name' signature closing the paragraph after its last quote",

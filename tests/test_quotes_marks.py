@@ -66,3 +66,18 @@ def test_three_apostrophes_close_or_open_a_single_and_a_double_mark():
     assert spans(t) == ["I would use the word 'old-school,'", "Humility is shared."]
     t = "He said: '''Go home,' they told me, and I went.''"
     assert spans(t) == ["'Go home,' they told me, and I went."]
+
+
+def test_a_quote_over_two_paragraphs_in_doubled_apostrophes():
+    # the newspaper style: the first paragraph left open, the next one re-opened with ''
+    t = ("''If they came for us, we would call it what it is.\n\n"
+         "''This was a crime as well as terror,'' he said.")
+    marks = find_marks(t)
+    assert [t[m.start : m.end] for m in marks] == ["If they came for us, we would call it what it is.",
+                                                   "This was a crime as well as terror,"]
+    assert [m.continues_prev for m in marks] == [False, True]
+
+
+def test_an_unclosed_doubled_apostrophe_paragraph_stays_a_quote():
+    t = "He spoke first.\n\n''We never gave up.\n\nThe crowd cheered."
+    assert spans(t) == ["We never gave up."]

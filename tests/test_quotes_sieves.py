@@ -36,6 +36,11 @@ ATTRIBUTED = [
      "The race is tightening", "Daron Shaw", "", "colon.speaker_before"),
     ("The company issued the following statement on Tuesday: “We regret the error and apologise to our customers.”",
      "We regret the error", "company", "issued the following statement", "colon.statement"),
+    ("Governor John Kasich resisted: “Governors do not have the power to suspend the constitution.”",
+     "Governors do not have", "John Kasich", "resisted", "colon.subject"),
+    ("Carter said that the critics had been wrong for decades.\n\n"
+     "“That is because this region remains the most consequential for our security.”",
+     "this region remains", "Carter", "said", "sentence_before.speaker"),
     ("“We will win this fight together and we will not give up.”\n\n— Maria Lopez",
      "We will win this fight", "Maria Lopez", "", "dash.next_paragraph"),
     ("“We will win this fight together.” And “we never give up.” ― Christina Lastra.",
@@ -73,6 +78,8 @@ ATTRIBUTED = [
 # signature too long to be a name, a quoted paragraph with no quote before it to float from.
 NOT_QUOTES = [
     "He thinks that the plan will fail.",
+    "The plan includes: “free tuition for every student at a public college.”",
+    "The mayor opened the bridge on Monday.\n\n“That is because this region remains the most consequential for us.”",
     "Lavrov stressed the need for talks with the new government.",
     "Smith wants the council to rebuild the old bridge before winter.",
     "The so-called “gold standard” was dropped.",
