@@ -42,7 +42,7 @@ class DocumentAuthors:
             if subj is not None and subj.i != tok.i:
                 return self._owner(self.resolve(subj))
         for c in tok.children:
-            if c.dep_ == "poss" and c.pos_ != "PRON":
+            if c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME"):  # not "Thursday's memo"
                 return self._owner(self.resolve(c))
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 for p in c.children:

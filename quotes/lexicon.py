@@ -371,7 +371,7 @@ MAKER_NOUNS = frozenset("producer maker manufacturer retailer brand startup firm
 ORG_ROLE_NOUNS = ORG_NOUNS | MAKER_NOUNS | frozenset(
     """publication outlet station website site hotel hospital school university college charity store shop
     organisation organization club airline bank chain supermarket regulator watchdog operator
-    publisher studio label""".split()
+    publisher studio label panel""".split()
 )
 
 # An unnamed source described by one of these is an organisation ("the airline", "a German

@@ -186,22 +186,52 @@ class EntityResolution(DocumentAuthors):
                 # "They also stated": the last group that spoke, before any nearer one
                 spoke = [g for g in candidates if g[3] >= 5]
                 candidates = spoke + [g for g in candidates if g[3] < 5]
-            for i, e, desc, subj in candidates:
-                if i >= tok.i or tok.i - i > 120:
-                    continue
-                if i >= sent_start and not subj:
-                    continue  # "according to a report from ABC in which they said": not ABC
-                if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
-                    continue
-                if e is None and not self._may_speak(doc[i]):
-                    continue  # "where coastal ice sheets had melted ... they concluded": not the sheets
-                a, b = self.mention_span(i)
-                if e is not None:
-                    return Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e,
-                                    link="pronoun.group", antecedent_start=a, antecedent_end=b)
-                return Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
-                                link="pronoun.group", antecedent_start=a, antecedent_end=b)
+            group = self._group_antecedent(tok, candidates)
+            noun = self._it_noun_before(tok) if low == "it" else None
+            if noun is not None and (group is None or noun.i > group[0]):
+                return self._it_for(noun, tok)
+            if group is not None:
+                return group[1]
         return Resolved("", "PERSON", tok.idx, tok.idx + len(tok), "pronoun")
+
+    def _group_antecedent(self, tok: Token, candidates: list[tuple[int, Entity | None, str, int]]) -> tuple[int, Resolved] | None:
+        """The first of the group mentions ``candidates`` (nearest first) that "they"/"it" may
+        stand for, with its token index."""
+        low, sent_start = tok.lower_, tok.sent.start
+        for i, e, desc, subj in candidates:
+            if i >= tok.i or tok.i - i > 120:
+                continue
+            if i >= sent_start and not subj:
+                continue  # "according to a report from ABC in which they said": not ABC
+            if low == "it" and (e is None or e.kind == "PERSON") or low != "it" and e is not None and e.place:
+                continue
+            if e is None and not self._may_speak(self.doc[i]):
+                continue  # "where coastal ice sheets had melted ... they concluded": not the sheets
+            a, b = self.mention_span(i)
+            if e is not None:
+                return i, Resolved(e.name, e.kind, tok.idx, tok.idx + len(tok), "pronoun", e,
+                                   link="pronoun.group", antecedent_start=a, antecedent_end=b)
+            return i, Resolved(desc, "OTHER", tok.idx, tok.idx + len(tok), "pronoun",
+                               link="pronoun.group", antecedent_start=a, antecedent_end=b)
+        return None
+
+    def _it_noun_before(self, tok: Token) -> Token | None:
+        """'The ministry released a statement. It said ...': the nearest unnamed organisation or
+        document, singular, before "it" in its sentence or the one before (not inside quotes)."""
+        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        for t in reversed(self.doc[first : tok.i]):
+            if (t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not t.ent_type_
+                    and (t.lemma_.lower() in ORG_DESCRIPTION_NOUNS or t.lemma_.lower() in AUTHORED_DOC_NOUNS)
+                    and not self.is_quoted(t.idx)):
+                return t
+        return None
+
+    def _it_for(self, noun: Token, tok: Token) -> Resolved:
+        """"it" resolved through the noun it stands for (the organisation, or the document's author)."""
+        r = self.resolve(noun, coordinated=False)
+        a, b = (r.antecedent_start, r.antecedent_end) if r.antecedent_start >= 0 else (r.mention_start, r.mention_end)
+        return replace(r, mention_start=tok.idx, mention_end=tok.idx + len(tok), how="pronoun" if not r.entity else r.how,
+                       link="pronoun.group", antecedent_start=a, antecedent_end=b)
 
     @staticmethod
     def _continues_speaking(tok: Token) -> bool:

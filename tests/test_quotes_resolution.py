@@ -341,6 +341,19 @@ def test_a_pronoun_prefers_the_topic_and_added_the_last_speaker(nlp, text, fragm
     assert speaker(nlp, text, fragment).speaker == name
 
 
+# "it" stands for the organisation or document named just before it, named or not
+@pytest.mark.parametrize(("text", "name"), [
+    ("The ministry released a statement on Monday. It said the border would reopen.", "ministry"),
+    ("The company cut 200 jobs on Monday. It said the border would reopen.", "company"),
+    ("Acme Corp cut 200 jobs on Monday. It said the border would reopen.", "Acme Corp"),
+    ("Thursday's memo from the panel was short. It said the border would reopen.", "panel"),
+    # a thing that cannot speak is not what "it" said through
+    ("The storm hit the coast on Monday. It said the border would reopen.", ""),
+])
+def test_it_is_the_organisation_or_document_just_before(nlp, text, name):
+    assert speaker(nlp, text, "border would reopen").speaker == name
+
+
 # -- names written another way ---------------------------------------------------------------
 def test_a_surname_spelt_one_letter_apart_is_the_named_person(nlp):
     t = "Rebel spokesman Yahya Sarea claimed the attack. \"Our targets will keep expanding,\" Saree said."
