@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .lexicon import (
     ABBREVIATIONS,
     BACK_VERBS,
+    CAUSATIVE_VERBS,
     CITING_VERBS,
     ISSUED_NOUNS,
     PERSON_PRONOUNS,
@@ -215,6 +216,14 @@ def subject_of(verb: Token) -> Token | None:
                 if prev.pos_ in ("NOUN", "PROPN"):
                     return prev
             return c
+        # "That prompted Rubio to ... call Trump ...": after a causative verb an infinitive's
+        # subject is its object (not after a directive: 'directing the committees to "proceed"'
+        # quotes the one who directs)
+        if (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSATIVE_VERBS
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)):
+            controller = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if controller is not None and may_speak(controller):
+                return controller
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -40,6 +40,10 @@ REPORT_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that make their object do what follows ("prompted Rubio to call Trump ..."): the
+# object speaks the infinitive's words. Directives (urge, ask, direct) are not among them.
+CAUSATIVE_VERBS = frozenset("prompt lead cause drive spur inspire provoke move".split())
+
 # Verbs of directive speech whose reported clause may be a bare subjunctive ("requested the
 # council pay", "urged the immunity be waived"); not "order", which mostly orders goods.
 MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask".split())

@@ -163,3 +163,18 @@ def test_a_speech_participle_after_a_comma_ends_the_clause_before_it(nlp, text, 
 ])
 def test_a_clause_before_a_parenthetical_cue_is_part_of_the_report(nlp, text, span):
     assert [s for _, s, _ in quotes(nlp, text)] == [span]
+
+
+# Who speaks an infinitive's quoted words: the object of a causative verb, the subject of a
+# directive (the annotation keeps a directive's fragment with the one who directs)
+@pytest.mark.parametrize(("text", "name"), [
+    ("That prompted Rubio to make a joke and call Trump \"very flexible.\"", "Rubio"),
+    ("The coach urged the players to say \"we believe\" before every match.", "coach"),
+])
+def test_a_causative_verbs_object_speaks_its_infinitive(nlp, text, name):
+    assert [s for _, _, s in quotes(nlp, text)] == [name]
+
+
+def test_an_inverted_cue_before_a_colon_names_the_speaker(nlp):
+    t = "Roger Stone spoke first. Continued Stone: \"So I think it is a very real problem.\""
+    assert quotes(nlp, t) == [("direct", "So I think it is a very real problem.", "Roger Stone")]
