@@ -12,25 +12,75 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import overload
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal, overload
 
 from .base import StoreBase
 from .connection import StoreError, explain
-from .records import ArticleSummary, CorpusProgress
+from .records import ArticleSummary, CorpusProgress, aliases_from_json
 
-# Each sort of the library: the index (m011) the listing reads, in the sort's own order and holding the
-# title and the source too (the table's rows hold the articles' text), and the ORDER BY over
-# ``articles a``, which ends with the id so that the order is total.
+
+@dataclass(frozen=True)
+class LibrarySort:
+    """How the library is listed in one order: the narrow index it walks (``walk``, as ``a``, with
+    the article's id as ``id``, its title and source as a.title and a.source), what a set of chosen
+    ids is joined to (``join``, on ``m.id``) when the set is read instead, and the ORDER BY of both;
+    the order ends with the id, so it is total."""
+
+    walk: str
+    id: str
+    join: str | None  # None: the chosen ids are looked up in the walk's own index, in its order
+    order: str
+
+
+# One sort each: the index (m011, m013) it reads in its own order; an article's row holds its text,
+# so the listing never reads the articles table itself.
 LIBRARY_SORTS = {
-    "added": ("articles_library", "a.id"),
-    # Counted per article as listed: a quarter of a second for 100,000 articles of 10 quotes.
-    "unreviewed first": ("articles_library",
-                         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND q.status = 'unreviewed') DESC, a.id"),
-    "source": ("articles_library_by_source", "a.source COLLATE NOCASE, a.id"),
-    "newest": ("articles_library_by_date", "a.date DESC, a.id DESC"),
+    "added": LibrarySort("articles a INDEXED BY articles_library", "a.id", None, "a.id"),
+    # Each article's unreviewed quotes, counted by triggers as they are written (article_progress, m013).
+    "unreviewed first": LibrarySort("article_progress a INDEXED BY article_progress_unreviewed", "a.article_id",
+                                    "article_progress a ON a.article_id = m.id", "a.unreviewed DESC, a.article_id"),
+    "source": LibrarySort("articles a INDEXED BY articles_library_by_source", "a.id",
+                          "articles a INDEXED BY articles_library ON a.id = m.id", "a.source COLLATE NOCASE, a.id"),
+    "newest": LibrarySort("articles a INDEXED BY articles_library_by_date", "a.id",
+                          "articles a INDEXED BY articles_library ON a.id = m.id", "a.date DESC, a.id DESC"),
 }
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    """What a library filter chooses, in the form that lists it with the least reading.
+
+    ``kind`` "all": every article. "where": ``sql`` is a condition on ``a`` (the title and the
+    source the sort's index holds, and ``{id}``, the article's id), checked along the walk. "ids":
+    ``sql`` selects the chosen ids (distinct, as ``id``), which are read and ordered by the sort
+    instead of its whole index being walked. "not": ``sql`` selects the ids left out, every other
+    article being chosen."""
+
+    kind: Literal["all", "where", "ids", "not"]
+    sql: str = ""
+    params: tuple[object, ...] = ()
+
+
+def listing_sql(chosen: LibraryFilter, sort: LibrarySort) -> str:
+    """The SELECT of the chosen articles' ids in the sort's order."""
+    if chosen.kind == "ids" and sort.join is not None:
+        return f"SELECT {sort.id} FROM ({chosen.sql}) m CROSS JOIN {sort.join} ORDER BY {sort.order}"
+    where = {"all": "1", "where": chosen.sql.replace("{id}", sort.id), "ids": f"{sort.id} IN ({chosen.sql})",
+             "not": f"{sort.id} NOT IN ({chosen.sql})"}[chosen.kind]
+    return f"SELECT {sort.id} FROM {sort.walk} WHERE {where} ORDER BY {sort.order}"
+
+
 # Trigrams (articles_library_fts, m011) find a filter of three characters or more.
 TRIGRAM = 3
+# A speaker filter reads the matched speakers' pairs of speaker_articles when they are at most this
+# share (1/DIRECT_SHARE) of all pairs, else it finds the articles it leaves out (the cheaper way past
+# about a sixth, on bench/make_large_db.py's 100,000 articles).
+DIRECT_SHARE = 5
+# A filter matching more articles than this is looked for with LIKE along the sort's index: past a
+# tenth or so of 100,000 articles, reading and ordering the matches costs more than the walk.
+MANY_MATCHES = 10_000
 PAGE = 1000  # ids read at a time when a view is walked through
 
 
@@ -103,23 +153,22 @@ class LibraryView(Sequence[int]):
 
 
 class LibraryStore(StoreBase):
-    """Library methods of ``Store``: reads only, one temporary table of the connection's own."""
+    """Library methods of ``Store``: reads only, and writes temporary tables of the connection's own
+    (the list, and the speakers and articles a speaker filter names)."""
 
     def list_library(self, query: str = "", sort: str = "added") -> LibraryView:
         """List the articles ``query`` chooses (see ``library_filter``) in ``sort`` order (one of LIBRARY_SORTS)."""
-        where, params = self.library_filter(query)
         conn = self.conn
         try:
+            chosen = self.library_filter(query)
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS library_view "
                          "(position INTEGER PRIMARY KEY, article_id INTEGER NOT NULL)")
             conn.execute("SAVEPOINT library")  # the old list stays whole if the new one cannot be made
             try:
                 conn.execute("DELETE FROM temp.library_view")
                 # Positions 1, 2, ... in the order of the SELECT (the table was just emptied).
-                index, order = LIBRARY_SORTS[sort]
-                count = conn.execute(
-                    f"""INSERT INTO temp.library_view (article_id)
-                        SELECT a.id FROM articles a INDEXED BY {index} WHERE {where} ORDER BY {order}""", params).rowcount
+                count = conn.execute(f"INSERT INTO temp.library_view (article_id) {listing_sql(chosen, LIBRARY_SORTS[sort])}",
+                                     chosen.params).rowcount
             except BaseException:
                 conn.execute("ROLLBACK TO library")
                 raise
@@ -129,22 +178,86 @@ class LibraryStore(StoreBase):
             raise StoreError(f"{self.path}: {explain(error)}") from None
         return LibraryView(self, count)
 
-    def library_filter(self, query: str) -> tuple[str, list[object]]:
-        """The condition on ``articles a`` of the library filter ``query``: "@name" for the articles with a
-        quote by a speaker whose name or alias holds "name" (``speakers_matching``), else any part of the
+    def library_filter(self, query: str) -> LibraryFilter:
+        """What the library filter ``query`` chooses: "@name" the articles with a quote by a speaker whose
+        name or alias holds "name" (``speakers_matching``), else those with ``query`` in any part of the
         title or the source, in any case; nothing chooses every article."""
         query = query.strip()
         if query.startswith("@"):
-            speakers = json.dumps(sorted(self.speakers_matching(query[1:])))
-            return ("""a.id IN (SELECT q.article_id FROM quote_speakers qs JOIN quotes q ON q.id = qs.quote_id
-                                WHERE qs.speaker_id IN (SELECT value FROM json_each(?)))""", [speakers])
-        if len(query) >= TRIGRAM:  # one phrase of trigrams: the query as written, anywhere in a title or a source
-            phrase = '"' + query.replace('"', '""') + '"'
-            return "a.id IN (SELECT rowid FROM articles_library_fts WHERE articles_library_fts MATCH ?)", [phrase]
-        if query:  # too short for trigrams: every title and source is read (from the sort's index)
-            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            return "(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')", [pattern, pattern]
-        return "1", []
+            return self._speaker_filter(query[1:])
+        if not query:
+            return LibraryFilter("all")
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = "(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')"
+        if len(query) < TRIGRAM:  # too short for trigrams: every title and source is read (from the sort's index)
+            return LibraryFilter("where", like, (pattern, pattern))
+        # One phrase of trigrams: the query as written, anywhere in a title or a source, in any case.
+        phrase = '"' + query.replace('"', '""') + '"'
+        trigrams = "SELECT rowid AS id FROM articles_library_fts WHERE articles_library_fts MATCH ?"
+        matches = self._rows(f"SELECT count(*) AS n FROM ({trigrams} LIMIT ?)", [phrase, MANY_MATCHES + 1])[0]["n"]
+        if matches <= MANY_MATCHES or not query.isascii() or not self._like_folds_ascii_only:
+            # Few: the matches are read and ordered, rather than the sort's whole index walked.
+            return LibraryFilter("ids", trigrams, (phrase,))
+        # Many, and the query is ASCII: LIKE along the sort's index chooses the same articles at a fraction of
+        # the cost, but for a title or source holding a character the trigram index folds to an ASCII letter
+        # (m013's ``folded`` articles, seldom any), which the index is asked about.
+        folded = [row["article_id"] for row in self._rows("SELECT article_id FROM article_progress WHERE folded")]
+        if not folded:
+            return LibraryFilter("where", like, (pattern, pattern))
+        return LibraryFilter("where", f"({like} OR ({{id}} IN (SELECT value FROM json_each(?)) AND {{id}} IN ({trigrams})))",
+                             (pattern, pattern, json.dumps(folded), phrase))
+
+    @cached_property
+    def _like_folds_ascii_only(self) -> bool:
+        """Whether this SQLite's LIKE ignores the case of ASCII letters only (not one built with ICU)."""
+        folds: int = self._rows("SELECT 'Ä' LIKE 'ä' AS folds")[0]["folds"]
+        return folds == 0
+
+    def _speaker_filter(self, name: str) -> LibraryFilter:
+        """The articles quoting a speaker ``speakers_matching`` finds, from m013's tables: the matched
+        speakers' ranges of speaker_articles when they are few pairs; else (a letter most names hold)
+        every article but those quoting nobody or only the other speakers, found by their three
+        lowest speakers (article_progress_speakers) and, past three, by all of them. (A speaker id
+        of quote_speakers that names no speaker row, which foreign keys forbid, would count as
+        matched on that second way.)"""
+        matching, everyone = self._speakers_matching(name)
+        self._choose_speakers(matching)
+        pairs = self._rows("""SELECT coalesce(sum(articles), 0) AS total,
+                                     coalesce(sum(articles) FILTER (WHERE speaker_id IN temp.library_speakers), 0) AS matched
+                              FROM speaker_article_counts""")[0]
+        if pairs["matched"] * DIRECT_SHARE <= pairs["total"]:
+            return LibraryFilter("ids", "SELECT DISTINCT article_id AS id FROM speaker_articles WHERE speaker_id IN temp.library_speakers")
+        self._choose_speakers(everyone - matching)
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS library_left (article_id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.library_left")
+        others = "temp.library_speakers"
+        left = conn.execute(f"""INSERT OR IGNORE INTO temp.library_left (article_id)
+            SELECT article_id FROM article_progress INDEXED BY article_progress_speakers WHERE speaker_1 IS NULL
+            UNION ALL
+            SELECT p.article_id FROM article_progress p INDEXED BY article_progress_speakers
+            WHERE p.speaker_1 IN {others} AND (p.speaker_2 IS NULL OR p.speaker_2 IN {others})
+              AND (p.speaker_3 IS NULL OR p.speaker_3 IN {others})
+              AND (p.speakers <= 3 OR NOT EXISTS (SELECT 1 FROM speaker_articles s INDEXED BY speaker_articles_by_article
+                                                  WHERE s.article_id = p.article_id AND s.speaker_id NOT IN {others}))""").rowcount
+        return LibraryFilter("not", "SELECT article_id FROM temp.library_left") if left else LibraryFilter("all")
+
+    def _choose_speakers(self, speaker_ids: set[int]) -> None:
+        """Make ``speaker_ids`` the rows of temp.library_speakers, which the speaker filter's queries name."""
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS library_speakers (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.library_speakers")
+        conn.execute("INSERT INTO temp.library_speakers (id) SELECT value FROM json_each(?)", [json.dumps(sorted(speaker_ids))])
+
+    def _speakers_matching(self, name: str) -> tuple[set[int], set[int]]:
+        """(the speakers whose name or one of whose aliases contains ``name``, in any case; every speaker)."""
+        wanted = name.strip().casefold()
+        matching, everyone = set(), set()
+        for row in self._rows("SELECT id, name, aliases FROM speakers"):
+            everyone.add(row["id"])
+            if any(wanted in form.casefold() for form in [row["name"], *aliases_from_json(row["aliases"])]):
+                matching.add(row["id"])
+        return matching, everyone
 
     def corpus_progress(self) -> CorpusProgress:
         """Quotes reviewed, quotes and articles in the whole database. SQLite counts a table's rows

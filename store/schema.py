@@ -456,5 +456,289 @@ def m011_library_and_next_unreviewed_indexes(db: Database) -> None:
     db.execute("CREATE INDEX quotes_unreviewed_in_order ON quotes (status, article_id, start)")
 
 
+@migration
+def m012_search_prefix_indexes(db: Database) -> None:
+    # The search dialog takes its last word as a prefix ("minis" finds "minister"). Without a prefix
+    # index FTS5 merges the doclist of every term that starts so, which for two or three letters
+    # ("th", "the") is most of the index, before it can answer at all. These two prefix indexes make
+    # such a query one doclist read lazily; a prefix of four letters or more is left to the merge
+    # (few terms share one). The tables keep their names, columns and content tables, so the
+    # triggers sqlite-utils made (articles_ai ... quotes_au, m001) and Datasette's search go on
+    # working; the rebuild reads every article's and quote's text once.
+    for table, columns in (("articles", '"title", "text"'), ("quotes", '"text"')):
+        db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
+        db.execute(f"""CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 (
+    {columns},
+    content="{table}",
+    prefix='2 3'
+)""")
+        db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+
+
+# m013's caches are kept by triggers that move a count up or down by one as each row is written: a
+# few seeks in an index per row, never a read of an article's quotes, so that storing or replacing the
+# k quotes of an article costs O(k log n), not O(k²) (an article of 5 MB can hold tens of thousands).
+# Only the article_progress columns that are not counts (its three lowest speakers, and with them the
+# number of its speakers) are read afresh, from speaker_articles in article order, when a pair comes
+# or goes: bounded by the article's distinct speakers.
+#
+# No statement in these triggers can meet a conflict (each updates first and inserts WHERE NOT
+# EXISTS, or deletes before it inserts): SQLite runs a trigger's statements under the conflict policy
+# of the statement that fired it, and an INSERT OR REPLACE INTO quote_speakers (a speaker merge,
+# store/speakers.py) would turn an INSERT OR IGNORE here into a replace.
+#
+# A row that INSERT OR REPLACE (or UPDATE OR REPLACE) replaces is deleted without firing the delete
+# triggers while recursive_triggers is off (the default, and the store's): a count moved by one would
+# go on counting it. So a BEFORE trigger notes the row about to be replaced, in replaced_quotes or
+# replaced_quote_speakers, and the insert's (or update's) AFTER trigger counts it out and forgets the
+# note; with recursive_triggers on, the delete triggers count it out and forget the note themselves.
+# The quote_speakers rows of a replaced quote go by the foreign key's cascade after the quote, their
+# article read from the note. A note left behind by an insert that replaced nothing after all (OR
+# IGNORE, ON CONFLICT DO NOTHING) is of a row still there: the next write of that row forgets it.
+_UNREVIEWED = "(SELECT count(*) FROM quotes q WHERE q.article_id = {a} AND q.status = 'unreviewed')"
+_SPEAKERS = {
+    "speakers": "(SELECT count(*) FROM speaker_articles s WHERE s.article_id = {a})",
+    **{f"speaker_{n}": f"(SELECT s.speaker_id FROM speaker_articles s WHERE s.article_id = {{a}} "
+                       f"ORDER BY s.speaker_id LIMIT 1 OFFSET {n - 1})" for n in (1, 2, 3)},
+}
+# The characters other than ASCII that FTS5's trigram tokenizer (case_sensitive 0) folds to an ASCII
+# letter: KELVIN SIGN to k, LONG S to s. An article whose title or source holds one is marked
+# ``folded``: the library filter compares with LIKE (ASCII case only) where it would otherwise read
+# many trigram matches, and asks the trigram index about these articles.
+_FOLDED = "\u212a\u017f"
+
+
+def _folds(title: str, source: str) -> str:
+    """The SQL expression: 1 when ``title`` or ``source`` (column expressions) holds one of _FOLDED."""
+    return "(" + " OR ".join(f"instr({column}, '{char}') > 0" for char in _FOLDED for column in (title, source)) + ")"
+
+
+def _progress_row(article: str) -> str:
+    """The statements that write the article_progress row of ``article`` (``new``, in a trigger of articles) afresh."""
+    title, source = f"coalesce({article}.title, '')", f"coalesce({article}.source, '')"
+    counts = [_UNREVIEWED, *_SPEAKERS.values()]
+    return (f"DELETE FROM article_progress WHERE article_id = {article}.id;\n"
+            f"INSERT INTO article_progress (article_id, unreviewed, {', '.join(_SPEAKERS)}, title, source, folded) "
+            f"VALUES ({article}.id, {', '.join(c.format(a=article + '.id') for c in counts)}, {title}, {source}, "
+            f"{_folds(title, source)});")
+
+
+def _unreviewed(sign: str, quote: str) -> str:
+    """The statement that counts the quote ``quote`` (``new`` or ``old``) in (``sign`` "+") or out ("-") of its
+    article's unreviewed quotes, if it is one."""
+    return (f"UPDATE article_progress SET unreviewed = unreviewed {sign} 1 "
+            f"WHERE article_id = {quote}.article_id AND {quote}.status IS 'unreviewed';")
+
+
+def _article_of(quote: str) -> str:
+    """The article of the quote with the id ``quote``; of one being replaced, the article it was in."""
+    return (f"coalesce((SELECT article_id FROM quotes WHERE id = {quote}), "
+            f"(SELECT article_id FROM replaced_quotes WHERE id = {quote}))")
+
+
+def _speakers_of(quote: str) -> str:
+    return f"SELECT speaker_id FROM quote_speakers WHERE quote_id = {quote}"
+
+
+def _pairs(sign: str, article: str, speakers: str, only: str = "1") -> str:
+    """The statements that count, in speaker_articles, one quote more (``sign`` "+") or fewer ("-") of ``article``
+    by each of ``speakers`` (one speaker id, or a SELECT of them): a pair comes with the article's first quote by
+    its speaker and goes with the last. Nothing when the condition ``only`` is false."""
+    many = speakers.startswith("SELECT")
+    which = f"speaker_id IN ({speakers})" if many else f"speaker_id = {speakers}"
+    update = f"UPDATE speaker_articles SET quotes = quotes {sign} 1 WHERE article_id = {article} AND {which} AND {only};\n"
+    if sign == "-":
+        return update + f"DELETE FROM speaker_articles WHERE article_id = {article} AND {which} AND quotes <= 0;"
+    speaker, rows = ("n.speaker_id", f" FROM ({speakers}) n") if many else (speakers, "")
+    return update + (f"INSERT INTO speaker_articles (speaker_id, article_id, quotes) SELECT {speaker}, {article}, 1{rows} "
+                     f"WHERE {only} AND {article} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM speaker_articles s "
+                     f"WHERE s.speaker_id = {speaker} AND s.article_id = {article});")
+
+
+def _noted(row: str) -> str:
+    """The condition: the quote_speakers row ``row`` (``new`` or ``old``) is noted as being replaced."""
+    return (f"EXISTS (SELECT 1 FROM replaced_quote_speakers r "
+            f"WHERE r.quote_id = {row}.quote_id AND r.speaker_id = {row}.speaker_id)")
+
+
+def _note(row: str) -> str:
+    """The statement that notes the quote_speakers row with the key of ``row`` as about to be replaced."""
+    return (f"INSERT INTO replaced_quote_speakers (quote_id, speaker_id) SELECT {row}.quote_id, {row}.speaker_id "
+            f"WHERE NOT {_noted(row)};")
+
+
+def _forget(row: str) -> str:
+    return f"DELETE FROM replaced_quote_speakers WHERE quote_id = {row}.quote_id AND speaker_id = {row}.speaker_id;"
+
+
+@migration
+def m013_library_counts(db: Database) -> None:
+    # The library's "unreviewed first" sort and its @speaker filter read these instead of counting
+    # every quote (store/library.py). Both tables are caches of what articles, quotes and
+    # quote_speakers hold, kept by triggers in every write of every program that writes the file
+    # (the reader, the command line, another tool), in the writer's own transaction.
+    #
+    # speaker_articles: each (speaker, article) where a quote of the article has that speaker (a joint
+    # statement counts for each of its speakers), with how many of its quotes do: in speaker order, the
+    # ranges a narrow speaker filter reads; in article order, an article's speakers.
+    db.execute("""CREATE TABLE speaker_articles (
+        speaker_id INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        quotes INTEGER NOT NULL,
+        PRIMARY KEY (speaker_id, article_id)
+    ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX speaker_articles_by_article ON speaker_articles (article_id, speaker_id)")
+    # How many articles quote each speaker (its pairs), so that a filter knows which side is narrower
+    # before reading either.
+    db.execute("CREATE TABLE speaker_article_counts (speaker_id INTEGER PRIMARY KEY, articles INTEGER NOT NULL)")
+    # article_progress: one row per article. Its unreviewed quotes, and its index in the order of the
+    # "unreviewed first" sort, holding the title and the source the library filter reads along it
+    # (m011's indexes are the other sorts'). How many speakers it quotes and the three lowest of their
+    # ids: a speaker filter that matches most speakers leaves out the articles whose every speaker is
+    # one of the few others, and those are among the articles whose three lowest are (one index range
+    # per other speaker). ``folded``: see _FOLDED.
+    db.execute(f"""CREATE TABLE article_progress (
+        article_id INTEGER PRIMARY KEY,
+        unreviewed INTEGER NOT NULL DEFAULT 0,
+        speakers INTEGER NOT NULL DEFAULT 0,
+        {", ".join(f"speaker_{n} INTEGER" for n in (1, 2, 3))},
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        folded INTEGER NOT NULL DEFAULT 0
+    )""")
+    db.execute("CREATE INDEX article_progress_unreviewed ON article_progress (unreviewed DESC, article_id, title, source)")
+    db.execute("CREATE INDEX article_progress_speakers ON article_progress (speaker_1, speaker_2, speaker_3, speakers)")
+    db.execute("CREATE INDEX article_progress_folded ON article_progress (article_id) WHERE folded")
+    # The rows an INSERT OR REPLACE is about to replace (see above): empty but for that moment.
+    db.execute("CREATE TABLE replaced_quotes (id INTEGER PRIMARY KEY, article_id INTEGER, status TEXT)")
+    db.execute("""CREATE TABLE replaced_quote_speakers (
+        quote_id INTEGER NOT NULL,
+        speaker_id INTEGER NOT NULL,
+        PRIMARY KEY (quote_id, speaker_id)
+    ) WITHOUT ROWID""")
+
+    # What the database holds now.
+    db.execute("""INSERT INTO speaker_articles (speaker_id, article_id, quotes)
+                  SELECT qs.speaker_id, q.article_id, count(*) FROM quotes q JOIN quote_speakers qs ON qs.quote_id = q.id
+                  GROUP BY qs.speaker_id, q.article_id ORDER BY 1, 2""")
+    db.execute("""INSERT INTO speaker_article_counts (speaker_id, articles)
+                  SELECT speaker_id, count(*) FROM speaker_articles GROUP BY speaker_id""")
+    title, source = "coalesce(a.title, '')", "coalesce(a.source, '')"
+    counts = [_UNREVIEWED, *_SPEAKERS.values()]
+    db.execute(f"""INSERT INTO article_progress (article_id, unreviewed, {', '.join(_SPEAKERS)}, title, source, folded)
+                   SELECT a.id, {', '.join(c.format(a='a.id') for c in counts)}, {title}, {source}, {_folds(title, source)}
+                   FROM articles a INDEXED BY articles_library""")
+
+    # Articles: a row each, counted afresh when the article comes (an article whose quotes another tool
+    # wrote first, with foreign keys off, is counted right too) or takes another id (which the foreign
+    # keys allow only an article no quote is in).
+    db.execute(f"""CREATE TRIGGER article_progress_article_insert AFTER INSERT ON articles BEGIN
+        {_progress_row("new")}
+    END""")
+    db.execute("""CREATE TRIGGER article_progress_article_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_progress WHERE article_id = old.id;
+    END""")
+    new_title, new_source = "coalesce(new.title, '')", "coalesce(new.source, '')"
+    db.execute(f"""CREATE TRIGGER article_progress_article_renamed AFTER UPDATE OF title, source ON articles
+        WHEN old.id IS new.id BEGIN
+        UPDATE article_progress SET title = {new_title}, source = {new_source}, folded = {_folds(new_title, new_source)}
+        WHERE article_id = new.id;
+    END""")
+    db.execute(f"""CREATE TRIGGER article_progress_article_renumbered AFTER UPDATE OF id ON articles
+        WHEN old.id IS NOT new.id BEGIN
+        DELETE FROM article_progress WHERE article_id = old.id;
+        {_progress_row("new")}
+    END""")
+
+    # Quotes: a new quote, a status or an article moves the unreviewed counts by one. A quote's
+    # quote_speakers rows go before it does: the foreign key's cascade would delete them after the
+    # quote, when their triggers could no longer tell which article they were in.
+    db.execute(f"""CREATE TRIGGER article_progress_quote_insert AFTER INSERT ON quotes
+        WHEN new.status IS 'unreviewed' BEGIN
+        {_unreviewed("+", "new")}
+    END""")
+    db.execute("""CREATE TRIGGER speaker_articles_quote_delete BEFORE DELETE ON quotes BEGIN
+        DELETE FROM quote_speakers WHERE quote_id = old.id;
+    END""")
+    db.execute(f"""CREATE TRIGGER article_progress_quote_delete AFTER DELETE ON quotes
+        WHEN old.status IS 'unreviewed' BEGIN
+        {_unreviewed("-", "old")}
+    END""")
+    db.execute(f"""CREATE TRIGGER article_progress_quote_update AFTER UPDATE OF status, article_id ON quotes
+        WHEN (old.status IS 'unreviewed') IS NOT (new.status IS 'unreviewed') OR old.article_id IS NOT new.article_id BEGIN
+        {_unreviewed("-", "old")}
+        {_unreviewed("+", "new")}
+    END""")
+    db.execute(f"""CREATE TRIGGER speaker_articles_quote_moved AFTER UPDATE OF article_id ON quotes
+        WHEN old.article_id IS NOT new.article_id BEGIN
+        {_pairs("+", "new.article_id", _speakers_of("new.id"))}
+        {_pairs("-", "old.article_id", _speakers_of("new.id"))}
+    END""")
+    # A quote replaced (INSERT OR REPLACE, with recursive_triggers off): noted before, counted out after,
+    # with its quote_speakers rows, if the foreign keys left them (off), moved to the new row's article.
+    noted = "(SELECT article_id FROM replaced_quotes WHERE id = new.id)"
+    db.execute("""CREATE TRIGGER replaced_quotes_note BEFORE INSERT ON quotes
+        WHEN EXISTS (SELECT 1 FROM quotes WHERE id = new.id) BEGIN
+        DELETE FROM replaced_quotes WHERE id = new.id;
+        INSERT INTO replaced_quotes (id, article_id, status) SELECT id, article_id, status FROM quotes WHERE id = new.id;
+    END""")
+    db.execute(f"""CREATE TRIGGER replaced_quotes_counted AFTER INSERT ON quotes
+        WHEN EXISTS (SELECT 1 FROM replaced_quotes WHERE id = new.id) BEGIN
+        UPDATE article_progress SET unreviewed = unreviewed - 1
+        WHERE article_id = (SELECT article_id FROM replaced_quotes WHERE id = new.id AND status IS 'unreviewed');
+        {_pairs("+", "new.article_id", _speakers_of("new.id"), f"{noted} IS NOT new.article_id")}
+        {_pairs("-", noted, _speakers_of("new.id"), f"{noted} IS NOT new.article_id")}
+        DELETE FROM replaced_quotes WHERE id = new.id;
+    END""")
+    # The note's quote deleted (recursive_triggers on: the replaced row counted out as any deleted
+    # one) or updated (an upsert, ON CONFLICT DO UPDATE, replaces nothing) goes with it.
+    for event in ("DELETE", "UPDATE"):
+        db.execute(f"""CREATE TRIGGER replaced_quotes_{event.lower()} AFTER {event} ON quotes
+            WHEN EXISTS (SELECT 1 FROM replaced_quotes WHERE id = old.id) BEGIN
+            DELETE FROM replaced_quotes WHERE id = old.id;
+        END""")
+
+    # A quote's speakers: each row counts its quote for its (speaker, article) pair; the article is
+    # the quote's (still there when its rows go, see above), or the replaced quote's.
+    db.execute(f"""CREATE TRIGGER replaced_quote_speakers_note BEFORE INSERT ON quote_speakers
+        WHEN EXISTS (SELECT 1 FROM quote_speakers WHERE quote_id = new.quote_id AND speaker_id = new.speaker_id) BEGIN
+        {_note("new")}
+    END""")
+    db.execute(f"""CREATE TRIGGER speaker_articles_insert AFTER INSERT ON quote_speakers BEGIN
+        {_pairs("+", _article_of("new.quote_id"), "new.speaker_id", f"NOT {_noted('new')}")}
+        {_forget("new")}
+    END""")
+    db.execute(f"""CREATE TRIGGER speaker_articles_delete AFTER DELETE ON quote_speakers BEGIN
+        {_pairs("-", _article_of("old.quote_id"), "old.speaker_id")}
+        {_forget("old")}
+    END""")
+    # A row given another key (UPDATE OR REPLACE may replace the row that had it), or an upsert's update.
+    changed = "(old.quote_id IS NOT new.quote_id OR old.speaker_id IS NOT new.speaker_id)"
+    db.execute(f"""CREATE TRIGGER replaced_quote_speakers_note_update BEFORE UPDATE OF quote_id, speaker_id ON quote_speakers
+        WHEN {changed} AND EXISTS (SELECT 1 FROM quote_speakers WHERE quote_id = new.quote_id AND speaker_id = new.speaker_id) BEGIN
+        {_note("new")}
+    END""")
+    db.execute(f"""CREATE TRIGGER speaker_articles_update AFTER UPDATE ON quote_speakers
+        WHEN {changed} OR {_noted("new")} BEGIN
+        {_pairs("+", _article_of("new.quote_id"), "new.speaker_id", f"{changed} AND NOT {_noted('new')}")}
+        {_pairs("-", _article_of("old.quote_id"), "old.speaker_id", changed)}
+        {_forget("old")}
+        {_forget("new")}
+    END""")
+    # And a pair that comes or goes changes its article's speakers, and its speaker's count (by one:
+    # a pair is inserted only when new, and never replaced).
+    speakers = ", ".join(f"{name} = {count.format(a='article_progress.article_id')}" for name, count in _SPEAKERS.items())
+    db.execute(f"""CREATE TRIGGER article_progress_speakers_insert AFTER INSERT ON speaker_articles BEGIN
+        UPDATE article_progress SET {speakers} WHERE article_id = new.article_id;
+        UPDATE speaker_article_counts SET articles = articles + 1 WHERE speaker_id = new.speaker_id;
+        INSERT INTO speaker_article_counts (speaker_id, articles) SELECT new.speaker_id, 1
+        WHERE NOT EXISTS (SELECT 1 FROM speaker_article_counts WHERE speaker_id = new.speaker_id);
+    END""")
+    db.execute(f"""CREATE TRIGGER article_progress_speakers_delete AFTER DELETE ON speaker_articles BEGIN
+        UPDATE article_progress SET {speakers} WHERE article_id = old.article_id;
+        UPDATE speaker_article_counts SET articles = articles - 1 WHERE speaker_id = old.speaker_id;
+    END""")
+
+
 if tuple(MIGRATION_NAMES) != SCHEMA:
     raise RuntimeError("store/versions.py SCHEMA must list the migrations of store/schema.py, in order")

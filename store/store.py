@@ -12,7 +12,8 @@ parts: connection helpers (base.py), speakers (speakers.py), corrections
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from newsread.model import Article, Extraction, Quote, StoredArticle, StoredQuote, joined_name
@@ -30,7 +31,6 @@ from .records import (
     KeptQuoteIds,
     ReextractReport,
     Row,
-    aliases_from_json,
     article_from_row,
     evidence_json,
     now,
@@ -40,6 +40,18 @@ from .records import (
 from .speakers import SpeakerStore
 
 EXPORT_BATCH = 500  # articles an export reads the ids of at a time
+SEARCH_RANKED = 2_000  # a search with more matches than this lists the newest first, not the best
+SEARCH_COMMON = 20_000  # ... and so does one with a phrase in more rows than this (see Store.search)
+
+
+@dataclass
+class SearchResults:
+    """What ``Store.search`` found, and whether each list is ranked (best first) or newest first."""
+
+    articles: list[Row]
+    quotes: list[Row]
+    articles_ranked: bool
+    quotes_ranked: bool
 
 
 def described_names(extraction: Extraction) -> set[str]:
@@ -143,31 +155,55 @@ class Store(CorrectionStore, SpeakerStore, LearnedStore, LibraryStore, StoreBase
     def speakers_matching(self, name: str) -> set[int]:
         """Speakers whose name or one of whose aliases contains ``name``, in any case ("trump" is
         Donald Trump): how the reader's @filter and the command line's --speaker find a speaker."""
-        wanted = name.strip().casefold()
-        return {row["id"] for row in self._rows("SELECT id, name, aliases FROM speakers")
-                if any(wanted in form.casefold() for form in [row["name"], *aliases_from_json(row["aliases"])])}
+        return self._speakers_matching(name)[0]
 
     def added_by_person(self, quote_id: int) -> bool:
         """True for a quote a person added (not one the model found and a person changed)."""
         rows = self._rows("SELECT human, extractor FROM quotes WHERE id = ?", [quote_id])
         return bool(rows) and bool(rows[0]["human"]) and not rows[0]["extractor"]
 
-    def search(self, fts_query: str, limit: int = 40) -> tuple[list[Row], list[Row]]:
-        """(articles, quotes) matching an FTS5 query, best first."""
+    def search(self, phrases: Sequence[str], limit: int = 40) -> SearchResults:
+        """Articles (``limit // 2`` at most) and quotes (``limit``) holding every one of ``phrases``
+        (FTS5 phrases, such as '"minister"' or a prefix '"mini"*'), each list best first by bm25 when
+        that is cheap, else newest first; ``SearchResults`` says which.
+
+        Ranking costs two things: bm25 scores every match, and it counts the rows that hold each
+        phrase, which for "the" is nearly every row. A list is ranked only when the query has at
+        most SEARCH_RANKED matches and no phrase is in more than SEARCH_COMMON rows, both counted
+        in rowid order and only up to that bound; otherwise FTS5 walks its index from the highest
+        rowid down and stops at the limit."""
+        query = " ".join(phrases)
+        if not query.strip():
+            return SearchResults([], [], True, True)
+        articles_ranked = self._search_ranked("articles_fts", phrases)
+        quotes_ranked = self._search_ranked("quotes_fts", phrases)
         articles = self._rows(
-            """SELECT a.id AS article_id, a.title, snippet(articles_fts, 1, '', '', '…', 12) AS snippet
+            f"""SELECT a.id AS article_id, a.title, snippet(articles_fts, 1, '', '', '…', 12) AS snippet
                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit // 2])
+               WHERE articles_fts MATCH ? ORDER BY {"rank" if articles_ranked else "articles_fts.rowid DESC"} LIMIT ?""",
+            [query, limit // 2])
         quotes = self._rows(
             f"""SELECT q.article_id, q.id AS quote_id, a.title, q.text, coalesce(s.name, '') AS speaker,
                       {SPEAKER_NAMES} AS speaker_names
                FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
                JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-               WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?""", [fts_query, limit])
+               WHERE quotes_fts MATCH ? ORDER BY {"rank" if quotes_ranked else "quotes_fts.rowid DESC"} LIMIT ?""",
+            [query, limit])
         for row in quotes:  # every speaker of a joint statement, by its joined name
             row["speaker"] = joined_name(speaker_names(row))
             del row["speaker_names"]
-        return articles, quotes
+        return SearchResults(articles, quotes, articles_ranked, quotes_ranked)
+
+    def _search_ranked(self, table: str, phrases: Sequence[str]) -> bool:
+        """Whether bm25 can rank the matches of ``phrases`` in ``table`` cheaply (see ``search``)."""
+        def more_than(query: str, bound: int) -> bool:
+            rows = self._rows(f"SELECT count(*) AS n FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                              [query, bound + 1])
+            return bool(rows[0]["n"] > bound)
+
+        if more_than(" ".join(phrases), SEARCH_RANKED):
+            return False
+        return len(phrases) == 1 or not any(more_than(phrase, SEARCH_COMMON) for phrase in phrases)
 
     def find_articles(self, reference: str) -> list[tuple[int, str]]:
         """(id, title) of each article a user's reference names, in id order.

@@ -17,4 +17,6 @@ SCHEMA = (
     "m009_learned_speakers",
     "m010_quote_review_with_offsets_url_and_speakers",
     "m011_library_and_next_unreviewed_indexes",
+    "m012_search_prefix_indexes",
+    "m013_library_counts",
 )

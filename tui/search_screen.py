@@ -13,9 +13,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from .safe_text import visible
-from .search import SearchHit
+from .search import SearchHit, SearchResults
 
 Jump = tuple[int, int | None]
+KEYS = "↑↓ choose · Enter jumps · Esc closes"
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -37,7 +38,7 @@ class SearchScreen(ModalScreen[Jump | None]):
         Binding("down", "results", "Results", show=False, id="search.results"),
     ]
 
-    def __init__(self, run_search: Callable[[str], list[SearchHit]], query: str = "") -> None:
+    def __init__(self, run_search: Callable[[str], SearchResults], query: str = "") -> None:
         super().__init__()
         self.run_search = run_search
         self.initial = query
@@ -48,10 +49,13 @@ class SearchScreen(ModalScreen[Jump | None]):
             yield Label(Text("Search articles and quotes", style="bold"), classes="dialog-title")
             yield Input(value=self.initial, placeholder="words… (Enter or ↓ to the results)", id="search-input")
             yield OptionList(id="search-results")
-            yield Label(Text("↑↓ choose · Enter jumps · Esc closes", style="dim"), id="search-count")
+            yield Label(Text(KEYS, style="dim"), id="search-count")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.hits = self.run_search(event.value)
+        found = self.run_search(event.value)
+        self.hits = found.hits
+        # Said when there are hits: ranked best first, or (many matches) newest first.
+        self.query_one("#search-count", Label).update(Text(f"{found.order} · {KEYS}" if found.order else KEYS, style="dim"))
         results = self.query_one("#search-results", OptionList)
         results.set_options(Option(hit_prompt(h), id=str(i)) for i, h in enumerate(self.hits))
         if self.hits:
