@@ -1,8 +1,9 @@
 """The source of "according to X" and where its clause stops: helpers of quotes/indirect.py.
 
-"Per X," opening a sentence counts as "according to X". Who speaks when X is a thing ("data from the Gun Violence Archive"), a name set beside a role
-("the El Paso mayor, Dee Margo,"), and the quoted conjunct that leaves the clause before it to
-the indirect quote ("... and was accomplished with "honourable people ...""). """
+"Per X," opening a sentence counts as "according to X". Who speaks when X is a thing ("data
+from the Gun Violence Archive"), a name set beside a role ("the El Paso mayor, Dee Margo,"),
+and the quoted conjunct that leaves the clause before it to the indirect quote ("... and was
+accomplished with "honourable people ...""). """
 
 from __future__ import annotations
 
