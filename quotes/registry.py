@@ -206,13 +206,8 @@ class Registry(RoleLearning, EntityResolution):
                 words = strip_roles(_clean_name(_name_chain(tok)))
                 if not words or not words[-1][:1].isupper():
                     continue
-                form = " ".join(words)
-                kind = "ORG" if _acronym_name(form) else "PERSON"
-                e = self._find(form, kind, tok.i)
-                if e is None:
-                    e = Entity(form, kind, words={fold(w) for w in words})
-                    self.entities.append(e)
-                self.by_token[tok.i] = e
+                kind = "ORG" if _acronym_name(" ".join(words)) else "PERSON"
+                e = self._missed_name(tok, words, kind)
                 if kind == "PERSON" and not self.is_quoted(tok.idx):
                     self.person_mentions.append((tok.i, e, self._salience(tok)))
                     self._learn_roles(doc[tok.left_edge.i if tok.left_edge.dep_ == "compound" else tok.i : tok.i + 1], e)
@@ -279,6 +274,17 @@ class Registry(RoleLearning, EntityResolution):
 
         return Span(doc, ent.start, k, label="PERSON")
 
+    def _missed_name(self, head: Token, words: list[str], kind: str) -> Entity:
+        """The entity of a name the NER missed, headed by ``head`` and written ``words``: the
+        one the article already knows by that form, else a new one."""
+        form = " ".join(words)
+        e = self._find(form, kind, head.i)
+        if e is None:
+            e = Entity(form, kind, words={fold(w) for w in words})
+            self.entities.append(e)
+        self.by_token[head.i] = e
+        return e
+
     def _name_set_beside_a_role(self, role: Token) -> None:
         """"Variety, the trade publication,", "Okafor, the club's coach,": a proper noun the NER
         missed, with a role noun in apposition, is a name; the role says its kind."""
@@ -291,12 +297,7 @@ class Registry(RoleLearning, EntityResolution):
         words = _clean_name(_name_chain(head))
         if not kind or not words or not words[-1][:1].isupper():
             return
-        form = " ".join(words)
-        e = self._find(form, kind, head.i)
-        if e is None:
-            e = Entity(form, kind, words={fold(w) for w in words})
-            self.entities.append(e)
-        self.by_token[head.i] = e
+        e = self._missed_name(head, words, kind)
         if kind == "PERSON":
             self.person_mentions.append((head.i, e, self._salience(head)))
         else:
