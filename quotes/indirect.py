@@ -294,12 +294,11 @@ def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok
     """'according to X' (or 'Per X,' opening the sentence) with someone who speaks."""
     if tok.lower_ not in ("according", "per") or inside_any(tok.idx, masked):
         return None
-    if tok.lower_ == "according":
-        src, cue_end = speaking_source(according_to(tok)), tok.nbor(1).idx + len(tok.nbor(1))
-    else:
-        src, cue_end = per_source(tok), tok.idx + len(tok)
+    src = speaking_source(according_to(tok)) if tok.lower_ == "according" else per_source(tok)
     if src is None:
         return None
+    last = tok.nbor(1) if tok.lower_ == "according" else tok  # "according to" has its "to" (according_to)
+    cue_end = last.idx + len(last)
     return AccordingTo(doc, text, masked, tok, cue_end, src, tok.sent, first_quoted_conjunct(tok.sent, masked))
 
 

@@ -254,7 +254,8 @@ def _inverted_after_mark(s: Speaking) -> Repair | None:
             break
         if t.ent_type_ in ("PERSON", "ORG"):
             return Repair(doc[entity_end(doc, t.i)], "cue.inverted_subject")
-        if t.i == cue.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper() and t.nbor(1).text == ":":
+        if t.i == cue.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i + 1 < len(doc) \
+                and doc[t.i + 1].text == ":":
             return Repair(t, "cue.inverted_subject")  # 'Continued Stone: "..."' (a name the NER missed)
     return None
 

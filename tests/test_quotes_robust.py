@@ -80,3 +80,15 @@ def test_extract_many_matches_extract_and_reports_progress(nlp, gold_articles):
     assert seen == list(range(1, len(texts) + 1))
     for t, ex in zip(texts, many):
         assert [(q.start, q.end, q.speaker) for q in ex.quotes] == [(q.start, q.end, q.speaker) for q in extract(t, nlp).quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The figures rose, according", "Roger Stone spoke. Continued Stone", "Per", "It was fine, per",
+    "Kasich resisted:", "He was quoted as saying", "Police said Tuesday",
+])
+def test_a_text_ending_inside_a_cue_trips_no_rule(nlp, text, caplog):
+    # a rule that raises loses its whole chunk (extraction logs it and goes on): none may
+    with caplog.at_level("ERROR", logger="newsread"):
+        check(text, extract(text, nlp))
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
