@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 from .lexicon import (
     CONTRAST_WORDS,
     MANDATIVE_VERBS,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_SUBJECTS,
     NOMINATIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
+    THIRD_SINGULAR_SUBJECTS,
     TRAILING_BACKGROUND,
     WH_WORDS,
 )
@@ -102,6 +105,23 @@ def trim(doc: Doc, a: int, b: int, verb: Token | None = None) -> tuple[int, int]
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
+def subjunctive(head: Token) -> bool:
+    """A bare subjunctive clause with its own subject: "(ordered) the accused remain",
+    "(demanded) the square be cleared"; not "he remains", "they will stay" or "to leave".
+    A base form after a singular noun or he/she/it ("the accused remain") cannot be present
+    tense, which the tagger may take it for."""
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return len(aux) == 1 and aux[0].lower_ == "be"
+    if head.tag_ == "VB":
+        return True
+    singular = subj[0].tag_ in ("NN", "NNP") or subj[0].lower_ in THIRD_SINGULAR_SUBJECTS
+    return head.tag_ == "VBP" and singular
+
+
 def is_finite(head: Token) -> bool:
     return head.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children)
 
@@ -111,14 +131,16 @@ def object_subject(verb: Token, head: Token) -> Token | None:
     ("He remarked [toilet paper] is a bulky item", "has promised [each victim] will be
     ..."): the object sits right before a finite, subjectless complement (or, after a
     directive, a bare subjunctive: "requested [the company] pay for the damage")."""
-    subjunctive = verb.lemma_.lower() in MANDATIVE_VERBS and head.tag_ == "VB"
+    subjunctive = verb.lemma_.lower() in MANDATIVE_VERBS and head.tag_ in ("VB", "VBP")
     if head.i < verb.i or any(c.dep_ in SUBJ for c in head.children) or not (is_finite(head) or subjunctive):
         return None
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
         return None
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and verb.i < c.i < head.i and _only_adjuncts_between(verb, c, head):
-            if c.pos_ in ("NOUN", "PROPN") and c.left_edge.i > verb.i:
+            # a noun, or a participle or adjective made one by its article ("the accused remain")
+            nominal = c.pos_ in ("NOUN", "PROPN") or (c.tag_ in ("VBN", "JJ") and any(d.dep_ == "det" for d in c.children))
+            if nominal and c.left_edge.i > verb.i:
                 return c
     return None
 
@@ -140,13 +162,30 @@ def _only_adjuncts_between(verb: Token, obj: Token, head: Token) -> bool:
     return all(i in covered for i in gap)
 
 
+def relative_gap(verb: Token, head: Token) -> bool:
+    """"the 38 countries they said were involved": a report verb in a relative clause without
+    a relativiser, whose finite complement right after it lacks the subject the relative
+    took away (the noun before; the span starts at the complement's verb)."""
+    return (verb.dep_ == "relcl" and head.dep_ == "ccomp" and head.head.i == verb.i
+            and head.left_edge.i == verb.i + 1 and is_finite(head)
+            and not any(c.dep_ in SUBJ for c in head.children))
+
+
+def _object_right_before(verb: Token, head: Token) -> bool:
+    """The verb's object is the subject of ``head`` right after it ("maintained [an inquiry] is
+    what ..."), not an object with a phrase of its own ("accused Clinton of implying ... were")."""
+    obj = object_subject(verb, head)
+    return obj is not None and obj.right_edge.i + 1 == head.left_edge.i
+
+
 def misparsed_clauses(verb: Token) -> list[Token]:
     """A that-less complement parsed as a conjunct: "indicated on Twitter the baby girl
     was critically ill" (no "and" or comma between the verb and the clause)."""
     out: list[Token] = []
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ != "conj" or c.i < verb.i or not any(x.dep_ in SUBJ for x in c.children):
+        # "has maintained an inquiry is what ...": the clause's subject taken for the object
+        if c.dep_ != "conj" or c.i < verb.i or not (any(x.dep_ in SUBJ for x in c.children) or _object_right_before(verb, c)):
             continue
         between = doc[verb.i + 1 : c.left_edge.i]
         if any(t.dep_ == "cc" or t.is_punct for t in between):
@@ -186,11 +225,17 @@ def parenthetical(verb: Token) -> tuple[int, int] | None:
     parenthesis when the clause's subject follows it, else it is the whole clause (cue inside)."""
     doc = verb.doc
     head = verb.head
+    # "The dam, says the report, will hold": the parser may hang the clause's subject on the cue
+    vsubj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+    if len(vsubj) == 2 and vsubj[0].i < verb.i < vsubj[1].i < head.i and _comma_after(vsubj[0]) and _comma_after(verb):
+        stolen = vsubj[0]
+        if is_finite(head) and not any(c.dep_ in SUBJ for c in head.children):
+            return stolen.left_edge.i, head.right_edge.i
+        return None
     if verb.dep_ != "parataxis" or head.i <= verb.i or not finite_clause(head) or not is_finite(head):
         return None
     # the parenthesis is the subject and the verb, in either order ("In between" may hang from
     # the verb too; "The bridge, said the engineer, would need ...")
-    vsubj = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if not vsubj:
         return None
     lo = min(verb.i, vsubj[0].left_edge.i)
@@ -205,6 +250,12 @@ def parenthetical(verb: Token) -> tuple[int, int] | None:
     if subj[0].i > hi and not _clause_before(doc, head.left_edge.i, lo - 1):
         return hi + 2, head.right_edge.i
     return head.left_edge.i, head.right_edge.i
+
+
+def _comma_after(tok: Token) -> bool:
+    """Whether a comma ends the phrase of ``tok`` (the parser may hang it on the phrase or not)."""
+    doc, k = tok.doc, tok.right_edge.i
+    return doc[k].text == "," or (k + 1 < len(doc) and doc[k + 1].text == ",")
 
 
 def _clause_before(doc: Doc, a: int, b: int) -> bool:
@@ -334,6 +385,20 @@ def split_clause_ends(heads: list[Token]) -> dict[int, int]:
 
 
 def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """"did not say", "never said", and a subject that says nobody spoke: "No official said",
+    "Neither official said", "Nobody has confirmed" (not "Neither US nor British officials
+    named ... they said", where "nor" joins two who did speak)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for s in verb.children:
+        if s.dep_ != "nsubj":
+            continue
+        if s.lower_ in NEGATIVE_SUBJECTS:
+            return True
+        det = [c for c in s.children if c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
+               and c.nbor(1).tag_ not in ("JJR", "RBR")]  # not "No fewer than ten officials"
+        if det and not any(c.dep_ == "cc" for c in s.subtree):
+            return True
+    return False
 
 

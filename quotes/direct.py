@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .according import apposed_name_after
 from .frames import (
     Attribution,
     RawQuote,
@@ -128,7 +129,11 @@ def _according_to(f: Frame) -> Attribution | None:
     if cue is None or f.cue_kind != "according":
         return None
     to = cue.nbor(1)
-    return through_cue("according_to", "according", cue, according_to(cue), f.page.text[cue.idx : to.idx + len(to)])
+    src = according_to(cue)
+    named = apposed_name_after(cue.doc, max(src.right_edge.i, to.i)) if src is not None else None
+    if named is not None:  # 'According to the city engineer, Maria Lund, ...: "..."' is Maria Lund's
+        src = named[0]
+    return through_cue("according_to", "according", cue, src, f.page.text[cue.idx : to.idx + len(to)])
 
 
 def _statement(f: Frame) -> Attribution | None:

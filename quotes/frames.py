@@ -20,6 +20,7 @@ from .lexicon import (
     PLURAL_PRONOUNS,
     QUESTION_WORDS,
     QUOTE_VERBS,
+    REPORT_VERBS,
     SEQUENCE_WORDS,
     SPEAKING_NOUNS,
     STATEMENT_NOUNS,
@@ -181,6 +182,9 @@ def subject_of(verb: Token) -> Token | None:
     seen = _person_seen(verb)
     if seen is not None:
         return seen
+    inverted = inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for _ in range(6):
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
@@ -205,7 +209,9 @@ def subject_of(verb: Token) -> Token | None:
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
-            c = past_dateline(named[-1] if named else min(subs, key=lambda x: abs(x.i - tok.i)))
+            # the nearest; of two as near, the later ("The dam, says the report, will hold": the
+            # parser hung the clause's subject on the cue too)
+            c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
                 head = tok.head
@@ -351,6 +357,39 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker of an inverted cue (inverted_cue_object), unless the clause before is itself
+    a report the cue's source only relays ("X noted that ..., reported the Examiner")."""
+    obj = inverted_cue_object(verb)
+    return obj if obj is not None and verb.head.lemma_.lower() not in QUOTE_VERBS else None
+
+
+def inverted_cue_object(verb: Token) -> Token | None:
+    """"The toll rose to 22, reported local media." / "..., said officials, with 30 missing":
+    a subjectless report verb after a comma and a finite clause, whose object that may speak
+    ends the sentence or a comma-set parenthesis, is the inverted subject the parser took
+    for an object. Not "grew fast, reported record profits" (profits cannot speak) nor
+    "..., told reporters he ..." (a clause follows)."""
+    doc = verb.doc
+    head = verb.head
+    if (verb.lemma_.lower() not in REPORT_VERBS or verb.tag_ not in ("VBD", "VBZ") or verb.i == 0
+            or doc[verb.i - 1].text != "," or head.i >= verb.i or verb.dep_ not in ("conj", "parataxis", "ccomp")):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    if obj is None or obj.pos_ == "PRON" or not may_speak(obj):
+        return None
+    # after the object: the sentence's end or a comma, past the verb's own adjuncts ("on Monday")
+    end = obj.right_edge.i + 1
+    for c in verb.children:
+        if c.i > obj.i and c.dep_ in ("prep", "npadvmod") and c.left_edge.i == end:
+            end = c.right_edge.i + 1
+    if end < len(doc) and doc[end].sent.start == verb.sent.start and doc[end].text not in (",", ".", ";", "!"):
+        return None
+    return obj
+
+
 def may_speak(tok: Token) -> bool:
     """Whether a subject is one who can speak: a person or organisation named or described,
     a pronoun for one, a document ("The report concludes: ..."); never a thing ("The plan
@@ -361,7 +400,8 @@ def may_speak(tok: Token) -> bool:
         return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
     if tok.pos_ == "PROPN":
         return tok.text[:1].isupper()
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEAKING_NOUNS
+    # the form too: the lemmatiser makes "media" "medium"
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEAKING_NOUNS or tok.lower_ in SPEAKING_NOUNS)
 
 
 def is_cue(tok: Token) -> bool:

@@ -23,7 +23,7 @@ from .frames import (
     sentence_bounds,
     subject_of,
 )
-from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, STATEMENT_NOUNS
+from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, STATEMENT_NOUNS, UNREAL_MARKS
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
@@ -227,7 +227,8 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
     """The cue among the frame's words: the first after a quote; before it, the last one,
     unless that one sits in a relative clause or an infinitive the quoted words do not hang
     from ('saying anybody who complains about it "is not ..."' is said, not complained)."""
-    cues = [t for t in tokens if is_cue(t) or after and _frame_verb(t)]
+    cues = [t for t in tokens if (is_cue(t) or after and _frame_verb(t))
+            and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
     if not cues and not acc:
         return None

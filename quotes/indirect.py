@@ -32,9 +32,11 @@ from .clauses import (
     preposed_cue,
     present_continuation,
     relative_after_cue,
+    relative_gap,
     resumed_after_cue,
     side_tokens,
     split_clause_ends,
+    subjunctive,
     trim,
 )
 from .frames import (
@@ -47,11 +49,13 @@ from .frames import (
     continues_relative,
     first_decision,
     inside_any,
+    inverted_cue_object,
+    inverted_subject,
     raw_quote,
     subject_of,
     through_cue,
 )
-from .lexicon import CITING_VERBS, REPORT_VERBS, TIME_ADVERBS
+from .lexicon import CITING_VERBS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -96,6 +100,8 @@ class Report:
 def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb: Token) -> Report | None:
     """``verb`` as a communication verb the reporter uses (not quoted, negated or sourceless)."""
     lemma = verb.lemma_.lower()
+    if lemma in SUBJUNCTIVE_ONLY_VERBS:
+        return _directive(doc, text, masked, verb)
     if lemma not in REPORT_VERBS or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
         return None
     if negated(verb):
@@ -109,10 +115,22 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     # "..., Maróth said": the parser may hang the verb off the clause instead
     if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and finite_clause(verb.head):
         heads = [verb.head]
+    # "The toll rose to 22, reported local media": the clause before an inverted cue
+    if not heads and inverted_subject(verb) is not None and finite_clause(verb.head):
+        heads = [verb.head]
     paren = (parenthetical(verb) or preposed_cue(verb)) if not heads else None
     if paren is not None:
         heads = [verb.head]
     return Report(doc, text, masked, verb, tuple(heads), paren)
+
+
+def _directive(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb: Token) -> Report | None:
+    """"The judge ordered the accused remain in custody": a directive reports its subjunctive clauses only."""
+    if verb.pos_ != "VERB" or inside_any(verb.idx, masked) or negated(verb):
+        return None
+    heads = tuple(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                  and (subjunctive(c) or object_subject(verb, c) is not None))
+    return Report(doc, text, masked, verb, heads, None) if heads else None
 
 
 def _cited_source(r: Report) -> Reported | None:
@@ -168,8 +186,8 @@ def _reported_clauses(r: Report, subj: Token) -> Iterator[tuple[int, int]]:
 def _may_report(r: Report, h: Token, subj: Token) -> bool:
     """The clause headed by ``h`` is one the verb can report."""
     verb = r.verb
-    if not finite_clause(h) and not object_subject(verb, h):
-        return False
+    if r.paren is None and not finite_clause(h) and not object_subject(verb, h) and not relative_gap(verb, h):
+        return False  # (a parenthetical's clause was checked when found)
     if relative_after_cue(verb, h) or h.i > verb.i and (adverbial_clause(h) or continues_relative(h)):
         return False
     if subj.head.i == h.i and h.i < verb.i:
@@ -224,11 +242,13 @@ def _past_time_of_saying(doc: Doc, h: Token, a: int) -> int:
 def _before_next_cue(doc: Doc, a: int, b: int) -> int:
     """'claimed she made the decision alone, insisting she was "never pressured"': a speech
     participle after a comma inside the clause starts a report of its own; the clause stops
-    before it."""
+    before it, as before an inverted cue that relays the report (", reported the Examiner")."""
     for i in range(a + 2, b + 1):
         t = doc[i]
         if doc[i - 1].text == "," and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") \
                 and t.lemma_.lower() in REPORT_VERBS:
+            return i - 2
+        if doc[i - 1].text == "," and inverted_cue_object(t) is not None:
             return i - 2
     return b
 
@@ -314,7 +334,7 @@ def _according_source(p: AccordingTo) -> Reported | None:
     # the phrase is "according to" and its source's words, not all the parser hung on it
     # ("Two workers were, according to the fire brigade, among the injured")
     p_lo = min(tok.i, src.left_edge.i)
-    p_hi = max(src.right_edge.i, tok.i + 1)
+    p_hi = max(_source_end(src, clause_root), tok.i + 1)
     named = apposed_name_after(doc, p_hi)
     if named is not None:  # "According to the El Paso mayor, Dee Margo, police ...": the mayor is Dee Margo
         src, p_hi = named
@@ -323,6 +343,16 @@ def _according_source(p: AccordingTo) -> Reported | None:
     if clause is None:
         return None
     return Reported(through_cue("according_to", "according", tok, src, cue_text), (clause,))
+
+
+def _source_end(src: Token, clause_root: Token) -> int:
+    """Where the source's words end. 'According to Attorney Bash, the manifesto could strengthen
+    the case': when the clause has no subject, the noun after the comma the parser took for the
+    source's apposition is that subject."""
+    appos = [c for c in src.children if c.dep_ == "appos" and c.i > src.i and c.doc[c.left_edge.i - 1].text == ","]
+    if appos and not any(c.dep_ in SUBJ for c in clause_root.children) and clause_root.i > appos[0].i:
+        return appos[0].left_edge.i - 2
+    return src.right_edge.i
 
 
 # Stage 1 for "according to X".
@@ -342,7 +372,12 @@ def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | No
         a = p_hi + 1
     elif p_hi >= b:
         b = p_lo - 1
-    if p.quoted_from is not None:
+    colon = _colon_before_quote(p, a, b)
+    if colon is not None:
+        # 'According to X, the manifesto could strengthen the case: "The key factor ..."': the
+        # clause before the colon is X's indirect quote, the quote after it X's direct one
+        b = colon - 1
+    elif p.quoted_from is not None:
         # 'According to him, it was among the largest ... and was accomplished with
         # "honourable people ..."': the quoted conjunct is a mixed quote of its own, the
         # unquoted one before it the indirect
@@ -352,6 +387,19 @@ def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | No
         if _overlaps_mark(doc, p.masked, a, b):
             return None
     return a, b
+
+
+def _colon_before_quote(p: AccordingTo, a: int, b: int) -> int | None:
+    """The colon in [a, b] that the sentence's first quotation mark follows, when no mark
+    comes before it."""
+    doc = p.doc
+    first_mark = min((ms for ms, _ in p.masked if doc[a].idx <= ms <= doc[b].idx), default=None)
+    if first_mark is None:
+        return None
+    before = [t for t in doc[a : b + 1] if t.idx < first_mark and not t.is_space and not t.is_quote]
+    if before and before[-1].text == ":" and before[-1].i > p.tok.i:
+        return before[-1].i
+    return None
 
 
 # -- from token ranges to quotes -----------------------------------------------------------------

@@ -46,7 +46,16 @@ CAUSATIVE_VERBS = frozenset("prompt lead cause drive spur inspire provoke move".
 
 # Verbs of directive speech whose reported clause may be a bare subjunctive ("requested the
 # council pay", "urged the immunity be waived"); not "order", which mostly orders goods.
-MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask".split())
+MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask order demand".split())
+
+# Directives that report speech only through a bare subjunctive clause ("the judge ordered
+# the accused remain in custody", "demanded the minister resign"), never with an object
+# ("ordered new buses", "demanded answers") or an infinitive ("ordered troops to leave").
+SUBJUNCTIVE_ONLY_VERBS = frozenset("order demand".split())
+
+# Subordinators of a speech act that did not happen, or not yet ("if written by the suspect",
+# "unless asked", "whether he says so"): a cue under one attributes no quote.
+UNREAL_MARKS = frozenset("if unless whether".split())
 
 # Verbs that attribute direct quotes or quoted fragments but seldom take a clause
 # ("called it 'a disaster'", "asked: '...'", '"...", he continued'); not report verbs.
@@ -58,7 +67,7 @@ QUOTE_ONLY_VERBS = frozenset(
     blast slam lambast lambaste dismiss mock ridicule deride decry denounce bemoan hail tout
     chide scold rebuke brand refer chant sing quip bark proclaim rail insult question
     wonder muse grumble gripe snap jeer taunt tease put email text message characterize
-    characterise portray interject exhort confess grouse echo pronounce
+    characterise portray interject exhort confess grouse echo pronounce defend
     """.split()
 )
 
@@ -407,6 +416,10 @@ FEMALE_PRONOUNS = frozenset("she her hers".split())
 # Possessive-only forms: evidence for a gender, never a speaker mention themselves.
 POSSESSIVE_PRONOUNS = frozenset("his hers".split())
 
+# Third person singular subjects, after which a base-form verb is a subjunctive ("ordered
+# he remain") and cannot be present tense.
+THIRD_SINGULAR_SUBJECTS = frozenset("he she it".split())
+
 # Plural pronouns (first and third person): resolved to groups and organisations.
 PLURAL_PRONOUNS = frozenset("they them we us".split())
 
@@ -439,6 +452,15 @@ NON_SPEAKER_SUBJECTS = THING_PRONOUNS | frozenset({"which"})
 
 # Articles, dropped from the front of names and descriptions.
 DETERMINERS = frozenset("a an the".split())
+
+# Subjects and determiners that make a report one nobody made ("Nobody said", "No official
+# said", "Neither side confirmed"): negated speech, never a quote.
+NEGATIVE_SUBJECTS = frozenset("nobody none noone neither".split())
+NEGATIVE_DETERMINERS = frozenset("no neither".split())
+
+# Correlative conjunctions of a joint speaker and the word their second part takes:
+# "neither US nor British authorities (said)" names "US and British authorities".
+CORRELATIVES = {"neither": "nor", "both": "and"}
 
 # Lower-case words allowed inside a title or name in quotation marks ("Doomed to Succeed").
 TITLE_SMALL_WORDS = frozenset("of the and a an in on to for by with from at vs".split())

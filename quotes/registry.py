@@ -29,6 +29,7 @@ from .entities import (
 from .lexicon import (
     AUTHORED_DOC_NOUNS,
     COLLECTIVE_NOUNS,
+    CORRELATIVES,
     DETERMINERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -560,6 +561,9 @@ class Registry(RoleLearning, EntityResolution):
         words = [owners.get(t.i, t.text) for t in keep if t.i not in named_words]
         while words and words[0].lower() in DETERMINERS:
             words.pop(0)
+        if len(words) > 2 and words[0].lower() in CORRELATIVES and CORRELATIVES[words[0].lower()] in words[2:]:
+            second = CORRELATIVES[words.pop(0).lower()]  # "neither US nor British authorities": both spoke
+            words = ["and" if w == second else w for w in words]
         s = " ".join(words)
         return re.sub(r"\s+(['’]s?)\b", r"\1", s).replace(" - ", "-")
 

@@ -590,3 +590,11 @@ def test_titles_of_books_and_shows_are_not_quotes(nlp):
     # a report may still speak
     t = "According to the report, “The economy is strong.”"
     assert [q.speaker for q in extract(t, nlp).quotes] == ["report"]
+
+
+def test_defending_a_decision_introduces_the_quote_after_it(nlp):
+    # invented; "defend" is a speech act only with a quote in its frame
+    t = 'The senator defended her vote, "As I have said before, this law protects families."'
+    assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [
+        ("As I have said before, this law protects families.", "senator")]
+    assert extract("The army defended the city for three weeks.", nlp).quotes == []

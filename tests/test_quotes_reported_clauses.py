@@ -178,3 +178,84 @@ def test_a_causative_verbs_object_speaks_its_infinitive(nlp, text, name):
 def test_an_inverted_cue_before_a_colon_names_the_speaker(nlp):
     t = "Roger Stone spoke first. Continued Stone: \"So I think it is a very real problem.\""
     assert quotes(nlp, t) == [("direct", "So I think it is a very real problem.", "Roger Stone")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The judge ordered the defendant remain in jail until the trial.",
+     [("indirect", "the defendant remain in jail until the trial", "judge")]),
+    ("The mayor ordered the square be cleared before noon.", [("indirect", "the square be cleared before noon", "mayor")]),
+    ("Protesters demanded the minister resign immediately.", [("indirect", "the minister resign immediately", "Protesters")]),
+    ("Judge Ann Lowe ordered the accused remain in custody.", [("indirect", "the accused remain in custody", "Ann Lowe")]),
+    ("She demanded answers from the council.", []),  # an object, no clause
+    ("The mayor ordered new buses for the city.", []),
+    ("The manager ordered the staff remains on site.", []),  # present tense: no directive's subjunctive
+])
+def test_an_order_or_demand_reports_only_a_subjunctive_clause(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A storm hit the town on Monday, killing 12 people, reported officials, with 30 others missing.",
+     [("indirect", "A storm hit the town on Monday, killing 12 people", "officials")]),
+    ("The toll rose to 22, reported local media.", [("indirect", "The toll rose to 22", "local media")]),
+    ("The bridge was closed, reported the newspaper on Monday.", [("indirect", "The bridge was closed", "newspaper")]),
+    ("The firm expanded abroad, reported record profits.", []),  # profits cannot speak: a shared subject
+    ("She won the race, thanked her coach.", []),
+])
+def test_an_inverted_cue_after_the_clause_has_its_object_as_the_speaker(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_according_to_x_a_clause_then_a_colon_and_a_quote_gives_both(nlp):
+    t = 'According to the city engineer, Maria Lund, the tunnel could flood within hours: "We are running out of time."'
+    assert quotes(nlp, t) == [("indirect", "the tunnel could flood within hours", "Maria Lund"),
+                              ("direct", "We are running out of time.", "Maria Lund")]
+    assert quotes(nlp, 'According to Lund: "We have lost six months."') == [("direct", "We have lost six months.", "Lund")]
+
+
+def test_a_noun_the_parser_apposed_to_the_source_is_the_clauses_subject(nlp):
+    t = "According to Attorney Bash, the manifesto if written by the suspect could strengthen the case."
+    assert quotes(nlp, t) == [("indirect", "the manifesto if written by the suspect could strengthen the case", "Bash")]
+
+
+def test_a_cue_in_a_conditional_clause_attributes_no_quote(nlp):
+    t = 'According to Ann Lowe, the letter if written by the suspect could matter: "It changes the case."'
+    assert [q[2] for q in quotes(nlp, t)] == ["Ann Lowe", "Ann Lowe"]
+
+
+@pytest.mark.parametrize(("text", "span", "speaker"), [
+    ("The dam, says the report, will hold for another decade.",
+     "The dam, says the report, will hold for another decade", "report"),
+    ("The bridge, said the engineer, would need repairs.", "The bridge, said the engineer, would need repairs", "engineer"),
+])
+def test_a_parenthetical_inverted_cue_inside_the_clause(nlp, text, span, speaker):
+    assert quotes(nlp, text) == [("indirect", span, speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Neither government named the 12 countries they said were involved.", "were involved"),
+    ("The mayor praised the plan the council said it would fund.", "it would fund"),
+])
+def test_a_report_in_a_relative_clause_without_a_relativiser_starts_at_its_verb(nlp, text, expected):
+    assert [q[1] for q in quotes(nlp, text)] == [expected]
+
+
+def test_a_that_less_clause_parsed_as_a_conjunct_of_the_object(nlp):
+    t = "The chairman has repeatedly maintained an inquiry is what the committee is already doing."
+    assert quotes(nlp, t) == [("indirect", "an inquiry is what the committee is already doing", "chairman")]
+    assert quotes(nlp, "He reported the theft and is now waiting for the police.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "No official said the talks failed.",
+    "Nobody said the talks failed.",
+    "Neither side confirmed the deal was done.",
+])
+def test_a_subject_that_says_nobody_spoke_is_negated_speech(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_no_fewer_than_is_not_a_negation_and_neither_nor_joins_two_speakers(nlp):
+    assert [q[2] for q in quotes(nlp, "No fewer than ten officials said the talks failed.")] == ["No fewer than ten officials"]
+    assert [q[2] for q in quotes(nlp, "Neither French nor German officials gave the list of the sites they said were hit.")] == [
+        "French and German officials"]
