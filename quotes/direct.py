@@ -33,7 +33,15 @@ from .frames import (
     through_cue,
 )
 from .framing import ENDS_SENTENCE, WORDS, Frame, Page, frame_of, hangs_from, pick_cue, read_page, tokens_in
-from .lexicon import LINK_WORDS, NAMING_VERBS, NON_SPEAKER_SUBJECTS, TITLE_SMALL_WORDS, WORK_NOUNS, WORK_ROLES
+from .lexicon import (
+    LINK_WORDS,
+    NAMING_VERBS,
+    NON_SPEAKER_SUBJECTS,
+    STATEMENT_NOUNS,
+    TITLE_SMALL_WORDS,
+    WORK_NOUNS,
+    WORK_ROLES,
+)
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
@@ -158,14 +166,22 @@ def _colon_subject(f: Frame) -> Attribution | None:
     subject, when it is one who can speak (a person, an organisation, a pronoun for one)."""
     if f.framed or not f.after_colon or f.after_words:
         return None
-    verbs = [t for t in f.before_words if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    return _clause_speaker("colon.subject", f.before_words)
+
+
+def _clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
+    """The subject of the one clause of ``words`` (before a colon), when it may speak and its
+    object, if any, may too. Its verb is the one the parse hangs outside the words (the
+    parser often joins the clause to the quote after the colon)."""
+    inside = {t.i for t in words}
+    verbs = [t for t in words if t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.i not in inside)]
     subj = own_subject(verbs[0]) if len(verbs) == 1 else None
     if subj is None or not may_speak(subj):
         return None
     obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
-    if obj is not None and not may_speak(obj):
+    if obj is not None and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS:
         return None  # 'published its annual accounts: "..."': the words are the thing's, not said
-    return through_cue("colon.subject", "colon", verbs[0], subj, verbs[0].text)
+    return through_cue(sieve, "colon", verbs[0], subj, verbs[0].text)
 
 
 def _continued_paragraph(f: Frame) -> Attribution | None:
@@ -223,9 +239,10 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
     if page.text[pe - 1] != ":":
         return None
     ls, _ = sentence_bounds(page.text, pe - 1, ps, pe, page.masked)
-    c = pick_cue(tokens_in(page.doc, ls, pe, page.masked), after=False)
-    if c is None:
-        return None
+    words = tokens_in(page.doc, ls, pe, page.masked)
+    c = pick_cue(words, after=False)
+    if c is None:  # 'Trump issued the following statement: ¶ "..."'
+        return _clause_speaker("colon.paragraph_before", words)
     return through_cue("colon.paragraph_before", "colon", c, subject_of(c) if c.lower_ != "according" else according_to(c))
 
 

@@ -55,7 +55,7 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .lexicon import CITING_VERBS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
+from .lexicon import CITING_VERBS, CLAUSE_COORDINATORS, CONTRAST_WORDS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -370,8 +370,11 @@ def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | No
         a += 1
     if p_lo <= a + 1:
         a = p_hi + 1
+        b = _before_contrast(doc, a, b)
     elif p_hi >= b:
         b = p_lo - 1
+    elif _opens_conjunct(doc, p_lo, p_hi, b):
+        a = p_hi + 1  # "Mugabe was hospitalized ... and according to the ministry he died ...": the conjunct after it
     colon = _colon_before_quote(p, a, b)
     if colon is not None:
         # 'According to X, the manifesto could strengthen the case: "The key factor ..."': the
@@ -387,6 +390,29 @@ def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | No
         if _overlaps_mark(doc, p.masked, a, b):
             return None
     return a, b
+
+
+def _before_contrast(doc: Doc, a: int, b: int) -> int:
+    """'According to the constitution, the Secretary would succeed the governor, but that office
+    stands vacant': a contrasting clause of its own after a comma is the reporter's comment."""
+    for t in doc[a + 1 : b + 1]:
+        if (t.dep_ == "cc" and t.lower_ in CONTRAST_WORDS and doc[t.i - 1].text == ","
+                and t.head.i < t.i and any(c.dep_ == "conj" and c.i > t.i and any(x.dep_ in SUBJ for x in c.children)
+                                            for c in t.head.children)):
+            return t.i - 2
+    return b
+
+
+def _opens_conjunct(doc: Doc, p_lo: int, p_hi: int, b: int) -> bool:
+    """Whether the phrase [p_lo, p_hi] follows a coordinating "and"/"but" between two clauses
+    with subjects of their own ("A was ill, and according to X, he died"; not "A had a strong
+    economy and, according to X, was called ...", where the subject is shared)."""
+    k = p_lo - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    return (k > 2 and doc[k].dep_ == "cc" and doc[k].lower_ in CLAUSE_COORDINATORS
+            and any(t.dep_ in SUBJ for t in doc[doc[k].sent.start : k])
+            and any(t.dep_ in SUBJ for t in doc[p_hi + 1 : b + 1]))
 
 
 def _colon_before_quote(p: AccordingTo, a: int, b: int) -> int | None:

@@ -482,6 +482,9 @@ ADVERBIAL_MARKS = frozenset("when while after before as if because since until o
 # cue's complement ('Warren told Stumpf, after he admitted ...'): not what was said.
 SUBORDINATORS = frozenset("after before while because since until although though once whereas unless".split())
 
+# Coordinators that join two clauses of their own ("A was ill, and according to X, he died").
+CLAUSE_COORDINATORS = frozenset("and but".split())
+
 # Contrastive words closing a clause before a cue: the clause is the reporter's own.
 CONTRAST_WORDS = frozenset("however but yet though although meanwhile nevertheless instead".split())
 

@@ -259,3 +259,28 @@ def test_no_fewer_than_is_not_a_negation_and_neither_nor_joins_two_speakers(nlp)
     assert [q[2] for q in quotes(nlp, "No fewer than ten officials said the talks failed.")] == ["No fewer than ten officials"]
     assert [q[2] for q in quotes(nlp, "Neither French nor German officials gave the list of the sites they said were hit.")] == [
         "French and German officials"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to the town's charter, the deputy mayor would normally take over, but that post stands empty.",
+     [("indirect", "the deputy mayor would normally take over", "town's charter")]),
+    ("According to the charter, the deputy would take over and the council would vote within a month.",
+     [("indirect", "the deputy would take over and the council would vote within a month", "charter")]),
+    ("The minister was taken to hospital in May and according to the ministry he died there on Friday.",
+     [("indirect", "he died there on Friday", "ministry")]),
+    ("The minister was ill, and according to his family, he died on Friday.", [("indirect", "he died on Friday", "family")]),
+    # a shared subject: the phrase sits inside one clause, which is all the source's
+    ("Zimbabwe had a strong economy and, according to CNN, was called the breadbasket of Africa.",
+     [("indirect", "Zimbabwe had a strong economy and, according to CNN, was called the breadbasket of Africa", "CNN")]),
+])
+def test_the_scope_of_according_to_among_coordinated_clauses(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_a_quote_after_a_colon_speaks_for_the_clause_subject_across_the_paragraph(nlp):
+    t = 'In response, the party leader Ann Lowe issued the following statement:\n\n"Our thoughts are with the families tonight."'
+    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("direct", "Ann Lowe")]
+    t = 'The company published its annual accounts:\n\n"Revenue grew by ten percent in all regions this year."'
+    assert extract(t, nlp).quotes == []
+    t = 'Lowe has since apologized for what happened: "I should have asked first. That was a mistake."'
+    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("direct", "Lowe")]
