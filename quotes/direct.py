@@ -37,6 +37,7 @@ from .lexicon import (
     LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
+    QUOTE_VERBS,
     STATEMENT_NOUNS,
     TITLE_SMALL_WORDS,
     WORK_NOUNS,
@@ -118,8 +119,9 @@ def _holds_fragment(f: Frame) -> bool:
 # -- the sieves: each reads the frame and returns an Attribution when it decides --------------
 
 def _speaker_before_colon(f: Frame) -> Attribution | None:
-    """'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."'."""
-    if f.framed or not f.after_colon or f.after_words:
+    """'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."', 'Continued Stone: "..."'."""
+    inverted = f.cue is not None and f.before_words[:1] == (f.cue,)  # the cue is the name's first word
+    if (f.framed and not inverted) or not f.after_colon or f.after_words:
         return None
     name = _name_before_colon(f.before)
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
@@ -240,6 +242,9 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
         return None
     ls, _ = sentence_bounds(page.text, pe - 1, ps, pe, page.masked)
     words = tokens_in(page.doc, ls, pe, page.masked)
+    name = _name_before_colon(words)
+    if name is not None and _past_cue_word(words[0]):  # 'Stated Stone: ¶ "..."'
+        return Attribution("colon.paragraph_before", "dash", speaker_text=name)
     c = pick_cue(words, after=False)
     if c is None:  # 'Trump issued the following statement: ¶ "..."'
         return _clause_speaker("colon.paragraph_before", words)
@@ -405,12 +410,29 @@ def _inside_reported_clause(cue: Token | None, roots: Sequence[Token], m: MarkSp
     return bool(words) and all(cue in r.ancestors and r.head != cue for r in words)
 
 
+def _past_cue_word(tok: Token) -> bool:
+    """A capitalised past tense of a quote verb ("Continued", "Stated", "Added", "Said"), which
+    the tagger, seeing a capital, may take for a name (and not lemmatise)."""
+    low = tok.lower_
+    if low == "said":
+        return tok.text[:1].isupper()
+    if not tok.text[:1].isupper() or not low.endswith("ed"):
+        return False
+    forms = {tok.lemma_.lower(), low[:-1], low[:-2]}  # "stated" → "state", "added" → "add"
+    return any(form in QUOTE_VERBS for form in forms)
+
+
 def _name_before_colon(before: Sequence[Token]) -> str | None:
     """'Pollster Daron Shaw: "..."': a person or organisation named right before the colon
     that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None
+    # 'Continued Stone: "..."', 'Added Klein:': an inverted cue opening a paragraph, then a name
+    first, name = words[0], words[1:-1]
+    if (_past_cue_word(first) and 0 < len(name) <= 3
+            and all(t.text[:1].isupper() and t.is_alpha for t in name)):
+        return " ".join(t.text for t in name)
     # the name closing the words before the colon, or followed only by a time ("in December 1992")
     for t in reversed(words[:-1]):
         if t.ent_type_ in ("PERSON", "ORG"):

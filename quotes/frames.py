@@ -206,6 +206,12 @@ def subject_of(verb: Token) -> Token | None:
             subs = []
             if tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("relcl", "acl"):
                 return tok.head
+        if (subs and tok.i != verb.i and tok.dep_ in ("advcl", "ccomp") and tok.head.i != tok.i
+                and verb.tag_ == "VBG" and not any(may_speak(x) for x in subs)):
+            # 'Francis made clear that his meeting was not political, saying ...': a participle
+            # borrows the subject of the clause it hangs on only from one who can speak
+            tok = tok.head
+            continue
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
@@ -244,6 +250,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if tok.dep_ == "prep" or tok.dep_ == "pobj":
             tok = tok.head
+            continue
+        if tok.dep_ == "advmod" and tok.i != verb.i and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "went so far as to say": through the adverb the infinitive hangs on
             continue
         break
     # "said X" where the parser made X the object

@@ -536,7 +536,10 @@ class EntityResolution(DocumentAuthors):
         return Resolved(group.name, group.kind, left, tok.idx + len(tok), "group", group)
 
     def _proper_noun(self, tok: Token) -> Resolved | None:
-        if tok.pos_ != "PROPN" or tok.text.islower():
+        # a capitalised adverb or adjective where no sentence starts is a name the tagger missed
+        # (", Early described it"), as the subject repairs found it
+        misread = tok.pos_ in ("ADV", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start
+        if (tok.pos_ != "PROPN" and not misread) or tok.text.islower():
             return None  # "the bishop" tagged a proper noun is still a description
         words = strip_roles(_clean_name(_name_chain(tok)))
         form = " ".join(words)

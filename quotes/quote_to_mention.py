@@ -275,6 +275,13 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not s.bad(t)]
     if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
         return Repair(names[-1], "cue.inverted_subject")
+    # ", Early described it as ...", "And Skelly called him ...": a surname the tagger took for an
+    # adverb, capitalised where no sentence starts
+    if cue.i >= 2:
+        word, before = doc[cue.i - 1], doc[cue.i - 2]
+        mid_sentence = before.text == "," or (before.dep_ == "cc" and before.i == before.sent.start)
+        if word.pos_ in ("ADV", "ADJ") and word.text[:1].isupper() and word.text[1:].islower() and mid_sentence:
+            return Repair(word, "cue.inverted_subject")
     return None
 
 

@@ -284,3 +284,25 @@ def test_a_quote_after_a_colon_speaks_for_the_clause_subject_across_the_paragrap
     assert extract(t, nlp).quotes == []
     t = 'Lowe has since apologized for what happened: "I should have asked first. That was a mistake."'
     assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("direct", "Lowe")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Ann Lowe spoke on the radio.\n\nContinued Lowe: "So I think it is a very real problem. We must watch the count."', "Ann Lowe"),
+    ('Ann Lowe spoke on the radio.\n\nStated Lowe:\n\n"I think that the stakes are so high. We will win this."', "Ann Lowe"),
+])
+def test_an_inverted_cue_and_a_name_before_a_colon(nlp, text, speaker):
+    assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
+
+
+def test_a_capitalised_word_before_the_colon_that_is_no_cue_names_nobody(nlp):
+    assert extract('The menu.\n\nRed Lobster: "A classic dish of the coast, served daily."', nlp).quotes == []
+
+
+def test_a_participle_borrows_only_a_subject_that_can_speak(nlp):
+    t = 'Ann Lowe made clear that her meeting with the mayor was not political, saying critics should "look elsewhere."'
+    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Ann Lowe")]
+
+
+def test_went_so_far_as_to_say_is_the_subjects(nlp):
+    t = 'The columnist Ann Lowe went so far as to say: "The paper as we know it is over."'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Ann Lowe"]
