@@ -306,3 +306,8 @@ def test_a_participle_borrows_only_a_subject_that_can_speak(nlp):
 def test_went_so_far_as_to_say_is_the_subjects(nlp):
     t = 'The columnist Ann Lowe went so far as to say: "The paper as we know it is over."'
     assert [q.speaker for q in extract(t, nlp).quotes] == ["Ann Lowe"]
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_speaks(nlp):
+    t = 'Told of the poll, Early described it as "news to me."'
+    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Early")]
