@@ -34,6 +34,7 @@ from .frames import (
 )
 from .framing import ENDS_SENTENCE, WORDS, Frame, Page, frame_of, hangs_from, pick_cue, read_page, tokens_in
 from .lexicon import (
+    ARGUMENT_NOUNS,
     LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
@@ -181,7 +182,7 @@ def _clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
     if subj is None or not may_speak(subj):
         return None
     obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
-    if obj is not None and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS:
+    if obj is not None and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
         return None  # 'published its annual accounts: "..."': the words are the thing's, not said
     return through_cue(sieve, "colon", verbs[0], subj, verbs[0].text)
 

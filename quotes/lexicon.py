@@ -127,6 +127,10 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
+# Objects of a clause before a colon that make it a speech act ("makes a libertarian-style
+# case: ...", "made the point: ...", "had a warning: ..."), beside the statement nouns.
+ARGUMENT_NOUNS = frozenset("case argument point warning plea promise pledge prediction claim question".split())
+
 # What someone releases, runs or holds up that then "says" something: its issuer speaks
 # ("Trump released a video that said ...").
 ISSUED_NOUNS = STATEMENT_NOUNS | frozenset(

@@ -311,3 +311,12 @@ def test_went_so_far_as_to_say_is_the_subjects(nlp):
 def test_a_surname_the_tagger_took_for_an_adverb_speaks(nlp):
     t = 'Told of the poll, Early described it as "news to me."'
     assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Early")]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('The senator made the point: "Nobody reads these bills before the vote."', ["senator"]),
+    ("Lowe's letter makes a blunt case: \"The council has failed us. It must go.\"", ["Lowe"]),
+    ('The company published its annual accounts: "Revenue grew by ten percent."', []),
+])
+def test_a_clause_making_a_case_or_a_point_before_a_colon_speaks(nlp, text, speakers):
+    assert [q.speaker for q in extract(text, nlp).quotes] == speakers
