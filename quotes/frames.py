@@ -16,6 +16,7 @@ from .lexicon import (
     CAUSATIVE_VERBS,
     CITING_VERBS,
     ISSUED_NOUNS,
+    OCCASION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     QUESTION_WORDS,
@@ -238,6 +239,13 @@ def subject_of(verb: Token) -> Token | None:
                 return controller
         # "Speaking to NBC News, she said": participles and conjuncts borrow the subject
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "dep", "parataxis") and tok.head.i != tok.i:
+            noun = tok.head
+            if (tok.dep_ == "acl" and noun.pos_ == "NOUN" and not may_speak(noun) and noun.head.i != noun.i
+                    and (noun.dep_ == "dobj" or noun.lemma_.lower() in OCCASION_NOUNS)):
+                # 'at one point calling the mayor a "liar"', 'rejected the notion ..., saying':
+                # a participle on a noun that cannot speak speaks for the clause around it
+                tok = noun.head
+                continue
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 # 'emailed supporters saying ...': the sender speaks, not the recipients;
                 # 'a statement saying ...', 'a man shouting ...': the noun itself
@@ -385,6 +393,10 @@ def inverted_cue_object(verb: Token) -> Token | None:
             or doc[verb.i - 1].text != "," or head.i >= verb.i or verb.dep_ not in ("conj", "parataxis", "ccomp")):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    # not after a quotation ('"...," Ramos, 58, told AFP': the parse lost the subject there)
+    # nor after an apposition closing a name (", 58,")
+    if any(t.is_quote for t in doc[head.left_edge.i : verb.i]) or doc[verb.i - 2].dep_ in ("appos", "nummod"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
     if obj is None or obj.pos_ == "PRON" or not may_speak(obj):

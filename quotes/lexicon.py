@@ -189,7 +189,7 @@ NON_SPEECH_SOURCES = frozenset(
 VOICE_NOUNS = frozenset(
     """press media outlet crowd audience public people team group organization organisation
     coalition caucus association foundation institute poll survey ad video email memo book article editorial
-    lawsuit petition website speech transcript interview brief""".split()
+    lawsuit petition website speech transcript interview brief call""".split()
 )
 
 # =========================================================================================
@@ -485,6 +485,10 @@ ADVERBIAL_MARKS = frozenset("when while after before as if because since until o
 # Subordinators opening an adverbial clause after a comma, which the parser hung as the
 # cue's complement ('Warren told Stumpf, after he admitted ...'): not what was said.
 SUBORDINATORS = frozenset("after before while because since until although though once whereas unless".split())
+
+# Nouns of an occasion a participle may hang on ("at one point calling the mayor a liar"),
+# which the clause's subject speaks from.
+OCCASION_NOUNS = frozenset("point moment time stage juncture occasion".split())
 
 # Coordinators that join two clauses of their own ("A was ill, and according to X, he died").
 CLAUSE_COORDINATORS = frozenset("and but".split())

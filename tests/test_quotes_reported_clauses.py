@@ -320,3 +320,18 @@ def test_a_surname_the_tagger_took_for_an_adverb_speaks(nlp):
 ])
 def test_a_clause_making_a_case_or_a_point_before_a_colon_speaks(nlp, text, speakers):
     assert [q.speaker for q in extract(text, nlp).quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('Lowe rejected the idea that the plan had failed, saying that if she "found something rotten, I would fix it."', ["Lowe"]),
+    ('Lowe has fought the council for years, at one point calling the mayor a "liar."', ["Lowe"]),
+    ('Police received 911 calls saying "shots fired" inside the school.', ["911 calls"]),
+    ('The council released a statement saying the bridge was "unsafe."', ["council"]),
+])
+def test_a_participle_on_a_noun_that_cannot_speak_speaks_for_the_clause_around_it(nlp, text, speakers):
+    assert [q.speaker for q in extract(text, nlp).quotes] == speakers
+
+
+def test_a_cue_after_a_quote_and_an_apposed_age_keeps_its_subject(nlp):
+    t = '"We were tremendously wrong to not have confronted him from the beginning," Ramos, 58, told AFP on Monday.'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Ramos"]
