@@ -16,6 +16,8 @@ from .lexicon import (
     CAUSATIVE_VERBS,
     CITING_VERBS,
     ISSUED_NOUNS,
+    JUDGMENT_VERBS,
+    JUDICIAL_NOUNS,
     OCCASION_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -435,7 +437,16 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     if lemma == "call" and _so_called(tok):  # 'the so-called "gold standard"'
         return False
+    if lemma in JUDGMENT_VERBS:  # a judgment's words are a clause ("ruled in "X v. Y"" names a case)
+        return tok.pos_ == "VERB" and judicial_subject(tok) and any(c.dep_ == "ccomp" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
+
+
+def judicial_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a court, a judge or a jury, by its noun phrase ("the
+    three-judge court", "Colin Sutherland, the Lord President of the court")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(t.lemma_.lower() in JUDICIAL_NOUNS or t.lower_ in JUDICIAL_NOUNS for t in subj.subtree)
 
 
 def _so_called(tok: Token) -> bool:

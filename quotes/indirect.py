@@ -51,11 +51,12 @@ from .frames import (
     inside_any,
     inverted_cue_object,
     inverted_subject,
+    judicial_subject,
     raw_quote,
     subject_of,
     through_cue,
 )
-from .lexicon import CITING_VERBS, CLAUSE_COORDINATORS, CONTRAST_WORDS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
+from .lexicon import CITING_VERBS, CLAUSE_COORDINATORS, CONTRAST_WORDS, JUDGMENT_VERBS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,7 +103,8 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     lemma = verb.lemma_.lower()
     if lemma in SUBJUNCTIVE_ONLY_VERBS:
         return _directive(doc, text, masked, verb)
-    if lemma not in REPORT_VERBS or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
+    judgment = lemma in JUDGMENT_VERBS and judicial_subject(verb)  # "the court found that ..."
+    if (lemma not in REPORT_VERBS and not judgment) or verb.pos_ not in ("VERB",) or inside_any(verb.idx, masked):
         return None
     if negated(verb):
         return None

@@ -401,6 +401,12 @@ SPEAKING_NOUNS = PERSON_NOUNS | ORG_ROLE_NOUNS | AUTHORED_DOC_NOUNS | VOICE_NOUN
 # Organisations whose rulings speak for them (see COURT_DOCS).
 COURT_WORDS = frozenset("court tribunal".split())
 
+# Who pronounces a judgment, and the verbs of it: "the court found ...", "the judge ruled
+# that ...", "the Lord President of the court decided, ...: '...'". Those verbs report speech
+# only from such a subject ("researchers found", "the council decided" are not quotes).
+JUDICIAL_NOUNS = COURT_WORDS | frozenset("judge judges justice justices magistrate jury".split())
+JUDGMENT_VERBS = frozenset("find rule decide hold".split())
+
 # Lower-case words inside an organisation's long name before its bracketed acronym
 # ("Federal Security Service (FSB)", "Ministry of Defence (MoD)"); a tuple: it becomes a
 # regular expression's alternation, in this order.

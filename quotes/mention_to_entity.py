@@ -58,6 +58,13 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ == "det" for c in tok.children)
 
 
+def _size_modifier(mod: Token) -> bool:
+    """"three-judge", "15-nation": a number joined to a noun says how big a body is, not which
+    one it is ("the three-judge court" is the court named before; "the appeals court" is not)."""
+    return mod.dep_ == "compound" and any(c.dep_ == "nummod" for c in mod.children) and any(
+        c.tag_ == "HYPH" for c in mod.children)
+
+
 def _named_as_class(e: Entity, noun: str) -> bool:
     """Whether the organisation's name says it is a ``noun`` ("Tesla Inc." a company)."""
     words = ORG_CLASS_NAME_WORDS.get(noun)
@@ -303,7 +310,7 @@ class EntityResolution(DocumentAuthors):
         low = tok.lemma_.lower()
         if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("amod", "compound", "prep", "poss") for c in tok.children):
+        if any(c.dep_ in ("amod", "compound", "prep", "poss") and not _size_modifier(c) for c in tok.children):
             return None  # "the German government", "the company's board": not the one named
         # the most often named such organisation so far, the latest on a tie: "the court" of
         # a ruling's report is its court, not a higher court named once in passing

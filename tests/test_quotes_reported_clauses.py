@@ -335,3 +335,22 @@ def test_a_participle_on_a_noun_that_cannot_speak_speaks_for_the_clause_around_i
 def test_a_cue_after_a_quote_and_an_apposed_age_keeps_its_subject(nlp):
     t = '"We were tremendously wrong to not have confronted him from the beginning," Ramos, 58, told AFP on Monday.'
     assert [q.speaker for q in extract(t, nlp).quotes] == ["Ramos"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The court found that the ban was unlawful.", [("indirect", "the ban was unlawful", "court")]),
+    ("Judge Ann Lowe ruled that the evidence could not be used.", [("indirect", "the evidence could not be used", "Ann Lowe")]),
+    ("Researchers found that the ice was melting faster.", []),  # a finding, no judgment
+    ("The council decided the road would close.", []),
+    ("The judge found a wallet on the bench.", []),
+    ('The European Court of Justice ruled in "Lowe vs. Facebook Ireland Limited" on Thursday.', []),  # a case's name
+])
+def test_a_court_or_judge_finding_ruling_or_deciding_a_clause_reports_it(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_a_court_described_by_its_size_is_the_court_named_before(nlp):
+    t = 'The Court of Session heard the case on Tuesday. The three-judge court found the advice "was motivated by an improper purpose."'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Court of Session"]
+    t = "The High Court heard the case. The appeals court said the ruling would stand."
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["appeals court"]
