@@ -56,7 +56,15 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .lexicon import CITING_VERBS, CLAUSE_COORDINATORS, CONTRAST_WORDS, JUDGMENT_VERBS, REPORT_VERBS, SUBJUNCTIVE_ONLY_VERBS, TIME_ADVERBS
+from .lexicon import (
+    CITING_VERBS,
+    CLAUSE_COORDINATORS,
+    CONTRAST_WORDS,
+    JUDGMENT_VERBS,
+    REPORT_VERBS,
+    SUBJUNCTIVE_ONLY_VERBS,
+    TIME_ADVERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

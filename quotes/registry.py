@@ -585,7 +585,6 @@ class Registry(RoleLearning, EntityResolution):
                 return tok.left_edge.idx, last.idx + len(last)
         return tok.left_edge.idx, end
 
-
     def speakers(self, used: set[str]) -> tuple[list[Speaker], set[str]]:
         """The Speaker list: every canonical entity used by a quote, once, with its aliases."""
         from newsread.model import Speaker
@@ -597,5 +596,3 @@ class Registry(RoleLearning, EntityResolution):
                 seen.add(e.name)
                 out.append(Speaker(e.name, e.kind, list(e.aliases)))
         return out, seen
-
-
