@@ -396,7 +396,7 @@ def negated(verb: Token) -> bool:
         if s.lower_ in NEGATIVE_SUBJECTS:
             return True
         det = [c for c in s.children if c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
-               and c.nbor(1).tag_ not in ("JJR", "RBR")]  # not "No fewer than ten officials"
+               and not (c.i + 1 < len(c.doc) and c.nbor(1).tag_ in ("JJR", "RBR"))]  # not "No fewer than ten"
         if det and not any(c.dep_ == "cc" for c in s.subtree):
             return True
     return False
