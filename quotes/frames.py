@@ -413,6 +413,12 @@ def inverted_cue_object(verb: Token) -> Token | None:
     return obj
 
 
+def misread_modifier(tok: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or adjective ("Early", "Skelly"): where
+    no sentence starts, a name it missed."""
+    return tok.pos_ in ("ADV", "ADJ") and tok.text[:1].isupper()
+
+
 def may_speak(tok: Token) -> bool:
     """Whether a subject is one who can speak: a person or organisation named or described,
     a pronoun for one, a document ("The report concludes: ..."); never a thing ("The plan

@@ -45,7 +45,7 @@ REPORT_VERBS = frozenset(
 CAUSATIVE_VERBS = frozenset("prompt lead cause drive spur inspire provoke move".split())
 
 # Verbs of directive speech whose reported clause may be a bare subjunctive ("requested the
-# council pay", "urged the immunity be waived"); not "order", which mostly orders goods.
+# council pay", "urged the immunity be waived"); "order" and "demand" only so (below).
 MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask order demand".split())
 
 # Directives that report speech only through a bare subjunctive clause ("the judge ordered

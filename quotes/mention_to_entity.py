@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .documents import DocumentAuthors
 from .entities import Entity, Resolved, _clean_name, _name_chain, entity_end, role_word, strip_roles
-from .frames import apposed_description, in_parentheses, own_subject
+from .frames import apposed_description, in_parentheses, misread_modifier, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
@@ -545,7 +545,7 @@ class EntityResolution(DocumentAuthors):
     def _proper_noun(self, tok: Token) -> Resolved | None:
         # a capitalised adverb or adjective where no sentence starts is a name the tagger missed
         # (", Early described it"), as the subject repairs found it
-        misread = tok.pos_ in ("ADV", "ADJ") and tok.text[:1].isupper() and tok.i != tok.sent.start
+        misread = misread_modifier(tok) and tok.i != tok.sent.start
         if (tok.pos_ != "PROPN" and not misread) or tok.text.islower():
             return None  # "the bishop" tagged a proper noun is still a description
         words = strip_roles(_clean_name(_name_chain(tok)))

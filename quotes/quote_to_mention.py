@@ -25,6 +25,7 @@ from .frames import (
     cited_as_saying,
     first_decision,
     follows_comma,
+    misread_modifier,
     own_subject,
     restrictive_relative,
     subject_of,
@@ -280,7 +281,7 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     if cue.i >= 2:
         word, before = doc[cue.i - 1], doc[cue.i - 2]
         mid_sentence = before.text == "," or (before.dep_ == "cc" and before.i == before.sent.start)
-        if word.pos_ in ("ADV", "ADJ") and word.text[:1].isupper() and word.text[1:].islower() and mid_sentence:
+        if misread_modifier(word) and word.text[1:].islower() and mid_sentence:
             return Repair(word, "cue.inverted_subject")
     return None
 
