@@ -19,6 +19,7 @@ from typing import Literal, overload
 from .base import StoreBase
 from .connection import StoreError, explain
 from .records import ArticleSummary, CorpusProgress, aliases_from_json
+from .versions import LOWEST_SPEAKERS
 
 
 @dataclass(frozen=True)
@@ -232,14 +233,16 @@ class LibraryStore(StoreBase):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS library_left (article_id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.library_left")
         others = "temp.library_speakers"
+        lowest = " AND ".join(f"(p.speaker_{n} IS NULL OR p.speaker_{n} IN {others})" for n in range(2, LOWEST_SPEAKERS + 1))
         left = conn.execute(f"""INSERT OR IGNORE INTO temp.library_left (article_id)
             SELECT article_id FROM article_progress INDEXED BY article_progress_speakers WHERE speaker_1 IS NULL
             UNION ALL
             SELECT p.article_id FROM article_progress p INDEXED BY article_progress_speakers
-            WHERE p.speaker_1 IN {others} AND (p.speaker_2 IS NULL OR p.speaker_2 IN {others})
-              AND (p.speaker_3 IS NULL OR p.speaker_3 IN {others})
-              AND (p.speakers <= 3 OR NOT EXISTS (SELECT 1 FROM speaker_articles s INDEXED BY speaker_articles_by_article
-                                                  WHERE s.article_id = p.article_id AND s.speaker_id NOT IN {others}))""").rowcount
+            WHERE p.speaker_1 IN {others} AND {lowest}
+              AND (p.speakers <= {LOWEST_SPEAKERS} OR NOT EXISTS (
+                  SELECT 1 FROM speaker_articles s INDEXED BY speaker_articles_by_article
+                  WHERE s.article_id = p.article_id AND s.speaker_id > p.speaker_{LOWEST_SPEAKERS}
+                    AND s.speaker_id NOT IN {others}))""").rowcount
         return LibraryFilter("not", "SELECT article_id FROM temp.library_left") if left else LibraryFilter("all")
 
     def _choose_speakers(self, speaker_ids: set[int]) -> None:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .records import evidence_from_json
-from .versions import MIGRATION_SET, SCHEMA
+from .versions import LOWEST_SPEAKERS, MIGRATION_SET, SCHEMA
 
 migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
@@ -478,7 +478,7 @@ def m012_search_prefix_indexes(db: Database) -> None:
 # m013's caches are kept by triggers that move a count up or down by one as each row is written: a
 # few seeks in an index per row, never a read of an article's quotes, so that storing or replacing the
 # k quotes of an article costs O(k log n), not O(k²) (an article of 5 MB can hold tens of thousands).
-# Only the article_progress columns that are not counts (its three lowest speakers, and with them the
+# Only the article_progress columns that are not counts (its lowest speakers, and with them the
 # number of its speakers) are read afresh, from speaker_articles in article order, when a pair comes
 # or goes: bounded by the article's distinct speakers.
 #
@@ -496,11 +496,18 @@ def m012_search_prefix_indexes(db: Database) -> None:
 # article read from the note. A note left behind by an insert that replaced nothing after all (OR
 # IGNORE, ON CONFLICT DO NOTHING) is of a row still there: the next write of that row forgets it.
 _UNREVIEWED = "(SELECT count(*) FROM quotes q WHERE q.article_id = {a} AND q.status = 'unreviewed')"
-_SPEAKERS = {
-    "speakers": "(SELECT count(*) FROM speaker_articles s WHERE s.article_id = {a})",
-    **{f"speaker_{n}": f"(SELECT s.speaker_id FROM speaker_articles s WHERE s.article_id = {{a}} "
-                       f"ORDER BY s.speaker_id LIMIT 1 OFFSET {n - 1})" for n in (1, 2, 3)},
-}
+
+
+def _speakers(lowest: int) -> dict[str, str]:
+    """article_progress's speaker columns (how many speakers, and the ``lowest`` lowest speaker ids), each
+    with the expression that reads it afresh for the article ``{a}``."""
+    return {
+        "speakers": "(SELECT count(*) FROM speaker_articles s WHERE s.article_id = {a})",
+        **{f"speaker_{n}": f"(SELECT s.speaker_id FROM speaker_articles s WHERE s.article_id = {{a}} "
+                           f"ORDER BY s.speaker_id LIMIT 1 OFFSET {n - 1})" for n in range(1, lowest + 1)},
+    }
+
+
 # The characters other than ASCII that FTS5's trigram tokenizer (case_sensitive 0) folds to an ASCII
 # letter: KELVIN SIGN to k, LONG S to s. An article whose title or source holds one is marked
 # ``folded``: the library filter compares with LIKE (ASCII case only) where it would otherwise read
@@ -513,12 +520,13 @@ def _folds(title: str, source: str) -> str:
     return "(" + " OR ".join(f"instr({column}, '{char}') > 0" for char in _FOLDED for column in (title, source)) + ")"
 
 
-def _progress_row(article: str) -> str:
-    """The statements that write the article_progress row of ``article`` (``new``, in a trigger of articles) afresh."""
+def _progress_row(article: str, speakers: dict[str, str]) -> str:
+    """The statements that write the article_progress row of ``article`` (``new``, in a trigger of articles)
+    afresh, with the speaker columns ``speakers`` (``_speakers``)."""
     title, source = f"coalesce({article}.title, '')", f"coalesce({article}.source, '')"
-    counts = [_UNREVIEWED, *_SPEAKERS.values()]
+    counts = [_UNREVIEWED, *speakers.values()]
     return (f"DELETE FROM article_progress WHERE article_id = {article}.id;\n"
-            f"INSERT INTO article_progress (article_id, unreviewed, {', '.join(_SPEAKERS)}, title, source, folded) "
+            f"INSERT INTO article_progress (article_id, unreviewed, {', '.join(speakers)}, title, source, folded) "
             f"VALUES ({article}.id, {', '.join(c.format(a=article + '.id') for c in counts)}, {title}, {source}, "
             f"{_folds(title, source)});")
 
@@ -624,17 +632,15 @@ def m013_library_counts(db: Database) -> None:
     db.execute("""INSERT INTO speaker_article_counts (speaker_id, articles)
                   SELECT speaker_id, count(*) FROM speaker_articles GROUP BY speaker_id""")
     title, source = "coalesce(a.title, '')", "coalesce(a.source, '')"
-    counts = [_UNREVIEWED, *_SPEAKERS.values()]
-    db.execute(f"""INSERT INTO article_progress (article_id, unreviewed, {', '.join(_SPEAKERS)}, title, source, folded)
+    speakers = _speakers(3)
+    counts = [_UNREVIEWED, *speakers.values()]
+    db.execute(f"""INSERT INTO article_progress (article_id, unreviewed, {', '.join(speakers)}, title, source, folded)
                    SELECT a.id, {', '.join(c.format(a='a.id') for c in counts)}, {title}, {source}, {_folds(title, source)}
                    FROM articles a INDEXED BY articles_library""")
 
     # Articles: a row each, counted afresh when the article comes (an article whose quotes another tool
     # wrote first, with foreign keys off, is counted right too) or takes another id (which the foreign
     # keys allow only an article no quote is in).
-    db.execute(f"""CREATE TRIGGER article_progress_article_insert AFTER INSERT ON articles BEGIN
-        {_progress_row("new")}
-    END""")
     db.execute("""CREATE TRIGGER article_progress_article_delete AFTER DELETE ON articles BEGIN
         DELETE FROM article_progress WHERE article_id = old.id;
     END""")
@@ -643,11 +649,6 @@ def m013_library_counts(db: Database) -> None:
         WHEN old.id IS new.id BEGIN
         UPDATE article_progress SET title = {new_title}, source = {new_source}, folded = {_folds(new_title, new_source)}
         WHERE article_id = new.id;
-    END""")
-    db.execute(f"""CREATE TRIGGER article_progress_article_renumbered AFTER UPDATE OF id ON articles
-        WHEN old.id IS NOT new.id BEGIN
-        DELETE FROM article_progress WHERE article_id = old.id;
-        {_progress_row("new")}
     END""")
 
     # Quotes: a new quote, a status or an article moves the unreviewed counts by one. A quote's
@@ -725,19 +726,52 @@ def m013_library_counts(db: Database) -> None:
         {_forget("old")}
         {_forget("new")}
     END""")
-    # And a pair that comes or goes changes its article's speakers, and its speaker's count (by one:
-    # a pair is inserted only when new, and never replaced).
-    speakers = ", ".join(f"{name} = {count.format(a='article_progress.article_id')}" for name, count in _SPEAKERS.items())
+    _speaker_triggers(db, speakers)
+
+
+def _speaker_triggers(db: Database, speakers: dict[str, str]) -> None:
+    """The triggers that write article_progress's speaker columns ``speakers`` (``_speakers``): an
+    article's row afresh when it comes or takes another id; its speakers, and its speaker's count (by
+    one: a pair is inserted only when new, and never replaced), when a pair of speaker_articles comes or goes."""
+    db.execute(f"""CREATE TRIGGER article_progress_article_insert AFTER INSERT ON articles BEGIN
+        {_progress_row("new", speakers)}
+    END""")
+    db.execute(f"""CREATE TRIGGER article_progress_article_renumbered AFTER UPDATE OF id ON articles
+        WHEN old.id IS NOT new.id BEGIN
+        DELETE FROM article_progress WHERE article_id = old.id;
+        {_progress_row("new", speakers)}
+    END""")
+    columns = ", ".join(f"{name} = {count.format(a='article_progress.article_id')}" for name, count in speakers.items())
     db.execute(f"""CREATE TRIGGER article_progress_speakers_insert AFTER INSERT ON speaker_articles BEGIN
-        UPDATE article_progress SET {speakers} WHERE article_id = new.article_id;
+        UPDATE article_progress SET {columns} WHERE article_id = new.article_id;
         UPDATE speaker_article_counts SET articles = articles + 1 WHERE speaker_id = new.speaker_id;
         INSERT INTO speaker_article_counts (speaker_id, articles) SELECT new.speaker_id, 1
         WHERE NOT EXISTS (SELECT 1 FROM speaker_article_counts WHERE speaker_id = new.speaker_id);
     END""")
     db.execute(f"""CREATE TRIGGER article_progress_speakers_delete AFTER DELETE ON speaker_articles BEGIN
-        UPDATE article_progress SET {speakers} WHERE article_id = old.article_id;
+        UPDATE article_progress SET {columns} WHERE article_id = old.article_id;
         UPDATE speaker_article_counts SET articles = articles - 1 WHERE speaker_id = old.speaker_id;
     END""")
+
+
+@migration
+def m014_six_lowest_speakers(db: Database) -> None:
+    # A speaker filter matching most speakers reads speaker_articles only for the articles whose every
+    # speaker article_progress holds is one of the few others and that quote more speakers than it
+    # holds (store/library.py): with three, the most of 100,000 articles of six or so speakers each;
+    # with six, a few thousand. Each pair that comes or goes reads at most six rows more.
+    speakers = _speakers(LOWEST_SPEAKERS)
+    added = [name for name in speakers if name not in _speakers(3)]
+    for name in added:
+        db.execute(f"ALTER TABLE article_progress ADD COLUMN {name} INTEGER")
+    db.execute(f"UPDATE article_progress SET {', '.join(f'{n} = ' + speakers[n].format(a='article_progress.article_id') for n in added)} "
+               "WHERE speakers > 3")
+    db.execute("DROP INDEX article_progress_speakers")
+    db.execute(f"CREATE INDEX article_progress_speakers ON article_progress ({', '.join(n for n in speakers if n != 'speakers')}, speakers)")
+    for trigger in ("article_progress_article_insert", "article_progress_article_renumbered",
+                    "article_progress_speakers_insert", "article_progress_speakers_delete"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    _speaker_triggers(db, speakers)
 
 
 if tuple(MIGRATION_NAMES) != SCHEMA:

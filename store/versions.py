@@ -19,4 +19,9 @@ SCHEMA = (
     "m011_library_and_next_unreviewed_indexes",
     "m012_search_prefix_indexes",
     "m013_library_counts",
+    "m014_six_lowest_speakers",
 )
+
+# How many of an article's lowest speaker ids article_progress holds since m014 (m013 held three):
+# read by the migrations and by the library's speaker filter (store/library.py).
+LOWEST_SPEAKERS = 6

@@ -20,6 +20,7 @@ from newsread.library import content_hash
 from newsread.model import Article, Extraction, Quote, Speaker
 from newsread.store import LIBRARY_SORTS, Store
 from newsread.store.schema import _FOLDED, MIGRATION_NAMES, migrations
+from newsread.store.versions import LOWEST_SPEAKERS
 from newsread.tui.search import fts_phrases, search, search_order
 
 # ---- the plain queries (m011's listing, the search before m012) ---------------------------------
@@ -59,9 +60,12 @@ def plain_search(store: Store, table: str, query: str, order: str, limit: int) -
 
 # ---- what the triggers keep, and the same counted afresh ----------------------------------------------
 
+LOWEST = ", ".join(f"speaker_{n}" for n in range(1, LOWEST_SPEAKERS + 1))
+
+
 def kept(conn: sqlite3.Connection) -> tuple[dict, dict, dict]:
     progress = {row[0]: row[1:] for row in conn.execute(
-        "SELECT article_id, unreviewed, speakers, speaker_1, speaker_2, speaker_3, title, source, folded FROM article_progress")}
+        f"SELECT article_id, unreviewed, speakers, {LOWEST}, title, source, folded FROM article_progress")}
     per_speaker = dict(conn.execute("SELECT speaker_id, articles FROM speaker_article_counts WHERE articles != 0"))
     pairs = {(s, a): n for s, a, n in conn.execute("SELECT speaker_id, article_id, quotes FROM speaker_articles")}
     return progress, pairs, per_speaker
@@ -78,7 +82,7 @@ def counted(conn: sqlite3.Connection) -> tuple[dict, dict, dict]:
         unreviewed = conn.execute("SELECT count(*) FROM quotes WHERE article_id = ? AND status = 'unreviewed'",
                                   [article_id]).fetchone()[0]
         speakers = sorted(s for s, a in pairs if a == article_id)
-        lowest = (speakers + [None] * 3)[:3]
+        lowest = (speakers + [None] * LOWEST_SPEAKERS)[:LOWEST_SPEAKERS]
         folded = int(any(char in title + source for char in _FOLDED))
         progress[article_id] = (unreviewed, len(speakers), *lowest, title, source, folded)
     return progress, pairs, per_speaker
@@ -121,10 +125,11 @@ def quote_of(said: str, *speakers: str) -> Quote:
 
 
 def add_odd_articles(store: Store) -> dict[str, int]:
-    """Articles the sample library lacks: one quoting four speakers (a joint statement among them),
-    one quoting nobody, titles holding a character the trigram index folds to ASCII, and İ."""
+    """Articles the sample library lacks: one quoting four speakers (a joint statement among them), one
+    quoting more speakers than article_progress holds (LOWEST_SPEAKERS), one quoting nobody, titles holding a character the trigram index folds to ASCII, and İ."""
     made = {}
     for key, title, source in [("four", "Four speakers at the harbour", "Wikinews"),
+                               ("seven", "Seven speakers on the quay", "GOV.UK"),
                                ("nobody", "Quiet harbour day", "GOV.UK"),
                                ("kelvin", "Absolute zero is 0 \u212aelvin", "Wikinews"),
                                ("long s", "The Congre\u017fs of the harbour", "Voice of America"),
@@ -139,6 +144,12 @@ def add_odd_articles(store: Store) -> dict[str, int]:
                     cue_start=q.cue_start + offset) for q in quotes]
     store.store_extraction(made["four"], Extraction(quotes, [Speaker(n) for n in ("Ana Lima", "Bo Chen", "Cy Dorn", "Eve Fox")]),
                            "test")
+    offset = store.article(made["seven"]).text.index(TEXT)
+    quotes = [quote_of('"We will build it,"', "Gil Hart"), quote_of('"It is late,"', "Ida Jung"), quote_of('"Fine,"', *MANY[2:])]
+    quotes = [Quote(q.start + offset, q.end + offset, q.text, q.kind, speakers=q.speakers, cue=q.cue,
+                    cue_start=q.cue_start + offset) for q in quotes]
+    store.store_extraction(made["seven"], Extraction(quotes, [Speaker(n) for n in MANY]), "test")
+    assert len(MANY) > LOWEST_SPEAKERS
     for key in ("kelvin", "long s", "dotted"):
         offset = store.article(made[key]).text.index(TEXT)
         said = '"It is late,"'
@@ -147,9 +158,10 @@ def add_odd_articles(store: Store) -> dict[str, int]:
     return made
 
 
+MANY = ["Gil Hart", "Ida Jung", "Kai Lund", "Lu Ming", "Mo Nash", "Pia Ruiz", "Tom Vey"]
 QUERIES = ["", "c", "co", "e", "CORNWALL", "wikinews", "WIKI", "gdańsk", "GDAŃSK", "harbour", "kelvin", "KELVIN", "congress",
            "istanbul", "İstanbul", "news", "o", '"', "100%", "a_b", "zzz", "@", "@a", "@e", "@o", "@an", "@sadiq", "@bo chen",
-           "@eve fox", "@zzz"]
+           "@eve fox", "@zzz", *("@" + name.lower() for name in MANY)]
 
 
 @pytest.fixture
