@@ -35,12 +35,14 @@ from .frames import (
 from .framing import ENDS_SENTENCE, WORDS, Frame, Page, frame_of, hangs_from, pick_cue, read_page, tokens_in
 from .lexicon import (
     ARGUMENT_NOUNS,
+    DASH_MARKS,
     LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
     QUOTE_VERBS,
     STATEMENT_NOUNS,
     TITLE_SMALL_WORDS,
+    TOPIC_PREPOSITIONS,
     WORK_NOUNS,
     WORK_ROLES,
 )
@@ -112,9 +114,17 @@ def _holds_fragment(f: Frame) -> bool:
         return False  # 'was commonly called "swine flu."': a passive with no source
     if cue.lemma_.lower() in NAMING_VERBS and f.content[:1].isupper():
         return False
-    if cue.lower_ == "according" or hangs_from(cue, roots):
+    if cue.lower_ == "according" or hangs_from(cue, roots) or _asyndetic_frame(cue, roots, f.content):
         return True
     return cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
+
+
+def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:
+    """'The senator "offers support for Wall Street," adviser X wrote': the parser made the cue
+    after the quote a conjunct of the quoted verb, with no "and" or "but" between them; the
+    comma inside the marks shows it frames the words as "said" would."""
+    return (content.rstrip().endswith(",") and cue.dep_ == "conj" and cue.head in roots
+            and not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children if c.i > roots[0].i))
 
 
 # -- the sieves: each reads the frame and returns an Attribution when it decides --------------
@@ -122,10 +132,31 @@ def _holds_fragment(f: Frame) -> bool:
 def _speaker_before_colon(f: Frame) -> Attribution | None:
     """'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."', 'Continued Stone: "..."'."""
     inverted = f.cue is not None and f.before_words[:1] == (f.cue,)  # the cue is the name's first word
-    if (f.framed and not inverted) or not f.after_colon or f.after_words:
+    if not f.after_colon or f.after_words:
         return None
-    name = _name_before_colon(f.before)
+    before = list(f.before)
+    if f.framed and not inverted:
+        # 'Pollsters agree - Carl Bialik: "..."': a headline, a dash, then the name the quote is
+        # given to; the cue in the headline is the reporter's
+        dashes = [i for i, t in enumerate(before) if i and t.text in DASH_MARKS and t.whitespace_ and before[i - 1].whitespace_]
+        if not dashes or f.cue is None or f.cue.i > before[dashes[-1]].i:
+            return None
+        before = before[dashes[-1] + 1 :]
+        name = _capitalised_name(before) or _name_before_colon(before)
+    else:
+        name = _name_before_colon(before)
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
+
+
+def _capitalised_name(before: Sequence[Token]) -> str | None:
+    """'HuffPollster:', 'Michael P. McDonald:': one to four capitalised words, then the colon."""
+    words = [t for t in before if not t.is_space]
+    if not 2 <= len(words) <= 5 or words[-1].text != ":":
+        return None
+    name = words[:-1]
+    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha()) for t in name):
+        return None
+    return "".join(t.text_with_ws for t in name).strip()
 
 
 def _cue_subject(f: Frame) -> Attribution | None:
@@ -358,8 +389,11 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
     role in it ('"Orange Is the New Black" star Selenis Leyva')."""
     if not content[:1].isupper() or len(WORDS.findall(content)) > 12:
         return False
-    if before_words and before_words[-1].lemma_.lower() in WORK_NOUNS and before_words[-1].pos_ == "NOUN":
-        return True
+    noun = before_words[-1] if before_words else None
+    if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
+        # 'Trump said of the episode, "I don't like it."': the work is what the speech is about
+        topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
+        return not (topic and not _looks_like_title(content.strip().rstrip(",.")))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
 
 

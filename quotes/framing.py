@@ -20,6 +20,7 @@ from .frames import (
     continues_relative,
     inside_any,
     is_cue,
+    may_speak,
     sentence_bounds,
     subject_of,
 )
@@ -199,10 +200,40 @@ def hangs_from(cue: Token, roots: Sequence[Token]) -> bool:
 def _frame_verb(tok: Token) -> bool:
     """'"This is fantastic!" beamed Donald Hartley': a verb of manner that reports speech only
     in the frame right after a quote (its first words), never before one."""
-    if tok.lemma_.lower() not in FRAME_VERBS or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB":
         return False
+    if tok.lemma_.lower() not in FRAME_VERBS:
+        return _closing_frame(tok)
     prev = [t for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space]
     return any(t.is_quote for t in prev[-3:])  # '...," he offered' / '..." beamed X
+
+
+# What a verb that closes a quote's frame may hold besides its subject: "back", "again", "at him".
+_FRAME_TAIL_DEPS = frozenset({"advmod", "prt", "prep", "punct", "npadvmod"})
+
+
+def _closing_frame(tok: Token) -> bool:
+    """'"France will always be France," an angry Hollande retaliated.': any finite verb right
+    after a quote that ends in a comma, "?" or "!", its subject first, nothing after it but
+    adverbs or a phrase before the full stop, frames the quote ("the crowd roared back")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ not in ("VBD", "VBZ") or len(subjects) != 1 or subjects[0].i > tok.i:
+        return False
+    first, doc = subjects[0].left_edge, tok.doc
+    if not may_speak(subjects[0]):
+        return False  # '"Not now," the engine stalled.'
+    # the quoted words (often parsed as its clause) come before the subject
+    if any(c.dep_ not in _FRAME_TAIL_DEPS for c in tok.children if c.i > subjects[0].i and c.dep_ not in ("aux", "neg")):
+        return False
+    if first.i < 2 or not doc[first.i - 1].is_quote or doc[first.i - 2].text not in (",", "?", "!"):
+        return False
+    opening = next((t for t in reversed(doc[first.sent.start : first.i - 2]) if t.is_quote), None)
+    if opening is not None and opening.i > 0 and not (doc[opening.i - 1].text in (".", "!", "?", ":") or doc[opening.i - 1].is_space):
+        return False  # 'The band played "Yesterday," the crowd danced.': the quote is inside a sentence
+    last = tok.right_edge
+    if last.text in (".", "!", "?"):
+        return True
+    return last.i + 1 >= len(doc) or doc[last.i + 1].text in (".", "!", "?") or doc[last.i + 1].is_space
 
 
 def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:

@@ -338,6 +338,17 @@ ORG_GROUP_NOUNS = frozenset("companies firms retailers governments countries".sp
 # and an organisation.
 SIDE_GROUP_NOUNS = frozenset("parties sides partners".split())
 
+# Prepositions that give what a speaker talks about ("said of the episode"), not where ("on the podcast").
+TOPIC_PREPOSITIONS = frozenset("of about".split())
+
+# Dashes that set a headline or a topic apart from what follows it ("Pollsters agree - Carl Bialik:").
+DASH_MARKS = frozenset("- – — ―".split())
+
+# Quantifiers and "another" standing for a noun left out, as a speaker: '"...," said another',
+# "Many argued that", "some said", "Several of the residents said" (each keeps its own words).
+ELLIPTICAL_SPEAKERS = frozenset("another many some several both most few each either".split())
+PLURAL_ELLIPTICAL_SPEAKERS = frozenset("many some several both most few".split())
+
 # Determiners that make a plural noun definite: "the defendants", "both officers".
 GROUP_DETERMINERS = frozenset("the both these".split())
 

@@ -22,6 +22,7 @@ from .lexicon import (
     COLLECTIVE_NOUNS,
     CONTINUATION_ADVERBS,
     CONTINUATION_CUES,
+    ELLIPTICAL_SPEAKERS,
     FIRST_PERSON_PRONOUNS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
@@ -34,6 +35,7 @@ from .lexicon import (
     ORG_ROLE_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLURAL_ELLIPTICAL_SPEAKERS,
     PLURAL_PRONOUNS,
     QUOTE_VERBS,
     ROLE_QUALIFIERS,
@@ -440,6 +442,10 @@ class EntityResolution(DocumentAuthors):
             if named is not None:
                 return named
             return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
+        if tok.lower_ in ELLIPTICAL_SPEAKERS and tok.pos_ in ("DET", "ADJ", "PRON"):
+            # '"...," said another', "Many argued": the quantifier stands for the speakers it counts
+            kind = "OTHER" if tok.lower_ in PLURAL_ELLIPTICAL_SPEAKERS else "PERSON"
+            return Resolved(self.describe(tok), kind, tok.idx, tok.idx + len(tok), "description")
         if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
             # "WHO said": an acronym, not the pronoun
             e = self._find(tok.text, "ORG", tok.i)

@@ -598,3 +598,28 @@ def test_defending_a_decision_introduces_the_quote_after_it(nlp):
     assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [
         ("As I have said before, this law protects families.", "senator")]
     assert extract("The army defended the city for three weeks.", nlp).quotes == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Trump said of the episode, “I don't like it.”", [("direct", "I don't like it.", "Trump")]),
+    ("The critic said of the show, “It is the best thing on television.”", [("direct", "It is the best thing on television.", "critic")]),
+    # a title after the work's noun stays a title, even after a speech verb
+    ("She wrote about the film, “Nothing Happens Here,” in her column.", []),
+    ("In his new book, “Doomed to Succeed,” the author looks back.", []),
+    ("“Being a dad is my job,” Weiner said on the podcast “Here’s the Thing.”", [("direct", "Being a dad is my job,", "Weiner")]),
+])
+def test_a_work_a_speaker_talks_of_is_followed_by_speech_not_its_title(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“France will always be France,” an angry Hollande retaliated. “It never gives up.”",
+     [("direct", "France will always be France,", "Hollande"), ("direct", "It never gives up.", "Hollande")]),
+    ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
+    # a subject that cannot speak, a quote inside the sentence, a verb with an object of its own
+    ("“Not now,” the engine stalled.", []),
+    ("The band played “Yesterday,” the crowd danced.", []),
+    ("“The Wire,” which HBO aired for years, ended in 2008.", []),
+])
+def test_any_verb_closing_a_quotes_sentence_with_a_speaking_subject_frames_it(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected

@@ -354,3 +354,38 @@ def test_a_court_described_by_its_size_is_the_court_named_before(nlp):
     assert [q.speaker for q in extract(t, nlp).quotes] == ["Court of Session"]
     t = "The High Court heard the case. The appeals court said the ruling would stand."
     assert [q.speaker for q in extract(t, nlp).quotes] == ["appeals court"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('"It is a disgrace," one voter said. "We deserve better," said another.', ["one voter", "another"]),
+    ("Many argued that the tax was unfair, while some said it came too late.", ["Many", "some"]),
+    ("Several of the residents said that the road was dangerous.", ["Several of the residents"]),
+    ("The two officers met in May. Each said the meeting was cordial.", ["Each"]),
+    # a quantifier inside the clause, or on a noun, is no speaker of its own
+    ("Officials said that some of the money was missing.", ["Officials"]),
+    ("Many residents said the bridge was unsafe.", ["Many residents"]),
+])
+def test_a_quantifier_standing_for_its_speakers_is_the_speaker(nlp, text, speakers):
+    assert [q.speaker for q in extract(text, nlp).quotes] == speakers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The senator “offers support for Wall Street,” adviser David Axelrod wrote on Twitter.",
+     [("mixed", "offers support for Wall Street,", "David Axelrod")]),
+    # with "and" the second clause is a sentence of its own, and without the comma no frame
+    ("The senator “offers support for Wall Street,” and adviser David Axelrod wrote a letter.", []),
+    ("The senator “offers support for Wall Street” and adviser David Axelrod wrote a letter.", []),
+])
+def test_a_cue_the_parser_made_a_conjunct_of_the_quoted_words_frames_them(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”", "Carl Bialik"),
+    ("Media shares blame in poll overhype - HuffPollster: “Pollsters are taking a lot of heat.”", "HuffPollster"),
+    # the words after the dash are no name, or the dash is a hyphen: the cue's subject speaks
+    ("The mayor said - after a long pause: “We have never seen anything like it.”", "mayor"),
+    ("The students agree with Jean-Luc Martin: “We have never seen anything like it.”", "students"),
+])
+def test_a_name_after_a_headline_and_a_dash_is_given_the_quote_after_its_colon(nlp, text, speaker):
+    assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
