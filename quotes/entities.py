@@ -47,8 +47,10 @@ def _clean_name(words: list[str], titles: bool = True) -> list[str]:
     out = [w for w in words]
     while out and out[-1].lower().strip(".,") in POSTNOMINALS:
         out.pop()
-    while len(out) > 1 and out[-1].lower() in HEADLINE_VERBS:
-        out.pop()  # a headline's "Obama Says" taken for a name
+    # a headline's verb taken into a name: "Obama Says", "Glenn Beck Blasts Drudge" (the name ends before it)
+    cut = next((k for k, w in enumerate(out) if k and w.lower() in HEADLINE_VERBS), None)
+    if cut is not None:
+        out = out[:cut]
     while len(out) > 1 and out[0].lower() in LEADING_CUES:
         out.pop(0)
     while len(out) > 1 and (titles and _drops_title(out) or out[0].lower() in DETERMINERS

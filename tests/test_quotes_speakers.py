@@ -207,6 +207,8 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
     from newsread.quotes.entities import _clean_name
     assert _clean_name(["Obama", "Says"]) == ["Obama"]
     assert _clean_name(["Says"]) == ["Says"]  # nothing else left: keep it
+    assert _clean_name(["Glenn", "Beck", "Blasts", "Drudge"]) == ["Glenn", "Beck"]  # the name ends before the verb
+    assert _clean_name(["Ann", "Calloway"]) == ["Ann", "Calloway"]  # a word holding a verb's letters is no verb
     assert _clean_name(["Mr.", "Obama"]) == ["Obama"]
 
 
@@ -498,3 +500,6 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
 def test_headline_verbs_and_glued_cues_leave_names(nlp):
     t = 'Ben Carson Defends Himself Again Over His Stories.\n\nCarson said the story was "true."'
     assert speaker_of(nlp, t, "true").speaker == "Ben Carson"
+    t = ("Glenn Beck Blasts Drudge for Linking to Breitbart Article\n\nAfter blasting the Drudge Report, Glenn Beck "
+         "called the senator “the next George Washington.”")
+    assert speaker_of(nlp, t, "the next George Washington").speaker == "Glenn Beck"
