@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .lexicon import (
     ABBREVIATIONS,
+    AGENT_SUFFIXES,
     BACK_VERBS,
     CAUSATIVE_VERBS,
     CITING_VERBS,
@@ -209,6 +210,10 @@ def subject_of(verb: Token) -> Token | None:
             subs = []
             if tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("relcl", "acl"):
                 return tok.head
+        if subs and tok.i != verb.i and verb.tag_ == "VBG" and not any(may_speak(x) for x in subs):
+            nearer = _speaking_clause_before(verb, tok)
+            if nearer is not None:
+                return nearer
         if (subs and tok.i != verb.i and tok.dep_ in ("advcl", "ccomp") and tok.head.i != tok.i
                 and verb.tag_ == "VBG" and not any(may_speak(x) for x in subs)):
             # 'Francis made clear that his meeting was not political, saying ...': a participle
@@ -342,6 +347,23 @@ def restrictive_relative(relcl: Token) -> bool:
     """'an architect who said ...', not 'Ann Fields, who thanked the crews, ...'."""
     first = relcl.left_edge
     return first.i > 0 and not follows_comma(first)
+
+
+def _speaking_clause_before(verb: Token, clause: Token) -> Token | None:
+    """'The rally was held near the casino, where about 50 protesters had gathered, chanting
+    "..."': a participle whose clause has a subject that cannot speak speaks for the subject of
+    the relative or adverbial clause that ends right before its comma, if that one can."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    tok = doc[verb.i - 2]
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "advcl") and tok.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            person = subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower().endswith(AGENT_SUFFIXES)
+            return subject if subject is not None and (may_speak(subject) or person) else None
+        tok = tok.head
+    return None
 
 
 def trailing_participle(verb: Token) -> bool:

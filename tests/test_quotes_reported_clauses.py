@@ -389,3 +389,14 @@ def test_a_cue_the_parser_made_a_conjunct_of_the_quoted_words_frames_them(nlp, t
 ])
 def test_a_name_after_a_headline_and_a_dash_is_given_the_quote_after_its_colon(nlp, text, speaker):
     assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The rally was held near the casino, where about 50 protesters had gathered, chanting "no contract, no peace."', "protesters"),
+    ('The vote was delayed after the mayor arrived, saying "we need more time."', "mayor"),
+    # the clause before cannot speak either, or the participle's own subject can: nothing moves
+    ('The law was passed after the storm, when the plant had flooded, saying "never again."', "law"),
+    ('The mayor left the hall after the vote was taken, saying "we need more time."', "mayor"),
+])
+def test_a_participle_after_a_thing_speaks_for_the_person_of_the_clause_before_it(nlp, text, speaker):
+    assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
