@@ -5,7 +5,8 @@ sentence before), or inherited when a quoted paragraph floats after a quote.
 Each quoted span is read once into a Frame (framing.py); its kind (direct or mixed) and
 whether it is a quote at all (not a title, a work's name, a fragment no cue holds) are
 decided by their own functions; then the sieves of SPEAKER_BEFORE_COLON and DIRECT_SIEVES
-are asked in order and the first that decides attributes it. A span no sieve attributes is
+(and for quoted words none of them attributes, FIRST_PERSON_FRAGMENT) are asked in order
+and the first that decides attributes it. A span no sieve attributes is
 not a quote.
 """
 
@@ -72,6 +73,8 @@ def _direct_quote(f: Frame) -> RawQuote | None:
     found = first_decision(SPEAKER_BEFORE_COLON, f)
     if found is None and is_quote(f, kind):
         found = first_decision(DIRECT_SIEVES, f)
+    if found is None:
+        found = first_decision(FIRST_PERSON_FRAGMENT, f)
     return None if found is None else raw_quote(f.mark.start, f.mark.end, kind, found)
 
 
@@ -128,6 +131,29 @@ def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:
 
 
 # -- the sieves: each reads the frame and returns an Attribution when it decides --------------
+
+# A first-person word: quoted words holding one are somebody's own.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
+
+
+def _first_person_fragment(f: Frame) -> Attribution | None:
+    """'Sanders credited the win to "a closed primary, something I am not enthusiastic about"':
+    words in the first person, in marks inside a sentence that no speech verb frames, are the
+    words of the subject of the verb they hang from, when that subject can speak."""
+    if (f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content) or _looks_like_title(f.content.strip().rstrip(",."))
+            or _names_a_work(f.content, f.before_words, f.after_words)):
+        return None
+    for root in f.roots:
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or f.mark.start <= verb.idx < f.mark.end:
+            continue
+        subject = subject_of(verb)
+        if subject is not None and (may_speak(subject) or subject.ent_type_ == "PERSON"):
+            return through_cue("fragment.first_person", "cue", verb, subject)
+    return None
+
 
 def _speaker_before_colon(f: Frame) -> Attribution | None:
     """'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."', 'Continued Stone: "..."'."""
@@ -324,6 +350,8 @@ def _floating(f: Frame) -> Attribution | None:
 # checked to be a quote; every other sieve attributes only a quote. The three cue sieves read
 # the one cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
 SPEAKER_BEFORE_COLON: Sieves[Frame, Attribution] = (("colon.speaker_before", _speaker_before_colon),)
+# Last, for quoted words inside a sentence no cue frames, which no sieve above attributes.
+FIRST_PERSON_FRAGMENT: Sieves[Frame, Attribution] = (("fragment.first_person", _first_person_fragment),)
 DIRECT_SIEVES: Sieves[Frame, Attribution] = (
     ("cue.subject", _cue_subject),
     ("according_to", _according_to),

@@ -14,8 +14,9 @@ off here: the first that decides wins.
 
 - ``direct.SPEAKER_BEFORE_COLON``, then ``direct.DIRECT_SIEVES``, over a quoted span's
   ``Frame`` (framing.py): the frame's cue, then the paragraph, the dash lines, the colon or
-  sentence before, the quote before; each returns an ``Attribution`` (frames.py). ``dash.block``
-  is ``direct.find_blocks``.
+  sentence before, the quote before; each returns an ``Attribution`` (frames.py); last, for quoted
+  words none attributes, ``direct.FIRST_PERSON_FRAGMENT``. ``dash.block`` is
+  ``direct.find_blocks``.
 - ``indirect.REPORT_SIEVES`` over a communication verb's ``Report``, ``indirect.ACCORDING_SIEVES``
   over an 'according to X' phrase: a ``Reported`` (the Attribution and the clauses it covers).
 - ``quote_to_mention.SUBJECT_REPAIRS`` over a raw quote (``Speaking``): the mention to take
@@ -68,6 +69,7 @@ SIEVES: dict[str, str] = {
     "colon.paragraph_before": "the speech verb's subject in the paragraph before, which ends with a colon",
     "sentence_before.speaker": "the subject of the speech verb heading the sentence just before the quote",
     "floating.previous_quote": "a fully quoted sentence or paragraph right after a quote: the same speaker",
+    "fragment.first_person": "quoted words in the first person inside a sentence no speech verb frames: the subject of the verb they hang from ('credited the win to \"a primary I dislike\"')",
     "dash.block": "a block quotation without marks, introduced by a colon and followed by a '– Name' line",
     "report_verb.cited_source": "indirect speech: the source a reporting verb cites ('cited a source that ...', 'quoted X as saying ...')",
     "report_verb.subject": "indirect speech: the subject of the communication verb with the reported clause",

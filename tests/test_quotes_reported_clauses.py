@@ -400,3 +400,16 @@ def test_a_name_after_a_headline_and_a_dash_is_given_the_quote_after_its_colon(n
 ])
 def test_a_participle_after_a_thing_speaks_for_the_person_of_the_clause_before_it(nlp, text, speaker):
     assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Mayor Ann Lowe credited the win to "a team I am proud of."', [("mixed", "a team I am proud of.", "Ann Lowe")]),
+    ('The senator stood by her remark that "we cannot trust them," refusing to apologise.',
+     [("mixed", "we cannot trust them,", "senator")]),
+    # a short or title-cased phrase, or a subject that cannot speak: somebody's words are not shown
+    ('Voters chose "my candidate" in large numbers.', []),
+    ('The company\'s motto, "We Build Trust," hangs in every office.', []),
+    ('The law protects "our right to privacy" in all cases.', []),
+])
+def test_words_in_the_first_person_are_the_words_of_the_subject_of_the_verb_they_hang_from(nlp, text, expected):
+    assert quotes(nlp, text) == expected

@@ -38,6 +38,8 @@ ATTRIBUTED = [
      "We regret the error", "company", "issued the following statement", "colon.statement"),
     ("Governor John Kasich resisted: “Governors do not have the power to suspend the constitution.”",
      "Governors do not have", "John Kasich", "resisted", "colon.subject"),
+    ("Mayor Ann Lowe credited the win to “a team I am proud of.”",
+     "a team I am proud", "Ann Lowe", "credited", "fragment.first_person"),
     ("Carter said that the critics had been wrong for decades.\n\n"
      "“That is because this region remains the most consequential for our security.”",
      "this region remains", "Carter", "said", "sentence_before.speaker"),
