@@ -147,15 +147,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def expand_mixed(q: Quote, text: str) -> Quote:
     """A mixed fragment grown to the reported clause: from the cue's end (or the sentence
-    start) to the sentence end (or the cue/mention when they follow the fragment). A
-    parenthetical attribution inside the sentence ('Putting it together, Butz said, allowed him
-    to "..."') sits inside the clause, which starts with the sentence."""
+    start) to the sentence end (or the cue/mention when they follow the fragment)."""
     s, e = _sentence_bounds(text, q.start, q.end)
     start, end = s, e
     cue_end = q.cue_start + len(q.cue) if q.cue_start >= 0 else -1
-    parenthetical = (s < q.mention_start <= q.cue_start and text[s:q.mention_start].rstrip().endswith(",")
-                     and re.match(r"[^,.;:]*,", text[cue_end:q.start]) is not None)
-    if 0 <= q.cue_start and s <= q.cue_start and cue_end <= q.start and not parenthetical:
+    if 0 <= q.cue_start and s <= q.cue_start and cue_end <= q.start:
         start = cue_end
         m = re.match(r"\s*(that\b)?\s*", text[start:q.start])
         start += m.end() if m else 0
