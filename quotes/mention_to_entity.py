@@ -442,9 +442,12 @@ class EntityResolution(DocumentAuthors):
             if named is not None:
                 return named
             return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
-        if tok.lower_ in ELLIPTICAL_SPEAKERS and tok.pos_ in ("DET", "ADJ", "PRON"):
-            # '"...," said another', "Many argued": the quantifier stands for the speakers it counts
-            kind = "OTHER" if tok.lower_ in PLURAL_ELLIPTICAL_SPEAKERS else "PERSON"
+        if (tok.lower_ in ELLIPTICAL_SPEAKERS and tok.pos_ in ("DET", "ADJ", "PRON")
+                or tok.pos_ == "NUM" and tok.dep_ == "nsubj" and tok.lower_ != "one"
+                and any(c.dep_ in ("prep", "quantmod") and c.lower_ in ("of", "in") for c in tok.children)):
+            # '"...," said another', "Many argued", "Two of the officers said", "About four in 10
+            # said": the quantifier or the number stands for the speakers it counts
+            kind = "PERSON" if tok.lower_ in ELLIPTICAL_SPEAKERS - PLURAL_ELLIPTICAL_SPEAKERS else "OTHER"
             return Resolved(self.describe(tok), kind, tok.idx, tok.idx + len(tok), "description")
         if tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha:
             # "WHO said": an acronym, not the pronoun

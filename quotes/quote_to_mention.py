@@ -36,6 +36,7 @@ from .lexicon import (
     AUTHORED_DOC_NOUNS,
     CONTINUATION_CUES,
     DETERMINERS,
+    ELLIPTICAL_SPEAKERS,
     GROUP_NOUNS,
     MAKER_NOUNS,
     ORG_NOUNS,
@@ -258,6 +259,8 @@ def _inverted_after_mark(s: Speaking) -> Repair | None:
         if t.i == cue.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i + 1 < len(doc) \
                 and doc[t.i + 1].text == ":":
             return Repair(t, "cue.inverted_subject")  # 'Continued Stone: "..."' (a name the NER missed)
+        if t.i == cue.i + 1 and t.lower_ in ELLIPTICAL_SPEAKERS and (t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
+            return Repair(t, "cue.inverted_subject")  # '"...," tweeted another.'
     return None
 
 

@@ -361,6 +361,10 @@ def test_a_court_described_by_its_size_is_the_court_named_before(nlp):
     ("Many argued that the tax was unfair, while some said it came too late.", ["Many", "some"]),
     ("Several of the residents said that the road was dangerous.", ["Several of the residents"]),
     ("The two officers met in May. Each said the meeting was cordial.", ["Each"]),
+    ('"We are done," said one voter. "We will be back," tweeted another.', ["one voter", "another"]),
+    ("Two of the officers said that the door was open.", ["Two of the officers"]),
+    ("About four in 10 said they were angry with the government.", ["About four in 10"]),
+    ("Sixty delegates were at stake in the state, officials said.", ["officials"]),  # a number that speaks for nobody
     # a quantifier inside the clause, or on a noun, is no speaker of its own
     ("Officials said that some of the money was missing.", ["Officials"]),
     ("Many residents said the bridge was unsafe.", ["Many residents"]),
