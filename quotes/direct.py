@@ -140,8 +140,9 @@ def _first_person_fragment(f: Frame) -> Attribution | None:
     """'Sanders credited the win to "a closed primary, something I am not enthusiastic about"':
     words in the first person, in marks inside a sentence that no speech verb frames, are the
     words of the subject of the verb they hang from, when that subject can speak."""
-    if (f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content) or _looks_like_title(f.content.strip().rstrip(",."))
-            or _names_a_work(f.content, f.before_words, f.after_words)):
+    if f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content):
+        return None
+    if _looks_like_title(f.content.strip().rstrip(",.")) or _names_a_work(f.content, f.before_words, f.after_words):
         return None
     for root in f.roots:
         verb = root.head

@@ -364,8 +364,8 @@ def test_a_court_described_by_its_size_is_the_court_named_before(nlp):
     ('"We are done," said one voter. "We will be back," tweeted another.', ["one voter", "another"]),
     ("Two of the officers said that the door was open.", ["Two of the officers"]),
     ("About four in 10 said they were angry with the government.", ["About four in 10"]),
-    ("Sixty delegates were at stake in the state, officials said.", ["officials"]),  # a number that speaks for nobody
-    # a quantifier inside the clause, or on a noun, is no speaker of its own
+    # a quantifier inside the clause, on a noun, or a number that counts no speakers is no speaker of its own
+    ("Sixty delegates were at stake in the state, officials said.", ["officials"]),
     ("Officials said that some of the money was missing.", ["Officials"]),
     ("Many residents said the bridge was unsafe.", ["Many residents"]),
 ])
