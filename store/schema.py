@@ -760,8 +760,8 @@ def m014_six_lowest_speakers(db: Database) -> None:
     # speaker article_progress holds is one of the few others and that quote more speakers than it
     # holds (store/library.py): with three, the most of 100,000 articles of six or so speakers each;
     # with six, a few thousand. Each pair that comes or goes reads at most six rows more.
-    speakers = _speakers(LOWEST_SPEAKERS)
-    added = [name for name in speakers if name not in _speakers(3)]
+    speakers, before = _speakers(LOWEST_SPEAKERS), _speakers(3)
+    added = [name for name in speakers if name not in before]
     for name in added:
         db.execute(f"ALTER TABLE article_progress ADD COLUMN {name} INTEGER")
     db.execute(f"UPDATE article_progress SET {', '.join(f'{n} = ' + speakers[n].format(a='article_progress.article_id') for n in added)} "

@@ -124,9 +124,18 @@ def quote_of(said: str, *speakers: str) -> Quote:
     return Quote(start, start + len(said), said, "direct", speakers=list(speakers), cue="said", cue_start=start + len(said) + 2)
 
 
+def store_quotes(store: Store, article_id: int, quotes: list[Quote], speakers: list[str]) -> None:
+    """Store ``quotes`` (quote_of's, placed in TEXT) where TEXT stands in the article."""
+    offset = store.article(article_id).text.index(TEXT)
+    placed = [Quote(q.start + offset, q.end + offset, q.text, q.kind, speakers=q.speakers, cue=q.cue,
+                    cue_start=q.cue_start + offset) for q in quotes]
+    store.store_extraction(article_id, Extraction(placed, [Speaker(n) for n in speakers]), "test")
+
+
 def add_odd_articles(store: Store) -> dict[str, int]:
-    """Articles the sample library lacks: one quoting four speakers (a joint statement among them), one
-    quoting more speakers than article_progress holds (LOWEST_SPEAKERS), one quoting nobody, titles holding a character the trigram index folds to ASCII, and İ."""
+    """Articles the sample library lacks: one quoting four speakers (a joint statement among them),
+    one quoting more speakers than article_progress holds (LOWEST_SPEAKERS), one quoting nobody,
+    titles holding a character the trigram index folds to ASCII, and İ."""
     made = {}
     for key, title, source in [("four", "Four speakers at the harbour", "Wikinews"),
                                ("seven", "Seven speakers on the quay", "GOV.UK"),
@@ -136,19 +145,10 @@ def add_odd_articles(store: Store) -> dict[str, int]:
                                ("dotted", "\u0130stanbul harbour news", "Wikinews")]:
         article = Article(text=f"{title}. {TEXT}", title=title, source=source, date="2024-05-0" + str(len(made) + 1))
         made[key], _ = store.add_article(article, content_hash(article.text))
-    text = store.article(made["four"]).text
-    offset = text.index(TEXT)
-    quotes = [quote_of('"We will build it,"', "Ana Lima"), quote_of('"It is late,"', "Bo Chen"),
-              quote_of('"Fine,"', "Cy Dorn", "Eve Fox")]
-    quotes = [Quote(q.start + offset, q.end + offset, q.text, q.kind, speakers=q.speakers, cue=q.cue,
-                    cue_start=q.cue_start + offset) for q in quotes]
-    store.store_extraction(made["four"], Extraction(quotes, [Speaker(n) for n in ("Ana Lima", "Bo Chen", "Cy Dorn", "Eve Fox")]),
-                           "test")
-    offset = store.article(made["seven"]).text.index(TEXT)
-    quotes = [quote_of('"We will build it,"', "Gil Hart"), quote_of('"It is late,"', "Ida Jung"), quote_of('"Fine,"', *MANY[2:])]
-    quotes = [Quote(q.start + offset, q.end + offset, q.text, q.kind, speakers=q.speakers, cue=q.cue,
-                    cue_start=q.cue_start + offset) for q in quotes]
-    store.store_extraction(made["seven"], Extraction(quotes, [Speaker(n) for n in MANY]), "test")
+    store_quotes(store, made["four"], [quote_of('"We will build it,"', "Ana Lima"), quote_of('"It is late,"', "Bo Chen"),
+                                       quote_of('"Fine,"', "Cy Dorn", "Eve Fox")], ["Ana Lima", "Bo Chen", "Cy Dorn", "Eve Fox"])
+    store_quotes(store, made["seven"], [quote_of('"We will build it,"', "Gil Hart"), quote_of('"It is late,"', "Ida Jung"),
+                                        quote_of('"Fine,"', *MANY[2:])], MANY)
     assert len(MANY) > LOWEST_SPEAKERS
     for key in ("kelvin", "long s", "dotted"):
         offset = store.article(made[key]).text.index(TEXT)
