@@ -44,6 +44,20 @@ def test_reading_a_stored_database_never_imports_spacy(db_path):
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
+def test_the_command_line_and_the_reader_import_no_export_format():
+    """Every command builds its parser from the format names, and the reader starts with them: a
+    format's module (and what it imports to parse HTML or write files) loads only when used."""
+    code = ("import sys; from newsread.cli import build_parser; build_parser(); import newsread.tui.app; "
+            "from newsread.formats import EXPORT_FORMATS; "
+            "print(sorted(m for m in sys.modules if m.startswith('newsread.formats.') or m.startswith('newsread.ingest'))); "
+            "EXPORT_FORMATS['csv']; print('newsread.formats.csv_table' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded, csv_on_use = result.stdout.splitlines()
+    assert loaded == "['newsread.formats.output', 'newsread.formats.records']"
+    assert csv_on_use == "True"
+
+
 @pytest.mark.slow
 def test_first_launch_loads_the_samples_in_a_worker(tmp_path: Path):
     from newsread.samples import sample_articles

@@ -34,7 +34,7 @@ class NewsreadApp(App[int]):
         # from on_mount instead, it would be laid out and rendered once inside the app's
         # start-up batch (not shown) and then again, which delays the first frame.
         self.store = Store(self.db_path, user=self.config.user)
-        if self.store.count_articles() == 0:
+        if self.store.first_article_id() is None:  # one seek; count(*) reads every row
             self._first_launch = True
             return super().get_default_screen()  # the loading screen goes on top of it
         return ReaderScreen(self.store)

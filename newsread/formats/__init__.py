@@ -3,40 +3,59 @@
 A record is ``(StoredArticle, [StoredQuote])``. Each format is one module with ``write``
 (and ``read`` for the importable ones) and ``WRITES``: "stream" formats go to a file or
 stdout, "file" and "folder" formats need a path. Nothing heavy is imported here:
-spaCy loads only when a format that needs it runs.
+spaCy loads only when a format that needs it runs, and a format's module only when it is used:
+every command builds its parser from the names, the reader starts with them.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import ModuleType
 
 from newsread.model import Article, Quote
 
-from . import articles_jsonl, brat, csv_table, datasette, docbin, jsonl, labelstudio, prodigy
 from .output import atomic_write
 from .records import FormatError, Record
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "FormatError", "Record", "export", "read_annotations"]
 
-EXPORT_FORMATS = {
-    "jsonl": jsonl,
-    "articles-jsonl": articles_jsonl,
-    "csv": csv_table,
-    "spacy": docbin,
-    "brat": brat,
-    "prodigy": prodigy,
-    "labelstudio": labelstudio,
-    "datasette-metadata": datasette,
-}
+
+class FormatModules(Mapping[str, ModuleType]):
+    """Format name -> its module, imported the first time it is asked for."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+
+    def __getitem__(self, name: str) -> ModuleType:
+        return importlib.import_module(f"{__name__}.{self._modules[name]}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+EXPORT_FORMATS = FormatModules({
+    "jsonl": "jsonl",
+    "articles-jsonl": "articles_jsonl",
+    "csv": "csv_table",
+    "spacy": "docbin",
+    "brat": "brat",
+    "prodigy": "prodigy",
+    "labelstudio": "labelstudio",
+    "datasette-metadata": "datasette",
+})
 
 # "jsonl" imports the articles form: per-quote lines carry no article text to import.
-IMPORT_FORMATS = {
-    "jsonl": articles_jsonl,
-    "articles-jsonl": articles_jsonl,
-    "brat": brat,
-}
+IMPORT_FORMATS = FormatModules({
+    "jsonl": "articles_jsonl",
+    "articles-jsonl": "articles_jsonl",
+    "brat": "brat",
+})
 
 
 def export(fmt: str, records: Iterable[Record], out: Path | None) -> int:
