@@ -136,3 +136,34 @@ def test_a_change_elsewhere_reloads_the_library_but_not_the_open_article(db_path
             return len(shown) - before
 
     assert asyncio.run(main()) == 1
+
+
+def test_a_commit_elsewhere_keeps_a_fresh_saved_message_on_screen(db_path, monkeypatch):
+    """The poll notes another program's change of the open article after this reader's fresh
+    "saved ✓", not in its place; a message older than FRESH_MESSAGE_SECONDS is replaced."""
+    from newsread.tui import reader_screen
+
+    async def change_elsewhere(pilot, screen) -> str:
+        with Store(db_path, user="other") as other:  # another connection: another program
+            quote = next(q for q in other.quotes(screen.article.id) if q.status == "unreviewed")
+            other.edit(quote.id, note="checked elsewhere")
+        status = screen.query_one("#status")
+        await wait_until(pilot, lambda: "another program" in status.text.plain, "the poll's reload")
+        return status.text.plain
+
+    async def main():
+        app = NewsreadApp(db_path, Config(user="tester"))
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("a")
+            kept = await change_elsewhere(pilot, screen)
+            monkeypatch.setattr(reader_screen, "FRESH_MESSAGE_SECONDS", 0.0)
+            await pilot.press("n", "a")
+            replaced = await change_elsewhere(pilot, screen)
+            return kept, replaced
+
+    kept, replaced = asyncio.run(main())
+    assert kept.startswith("saved ✓") and kept.endswith(" · updated: another program changed the database"), kept
+    assert replaced == "updated: another program changed the database", replaced

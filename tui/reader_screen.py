@@ -7,6 +7,7 @@ All store writes happen here, on the app thread, and the status line says
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,6 +42,8 @@ SORTS = tuple(LIBRARY_SORTS)  # "added", "unreviewed first", "source", "newest":
 COMPACT_WIDTH, COMPACT_HEIGHT = 100, 30
 QUOTE_ACTIONS = {"accept", "reject", "edit_speaker", "pick", "cycle_kind", "edit_cue", "edit_note", "span", "delete_quote"}
 MARKS = "\"“”‘’«»'"
+# A key's message younger than this keeps its place when another program's commit is noted.
+FRESH_MESSAGE_SECONDS = 5.0
 
 
 class ProgressCounted(Message):
@@ -89,6 +92,7 @@ class ReaderScreen(Screen[None]):
         self._article_counts = (0, 0)
         self._data_version = -1
         self._reload_pending = False
+        self._said_at: float | None = None  # when the status line's message was set
         self._overlap_confirmed: tuple[int, int] | None = None  # a span whose overlap warning was shown
         self.accept_threshold = 0.8  # Y: the last confidence used
         self.compact = False  # a small terminal: one-line legend, shorter editor, library hidden at first
@@ -223,7 +227,7 @@ class ReaderScreen(Screen[None]):
         if only_if_changed and self.article is not None and self._article_state(self.article.id) == self._shown_state:
             return
         if only_if_changed:
-            self.say("updated: another program changed the database", "dim")
+            self.say_aside("updated: another program changed the database")
         if self.article is None:
             first = self.store.first_article_id()
             if first is not None:
@@ -302,6 +306,18 @@ class ReaderScreen(Screen[None]):
 
     def say(self, message: str, style: str = "") -> None:
         self.query_one("#status", TextLine).update(Text(visible(message), style=style))
+        self._said_at = time.monotonic() if message else None
+
+    def say_aside(self, message: str) -> None:
+        """A note no key asked for (another program's commit): after the message of the last key
+        while that is fresh, so a "saved ✓" stays on screen, else in its place."""
+        status = self.query_one("#status", TextLine)
+        if self._said_at is None or time.monotonic() - self._said_at > FRESH_MESSAGE_SECONDS:
+            self.say(message, "dim")
+            return
+        shown = status.text.copy()
+        if message not in shown.plain:
+            status.update(shown.append(f" · {message}", style="dim"))
 
     def saved(self, message: str) -> None:
         self.say(f"saved ✓ {message}", "bold green")
