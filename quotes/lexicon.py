@@ -21,6 +21,7 @@ from __future__ import annotations
 # Re-exported ("X as X" says so to type checkers).
 from .names_data import FEMALE_NAMES as FEMALE_NAMES
 from .names_data import MALE_NAMES as MALE_NAMES
+from .names_data import UNISEX_NAMES as UNISEX_NAMES
 
 # =========================================================================================
 # Speech cues, by kind
@@ -216,6 +217,9 @@ POSTNOMINALS = frozenset("qc kc cmg obe mbe cbe kbe dbe gcmg phd jr sr mp mep".s
 # Titles that fix a gender, at or right before a name ("Mme Spanton", "Mr Johnson").
 MALE_TITLES = frozenset("mr mister sir lord king prince monsieur herr senor don".split())
 FEMALE_TITLES = frozenset("mrs ms miss mme mlle madame dame lady queen princess frau senora".split())
+# A title only a person's name follows: "Mr. Trump" is a person even where the NER tagged
+# "Trump" an organisation before.
+PERSON_ONLY_TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("dr prof".split())
 
 # Nouns and titles that mark a man or a woman when they stand near a name or head an
 # unnamed source ("his brother", "the spokeswoman"). Not MALE_TITLES/FEMALE_TITLES: these
@@ -230,7 +234,7 @@ FEMALE_WORDS = frozenset(
 )
 
 # Given names, folded (lower case, no accents): evidence for gender and for a person's name.
-GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES | UNISEX_NAMES
 
 # Singular nouns that name a person by role; "the governor" / "Chelyabinsk's governor"
 # can stand for the person the article names with that role.
@@ -371,6 +375,14 @@ ORG_NOUNS = frozenset(
 
 # Company-form suffixes that end an organisation's name ("Solaris Paper Kft").
 ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
+
+# The head word of a building's, a street's or a site's name: a name ending in one is a place,
+# never a person, even when the NER tags it so ("Trump Tower", "Union Station"), so "Mr.
+# Trump" is not taken for a short form of it.
+PLACE_HEAD_WORDS = frozenset(
+    """airport arena avenue boulevard bridge building cathedral center centre garden gardens hall highway hotel
+    mall mosque museum palace plaza road square stadium station street synagogue temple tower towers""".split()
+)
 
 # Words of an organisation's name that make it one of a class, so that a definite class noun
 # names it later: "the company" for "Tesla Inc.", "the agency" for the "Food and Drug

@@ -3,8 +3,10 @@ lexicon (quotes/lexicon.py) imports and re-exports; every other word list is the
 
 Given names are folded (lower case, no accents) and cover names common in
 international news; they are evidence for a person's gender and for a name being a
-person's rather than an organisation's. Ambiguous names (Jean, Andrea, Kim, Sasha,
-Jordan, Robin, ...) are left out on purpose.
+person's rather than an organisation's. Names often given to men and to women alike (Jan
+Brewer and Jan Egeland, Dana Perino and Dana Rohrabacher) are UNISEX_NAMES: a person's, of
+no gender, since a wrong gender keeps "she" from the one person it stands for. Others
+(Jean, Andrea, Kim, Sasha, Jordan, Robin, ...) are left out on purpose.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ MALE_NAMES = frozenset(
     erik ernest evgeny fabio farid felix fernando francesco francisco francois frank franz fred
     frederick gary gaspar george georg gerald gerhard giovanni giuseppe gordon greg gregory guido
     gustavo hamid hans harold harry hassan heinrich henri henry hugo hussein igor ilya ivan jack
-    jacob jacques jakub jacek james jamie jan jaroslaw javier jeff jeffrey jeremy jerry jim jimmy
+    jacob jacques jakub jacek james jaroslaw javier jeff jeffrey jeremy jerry jim jimmy
     joachim joe joel johan johann john jonathan jorge jose josef joseph juan julian justin kamal
     karl keith ken kenneth kevin khalid klaus konstantin krzysztof kurt larry lars leonid liam lorenzo
     louis luca lucas luis lukasz mahmoud manuel marc marcel marco marcus mario mark martin mateusz
@@ -28,7 +30,7 @@ MALE_NAMES = frozenset(
     oscar pablo patrick paul pavel pawel pedro peter petr philip philippe piotr pierre rafael ralph
     ramon randy raul ray raymond recep reza ricardo richard rick robert roberto rodrigo roger roman
     ronald rudolf russell ryan said salman sam samuel scott sean sebastian sergei sergey sergio simon
-    stanislav stefan stephen steve steven stuart tadeusz ted terry thomas tim timothy todd tom tomas
+    stanislav stefan stephen steve steven stuart tadeusz ted thomas tim timothy todd tom tomas
     tony ulrich vadim valentin valery vasily victor viktor vincent vitaly vladimir vladislav volodymyr
     walter wayne william witold wojciech xavier yaroslav yevgeny yuri yusuf zbigniew
     abraham al alec alfonso allen alvin angus barack barney barry ben benjamin benny bernard bernie
@@ -52,14 +54,14 @@ FEMALE_NAMES = frozenset(
     """
     agnes agnieszka alexandra alice alicia alina alison amanda amber amelia amy ana anastasia
     angela angelika anna anne annette antonia barbara beata beatrice betty brenda bridget carla carmen
-    carol caroline catherine cecilia charlotte christina christine claire claudia cynthia dana daria
+    carol caroline catherine cecilia charlotte christina christine claire claudia cynthia daria
     deborah denise diana diane dominika donna dorota dorothy edith elena elisabeth elizabeth ella
     ellen elzbieta emily emma erika eva evelyn ewa fatima fiona florence frances francesca gabriela
     gabrielle galina gloria grace hanna hannah helen helena ingrid irina isabel isabella jacqueline
     jane janet jennifer jessica joan joanna josephine joyce judith julia julie karen katarzyna
-    katherine kathleen kathryn katie kelly laura lauren linda lisa louise lucy lyudmila magdalena
+    katherine kathleen kathryn katie laura lauren linda lisa louise lucy lyudmila magdalena
     malgorzata margaret maria marie marina marta martha mary maya melania melissa michelle monika
-    nadia nancy natalia natalya nathalie nicola nicole nina olga pamela patricia paula pauline rachel
+    nadia nancy natalia natalya nathalie nicole nina olga pamela patricia paula pauline rachel
     rebecca rita rosa rose ruth sabine sandra sara sarah sharon sheila sophie stephanie susan suzanne
     svetlana sylvia tatiana tatyana teresa theresa ursula valentina valerie vanessa veronica victoria
     virginia wanda yulia zofia zuzanna
@@ -83,3 +85,5 @@ FEMALE_NAMES = frozenset(
     vickie viola violet vivian wendy wilma yolanda yvonne zelda zoe
     """.split()
 )
+
+UNISEX_NAMES = frozenset("dana jamie jan kelly nicola terry".split())

@@ -45,7 +45,9 @@ from .lexicon import (
     ORG_SUFFIXES,
     PERSON_DESCRIPTORS,
     PERSON_NOUNS,
+    PERSON_ONLY_TITLES,
     PERSON_ROLES,
+    PLACE_HEAD_WORDS,
     QUOTE_VERBS,
     TITLES,
 )
@@ -143,8 +145,11 @@ class Registry(RoleLearning, EntityResolution):
             if kind == "PERSON":
                 words = strip_roles(words)  # "Attorney Bash", "Minority Whip Dick Durbin"
             form = " ".join(words)
+            place = ent.label_ in ("GPE", "LOC", "FAC")
             if kind == "PERSON" and (fold(words[-1]).strip(".") in ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
+            elif kind == "PERSON" and len(words) > 1 and fold(words[-1]) in PLACE_HEAD_WORDS and fold(words[0]) not in GIVEN_NAMES:
+                kind, place = "ORG", True  # "Trump Tower", not "John Tower" the senator
             if kind == "PERSON" and _acronym_name(form):
                 kind = "ORG"
             if form in acronyms:
@@ -161,13 +166,13 @@ class Registry(RoleLearning, EntityResolution):
                     entity, kind = p, "PERSON"
             if entity is None:
                 entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()},
-                                name_quoted=self.is_quoted(ent.start_char), place=ent.label_ in ("GPE", "LOC", "FAC"))
+                                name_quoted=self.is_quoted(ent.start_char), place=place)
                 self.entities.append(entity)
                 if form_long:
                     entity.add_form(form)
             else:
                 entity.offer_name(form, self.is_quoted(ent.start_char))
-                if entity.kind != "PERSON" and kind == "PERSON" and len(words) > 1:
+                if entity.kind != "PERSON" and kind == "PERSON" and (len(words) > 1 or self._titled(ent)):
                     entity.kind = "PERSON"
             entity.last_pos = ent.start
             self.by_mention[ent.start] = entity
@@ -304,6 +309,10 @@ class Registry(RoleLearning, EntityResolution):
         else:
             self.group_mentions.append((head.i, e, "", self._salience(head)))
         self._learn_roles(self.doc[head.i : head.i + 1], e)
+
+    def _titled(self, ent: Span) -> bool:
+        """"Mr. Trump", "Dr Ruiz": a name right after a title only people have."""
+        return ent.start > 0 and self.doc[ent.start - 1].lower_.strip(".") in PERSON_ONLY_TITLES
 
     def is_quoted(self, char: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, char) - 1
@@ -464,7 +473,7 @@ class Registry(RoleLearning, EntityResolution):
                 if e.kind == kind == "ORG" and len(words) > 1 and (wset <= e.words) and len(e.words) > len(wset):
                     best = best or e
                 if (e.kind == kind == "ORG" and len(words) == 1 and fold(e.name.split()[0]) == words[0]
-                        and len(e.words) > 1 and words[0] not in ORG_NAME_WORDS):
+                        and len(e.words) > 1 and words[0] not in ORG_NAME_WORDS and not e.place):
                     best = best or e  # "Salling" for "Salling Group"
         if best is None and kind == "PERSON" and len(words) == 1:
             best = self._spelling_variant(words[0])

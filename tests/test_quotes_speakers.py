@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsread.quotes import extract
-from newsread.quotes.names_data import FEMALE_NAMES, MALE_NAMES
+from newsread.quotes.names_data import FEMALE_NAMES, MALE_NAMES, UNISEX_NAMES
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,42 @@ def test_given_name_gender_picks_the_man_for_he(nlp):
 
 def test_name_lists_are_disjoint():
     assert not (MALE_NAMES & FEMALE_NAMES)
+    assert not (UNISEX_NAMES & (MALE_NAMES | FEMALE_NAMES))
+
+
+def test_a_given_name_of_men_and_women_alike_gives_no_gender(nlp):
+    # "Jan" is a man's name in Warsaw and a woman's in Phoenix: "she" may stand for her
+    q = speaker_of(nlp, "Jan Kowalski, who runs the clinic, met the minister on Friday. "
+                        "She said the ward would close in June.", "ward would close")
+    assert q.speaker == "Jan Kowalski"
+    # a gendered given name still decides between two people
+    q = speaker_of(nlp, "Jan Kowalski met Tomasz Nowak at the clinic. He said the ward would close.", "ward would close")
+    assert q.speaker in ("Jan Kowalski", "Tomasz Nowak")
+    q = speaker_of(nlp, "Anna Nowak met Tomasz Kowalski at the clinic. He said the ward would close.", "ward would close")
+    assert q.speaker == "Tomasz Kowalski"
+
+
+def test_a_name_ending_in_a_building_word_is_a_place_not_the_person_it_is_named_after(nlp):
+    # the NER tags "Trump Tower" a person here; "Mr. Trump" is then not its short form
+    t = ("Mr. Trump was in a good mood. As he spoke in the lobby of Trump Tower, there were no long speeches. "
+         "The speech reflected the growing influence of Paul Manafort, whom Mr. Trump hired in March.\n\n"
+         '"We are going to win big," Mr. Trump said. He said the campaign had never been stronger.')
+    assert speaker_of(nlp, t, "win big").speaker == "Trump"
+    assert speaker_of(nlp, t, "never been stronger").speaker == "Trump"
+    # a known given name before the word: a person ("John Tower" the senator)
+    t = 'The committee heard from John Tower, a former senator. "The treaty must be ratified," Tower said.'
+    assert speaker_of(nlp, t, "ratified").speaker == "John Tower"
+
+
+def test_a_title_makes_a_person_of_a_name_the_ner_took_for_an_organisation(nlp):
+    # the headline's "Trump" is tagged ORG; "Mr. Trump" is a person, so "he" may stand for him
+    t = ('Gains for Clinton and Trump in Ohio\n\nMr. Trump spoke for an hour. "We will win this state," '
+         "Mr. Trump said. He said he would return in May.")
+    quotes = extract(t, nlp).quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Trump", "PERSON"), ("Trump", "PERSON")]
+    # no title: an organisation stays one
+    t = 'Deal for Tesla and Ford in Ohio\n\nFord spoke for the industry. "We will build here," Ford said in a statement.'
+    assert [(q.speaker, q.speaker_kind) for q in extract(t, nlp).quotes] == [("Ford", "ORG")]
 
 
 # -- salience: the main speaker beats a subject inside the reported clause -------------
