@@ -39,6 +39,35 @@ def speaking_source(src: Token | None) -> Token | None:
     return None
 
 
+def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
+    """'Clinton was, in the words of a senior adviser, "the torchbearer"', 'in the mayor's
+    words, "a mess"': the one whose words the quote is said to be, in a phrase "in the words of X" or "in
+    X's words" that ends right before the quote's marks (a comma between them at most), X a
+    name or a noun for one who speaks; ("words", X), else None ("in other words" names nobody,
+    "in the words of the old song" no one who speaks; "in his words" is left to the cue)."""
+    tokens = [t for t in before if not t.is_space]
+    if tokens and tokens[-1].text == ",":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    for k in range(len(tokens) - 1, max(len(tokens) - 12, 0) - 1, -1):
+        words = tokens[k]
+        if words.lower_ != "words" or words.head.lower_ != "in" or words.head.dep_ != "prep":
+            continue
+        if not all(words.is_ancestor(t) for t in tokens[k + 1 :]):
+            return None  # the phrase does not run up to the quote
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if source is None:
+            source = next((c for c in words.children if c.dep_ == "poss"), None)
+        source = speaking_source(source)
+        if source is None or not (source.ent_type_ in ("PERSON", "ORG", "NORP") or source.pos_ == "PROPN"
+                                  or source.lemma_.lower() in SPEAKING_NOUNS):
+            return None  # nobody, a possessive pronoun, or a thing ("the old song")
+        return words, source
+    return None
+
+
 def per_source(per: Token) -> Token | None:
     """'Per figures reported by the health ministry, cases rose': "per" opening the sentence
     with a source that speaks works as "according to"; never "per cent", "$5 per hour" or

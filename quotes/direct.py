@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .according import apposed_name_after
+from .according import apposed_name_after, words_source
 from .frames import (
     Attribution,
     RawQuote,
@@ -110,6 +110,8 @@ def is_quote(f: Frame, kind: str) -> bool:
 def _holds_fragment(f: Frame) -> bool:
     """A mixed fragment is a quote only inside its cue's clause: hanging (in the parse) from the
     cue or after it in its sentence, and not a name a passive or naming verb gives."""
+    if words_source(f.before) is not None:
+        return True  # 'was, in the words of an aide, "the torchbearer"': the aide's words
     cue, roots = f.cue, f.roots
     if cue is None:
         return False
@@ -203,6 +205,18 @@ def _according_to(f: Frame) -> Attribution | None:
     if named is not None:  # 'According to the city engineer, Maria Lund, ...: "..."' is Maria Lund's
         src = named[0]
     return through_cue("according_to", "according", cue, src, f.page.text[cue.idx : to.idx + len(to)])
+
+
+def _words_of(f: Frame) -> Attribution | None:
+    """'Clinton was, in the words of a senior adviser, "the torchbearer" of his legacy': the
+    adviser, whatever verb the sentence has."""
+    found = words_source(f.before)
+    if found is None:
+        return None
+    words, source = found
+    cue = words.head  # "in"
+    last = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), words)  # "in the words of"
+    return through_cue("words_of", "according", cue, source, f.page.text[cue.idx : last.idx + len(last)])
 
 
 def _statement(f: Frame) -> Attribution | None:
@@ -348,12 +362,14 @@ def _floating(f: Frame) -> Attribution | None:
 
 # Stage 1 for a quoted span, in the order tried; the first that decides wins. A name right
 # before the colon that opens the quote speaks whatever its words look like, before they are
-# checked to be a quote; every other sieve attributes only a quote. The three cue sieves read
-# the one cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
+# checked to be a quote; every other sieve attributes only a quote. "In the words of X" set off
+# right before the marks names X whatever the sentence's verb; the three cue sieves read the one
+# cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
 SPEAKER_BEFORE_COLON: Sieves[Frame, Attribution] = (("colon.speaker_before", _speaker_before_colon),)
 # Last, for quoted words inside a sentence no cue frames, which no sieve above attributes.
 FIRST_PERSON_FRAGMENT: Sieves[Frame, Attribution] = (("fragment.first_person", _first_person_fragment),)
 DIRECT_SIEVES: Sieves[Frame, Attribution] = (
+    ("words_of", _words_of),
     ("cue.subject", _cue_subject),
     ("according_to", _according_to),
     ("colon.statement", _statement),

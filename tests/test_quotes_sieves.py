@@ -22,6 +22,8 @@ ATTRIBUTED = [
      "We will not accept", "Dmitry Peskov", "told", "cue.subject"),
     ("Mayor Anna Smith spoke on Monday. “We will rebuild,” she said.",
      "We will rebuild", "Anna Smith", "said", "cue.subject"),
+    ("The deal was, in the words of one union leader, “the worst in a generation” for the miners.",
+     "the worst in a generation", "one union leader", "in the words of", "words_of"),
     ("According to the police, the suspect fled the scene on foot before officers arrived.",
      "the suspect fled", "police", "According to", "according_to"),
     ("Foreign Minister Sergey Lavrov stressed that Moscow is not interested in escalation.",

@@ -539,3 +539,19 @@ def test_headline_verbs_and_glued_cues_leave_names(nlp):
     t = ("Glenn Beck Blasts Drudge for Linking to Breitbart Article\n\nAfter blasting the Drudge Report, Glenn Beck "
          "called the senator “the next George Washington.”")
     assert speaker_of(nlp, t, "the next George Washington").speaker == "Glenn Beck"
+
+
+def test_the_one_in_whose_words_a_fragment_is_put_speaks_it(nlp):
+    t = ("The library is the latest reminder that he was preparing his exit and that Mrs. Clinton was, "
+         'in the words of a senior adviser, "the torchbearer" of his legacy.')
+    q = speaker_of(nlp, t, "torchbearer")
+    assert (q.kind, q.speaker, q.sieve) == ("mixed", "senior adviser", "words_of")
+    t = 'The plan was, in Mayor Ann Lowe\'s words, "a bridge to nowhere," and the council dropped it.'
+    assert speaker_of(nlp, t, "bridge to nowhere").speaker == "Ann Lowe"
+    # "in other words" names nobody; a song is no one who speaks; a phrase away from the marks
+    # leaves the quote to its cue
+    quotes = extract('The deal, in other words, was "the best we could get," the minister said.', nlp).quotes
+    assert [(q.speaker, q.sieve) for q in quotes] == [("minister", "cue.subject")]
+    assert not extract('Bread rose again. In the words of the old song, "the times they are a-changin\'."', nlp).quotes
+    quotes = extract('"We will win," in the words of the coach, was the motto, said Ann Lowe.', nlp).quotes
+    assert [(q.speaker, q.sieve) for q in quotes] == [("Ann Lowe", "cue.subject")]
