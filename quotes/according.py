@@ -1,4 +1,5 @@
-"""The source of "according to X" and where its clause stops: helpers of quotes/indirect.py.
+"""Sources a phrase names instead of a speech verb's subject, and where an "according to"
+clause stops: helpers of quotes/indirect.py and quotes/direct.py.
 
 "Per X," opening a sentence counts as "according to X". Who speaks when X is a thing ("data
 from the Gun Violence Archive"), a name set beside a role ("the El Paso mayor, Dee Margo,"),
@@ -7,11 +8,11 @@ accomplished with "honourable people ...""). """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .entities import entity_end
-from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS, SPEAKING_NOUNS
+from .lexicon import NON_SPEECH_SOURCES, SOURCE_PREPOSITIONS, SPEAKING_NOUNS, SPEECH_ACT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,6 +67,44 @@ def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
             return None  # nobody, a possessive pronoun, or a thing ("the old song")
         return words, source
     return None
+
+
+def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool]) -> tuple[Token, Token] | None:
+    """'her remark that "there's a special place in hell ..."', 'his call for "a total and
+    complete ban"', "Sanders's clarion call for a "revolution"": quoted words that hang (through
+    a clause, "for", "of" or "to") from a noun for an act of speech, before any speech verb, are
+    the words of that noun's possessor, when the possessor can speak; (noun, possessor), else None."""
+    for root in roots:
+        if root.dep_ == "appos" or any(t.text == ":" for t in root.doc[root.head.i : root.i]):
+            continue  # 'opposed Macron's statement: "..."' quotes the one who opposed it
+        tok = root.head
+        for _ in range(4):
+            if tok.i > root.i or is_cue(tok):
+                break  # past the quote, or a verb that says it
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_ACT_NOUNS:
+                if not _holds_content(tok, root):
+                    break  # 'called Trump's statements "childish"': words about the statement
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if owner is not None and (owner.ent_type_ in ("PERSON", "ORG", "NORP") or owner.pos_ in ("PROPN", "PRON")
+                                          or owner.lemma_.lower() in SPEAKING_NOUNS):
+                    return tok, owner
+                break
+            if tok.i == tok.head.i:
+                break  # the sentence's top
+            tok = tok.head
+    return None
+
+
+def _holds_content(noun: Token, root: Token) -> bool:
+    """Whether the quoted words under ``root`` are what ``noun`` says: its clause ("remark
+    that ..."), its "for" or "of" ("call for ...", "promise of ..."), its infinitive ("promise to
+    be ..."), not a word that describes it."""
+    child = next((c for c in noun.children if c.i == root.i or c.is_ancestor(root)), None)
+    if child is None:
+        return False  # the noun is the quoted word itself
+    if child.dep_ == "prep":
+        return child.lower_ in ("for", "of")
+    return child.dep_ in ("acl", "ccomp", "relcl")
 
 
 def per_source(per: Token) -> Token | None:

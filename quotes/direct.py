@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .according import apposed_name_after, words_source
+from .according import apposed_name_after, speech_noun_source, words_source
 from .frames import (
     Attribution,
     RawQuote,
@@ -40,6 +40,7 @@ from .lexicon import (
     LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
+    PERSON_NOUNS,
     QUOTE_VERBS,
     STATEMENT_NOUNS,
     TITLE_SMALL_WORDS,
@@ -110,8 +111,8 @@ def is_quote(f: Frame, kind: str) -> bool:
 def _holds_fragment(f: Frame) -> bool:
     """A mixed fragment is a quote only inside its cue's clause: hanging (in the parse) from the
     cue or after it in its sentence, and not a name a passive or naming verb gives."""
-    if words_source(f.before) is not None:
-        return True  # 'was, in the words of an aide, "the torchbearer"': the aide's words
+    if words_source(f.before) is not None or speech_noun_source(f.roots, is_cue) is not None:
+        return True  # 'was, in the words of an aide, "the torchbearer"', 'his call for "a total ban"'
     cue, roots = f.cue, f.roots
     if cue is None:
         return False
@@ -217,6 +218,24 @@ def _words_of(f: Frame) -> Attribution | None:
     cue = words.head  # "in"
     last = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), words)  # "in the words of"
     return through_cue("words_of", "according", cue, source, f.page.text[cue.idx : last.idx + len(last)])
+
+
+def _speech_noun(f: Frame) -> Attribution | None:
+    """'Albright fanned controversy over her remark that "there's a special place in hell ..."':
+    the possessor of the noun for the act of speech the quoted words hang from."""
+    found = speech_noun_source(f.roots, is_cue)
+    if found is None:
+        return None
+    noun, owner = found
+    if owner.pos_ == "PRON":
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = own_subject(verb)
+        if (subject is not None and subject.i < noun.i and subject.tag_ == "NN" and not subject.ent_type_
+                and subject.lemma_.lower() in PERSON_NOUNS):
+            owner = subject  # 'The senator stood by her remark': an unnamed person, whom "her" cannot find later
+    return through_cue("speech_noun.possessor", "cue", noun, owner)
 
 
 def _statement(f: Frame) -> Attribution | None:
@@ -363,13 +382,15 @@ def _floating(f: Frame) -> Attribution | None:
 # Stage 1 for a quoted span, in the order tried; the first that decides wins. A name right
 # before the colon that opens the quote speaks whatever its words look like, before they are
 # checked to be a quote; every other sieve attributes only a quote. "In the words of X" set off
-# right before the marks names X whatever the sentence's verb; the three cue sieves read the one
-# cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
+# right before the marks, and a noun for speech the words hang from before any speech verb ("her
+# remark that"), name the speaker whatever the sentence's verb; the three cue sieves read the
+# one cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
 SPEAKER_BEFORE_COLON: Sieves[Frame, Attribution] = (("colon.speaker_before", _speaker_before_colon),)
 # Last, for quoted words inside a sentence no cue frames, which no sieve above attributes.
 FIRST_PERSON_FRAGMENT: Sieves[Frame, Attribution] = (("fragment.first_person", _first_person_fragment),)
 DIRECT_SIEVES: Sieves[Frame, Attribution] = (
     ("words_of", _words_of),
+    ("speech_noun.possessor", _speech_noun),
     ("cue.subject", _cue_subject),
     ("according_to", _according_to),
     ("colon.statement", _statement),

@@ -132,6 +132,14 @@ STATEMENT_NOUNS = frozenset(
 # case: ...", "made the point: ...", "had a warning: ..."), beside the statement nouns.
 ARGUMENT_NOUNS = frozenset("case argument point warning plea promise pledge prediction claim question".split())
 
+# Nouns for an act of speech whose possessor is the speaker of the words in marks they hold:
+# 'her remark that "there's a special place in hell ..."', 'his call for "a total ban"'.
+SPEECH_ACT_NOUNS = STATEMENT_NOUNS | frozenset(
+    """remark call calls vow promise promises pledge pledges claim claims assertion accusation insistence
+    suggestion admission boast demand quip retort warning plea prediction description characterization
+    characterisation denial complaint criticism words""".split()
+)
+
 # What someone releases, runs or holds up that then "says" something: its issuer speaks
 # ("Trump released a video that said ...").
 ISSUED_NOUNS = STATEMENT_NOUNS | frozenset(
@@ -448,6 +456,8 @@ FEMALE_PRONOUNS = frozenset("she her hers".split())
 
 # Possessive-only forms: evidence for a gender, never a speaker mention themselves.
 POSSESSIVE_PRONOUNS = frozenset("his hers".split())
+# A possessive determiner stands for whom its subject form would: "his call" is he who calls.
+POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 # Third person singular subjects, after which a base-form verb is a subjunctive ("ordered
 # he remain") and cannot be present tense.

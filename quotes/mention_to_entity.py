@@ -37,6 +37,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLURAL_ELLIPTICAL_SPEAKERS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
     QUOTE_VERBS,
     ROLE_QUALIFIERS,
     ROLE_TIME_MODIFIERS,
@@ -134,7 +135,7 @@ class EntityResolution(DocumentAuthors):
         return not want or not e.gender or e.gender == want
 
     def resolve_pronoun(self, tok: Token) -> Resolved:
-        low = tok.lower_
+        low = POSSESSIVE_DETERMINERS.get(tok.lower_, tok.lower_) if tok.dep_ == "poss" else tok.lower_
         doc = self.doc
         sent_start = tok.sent.start
         e: Entity | None  # a candidate antecedent (a group mention's may be unnamed: None)

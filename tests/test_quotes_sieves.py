@@ -24,6 +24,8 @@ ATTRIBUTED = [
      "We will rebuild", "Anna Smith", "said", "cue.subject"),
     ("The deal was, in the words of one union leader, “the worst in a generation” for the miners.",
      "the worst in a generation", "one union leader", "in the words of", "words_of"),
+    ("Madeleine Albright fanned controversy over her remark that “there is a special place in hell for them.”",
+     "a special place in hell", "Madeleine Albright", "remark", "speech_noun.possessor"),
     ("According to the police, the suspect fled the scene on foot before officers arrived.",
      "the suspect fled", "police", "According to", "according_to"),
     ("Foreign Minister Sergey Lavrov stressed that Moscow is not interested in escalation.",

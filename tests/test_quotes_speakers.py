@@ -555,3 +555,35 @@ def test_the_one_in_whose_words_a_fragment_is_put_speaks_it(nlp):
     assert not extract('Bread rose again. In the words of the old song, "the times they are a-changin\'."', nlp).quotes
     quotes = extract('"We will win," in the words of the coach, was the motto, said Ann Lowe.', nlp).quotes
     assert [(q.speaker, q.sieve) for q in quotes] == [("Ann Lowe", "cue.subject")]
+
+
+def test_words_a_noun_for_speech_holds_are_its_possessors(nlp):
+    t = 'Mark Ellis mocked Ann Lowe\'s promise of "a brighter future" at the rally.'
+    assert (speaker_of(nlp, t, "brighter future").speaker, speaker_of(nlp, t, "brighter").sieve) == (
+        "Ann Lowe", "speech_noun.possessor")
+    t = 'The mayor spoke on Monday. Her statement that "the city is safe" drew laughter.'
+    assert speaker_of(nlp, t, "city is safe").speaker == "mayor"
+    t = 'Mark Ellis returned to the town on Monday. Crowds cheered his promise of "a brighter future" for its mills.'
+    assert speaker_of(nlp, t, "brighter future").speaker == "Mark Ellis"  # "his": he who promised
+    t = 'While Sanders\'s clarion call for a "revolution" draws crowds, Clinton\'s campaign is cautious.'
+    assert speaker_of(nlp, t, "revolution").speaker == "Sanders"
+    # words that describe the statement are the describer's; a quote after a colon is the
+    # subject's; a possessor who cannot speak leaves the quote to its cue; a title is no quote
+    t = 'Stuart Stevens, who ran the 2004 campaign, called Trump\'s statements and actions on Sunday "childish."'
+    assert speaker_of(nlp, t, "childish").speaker == "Stuart Stevens"
+    t = 'Ann Lowe described the minister\'s comments as "deeply offensive."'
+    assert speaker_of(nlp, t, "deeply offensive").speaker == "Ann Lowe"
+    t = 'Jair Bolsonaro opposed Macron\'s statement: "The French president\'s suggestion evokes a colonialist mentality."'
+    assert speaker_of(nlp, t, "colonialist").speaker == "Jair Bolsonaro"
+    t = 'Critics said the plan\'s promise of "free buses" was a fantasy.'
+    assert speaker_of(nlp, t, "free buses").speaker == "Critics"
+    assert not extract('The company\'s answer to "Frozen" opens in May.', nlp).quotes
+
+
+def test_a_quoted_noun_for_speech_that_heads_its_sentence_names_no_one(nlp):
+    # '"Her statement."': the noun is the quoted word itself, not a noun the words hang from
+    from newsread.quotes.according import speech_noun_source
+    from newsread.quotes.frames import is_cue
+
+    doc = nlp("Her statement.")
+    assert speech_noun_source([doc[1]], is_cue) is None
