@@ -145,6 +145,18 @@ def _nicknamed(longer: str, name: str) -> bool:
     return not any(fold(w) in GIVEN_NAMES for w in longer[: -len(name)].split())
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added, dropped or two swapped, the first letter kept."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 

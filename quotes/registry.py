@@ -21,6 +21,7 @@ from .entities import (
     _acronym_name,
     _clean_name,
     _name_chain,
+    _one_edit_apart,
     _written,
     entity_end,
     fold,
@@ -58,18 +59,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from newsread.model import Speaker
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """One letter changed, added, dropped or two swapped, the first letter kept."""
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 class Registry(RoleLearning, EntityResolution):
