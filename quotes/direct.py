@@ -103,6 +103,8 @@ def is_quote(f: Frame, kind: str) -> bool:
     if _looks_like_title(f.content) and not (f.prev_char != "" and f.prev_char in (":", ",") and f.cue is not None
                                              and not f.attached and not named_subject):
         return False
+    if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title(f.content.strip().rstrip(",.")):
+        return False  # 'star of television's "Scandal,"', 'ABC's "Nightline."': a show's or a work's name
     if _names_a_work(f.content, f.before_words, f.after_words):
         return False  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)

@@ -613,6 +613,17 @@ def test_a_work_a_speaker_talks_of_is_followed_by_speech_not_its_title(nlp, text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # capitalised words right after a possessive name a show or a work, even with the sentence's comma
+    ("Kerry Washington, star of television's “Scandal,” thanked the president for his work.", []),
+    ("Senator Ann Lowe told NBC's “Meet the Press.”", []),
+    # a one-word answer a cue frames is no title
+    ("Mark Ellis answered the reporter's question. “Never,” he said.", [("direct", "Never,", "Mark Ellis")]),
+])
+def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("“France will always be France,” an angry Hollande retaliated. “It never gives up.”",
      [("direct", "France will always be France,", "Hollande"), ("direct", "It never gives up.", "Hollande")]),
     ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
