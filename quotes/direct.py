@@ -150,15 +150,23 @@ def _first_person_fragment(f: Frame) -> Attribution | None:
     if _looks_like_title(f.content.strip().rstrip(",.")) or _names_a_work(f.content, f.before_words, f.after_words):
         return None
     for root in f.roots:
-        verb = root.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _verb_above(root)
+        while verb.dep_ == "acl" and verb.head.i != verb.i:
+            verb = _verb_above(verb)  # 'voted for the authority to invade Iraq from "..."': the voter's
         if verb.pos_ not in ("VERB", "AUX") or f.mark.start <= verb.idx < f.mark.end:
             continue
         subject = subject_of(verb)
         if subject is not None and (may_speak(subject) or subject.ent_type_ == "PERSON"):
             return through_cue("fragment.first_person", "cue", verb, subject)
     return None
+
+
+def _verb_above(tok: Token) -> Token:
+    """The nearest verb above ``tok`` (its head's, or further up), else the sentence's top."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _speaker_before_colon(f: Frame) -> Attribution | None:
