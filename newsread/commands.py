@@ -122,11 +122,11 @@ def _load_pipeline(name: str | None):
 def cmd_read(args) -> int:
     config = _config()
     path = _db_path(args)
-    # Open (and migrate) once here, so a bad database is one line before any screen.
-    _open_store(args, config).close()
+    # Open (and migrate) here, so a bad database is one line before any screen; the reader keeps it.
+    store = _open_store(args, config)
     from newsread.tui.app import run
 
-    return run(path, config)
+    return run(path, config, store)
 
 
 def cmd_locate(args) -> int:

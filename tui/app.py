@@ -22,18 +22,20 @@ class NewsreadApp(App[int]):
     TITLE = "newsread"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    def __init__(self, db_path: Path, config: Config | None = None) -> None:
+    def __init__(self, db_path: Path, config: Config | None = None, store: Store | None = None) -> None:
+        """``store``: the database already opened on ``db_path`` (the app closes it), else opened here."""
         super().__init__()
         self.db_path = Path(db_path)
         self.config = config or Config()
-        self.store: Store | None = None
+        self.store: Store | None = store
         self._first_launch = False
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default screen, composed with the app itself: pushed
         # from on_mount instead, it would be laid out and rendered once inside the app's
         # start-up batch (not shown) and then again, which delays the first frame.
-        self.store = Store(self.db_path, user=self.config.user)
+        if self.store is None:
+            self.store = Store(self.db_path, user=self.config.user)
         if self.store.first_article_id() is None:  # one seek; count(*) reads every row
             self._first_launch = True
             return super().get_default_screen()  # the loading screen goes on top of it
@@ -116,8 +118,9 @@ class NewsreadApp(App[int]):
         self._close_messages_no_wait()
 
 
-def run(db_path: Path, config: Config) -> int:
-    """Run the reader on the database at ``db_path``; the process exit code (1 after a crash)."""
-    app = NewsreadApp(db_path, config)
+def run(db_path: Path, config: Config, store: Store | None = None) -> int:
+    """Run the reader on the database at ``db_path`` (``store``, when it is open already); the
+    process exit code (1 after a crash)."""
+    app = NewsreadApp(db_path, config, store)
     app.run()
     return app.return_code or 0
