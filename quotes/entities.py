@@ -100,14 +100,20 @@ def entity_end(doc: Doc, i: int) -> int:
 
 
 def _written(ent: Span) -> str:
-    """The entity's words as written, without punctuation or a quoted nickname
-    ('Marcia "Cia" Price' -> 'Marcia Price')."""
+    """The entity's words as written, without punctuation, a spaced dash or a quoted nickname
+    ('Marcia "Cia" Price' -> 'Marcia Price'; "Ros-Lehtinen" keeps its hyphen)."""
     out, nickname = [], False
     for t in ent:
         if t.text == "(":
             break  # "The World Health Organization (WHO": the acronym is a form of its own
         if t.is_quote:
             nickname = not nickname
+        elif t.text == "-" and (t.whitespace_ or t.i == ent.end - 1 or t.nbor(-1).whitespace_):
+            # a dash set off by spaces ends the name the NER ran on ("Tax Policy Center - half a
+            # point"), or a dateline before it ("WASHINGTON - President Obama") is dropped
+            if not "".join(out).isupper():
+                break
+            out = []
         elif not nickname and (not t.is_punct or t.text in ".-&"):
             out.append(t.text)
         out.append(t.whitespace_)

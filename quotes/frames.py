@@ -311,14 +311,21 @@ def continues_relative(clause: Token) -> bool:
     return not prev.is_punct and any(a.dep_ == "relcl" and clause.head.i < a.i < i for a in [prev, *prev.ancestors])
 
 
+_DASHES = ("--", "—", "–", "-")
+
+
 def past_dateline(subj: Token) -> Token:
-    """'WASHINGTON -- President Obama ... said': the parser takes the dateline for the
-    subject and the speaker for its apposition."""
+    """'WASHINGTON -- President Obama ... said', 'In the letter - addressed to the U.S.
+    attorney, Channing D. Phillips - the Utah Republican asks': the parser takes a dateline,
+    or the name closing an aside between dashes, for the subject and the speaker after the
+    dash for its apposition."""
     doc = subj.doc
-    if subj.text.isupper() and subj.i + 1 < len(doc) and doc[subj.i + 1].text in ("--", "—", "–", "-"):
-        for c in subj.children:
-            if c.dep_ == "appos" and c.i > subj.i:
-                return c
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in _DASHES:
+        opened = sum(t.text in _DASHES for t in doc[subj.sent.start : subj.i]) % 2 == 1
+        if subj.text.isupper() or opened:
+            for c in subj.children:
+                if c.dep_ == "appos" and c.i > subj.i:
+                    return c
     return subj
 
 

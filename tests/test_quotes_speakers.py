@@ -587,3 +587,22 @@ def test_a_quoted_noun_for_speech_that_heads_its_sentence_names_no_one(nlp):
 
     doc = nlp("Her statement.")
     assert speech_noun_source([doc[1]], is_cue) is None
+
+
+def test_a_spaced_dash_ends_a_name_the_ner_ran_on(nlp):
+    t = ("The plan would raise only $1 trillion over the decade, according to the Fiscal Policy Center - "
+         "half a percentage point of the nation's output.")
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Fiscal Policy Center"]
+    assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
+    # a hyphen inside a name stays; a dateline before the dash goes
+    assert speaker_of(nlp, 'Rep. Ileana Ros-Lehtinen said "we will vote no."', "vote no").speaker == "Ileana Ros-Lehtinen"
+    assert speaker_of(nlp, 'WASHINGTON - President Ann Lowe said "the plan is dead."', "plan is dead").speaker == "Ann Lowe"
+
+
+def test_the_name_closing_an_aside_between_dashes_is_not_the_subject_after_it(nlp):
+    # the parser makes "Robert J. Hale" the subject and the Democrat its apposition
+    t = ('In the memo - addressed to the state treasurer, Robert J. Hale - the Ohio Democrat asks for an inquiry '
+         'to determine whether "the fund or its managers broke laws that protect public pensions, bond buyers and taxpayers."')
+    assert speaker_of(nlp, t, "broke laws").speaker == "Democrat"
+    # a name set off by dashes that is the subject keeps speaking
+    assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
