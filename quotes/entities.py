@@ -102,7 +102,8 @@ def entity_end(doc: Doc, i: int) -> int:
 def _written(ent: Span) -> str:
     """The entity's words as written, without punctuation, a spaced dash or a quoted nickname
     ('Marcia "Cia" Price' -> 'Marcia Price'; "Ros-Lehtinen" keeps its hyphen)."""
-    out, nickname = [], False
+    out: list[str] = []
+    nickname = False
     for t in ent:
         if t.text == "(":
             break  # "The World Health Organization (WHO": the acronym is a form of its own
