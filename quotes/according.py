@@ -62,8 +62,7 @@ def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
         if source is None:
             source = next((c for c in words.children if c.dep_ == "poss"), None)
         source = speaking_source(source)
-        if source is None or not (source.ent_type_ in ("PERSON", "ORG", "NORP") or source.pos_ == "PROPN"
-                                  or source.lemma_.lower() in SPEAKING_NOUNS):
+        if source is None or not _names_a_source(source):
             return None  # nobody, a possessive pronoun, or a thing ("the old song")
         return words, source
     return None
@@ -85,14 +84,18 @@ def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool]) 
                 if not _holds_content(tok, root):
                     break  # 'called Trump's statements "childish"': words about the statement
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-                if owner is not None and (owner.ent_type_ in ("PERSON", "ORG", "NORP") or owner.pos_ in ("PROPN", "PRON")
-                                          or owner.lemma_.lower() in SPEAKING_NOUNS):
+                if owner is not None and (owner.pos_ == "PRON" or _names_a_source(owner)):
                     return tok, owner
                 break
             if tok.i == tok.head.i:
                 break  # the sentence's top
             tok = tok.head
     return None
+
+
+def _names_a_source(tok: Token) -> bool:
+    """A person, an organisation or a people by name, or a noun for one who speaks ("an aide")."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKING_NOUNS
 
 
 def _holds_content(noun: Token, root: Token) -> bool:

@@ -103,7 +103,7 @@ def is_quote(f: Frame, kind: str) -> bool:
     if _looks_like_title(f.content) and not (f.prev_char != "" and f.prev_char in (":", ",") and f.cue is not None
                                              and not f.attached and not named_subject):
         return False
-    if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title(f.content.strip().rstrip(",.")):
+    if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title_trimmed(f.content):
         return False  # 'star of television's "Scandal,"', 'ABC's "Nightline."': a show's or a work's name
     if _names_a_work(f.content, f.before_words, f.after_words):
         return False  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
@@ -147,7 +147,7 @@ def _first_person_fragment(f: Frame) -> Attribution | None:
     words of the subject of the verb they hang from, when that subject can speak."""
     if f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content):
         return None
-    if _looks_like_title(f.content.strip().rstrip(",.")) or _names_a_work(f.content, f.before_words, f.after_words):
+    if _looks_like_title_trimmed(f.content) or _names_a_work(f.content, f.before_words, f.after_words):
         return None
     for root in f.roots:
         verb = _verb_above(root)
@@ -238,10 +238,7 @@ def _speech_noun(f: Frame) -> Attribution | None:
         return None
     noun, owner = found
     if owner.pos_ == "PRON":
-        verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        subject = own_subject(verb)
+        subject = own_subject(_verb_above(noun))
         if (subject is not None and subject.i < noun.i and subject.tag_ == "NN" and not subject.ent_type_
                 and subject.lemma_.lower() in PERSON_NOUNS):
             owner = subject  # 'The senator stood by her remark': an unnamed person, whom "her" cannot find later
@@ -459,6 +456,11 @@ def _looks_like_title(content: str) -> bool:
     )
 
 
+def _looks_like_title_trimmed(content: str) -> bool:
+    """A title once the sentence's comma or full stop the marks hold is left out ('"Scandal,"')."""
+    return _looks_like_title(content.strip().rstrip(",."))
+
+
 def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequence[Token]) -> bool:
     """The title of a book, show or film: quoted words (capitalised, a dozen at most) right
     after the noun for the work ('his new book, "Doomed to Succeed,"') or right before a
@@ -469,7 +471,7 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
     if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
         # 'Trump said of the episode, "I don't like it."': the work is what the speech is about
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
-        return not (topic and not _looks_like_title(content.strip().rstrip(",.")))
+        return not (topic and not _looks_like_title_trimmed(content))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
 
 

@@ -214,12 +214,11 @@ def subject_of(verb: Token) -> Token | None:
             nearer = _speaking_clause_before(verb, tok)
             if nearer is not None:
                 return nearer
-        if (subs and tok.i != verb.i and tok.dep_ in ("advcl", "ccomp") and tok.head.i != tok.i
-                and verb.tag_ == "VBG" and not any(may_speak(x) for x in subs)):
-            # 'Francis made clear that his meeting was not political, saying ...': a participle
-            # borrows the subject of the clause it hangs on only from one who can speak
-            tok = tok.head
-            continue
+            if tok.dep_ in ("advcl", "ccomp") and tok.head.i != tok.i:
+                # 'Francis made clear that his meeting was not political, saying ...': a participle
+                # borrows the subject of the clause it hangs on only from one who can speak
+                tok = tok.head
+                continue
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
