@@ -614,7 +614,7 @@ def test_a_work_a_speaker_talks_of_is_followed_by_speech_not_its_title(nlp, text
 
 @pytest.mark.parametrize(("text", "expected"), [
     # capitalised words right after a possessive name a show or a work, even with the sentence's comma
-    ("Kerry Washington, star of television's “Scandal,” thanked the president for his work.", []),
+    ("Mark Ellis, star of television's “Harbour Lights,” thanked the mayor for her work.", []),
     ("Senator Ann Lowe told NBC's “Meet the Press.”", []),
     # a one-word answer a cue frames is no title
     ("Mark Ellis answered the reporter's question. “Never,” he said.", [("direct", "Never,", "Mark Ellis")]),

@@ -408,10 +408,10 @@ def test_a_participle_after_a_thing_speaks_for_the_person_of_the_clause_before_i
 
 @pytest.mark.parametrize(("text", "expected"), [
     ('Mayor Ann Lowe credited the win to "a team I am proud of."', [("mixed", "a team I am proud of.", "Ann Lowe")]),
-    # an infinitive that modifies a noun ("the authority to invade") is no verb of its own: the clause's
-    ('Ann Lowe spoke on Monday. Years earlier, she had voted for the authority to invade Iraq from '
-     '"the view of a senator who has seen our city attacked."',
-     [("mixed", "the view of a senator who has seen our city attacked.", "Ann Lowe")]),
+    # an infinitive that modifies a noun ("the authority to blockade") is no verb of its own: the clause's
+    ('Ann Lowe spoke on Monday. Years earlier, she had voted for the authority to blockade Cuba from '
+     '"the view of a mayor who has seen our streets flooded."',
+     [("mixed", "the view of a mayor who has seen our streets flooded.", "Ann Lowe")]),
     ('The senator stood by her remark that "we cannot trust them," refusing to apologise.',
      [("mixed", "we cannot trust them,", "senator")]),
     # a short or title-cased phrase, or a subject that cannot speak: somebody's words are not shown

@@ -51,23 +51,23 @@ def test_a_given_name_of_men_and_women_alike_gives_no_gender(nlp):
 
 
 def test_a_name_ending_in_a_building_word_is_a_place_not_the_person_it_is_named_after(nlp):
-    # the NER tags "Trump Tower" a person here; "Mr. Trump" is then not its short form
-    t = ("Mr. Trump was in a good mood. As he spoke in the lobby of Trump Tower, there were no long speeches. "
-         "The speech reflected the growing influence of Paul Manafort, whom Mr. Trump hired in March.\n\n"
-         '"We are going to win big," Mr. Trump said. He said the campaign had never been stronger.')
-    assert speaker_of(nlp, t, "win big").speaker == "Trump"
-    assert speaker_of(nlp, t, "never been stronger").speaker == "Trump"
+    # the NER tags "Baxter Tower" a person here; "Mr. Baxter" is then not its short form
+    t = ("Mr. Baxter was in a cheerful mood. As he spoke in the lobby of Baxter Tower, there were no long speeches. "
+         "The evening showed the growing sway of Peter Grant, whom Mr. Baxter hired in June.\n\n"
+         '"We will build again," Mr. Baxter said. He said the company had never been stronger.')
+    assert speaker_of(nlp, t, "build again").speaker == "Baxter"
+    assert speaker_of(nlp, t, "never been stronger").speaker == "Baxter"
     # a known given name before the word: a person ("John Tower" the senator)
     t = 'The committee heard from John Tower, a former senator. "The treaty must be ratified," Tower said.'
     assert speaker_of(nlp, t, "ratified").speaker == "John Tower"
 
 
 def test_a_title_makes_a_person_of_a_name_the_ner_took_for_an_organisation(nlp):
-    # the headline's "Trump" is tagged ORG; "Mr. Trump" is a person, so "he" may stand for him
-    t = ('Gains for Clinton and Trump in Ohio\n\nMr. Trump spoke for an hour. "We will win this state," '
-         "Mr. Trump said. He said he would return in May.")
+    # the headline's "Whitlock" is tagged ORG; "Mr. Whitlock" is a person, so "he" may stand for him
+    t = ('Big wins for Warren and Whitlock in Ohio\n\nMr. Whitlock spoke for an hour. "We will win this county," '
+         "Mr. Whitlock said. He said he would return in May.")
     quotes = extract(t, nlp).quotes
-    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Trump", "PERSON"), ("Trump", "PERSON")]
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Whitlock", "PERSON"), ("Whitlock", "PERSON")]
     # no title: an organisation stays one
     t = 'Deal for Tesla and Ford in Ohio\n\nFord spoke for the industry. "We will build here," Ford said in a statement.'
     assert [(q.speaker, q.speaker_kind) for q in extract(t, nlp).quotes] == [("Ford", "ORG")]
@@ -542,10 +542,8 @@ def test_headline_verbs_and_glued_cues_leave_names(nlp):
 
 
 def test_the_one_in_whose_words_a_fragment_is_put_speaks_it(nlp):
-    t = ("The library is the latest reminder that he was preparing his exit and that Mrs. Clinton was, "
-         'in the words of a senior adviser, "the torchbearer" of his legacy.')
-    q = speaker_of(nlp, t, "torchbearer")
-    assert (q.kind, q.speaker, q.sieve) == ("mixed", "senior adviser", "words_of")
+    q = speaker_of(nlp, 'The mayor was, in the words of a senior aide, "the conscience" of the council.', "conscience")
+    assert (q.kind, q.speaker, q.sieve) == ("mixed", "senior aide", "words_of")
     t = 'The plan was, in Mayor Ann Lowe\'s words, "a bridge to nowhere," and the council dropped it.'
     assert speaker_of(nlp, t, "bridge to nowhere").speaker == "Ann Lowe"
     # "in other words" names nobody; a song is no one who speaks; a phrase away from the marks
@@ -565,12 +563,10 @@ def test_words_a_noun_for_speech_holds_are_its_possessors(nlp):
     assert speaker_of(nlp, t, "city is safe").speaker == "mayor"
     t = 'Mark Ellis returned to the town on Monday. Crowds cheered his promise of "a brighter future" for its mills.'
     assert speaker_of(nlp, t, "brighter future").speaker == "Mark Ellis"  # "his": he who promised
-    t = 'While Sanders\'s clarion call for a "revolution" draws crowds, Clinton\'s campaign is cautious.'
-    assert speaker_of(nlp, t, "revolution").speaker == "Sanders"
+    t = 'While Hale\'s loud call for a "revolution" draws crowds, Lowe\'s campaign is cautious.'
+    assert speaker_of(nlp, t, "revolution").speaker == "Hale"
     # words that describe the statement are the describer's; a quote after a colon is the
     # subject's; a possessor who cannot speak leaves the quote to its cue; a title is no quote
-    t = 'Stuart Stevens, who ran the 2004 campaign, called Trump\'s statements and actions on Sunday "childish."'
-    assert speaker_of(nlp, t, "childish").speaker == "Stuart Stevens"
     t = 'Ann Lowe described the minister\'s comments as "deeply offensive."'
     assert speaker_of(nlp, t, "deeply offensive").speaker == "Ann Lowe"
     t = 'Jair Bolsonaro opposed Macron\'s statement: "The French president\'s suggestion evokes a colonialist mentality."'
@@ -590,9 +586,9 @@ def test_a_quoted_noun_for_speech_that_heads_its_sentence_names_no_one(nlp):
 
 
 def test_a_spaced_dash_ends_a_name_the_ner_ran_on(nlp):
-    t = ("The plan would raise only $1 trillion over the decade, according to the Fiscal Policy Center - "
-         "half a percentage point of the nation's output.")
-    assert [q.speaker for q in extract(t, nlp).quotes] == ["Fiscal Policy Center"]
+    t = ("The levy would raise only $2 billion over the decade, according to the Budget Research Office - "
+         "half a percentage point of the city's output.")
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Budget Research Office"]
     assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
     # a hyphen inside a name stays; a dateline before the dash goes
     assert speaker_of(nlp, 'Rep. Ileana Ros-Lehtinen said "we will vote no."', "vote no").speaker == "Ileana Ros-Lehtinen"
@@ -600,9 +596,9 @@ def test_a_spaced_dash_ends_a_name_the_ner_ran_on(nlp):
 
 
 def test_the_name_closing_an_aside_between_dashes_is_not_the_subject_after_it(nlp):
-    # the parser makes "Robert J. Hale" the subject and the Democrat its apposition
-    t = ('In the memo - addressed to the state treasurer, Robert J. Hale - the Ohio Democrat asks for an inquiry '
-         'to determine whether "the fund or its managers broke laws that protect public pensions, bond buyers and taxpayers."')
-    assert speaker_of(nlp, t, "broke laws").speaker == "Democrat"
+    # the parser makes "Mary K. Dunmore" the subject and the Republican its apposition
+    t = ('In the note - sent to the state auditor, Mary K. Dunmore - the Idaho Republican asks for an investigation '
+         'to learn whether "the agency or its officers broke laws that guard wild land, water and timber."')
+    assert speaker_of(nlp, t, "broke laws").speaker == "Republican"
     # a name set off by dashes that is the subject keeps speaking
     assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
