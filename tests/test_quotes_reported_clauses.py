@@ -385,8 +385,8 @@ def test_a_cue_the_parser_made_a_conjunct_of_the_quoted_words_frames_them(nlp, t
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”", "Carl Bialik"),
-    ("Media shares blame in poll overhype - HuffPollster: “Pollsters are taking a lot of heat.”", "HuffPollster"),
+    ("Forecasters agree - Mary Dunmore: “The first lesson was the simplest one.”", "Mary Dunmore"),
+    ("Media shares blame in vote overhype - VoteWatch: “Forecasters are taking a lot of heat.”", "VoteWatch"),
     # the words after the dash are no name, or the dash is a hyphen: the cue's subject speaks
     ("The mayor said - after a long pause: “We have never seen anything like it.”", "mayor"),
     ("The students agree with Jean-Luc Martin: “We have never seen anything like it.”", "students"),
