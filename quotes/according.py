@@ -41,7 +41,7 @@ def speaking_source(src: Token | None) -> Token | None:
 
 
 def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
-    """'Clinton was, in the words of a senior adviser, "the torchbearer"', 'in the mayor's
+    """'The mayor was, in the words of a senior aide, "the conscience"', 'in the mayor's
     words, "a mess"': the one whose words the quote is said to be, in a phrase "in the words of X" or "in
     X's words" that ends right before the quote's marks (a comma between them at most), X a
     name or a noun for one who speaks; ("words", X), else None ("in other words" names nobody,
@@ -69,20 +69,20 @@ def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
 
 
 def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool]) -> tuple[Token, Token] | None:
-    """'her remark that "there's a special place in hell ..."', 'his call for "a total and
-    complete ban"', "Sanders's clarion call for a "revolution"": quoted words that hang (through
+    """'her remark that "the river will take care of itself"', 'his call for "a new
+    port"', "Hale's loud call for a "revolution"": quoted words that hang (through
     a clause, "for", "of" or "to") from a noun for an act of speech, before any speech verb, are
     the words of that noun's possessor, when the possessor can speak; (noun, possessor), else None."""
     for root in roots:
         if root.dep_ == "appos" or any(t.text == ":" for t in root.doc[root.head.i : root.i]):
-            continue  # 'opposed Macron's statement: "..."' quotes the one who opposed it
+            continue  # 'opposed the mayor's statement: "..."' quotes the one who opposed it
         tok = root.head
         for _ in range(4):
             if tok.i > root.i or is_cue(tok):
                 break  # past the quote, or a verb that says it
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_ACT_NOUNS:
                 if not _holds_content(tok, root):
-                    break  # 'called Trump's statements "childish"': words about the statement
+                    break  # 'described the minister's comments as "deeply offensive"': words about them
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
                 if owner is not None and (owner.pos_ == "PRON" or _names_a_source(owner)):
                     return tok, owner

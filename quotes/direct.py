@@ -104,7 +104,7 @@ def is_quote(f: Frame, kind: str) -> bool:
                                              and not f.attached and not named_subject):
         return False
     if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title_trimmed(f.content):
-        return False  # 'star of television's "Scandal,"', 'ABC's "Nightline."': a show's or a work's name
+        return False  # 'star of television's "Harbour Lights,"', 'told NBC's "Meet the Press."': a show's or a work's name
     if _names_a_work(f.content, f.before_words, f.after_words):
         return False  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)
@@ -114,7 +114,7 @@ def _holds_fragment(f: Frame) -> bool:
     """A mixed fragment is a quote only inside its cue's clause: hanging (in the parse) from the
     cue or after it in its sentence, and not a name a passive or naming verb gives."""
     if words_source(f.before) is not None or speech_noun_source(f.roots, is_cue) is not None:
-        return True  # 'was, in the words of an aide, "the torchbearer"', 'his call for "a total ban"'
+        return True  # 'was, in the words of an aide, "the conscience"', 'his call for "a revolution"'
     cue, roots = f.cue, f.roots
     if cue is None:
         return False
@@ -176,7 +176,7 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
         return None
     before = list(f.before)
     if f.framed and not inverted:
-        # 'Pollsters agree - Carl Bialik: "..."': a headline, a dash, then the name the quote is
+        # 'Forecasters agree - Mary Dunmore: "..."': a headline, a dash, then the name the quote is
         # given to; the cue in the headline is the reporter's
         dashes = [i for i, t in enumerate(before) if i and t.text in DASH_MARKS and t.whitespace_ and before[i - 1].whitespace_]
         if not dashes or f.cue is None or f.cue.i > before[dashes[-1]].i:
@@ -189,7 +189,7 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
 
 
 def _capitalised_name(before: Sequence[Token]) -> str | None:
-    """'HuffPollster:', 'Michael P. McDonald:': one to four capitalised words, then the colon."""
+    """'VoteWatch:', 'Mary K. Dunmore:': one to four capitalised words, then the colon."""
     words = [t for t in before if not t.is_space]
     if not 2 <= len(words) <= 5 or words[-1].text != ":":
         return None
@@ -219,8 +219,8 @@ def _according_to(f: Frame) -> Attribution | None:
 
 
 def _words_of(f: Frame) -> Attribution | None:
-    """'Clinton was, in the words of a senior adviser, "the torchbearer" of his legacy': the
-    adviser, whatever verb the sentence has."""
+    """'The mayor was, in the words of a senior aide, "the conscience" of the council': the
+    aide, whatever verb the sentence has."""
     found = words_source(f.before)
     if found is None:
         return None
@@ -231,7 +231,7 @@ def _words_of(f: Frame) -> Attribution | None:
 
 
 def _speech_noun(f: Frame) -> Attribution | None:
-    """'Albright fanned controversy over her remark that "there's a special place in hell ..."':
+    """'Ann Lowe drew criticism over her remark that "the river will take care of itself"':
     the possessor of the noun for the act of speech the quoted words hang from."""
     found = speech_noun_source(f.roots, is_cue)
     if found is None:
@@ -457,7 +457,7 @@ def _looks_like_title(content: str) -> bool:
 
 
 def _looks_like_title_trimmed(content: str) -> bool:
-    """A title once the sentence's comma or full stop the marks hold is left out ('"Scandal,"')."""
+    """A title once the sentence's comma or full stop the marks hold is left out ('"Harbour Lights,"')."""
     return _looks_like_title(content.strip().rstrip(",."))
 
 
@@ -469,7 +469,7 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
         return False
     noun = before_words[-1] if before_words else None
     if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
-        # 'Trump said of the episode, "I don't like it."': the work is what the speech is about
+        # 'Baxter said of the episode, "I regret it."': the work is what the speech is about
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
         return not (topic and not _looks_like_title_trimmed(content))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES

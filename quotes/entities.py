@@ -110,7 +110,7 @@ def _written(ent: Span) -> str:
         if t.is_quote:
             nickname = not nickname
         elif t.text == "-" and (t.whitespace_ or t.i == ent.end - 1 or t.nbor(-1).whitespace_):
-            # a dash set off by spaces ends the name the NER ran on ("Tax Policy Center - half a
+            # a dash set off by spaces ends the name the NER ran on ("Budget Research Office - half a
             # point"), or a dateline before it ("WASHINGTON - President Obama") is dropped
             if not "".join(out).isupper():
                 break

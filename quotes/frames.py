@@ -314,8 +314,8 @@ _DASHES = ("--", "—", "–", "-")
 
 
 def past_dateline(subj: Token) -> Token:
-    """'WASHINGTON -- President Obama ... said', 'In the letter - addressed to the U.S.
-    attorney, Channing D. Phillips - the Utah Republican asks': the parser takes a dateline,
+    """'WASHINGTON -- President Obama ... said', 'In the note - sent to the state auditor,
+    Mary K. Dunmore - the Idaho Republican asks': the parser takes a dateline,
     or the name closing an aside between dashes, for the subject and the speaker after the
     dash for its apposition."""
     doc = subj.doc

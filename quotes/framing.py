@@ -213,7 +213,7 @@ _FRAME_TAIL_DEPS = frozenset({"advmod", "prt", "prep", "punct", "npadvmod"})
 
 
 def _closing_frame(tok: Token) -> bool:
-    """'"France will always be France," an angry Hollande retaliated.': any finite verb right
+    """'"Lisbon will always be Lisbon," an angry Costa retaliated.': any finite verb right
     after a quote that ends in a comma, "?" or "!", its subject first, nothing after it but
     adverbs or a phrase before the full stop, frames the quote ("the crowd roared back")."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]

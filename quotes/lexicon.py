@@ -133,7 +133,7 @@ STATEMENT_NOUNS = frozenset(
 ARGUMENT_NOUNS = frozenset("case argument point warning plea promise pledge prediction claim question".split())
 
 # Nouns for an act of speech whose possessor is the speaker of the words in marks they hold:
-# 'her remark that "there's a special place in hell ..."', 'his call for "a total ban"'.
+# 'her remark that "the river will take care of itself"', 'his call for "a revolution"'.
 SPEECH_ACT_NOUNS = STATEMENT_NOUNS | frozenset(
     """remark call calls vow promise promises pledge pledges claim claims assertion accusation insistence
     suggestion admission boast demand quip retort warning plea prediction description characterization
@@ -225,8 +225,8 @@ POSTNOMINALS = frozenset("qc kc cmg obe mbe cbe kbe dbe gcmg phd jr sr mp mep".s
 # Titles that fix a gender, at or right before a name ("Mme Spanton", "Mr Johnson").
 MALE_TITLES = frozenset("mr mister sir lord king prince monsieur herr senor don".split())
 FEMALE_TITLES = frozenset("mrs ms miss mme mlle madame dame lady queen princess frau senora".split())
-# A title only a person's name follows: "Mr. Trump" is a person even where the NER tagged
-# "Trump" an organisation before.
+# A title only a person's name follows: "Mr. Whitlock" is a person even where the NER tagged
+# "Whitlock" an organisation before.
 PERSON_ONLY_TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("dr prof".split())
 
 # Nouns and titles that mark a man or a woman when they stand near a name or head an
@@ -353,7 +353,7 @@ SIDE_GROUP_NOUNS = frozenset("parties sides partners".split())
 # Prepositions that give what a speaker talks about ("said of the episode"), not where ("on the podcast").
 TOPIC_PREPOSITIONS = frozenset("of about".split())
 
-# Dashes that set a headline or a topic apart from what follows it ("Pollsters agree - Carl Bialik:").
+# Dashes that set a headline or a topic apart from what follows it ("Forecasters agree - Mary Dunmore:").
 DASH_MARKS = frozenset("- – — ―".split())
 
 # Quantifiers and "another" standing for a noun left out, as a speaker: '"...," said another',
@@ -385,8 +385,8 @@ ORG_NOUNS = frozenset(
 ORG_SUFFIXES = frozenset("kft ltd inc gmbh plc llc corp co group company ag sa nv bv".split())
 
 # The head word of a building's, a street's or a site's name: a name ending in one is a place,
-# never a person, even when the NER tags it so ("Trump Tower", "Union Station"), so "Mr.
-# Trump" is not taken for a short form of it.
+# never a person, even when the NER tags it so ("Baxter Tower", "Union Station"), so "Mr.
+# Baxter" is not taken for a short form of it.
 PLACE_HEAD_WORDS = frozenset(
     """airport arena avenue boulevard bridge building cathedral center centre garden gardens hall highway hotel
     mall mosque museum palace plaza road square stadium station street synagogue temple tower towers""".split()

@@ -138,7 +138,7 @@ class Registry(RoleLearning, EntityResolution):
             if kind == "PERSON" and (fold(words[-1]).strip(".") in ORG_SUFFIXES or len(words) > 5):
                 kind = "ORG"
             elif kind == "PERSON" and len(words) > 1 and fold(words[-1]) in PLACE_HEAD_WORDS and fold(words[0]) not in GIVEN_NAMES:
-                kind, place = "ORG", True  # "Trump Tower", not "John Tower" the senator
+                kind, place = "ORG", True  # "Baxter Tower", not "John Tower" the senator
             if kind == "PERSON" and _acronym_name(form):
                 kind = "ORG"
             if form in acronyms:
@@ -300,7 +300,7 @@ class Registry(RoleLearning, EntityResolution):
         self._learn_roles(self.doc[head.i : head.i + 1], e)
 
     def _titled(self, ent: Span) -> bool:
-        """"Mr. Trump", "Dr Ruiz": a name right after a title only people have."""
+        """"Mr. Whitlock", "Dr Ruiz": a name right after a title only people have."""
         return ent.start > 0 and self.doc[ent.start - 1].lower_.strip(".") in PERSON_ONLY_TITLES
 
     def is_quoted(self, char: int) -> bool:

@@ -624,8 +624,8 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("“France will always be France,” an angry Hollande retaliated. “It never gives up.”",
-     [("direct", "France will always be France,", "Hollande"), ("direct", "It never gives up.", "Hollande")]),
+    ("“Lisbon will always be Lisbon,” an angry Costa retaliated. “It never gives up.”",
+     [("direct", "Lisbon will always be Lisbon,", "Costa"), ("direct", "It never gives up.", "Costa")]),
     ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
     # a subject that cannot speak, a quote inside the sentence, a verb with an object of its own
     ("“Not now,” the engine stalled.", []),
