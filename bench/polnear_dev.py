@@ -14,7 +14,7 @@ end), speaker right by mention text or else canonical name -- with direct attrib
 counted over contents holding any quotation mark (including the NYT's '' and ``), a
 line whose recall counts only attributions with a communication cue (precision still
 against all), and the remaining direct errors by class. A gold Source that is a relative
-pronoun ("Mr. Scott, who has called ...") is read as the name before it.
+pronoun ("Ms. Hale, who has argued ...") is read as the name before it.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _NAME_BEFORE_COMMA = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?(?:[A-Z]
 
 
 def relative_antecedent(text: str, ss: int) -> str:
-    """PolNeAR's Source may be a relative pronoun ("Mr. Scott, who has called ..."); its
+    """PolNeAR's Source may be a relative pronoun ("Ms. Hale, who has argued ..."); its
     antecedent is the name closing a phrase before it in the same sentence (text only,
     the nearest "Name," within 150 characters), else the word right before the pronoun,
     so speakers are compared with a name."""
@@ -176,8 +176,8 @@ def _token_at(doc, char: int):
 
 def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
     """A mixed fragment grown to the cue's complement that holds it (from our parse, never
-    the gold): '"said that he would offer "a prayer" for the nominee but ...' becomes
-    'that he would offer "a prayer" for the nominee'. None when the parse does not tie
+    the gold): '"said that she would send "her thanks" to the crew but ...' becomes
+    'that she would send "her thanks" to the crew'. None when the parse does not tie
     the fragment to the cue (the caller then falls back to the sentence rule)."""
     cue = _token_at(doc, q.cue_start) if q.cue_start >= 0 else None
     frag = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -41,7 +41,7 @@ def speaking_source(src: Token | None) -> Token | None:
 
 
 def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
-    """'The mayor was, in the words of a senior aide, "the conscience"', 'in the mayor's
+    """'The treasurer was, in the words of a colleague, "the brake"', 'in the mayor's
     words, "a mess"': the one whose words the quote is said to be, in a phrase "in the words of X" or "in
     X's words" that ends right before the quote's marks (a comma between them at most), X a
     name or a noun for one who speaks; ("words", X), else None ("in other words" names nobody,

@@ -29,7 +29,7 @@ SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 
 
 def _that_clause(head: Token) -> bool:
-    """'says that after the attacks on the World Trade Center, Santilli, a proud veteran, was
+    """'says that after the floods of last spring, Okafor, a retired nurse, was
     ready': a finite clause opened by "that" whose subject the parser lost."""
     return head.dep_ == "ccomp" and head.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
         c.dep_ == "mark" and c.lower_ == "that" and c.i == head.left_edge.i for c in head.children)
@@ -173,7 +173,7 @@ def relative_gap(verb: Token, head: Token) -> bool:
 
 def _object_right_before(verb: Token, head: Token) -> bool:
     """The verb's object is the subject of ``head`` right after it ("maintained [an inquiry] is
-    what ..."), not an object with a phrase of its own ("accused Clinton of implying ... were")."""
+    what ..."), not an object with a phrase of its own ("accused the mayor of hinting ... were")."""
     obj = object_subject(verb, head)
     return obj is not None and obj.right_edge.i + 1 == head.left_edge.i
 
@@ -309,7 +309,7 @@ def present_continuation(verb: Token, b: int) -> int:
         if any(x.dep_ == "mark" and x.i < c.i and x.lower_ != "so" for x in c.children):
             continue  # "because ...", "while ...": the reporter's own linking
         if c.dep_ == "conj" and any(x.dep_ in SUBJ for x in c.children):
-            continue  # "..., and the downgrade is casting a shadow": the reporter's own clause
+            continue  # "..., and the cut is weighing on the harbour towns": the reporter's own clause
         present = c.tag_ in _PRESENT or any(x.dep_ in ("aux", "auxpass") and x.tag_ in _PRESENT for x in c.children)
         if present:
             return c.right_edge.i
@@ -317,7 +317,7 @@ def present_continuation(verb: Token, b: int) -> int:
 
 
 def resumed_after_cue(verb: Token, b: int) -> int:
-    """'The argument would be aided, Devine said, by the upcoming primary calendar': the
+    """'The repairs would be slowed, Marsh said, by the winter weather': the
     cue set off by commas inside its clause, which the parser finishes on the cue. The
     span runs to the sentence's end, cue inside (as with "X, according to Y, Z")."""
     doc = verb.doc
@@ -329,10 +329,10 @@ def resumed_after_cue(verb: Token, b: int) -> int:
         return b
     rest = [c for c in verb.children if c.i > hi + 1 and not c.is_punct]
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # 'Things have changed, she says, especially in ...': the parser keeps the rest on the clause
+        # 'Prices have risen, she says, mostly in ...': the parser keeps the rest on the clause
         rest = sorted(rest + [c for c in verb.head.children if c.i > hi + 1 and not c.is_punct], key=lambda c: c.i)
     if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
-        return b  # "..., Twitter announced, gaining 22,000 followers": the reporter's addition
+        return b  # "..., the museum announced, drawing 3,000 visitors": the reporter's addition
     end = max(c.right_edge.i for c in rest)
     if doc[rest[0].i].lower_ in TRAILING_BACKGROUND:
         return b
@@ -372,7 +372,7 @@ def cited_source_clause(verb: Token) -> tuple[Token, Token] | None:
 
 
 def split_clause_ends(heads: list[Token]) -> dict[int, int]:
-    """'said the Iranians released by the US were close to ...': the parser splits one
+    """'said the sailors freed by the navy were close to ...': the parser splits one
     clause into two complements, the subject with a reduced relative ("released") and a
     subjectless rest ("were ..."). Returns {first head: last token of the rest}."""
     out: dict[int, int] = {}

@@ -92,7 +92,7 @@ def quote_kind(f: Frame) -> str:
     if starts_lower and trailing_text and f.prev_char == ",":
         return "mixed"
     if starts_lower and f.prev_char == "," and _inside_reported_clause(cue, f.roots, f.mark):
-        return "mixed"  # 'said it's unrealistic to think that if ..., "our oceans are ..."'
+        return "mixed"  # 'said it's naive to expect that if ..., "our rivers will ..."'
     return "direct"
 
 
@@ -128,7 +128,7 @@ def _holds_fragment(f: Frame) -> bool:
 
 
 def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:
-    """'The senator "offers support for Wall Street," adviser X wrote': the parser made the cue
+    """'The minister "backs the big landlords," aide X wrote': the parser made the cue
     after the quote a conjunct of the quoted verb, with no "and" or "but" between them; the
     comma inside the marks shows it frames the words as "said" would."""
     return (content.rstrip().endswith(",") and cue.dep_ == "conj" and cue.head in roots
@@ -142,7 +142,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Ww]e|[Mm]y|[Oo
 
 
 def _first_person_fragment(f: Frame) -> Attribution | None:
-    """'Sanders credited the win to "a closed primary, something I am not enthusiastic about"':
+    """'Ruiz put the defeat down to "a short campaign, which I never wanted"':
     words in the first person, in marks inside a sentence that no speech verb frames, are the
     words of the subject of the verb they hang from, when that subject can speak."""
     if f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content):
@@ -152,7 +152,7 @@ def _first_person_fragment(f: Frame) -> Attribution | None:
     for root in f.roots:
         verb = _verb_above(root)
         while verb.dep_ == "acl" and verb.head.i != verb.i:
-            verb = _verb_above(verb)  # 'voted for the authority to invade Iraq from "..."': the voter's
+            verb = _verb_above(verb)  # 'lobbied for the power to close the port from "..."': the lobbyist's
         if verb.pos_ not in ("VERB", "AUX") or f.mark.start <= verb.idx < f.mark.end:
             continue
         subject = subject_of(verb)
@@ -170,7 +170,7 @@ def _verb_above(tok: Token) -> Token:
 
 
 def _speaker_before_colon(f: Frame) -> Attribution | None:
-    """'Republican pollster Daron Shaw: "..."', 'Here's Clinton in 1992: "..."', 'Continued Stone: "..."'."""
+    """'Labour strategist Ann Voss: "..."', 'Here's Marsh in 2004: "..."', 'Continued Okafor: "..."'."""
     inverted = f.cue is not None and f.before_words[:1] == (f.cue,)  # the cue is the name's first word
     if not f.after_colon or f.after_words:
         return None
@@ -219,7 +219,7 @@ def _according_to(f: Frame) -> Attribution | None:
 
 
 def _words_of(f: Frame) -> Attribution | None:
-    """'The mayor was, in the words of a senior aide, "the conscience" of the council': the
+    """'The treasurer was, in the words of a colleague, "the brake" on the council': the
     aide, whatever verb the sentence has."""
     found = words_source(f.before)
     if found is None:
@@ -262,7 +262,7 @@ def _cue_phrase(text: str, cue: Token, last: Token) -> str:
 
 
 def _colon_subject(f: Frame) -> Attribution | None:
-    """'Kasich resisted: "..."', 'She then addressed the supporters again: "..."': a quote
+    """'Marsh objected: "..."', 'She then turned to the crowd once more: "..."': a quote
     opened by a colon after a clause whose verb is no speech verb speaks for that verb's
     subject, when it is one who can speak (a person, an organisation, a pronoun for one)."""
     if f.framed or not f.after_colon or f.after_words:
@@ -304,7 +304,7 @@ def _signature(f: Frame) -> Attribution | None:
 def _inline(f: Frame) -> bool:
     """Quoted words inside a sentence of the reporter's that no cue frames: a scare quote, a
     title or a term, unless a dash line signs them. A linking word alone before a quoted
-    sentence ('But "Trump's candidacy is strengthened ..."') leaves it a sentence of its own."""
+    sentence ('But "the plan is stronger now ..."') leaves it a sentence of its own."""
     linked = (len(f.before_words) == 1 and f.before_words[0].lower_ in LINK_WORDS and not f.after_words
               and ENDS_SENTENCE.search(f.content) is not None)
     return bool(f.before_words or f.after_words) and not linked
@@ -345,13 +345,13 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
     if name is not None and _past_cue_word(words[0]):  # 'Stated Stone: ¶ "..."'
         return Attribution("colon.paragraph_before", "dash", speaker_text=name)
     c = pick_cue(words, after=False)
-    if c is None:  # 'Trump issued the following statement: ¶ "..."'
+    if c is None:  # 'The club issued this statement: ¶ "..."'
         return _clause_speaker("colon.paragraph_before", words)
     return through_cue("colon.paragraph_before", "colon", c, subject_of(c) if c.lower_ != "according" else according_to(c))
 
 
 def _sentence_before(f: Frame) -> Attribution | None:
-    """'Cummings called him a master at deals. "He showed again and again ..."': a quoted
+    """'Voss called her a born negotiator. "She proved it time after time ..."': a quoted
     sentence right after a sentence that reports its speaker's words."""
     if _inline(f) or f.n_words < 3:
         return None
@@ -360,7 +360,7 @@ def _sentence_before(f: Frame) -> Attribution | None:
     pi = page.para_index.get(ps, -1)
     if lead == ps and pi > 0:
         # a paragraph that is all quote, after a paragraph that ends reporting someone's words
-        # ('Carter said that ... would not happen. ¶ "That's because this region ..."')
+        # ('Okafor said that ... would not happen. ¶ "That's because the valley ..."')
         ps, lead = page.paras[pi - 1]
         if f.last is not None and f.last.kind == "direct" and f.last.end > ps:
             return None  # after a direct quote there: floating.previous_quote

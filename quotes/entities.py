@@ -195,7 +195,7 @@ class Entity:
 
     def offer_name(self, form: str, quoted: bool = False) -> None:
         """The canonical name is the fullest form seen, except that words a quote puts before
-        a full name ('"... working Crooked Hillary Clinton"') are the speaker's, not a name."""
+        a full name ('"... helping Sleepy Tom Marsh"') are the speaker's, not a name."""
         fuller = len(form.split()) > len(self.name.split()) or (
             len(form.split()) == len(self.name.split()) and len(form) > len(self.name))
         if fuller and quoted and _nicknamed(form, self.name):

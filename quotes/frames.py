@@ -43,7 +43,7 @@ _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
 def _is_abbreviation(text: str, i: int) -> bool:
     """text[i] is a '.' closing a title ('Sen.'), an initial ('George H.W. Bush') or a
-    short parenthesis ('Rep. Earl Blumenauer (D-Ore.) said')."""
+    short parenthesis ('Rep. Jo Anders (D-Minn.) said')."""
     if text[i] != ".":
         return False
     if text[i + 1 : i + 2] == ")" and "(" in text[max(0, i - 16) : i]:
@@ -193,7 +193,7 @@ def subject_of(verb: Token) -> Token | None:
         subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
                 and trailing_participle(verb) and restrictive_relative(tok)):
-            # 'defend not paying an architect who said he was stiffed, saying "..."': a
+            # 'excuse not hiring a builder who said he was cheated, saying "..."': a
             # participle after a comma speaks for the clause around the relative, not in it
             tok = tok.head
             while tok.pos_ in ("NOUN", "PROPN", "ADP", "PRON") and tok.head.i != tok.i:
@@ -215,7 +215,7 @@ def subject_of(verb: Token) -> Token | None:
             if nearer is not None:
                 return nearer
             if tok.dep_ in ("advcl", "ccomp") and tok.head.i != tok.i:
-                # 'Francis made clear that his meeting was not political, saying ...': a participle
+                # 'Voss made plain that her visit was private, adding ...': a participle
                 # borrows the subject of the clause it hangs on only from one who can speak
                 tok = tok.head
                 continue
@@ -226,11 +226,11 @@ def subject_of(verb: Token) -> Token | None:
             # parser hung the clause's subject on the cue too)
             c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                # "Thomas Gray, 24, who cited ...", "McConnell, now the Senate leader, who said"
+                # "Ada Finch, 31, who cited ...", "Marsh, now the party's leader, who said"
                 head = tok.head
                 return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else _issuer(head)
             if c.tag_ in ("WP", "WDT") and c.i > 0:
-                # 'the Chicago Police Department which reported ...' with the relative misparsed
+                # 'the Harbour Trust which reported ...' with the relative misparsed
                 prev = c.doc[c.i - 1] if c.doc[c.i - 1].text != "," or c.i < 2 else c.doc[c.i - 2]
                 if prev.pos_ in ("NOUN", "PROPN"):
                     return prev
@@ -248,12 +248,12 @@ def subject_of(verb: Token) -> Token | None:
             noun = tok.head
             if (tok.dep_ == "acl" and noun.pos_ == "NOUN" and not may_speak(noun) and noun.head.i != noun.i
                     and (noun.dep_ == "dobj" or noun.lemma_.lower() in OCCASION_NOUNS)):
-                # 'at one point calling the mayor a "liar"', 'rejected the notion ..., saying':
+                # 'at one stage calling the plan a "farce"', 'rejected the idea ..., saying':
                 # a participle on a noun that cannot speak speaks for the clause around it
                 tok = noun.head
                 continue
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                # 'emailed supporters saying ...': the sender speaks, not the recipients;
+                # 'wrote to members saying ...': the sender speaks, not the recipients;
                 # 'a statement saying ...', 'a man shouting ...': the noun itself
                 if not (tok.head.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in STATEMENT_NOUNS
                         and is_cue(tok.head.head)):
@@ -292,7 +292,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def adverbial_clause(head: Token) -> bool:
-    """'Warren told Stumpf, after he admitted he had not been held accountable': a clause
+    """'Voss told the chief, after he conceded he had not read the report': a clause
     after a comma that opens with a subordinator is an adverbial the parser hung as the
     verb's complement, not what was said."""
     first = head.left_edge
@@ -300,7 +300,7 @@ def adverbial_clause(head: Token) -> bool:
 
 
 def continues_relative(clause: Token) -> bool:
-    """'she said of the election, in which she was sure Trump would triumph': a clause the
+    """'she said of the vote, in which she was sure her side would win': a clause the
     parser hung on the cue that directly continues a relative clause (no comma between)
     belongs to that relative ('sure ...'), not to the cue."""
     i = clause.left_edge.i
@@ -314,7 +314,7 @@ _DASHES = ("--", "—", "–", "-")
 
 
 def past_dateline(subj: Token) -> Token:
-    """'WASHINGTON -- President Obama ... said', 'In the note - sent to the state auditor,
+    """'OSLO -- Prime Minister Dahl ... said', 'In the note - sent to the state auditor,
     Mary K. Dunmore - the Idaho Republican asks': the parser takes a dateline,
     or the name closing an aside between dashes, for the subject and the speaker after the
     dash for its apposition."""
@@ -329,7 +329,7 @@ def past_dateline(subj: Token) -> Token:
 
 
 def _person_seen(verb: Token) -> Token | None:
-    """'The ad uses footage of Hillary Clinton asking, "..."': a participle right after a
+    """'The film shows Mayor Ruth Ade asking, "..."': a participle right after a
     named person (an object, no comma between) is that person speaking, however the
     parser attached it."""
     if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -356,7 +356,7 @@ def restrictive_relative(relcl: Token) -> bool:
 
 
 def _speaking_clause_before(verb: Token, clause: Token) -> Token | None:
-    """'The rally was held near the casino, where about 50 protesters had gathered, chanting
+    """'The match was played near the mill, where about 30 strikers had gathered, chanting
     "..."': a participle whose clause has a subject that cannot speak speaks for the subject of
     the relative or adverbial clause that ends right before its comma, if that one can."""
     doc = verb.doc
@@ -378,7 +378,7 @@ def trailing_participle(verb: Token) -> bool:
 
 
 def _issuer(noun: Token) -> Token:
-    """'Trump released a marketing video that said ...', 'Black Lives Matter issued a
+    """'The firm released a promotional film that said ...', 'The union issued a
     statement saying ...': the one who issued the statement, ad or sign speaks."""
     verb = noun.head
     if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
@@ -515,7 +515,7 @@ def own_subject(verb: Token) -> Token | None:
 
 
 def apposed_description(conj: Token) -> bool:
-    """'China, Pyongyang's only ally and its lifeline, said': a common noun after a bare
+    """'Norway, Iceland's closest partner and its main market, said': a common noun after a bare
     comma is an apposition the parser took for a coordination, not a second speaker."""
     return conj.pos_ == "NOUN" and not conj.ent_type_ and follows_comma(conj.left_edge)
 

@@ -237,7 +237,7 @@ def _closing_frame(tok: Token) -> bool:
 
 
 def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
-    """'Clinton said that when Warren railed against Wall Street, "she is ..."': a cue inside
+    """'Marsh said that when Voss spoke out against the banks, "she was ..."': a cue inside
     an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
     verb above it, which is the quote's cue."""
     if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
@@ -257,7 +257,7 @@ def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
 def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> Token | None:
     """The cue among the frame's words: the first after a quote; before it, the last one,
     unless that one sits in a relative clause or an infinitive the quoted words do not hang
-    from ('saying anybody who complains about it "is not ..."' is said, not complained)."""
+    from ('saying anyone who grumbles about it "has not ..."' is said, not grumbled)."""
     cues = [t for t in tokens if (is_cue(t) or after and _frame_verb(t))
             and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
@@ -290,7 +290,7 @@ def _cue_ok_after(cue: Token, frame_tokens: list[Token]) -> bool:
 
 
 def _set_off(cue: Token, clause: Token) -> bool:
-    """'..." Kiedis said, mentioning the album is ...' / '..." said Robin Maynard, half
+    """'..." Okafor said, noting the tour is ...' / '..." said Ada Finch, only half
     joking.': a clause after a comma or dash, or one whose subject is the name the cue inverts, is
     the parser's reading of what follows the frame, not a clause the cue reports."""
     doc = cue.doc

@@ -128,7 +128,7 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
-# Objects of a clause before a colon that make it a speech act ("makes a libertarian-style
+# Objects of a clause before a colon that make it a speech act ("makes a free-market
 # case: ...", "made the point: ...", "had a warning: ..."), beside the statement nouns.
 ARGUMENT_NOUNS = frozenset("case argument point warning plea promise pledge prediction claim question".split())
 
@@ -364,7 +364,7 @@ PLURAL_ELLIPTICAL_SPEAKERS = frozenset("many some several both most few".split()
 # Determiners that make a plural noun definite: "the defendants", "both officers".
 GROUP_DETERMINERS = frozenset("the both these".split())
 
-# Singular nouns for groups of people: "Clinton's campaign is seeking ... what they call".
+# Singular nouns for groups of people: "the mayor's campaign wants ... what they call".
 COLLECTIVE_NOUNS = frozenset("campaign team staff committee administration government council panel board".split())
 
 # =========================================================================================
@@ -522,10 +522,10 @@ OWN_CLAUSE_MARKS = frozenset("while whereas although though because since if whe
 ADVERBIAL_MARKS = frozenset("when while after before as if because since until once".split())
 
 # Subordinators opening an adverbial clause after a comma, which the parser hung as the
-# cue's complement ('Warren told Stumpf, after he admitted ...'): not what was said.
+# cue's complement ('Voss told the chief, after he conceded ...'): not what was said.
 SUBORDINATORS = frozenset("after before while because since until although though once whereas unless".split())
 
-# Nouns of an occasion a participle may hang on ("at one point calling the mayor a liar"),
+# Nouns of an occasion a participle may hang on ("at one stage calling the plan a farce"),
 # which the clause's subject speaks from.
 OCCASION_NOUNS = frozenset("point moment time stage juncture occasion".split())
 

@@ -264,7 +264,7 @@ class EntityResolution(DocumentAuthors):
                 or noun.lower_ in PERSON_NOUNS or lemma.endswith(AGENT_SUFFIXES) or noun.lower_ == "police")
 
     def _reporter_of(self, tok: Token, want: str) -> Resolved | None:
-        """'Trump said he'd asked his "people"', 'Blumenthal said that he has "no idea"': a
+        """'Marsh said he'd asked his "team"', 'Okafor said that she has "no plans"': a
         pronoun subject of the clause a person reports is, nearly always, that person."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -483,7 +483,7 @@ class EntityResolution(DocumentAuthors):
                 ent, span = self.entity_at(c)
                 if ent is not None and span is not None:
                     if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children):
-                        # "Two members, Ileana Ros-Lehtinen and Carlos Curbelo, said": all of them
+                        # "Two members, Ada Finch and Tomas Reyes, said": all of them
                         both = self.resolve(c)
                         if " and " in both.name:
                             return both

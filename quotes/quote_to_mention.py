@@ -205,7 +205,7 @@ def _above_participle(s: Speaking) -> Repair | None:
         return None
     v = _speech_head(cue)
     if v is None or v.i == cue.i or v.dep_ == "relcl" and restrictive_relative(v) and follows_comma(cue):
-        return None  # 'an architect who said he was stiffed, saying ...': see subject_of
+        return None  # 'a builder who said he was cheated, saying ...': see subject_of
     above = own_subject(v)
     if above is None or s.bad(above) or subj is not None and above.i == subj.i:
         return None
@@ -213,8 +213,8 @@ def _above_participle(s: Speaking) -> Repair | None:
 
 
 def _above_thing_subject(s: Speaking) -> Repair | None:
-    """'said that her campaign would continue "to break barriers"', 'said that fact speaks
-    volumes about "..."': a thing doing the inner verb inside someone's report; the
+    """'said that her party would keep "fighting for the towns"', 'said that result tells
+    us much about "..."': a thing doing the inner verb inside someone's report; the
     fragment is the reporter's source's words."""
     q, subj, cue = s.q, s.q.subj_tok, s.q.cue_tok
     if cue is None or subj is None or s.bad(subj) or not (q.kind == "direct" or cue.idx < q.start):
@@ -290,7 +290,7 @@ def _name_before_cue(s: Speaking) -> Repair | None:
 
 
 def _apposed_name(s: Speaking) -> Repair | None:
-    """'In a statement, her adviser, Jake Sullivan, said: "..."' with the name hung elsewhere."""
+    """'In a statement, her aide, Lena Hart, said: "..."' with the name hung elsewhere."""
     cue = _subjectless_cue(s)
     name = _apposed_name_before(cue) if cue is not None else None
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
@@ -340,7 +340,7 @@ def _apposed_name_before(cue: Token) -> Token | None:
     name = _name_ending_at(doc, k - 1)
     if name is not None:
         return name
-    # ', Levine, who has given money to Rubio, said': the name the relative clause describes
+    # ', Reyes, who chairs the audit panel, said': the name the relative clause describes
     relative = next((a for a in [doc[k - 1], *doc[k - 1].ancestors] if a.dep_ == "relcl"), None)
     if (relative is not None and relative.right_edge.i == k - 1 and relative.head.ent_type_ == "PERSON"
             and relative.left_edge.i >= 1 and doc[relative.left_edge.i - 1].text == ","):
@@ -389,7 +389,7 @@ def _climbed_subject(cue: Token, chk: Speaking) -> Token | None:
 
 
 def _sentence_subject(cue: Token, chk: Speaking) -> Token | None:
-    """'Mr. Trump hardly clarified the matter, treating ... -- "A" -- and asserting, "B"': a
+    """'Mr. Hale barely explained himself, calling ... -- "A" -- and adding, "B"': a
     subjectless participle the parser hung inside a quote (or nowhere) speaks for the
     subject its sentence opened with."""
     if cue.tag_ != "VBG" or own_subject(cue) is not None:
@@ -399,7 +399,7 @@ def _sentence_subject(cue: Token, chk: Speaking) -> Token | None:
             break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN") and not chk.bad(t):
             return t
-    # 'Trump defended eminent domain, calling it "..."' with no subject in the parse: the
+    # 'Voss defended the levy, calling it "..."' with no subject in the parse: the
     # person named at the start of the sentence, when the participle trails a comma
     first = cue.sent[0]
     known = first.ent_type_ == "PERSON" or first.text[:1].isupper() and chk.reg._find(first.text, "PERSON", first.i)
@@ -439,8 +439,8 @@ def _frame_speaker(q: RawQuote, reg: Registry) -> Resolved | None:
     lead = [t for t in between if not (t.is_punct or t.is_quote or t.is_space)]
     if lead and len(lead) <= 6 and lead[-1].i == cue.i - 1 and lead[-1].pos_ == "PROPN" \
             and not any(t.is_punct or t.is_quote for t in between if t.i > lead[0].i):
-        # '"...," screenwriter Cole Haddon wrote': the words between mark and cue are the
-        # speaker, whatever tags the parser gave them ('screenwriter' as a verb)
+        # '"...," sportswriter Ian Pell wrote': the words between mark and cue are the
+        # speaker, whatever tags the parser gave them ('sportswriter' as a verb)
         phrase = lead
     elif lead:
         phrase = _frame_phrase(between[between.index(lead[0]) :])
