@@ -478,10 +478,10 @@ def test_marks_glued_to_the_words_around_them(nlp):
 
 
 def test_parenthetical_cue_keeps_the_rest_of_its_clause(nlp):
-    t = ("Things have changed over the years, she says, especially in the social media era when "
-         "a politician’s behavior can travel at the speed of a tweet.")
+    t = ("Rents have climbed steadily for a decade, he says, especially in the streets near the new tram "
+         "line where students now compete with families for flats.")
     got = texts(nlp, t, "indirect")
-    assert len(got) == 1 and got[0].endswith("at the speed of a tweet")
+    assert len(got) == 1 and got[0].endswith("compete with families for flats")
     # a participle after the cue is the reporter's addition
     t = "The plan failed, Moss said, gaining nothing for the party."
     assert texts(nlp, t, "indirect") == ["The plan failed"]
@@ -494,10 +494,10 @@ def test_subject_of_a_coordinated_clause_before_the_cue(nlp):
 
 
 def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
-    t = ("She said Republican Donald Trump favors a “strongman approach.”\n\n"
-         "Under the new program, people would enroll, receive training and then help in emergencies.")
+    t = ("He said Mayor Ruth Calloway prefers a “wait-and-see policy.”\n\n"
+         "Under the revised schedule, buses would run later, stop more often and then return to the depot by midnight.")
     spans = [q.text for q in extract(t, nlp).quotes]
-    assert not any("program" in s for s in spans), spans
+    assert not any("schedule" in s for s in spans), spans
     t = "Clinton said voters would decide\nin November, aides said."
     assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))
 
@@ -527,52 +527,52 @@ def test_a_clause_after_the_quote_a_verb_introduces_is_not_its_report(nlp):
 
 
 def test_a_clause_continuing_a_relative_after_the_cue_is_not_its_report(nlp):
-    t = ("“It’s finished,” she said of the 2016 presidential election, in which she was sure Trump would "
-         "triumph and more and more people across the country would at last see the truth.")
+    t = ("“It’s over,” he said of the long dispute over the harbour, in which he was certain the council would "
+         "yield and more and more residents along the coast would finally take his side.")
     quotes = extract(t, nlp).quotes
-    assert [(q.kind, q.text) for q in quotes] == [("direct", "It’s finished,")]
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "It’s over,")]
 
 
 def test_a_signature_closing_the_paragraph_signs_its_opening_quote(nlp):
-    t = ("“No man who calls my grandmother a criminal should lead this nation. To quote Bob Marley ‘Some "
-         "people are so poor all they have is money.” And that’s all he has “the root of all evil’.” "
-         "―Christina Lastra.")
+    t = ("“Nobody who mocks the farmers of this valley deserves our vote. As my father used to say ‘A fence "
+         "is only as good as its weakest post.” And that’s what he is “the weakest post of all’.” "
+         "―Nadia Brennan.")
     q = extract(t, nlp).quotes[0]
-    assert (q.text[:10], q.speaker) == ("No man who", "Christina Lastra")
+    assert (q.text[:10], q.speaker) == ("Nobody who", "Nadia Brennan")
 
 
 def test_which_after_a_named_organisation_is_that_organisation(nlp):
-    t = ("To resolve this, they turned to the Chicago Police Department which reported “2,521 shooting "
-         "incidents” in the city between January 1 and September 18.")
-    assert extract(t, nlp).quotes[0].speaker == "Chicago Police Department"
+    t = ("For the figures, reporters turned to the Varnby Harbour Authority which reported “47 boating "
+         "accidents” in the bay between May 1 and August 31.")
+    assert extract(t, nlp).quotes[0].speaker == "Varnby Harbour Authority"
 
 
 def test_a_clause_after_the_frame_does_not_unframe_the_quote(nlp):
-    t = ("“We had written two dozen songs before we got with [Danger Mouse],” Kiedis said, mentioning the "
-         "long-awaited album is “in the home stretch.”")
-    assert extract(t, nlp).quotes[0].text.startswith("We had written")
-    t = "''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking."
-    assert [q.speaker for q in extract(t, nlp).quotes] == ["Robin Maynard"]
-    t = ("''What does that mean, he kept the country safe?'' Mr. Trump asked, repeating a broadside - that "
-         "the 43rd president was responsible for the attacks - that he used in the debate.")
-    assert [q.speaker for q in extract(t, nlp).quotes][:1] == ["Trump"]
+    t = ("“We had poured the foundations before we hired [the architect],” Okonjo said, mentioning the "
+         "hospital wing is “in its final phase.”")
+    assert extract(t, nlp).quotes[0].text.startswith("We had poured")
+    t = "''I'm better at fixing engines than I am at writing speeches,'' said Tobias Rennick, half smiling."
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Tobias Rennick"]
+    t = ("''What does that prove, she balanced the budget?'' Ms. Varga asked, repeating a charge - that "
+         "the former governor was to blame for the deficit - that she made in the primary.")
+    assert [q.speaker for q in extract(t, nlp).quotes][:1] == ["Varga"]
     # a clause right after the cue is still the cue's own report
     t = '"It was a disaster," the mayor said the plan was doomed.'
     assert not any(q.kind == "direct" for q in extract(t, nlp).quotes)
 
 
 def test_a_fragment_after_a_possessive_is_mixed(nlp):
-    t = ("Wasserman Schultz said the platform should reiterate the party’s support for the United States’ "
-         "“stalwart allies,” specifically naming Israel.")
-    q = [q for q in extract(t, nlp).quotes if "stalwart" in q.text][0]
+    t = ("Councillor Petra Halvorsen said the charter should restate the city’s thanks to the volunteers’ "
+         "“tireless crews,” specifically naming the lifeboat station.")
+    q = [q for q in extract(t, nlp).quotes if "tireless" in q.text][0]
     assert q.kind == "mixed"
 
 
 def test_a_quoted_sentence_after_a_sentence_that_reports_its_speaker(nlp):
-    t = ("His former business partner, Lawrence B. Cummings, called him a master at bolting together "
-         'impossible business transactions. "He showed again and again an ability to put together deals."')
-    q = [q for q in extract(t, nlp).quotes if "showed again" in q.text][0]
-    assert (q.speaker, q.cue) == ("Lawrence B. Cummings", "called")
+    t = ("Her longtime coach, Miriam T. Osei, called her a genius at reading a race from the back of the "
+         'pack. "She proved again and again that she could time her finish."')
+    q = [q for q in extract(t, nlp).quotes if "proved again" in q.text][0]
+    assert (q.speaker, q.cue) == ("Miriam T. Osei", "called")
     # a sentence about a thing reports nobody
     t = 'The report was released on Monday. "It is a disaster for the region," the mayor said.'
     assert [q.speaker for q in extract(t, nlp).quotes] == ["mayor"]
@@ -581,11 +581,11 @@ def test_a_quoted_sentence_after_a_sentence_that_reports_its_speaker(nlp):
 
 
 def test_titles_of_books_and_shows_are_not_quotes(nlp):
-    t = ("In his new book, ''Doomed to Succeed,'' and in an interview, Mr. Ross said Mr. Obama had told "
-         "Jewish leaders that he would not continue the policy of allowing ''no daylight'' between them.")
-    assert all("Doomed" not in q.text for q in extract(t, nlp).quotes)
-    t = ("The Huffington Post spoke with Teachout on the latest episode of its politics podcast, "
-         "“So, That Happened.” Listen to the interview.")
+    t = ("In her new memoir, ''Salt and Iron,'' and in an interview, Ms. Adeyemi said Mr. Feld had warned "
+         "the nurses that the hospital would ''close its doors'' by spring.")
+    assert all("Salt" not in q.text for q in extract(t, nlp).quotes)
+    t = ("The Harbour Gazette spoke with Dr. Imani Clarke on the latest episode of its science podcast, "
+         "“Well, Who Knew.” Hear the full conversation.")
     assert extract(t, nlp).quotes == []
     # a report may still speak
     t = "According to the report, “The economy is strong.”"
