@@ -206,10 +206,10 @@ def test_participle_after_an_indirect_question_borrows_the_outer_subject(nlp):
     q = speaker_of(nlp, t, "crossing the road")
     assert q.speaker == "eyewitness"
     # a relative clause opened by "where" is not an indirect question: its subject stays
-    t = ('Dr Oz went to the Senate, where he appeared at a 2014 hearing for saying that green coffee '
-         'extract was a "magic weight loss cure for every body type."')
-    q = speaker_of(nlp, t, "magic weight loss")
-    assert "Oz" in q.speaker
+    t = ('Nadia Ferris travelled to the State Assembly, where she sat on a 2019 panel for insisting that the new '
+         'toll road was a "lifeline for every farm town along the river."')
+    q = speaker_of(nlp, t, "lifeline for every")
+    assert "Ferris" in q.speaker
 
 
 def test_the_ruling_speaks_for_the_court_last_named(nlp):
@@ -250,8 +250,8 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
 
 # -- misparsed subjects and descriptions -------------------------------------------------
 def test_participle_after_an_unrelated_verb_takes_the_main_subject(nlp):
-    t = "Band member Flea shared the news on social media last week, writing “Feels great to support him.”"
-    assert speaker_of(nlp, t, "Feels great").speaker == "Flea"
+    t = "Ballet dancer Ines Valdo uploaded the photo on Sunday, writing “Seems fair to wait a year.”"
+    assert speaker_of(nlp, t, "wait a year").speaker == "Ines Valdo"
     # a participle on a noun that is not a recipient speaks for that noun
     t = "Police arrested a man shouting “Nobody will stop us” near the station."
     assert speaker_of(nlp, t, "Nobody will stop").speaker != "Police"
@@ -287,8 +287,8 @@ def test_shot_back_is_a_cue(nlp):
 
 def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
     # the parser takes the name for part of the quote, or the inverted name for an adverb
-    t = "“It is not the position that everything is hunky-dory,” Gene Sperling, a top adviser, said in Iowa."
-    assert speaker_of(nlp, t, "hunky-dory").speaker == "Gene Sperling"
+    t = "“Nobody here trusts the new ferry operator,” Ingrid Vass, the harbour master, said in Hull."
+    assert speaker_of(nlp, t, "ferry operator").speaker == "Ingrid Vass"
     t = "“Having access to the party file is valuable,” said Skelly, explaining he worked with the team."
     assert speaker_of(nlp, t, "party file").speaker == "Skelly"
     t = "“Donald is an amazing leader,” said the 46-year-old."
@@ -329,8 +329,8 @@ def test_a_cue_in_a_when_clause_sets_the_scene_for_the_outer_speaker(nlp):
 
 
 def test_titles_and_parenthesised_parties_leave_the_name(nlp):
-    t = "Speaker of the House Rep. Paul Ryan (R-WI) said the images have “no place in a campaign.”"
-    assert speaker_of(nlp, t, "no place").speaker == "Paul Ryan"
+    t = "Speaker of the State House Rep. Nora Quist (R-OH) said the new maps are “a gift to incumbents.”"
+    assert speaker_of(nlp, t, "gift to incumbents").speaker == "Nora Quist"
     t = "Prosecutor Krzysztof Sierak told reporters psychiatric assessments will be carried out."
     assert speaker_of(nlp, t, "psychiatric").speaker == "Krzysztof Sierak"
 
@@ -345,9 +345,8 @@ def test_an_acronym_or_a_name_with_digits_is_an_organisation(nlp):
 
 
 def test_coordinated_names_in_apposition_speak_together(nlp):
-    t = ("Two members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said "
-         "they will not back the bill.")
-    assert speaker_of(nlp, t, "will not back").speaker == "Ileana Ros-Lehtinen and Carlos Curbelo"
+    t = "Two councillors from the east ward, Sarah Whitford and Peter Lanning, have argued the levy is unfair."
+    assert speaker_of(nlp, t, "levy is unfair").speaker == "Sarah Whitford and Peter Lanning"
     # a single name in apposition stays one speaker
     t = "The Kremlin spokesman, Dmitry Peskov, said the talks were “useful.”"
     assert speaker_of(nlp, t, "useful").speaker == "Dmitry Peskov"
@@ -392,23 +391,23 @@ def test_a_participle_after_a_where_aside_belongs_to_the_clause_around_it(nlp):
 
 
 def test_who_after_an_apposed_role_is_the_named_person(nlp):
-    t = ("Obama met McConnell, now the Senate majority leader, who in 2010 said his goal was to "
-         "make Obama “a one-term president.”")
-    assert speaker_of(nlp, t, "one-term").speaker == "McConnell"
+    t = ("Ines Valdo met Brandt, now the league commissioner, who in 2008 said his plan was to "
+         "turn the sport into “a global business.”")
+    assert speaker_of(nlp, t, "global business").speaker == "Brandt"
 
 
 def test_a_participle_hung_inside_a_quote_speaks_for_the_sentence_subject(nlp):
-    t = ("Mr. Trump hardly settled the matter, treating the remark as praise -- ''That makes me smart'' "
-         "-- and, when questioned later, asserting, ''Of course, I pay federal taxes.''")
-    q = speaker_of(nlp, t, "federal taxes")
-    assert (q.speaker, q.cue) == ("Trump", "asserting")
+    t = ("Ms. Halloran barely calmed the room, brushing the question off as a joke -- ''That proves I am careful'' "
+         "-- and, when pressed again, insisting, ''Naturally, I read every contract.''")
+    q = speaker_of(nlp, t, "every contract")
+    assert (q.speaker, q.cue) == ("Halloran", "insisting")
 
 
 def test_a_cue_in_a_when_clause_after_the_quote_is_its_own_report(nlp):
-    t = ("The ad closes with footage of Trump saying during the debate, “That makes me smart,” "
-         "when Clinton criticized him for paying no tax.")
-    q = speaker_of(nlp, t, "makes me smart")
-    assert (q.speaker, q.cue) == ("Trump", "saying")
+    t = ("The film ends with a clip of Ruth Halloran saying at the hearing, “I read every page twice,” "
+         "when Dan Dorsey mocked her for the long delays.")
+    q = speaker_of(nlp, t, "every page twice")
+    assert (q.speaker, q.cue) == ("Ruth Halloran", "saying")
 
 
 def test_words_a_quote_puts_before_a_full_name_are_no_part_of_it(nlp):
