@@ -432,73 +432,69 @@ def test_a_dateline_is_not_the_speaker(nlp):
 
 
 def test_a_sentence_never_runs_on_into_the_next_paragraph(nlp):
-    t = ("Addressing supporters of the State Republican Party’s annual gala Thursday, Trump described "
-         "families playing in Central Park, restaurants packed with diners, and a city of “honesty.”\n\n"
-         "Donald Trump’s campaign manager says he is “gratified” by the decision.")
-    assert speaker_of(nlp, t, "gratified").speaker == "Donald Trump’s campaign manager"
+    t = ("In her remarks to the Rotary breakfast, Frost called the bridge repairs a relief, the school budget a "
+         "gamble, and the tram plan “a dream.”\n\n"
+         "Ellen Frost’s press officer told reporters the count was “clean.”")
+    assert speaker_of(nlp, t, "clean").speaker == "Ellen Frost’s press officer"
 
 
 def test_a_name_set_off_by_commas_before_a_subjectless_cue_speaks(nlp):
-    t = ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
-         "“Hillary Clinton believes that transatlantic cooperation is essential.”")
-    assert speaker_of(nlp, t, "transatlantic").speaker == "Jake Sullivan"
+    t = ("By email from Lisbon, the festival’s artistic director, Omar Whitfield, said: "
+         "“Every seat for the opening night is sold.”")
+    assert speaker_of(nlp, t, "opening night").speaker == "Omar Whitfield"
 
 
 def test_a_thing_as_the_subject_of_a_nested_cue_gives_the_outer_speaker(nlp):
-    t = ("Sanders, who has no such endorsements, said that fact speaks volumes about who is "
-         "“prepared to take on the establishment.”")
-    assert speaker_of(nlp, t, "take on the establishment").speaker == "Sanders"
+    t = "Okafor, a two-term councilwoman, said the audit warns that the dam is “a disaster waiting to happen.”"
+    assert speaker_of(nlp, t, "disaster waiting").speaker == "Okafor"
     # a person doing the nested verb is the innermost speaker
     t = "Sanders said a reporter had asked whether he was “prepared to take on the establishment.”"
     assert speaker_of(nlp, t, "take on the establishment").speaker != "Sanders"
 
 
 def test_they_is_never_a_place_and_may_be_a_campaign(nlp):
-    t = ("She will give the speech on Friday in Port St. Lucie, Florida.\n\n"
-         "Clinton’s campaign is seeking to contrast her plan with what they call Trump’s “self-centered message.”")
-    assert speaker_of(nlp, t, "self-centered").speaker == "Clinton’s campaign"
+    t = ("Okafor flies to Cedar Falls, Iowa, on Sunday for a rally.\n\n"
+         "Okafor’s campaign spent the week attacking the toll plan, which they call “a tax on commuters.”")
+    assert speaker_of(nlp, t, "tax on commuters").speaker == "Okafor’s campaign"
 
 
 def test_a_participle_after_a_restrictive_relative_speaks_for_the_main_clause(nlp):
-    t = ("Trump was defensive when forced to explain not paying an architect who said he was stiffed "
-         "after he designed a clubhouse for one of the courses, saying, “Maybe he didn’t do a good job.”")
-    assert speaker_of(nlp, t, "good job").speaker == "Trump"
+    t = ("Marta Okafor brushed off a tenant who said the boiler had failed twice in January, saying, "
+         "“The building passed every inspection.”")
+    assert speaker_of(nlp, t, "every inspection").speaker == "Marta Okafor"
 
 
 def test_a_description_after_a_bare_comma_is_no_second_speaker(nlp):
-    t = ('Even China, Pyongyang\'s only ally and its economic lifeline to the outside world, said it was '
-         '"resolutely opposed" to the test.')
-    assert speaker_of(nlp, t, "resolutely opposed").speaker == "China"
+    t = 'Kestrel, Lima\'s chief creditor and the owner of its port, said the new tax was "a grave mistake."'
+    assert speaker_of(nlp, t, "grave mistake").speaker == "Kestrel"
     # coordinated names still speak together
     t = "Tesco and Salling Group said the shortages were “temporary.”"
     assert speaker_of(nlp, t, "temporary").speaker == "Tesco and Salling Group"
 
 
 def test_the_words_between_a_quote_and_its_cue_name_the_speaker_whatever_their_tags(nlp):
-    t = ('"Just saw the tweet. I\'m impressed by his ability to insult literally every kind of human being," '
-         'screenwriter Cole Haddon wrote on Twitter.')
-    assert speaker_of(nlp, t, "Just saw").speaker == "Cole Haddon"
+    t = ('"Watched the final twice. The keeper never once came off his line," '
+         'sportswriter Ruth Penhallow wrote on her blog.')
+    assert speaker_of(nlp, t, "Watched the final").speaker == "Ruth Penhallow"
 
 
 def test_a_name_and_its_description_before_a_subjectless_cue(nlp):
-    t = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman "
-         "in Baghdad, said, ''I mean, a raid is a combat operation. There is no way around that.''")
-    assert speaker_of(nlp, t, "combat operation").speaker == "Steven H. Warren"
+    t = ("Later, in a radio interview on Oct. 3, Col. Irene D. Vasquez, a National Guard commander in Fresno, "
+         "said, ''The levee held overnight. We are moving the sandbag crews north.''")
+    assert speaker_of(nlp, t, "levee held").speaker == "Irene D. Vasquez"
 
 
 def test_a_trailing_participle_speaks_for_the_known_person_opening_its_sentence(nlp):
-    t = ("Donald Trump spoke in Iowa on Monday.\n\nTrump defended eminent domain, calling the expropriation "
-         'of private property for public use an "absolute necessity" for the government to build schools, '
-         "roads and bridges.")
-    assert speaker_of(nlp, t, "absolute necessity").speaker == "Donald Trump"
+    t = ("Dan Pike toured the port on Friday.\n\nPike championed the new ferry schedule, describing the late "
+         'boats as "a gift to night workers."')
+    assert speaker_of(nlp, t, "night workers").speaker == "Dan Pike"
 
 
 def test_whoever_issues_a_statement_ad_or_sign_speaks_through_it(nlp):
-    t = ('In selling the courses, Trump released a marketing video that said, "We are going to have '
-         'professors that are absolutely terrific."')
-    assert speaker_of(nlp, t, "absolutely terrific").speaker == "Trump"
-    t = 'At a rally, 14-year-old Aubrey Pelletier hoisted a sign that read "15%!"'
-    assert speaker_of(nlp, t, "15%").speaker == "Aubrey Pelletier"
+    t = 'Last spring, Lin Barrow aired a radio ad that said, "Our massage chairs will change your life."'
+    assert speaker_of(nlp, t, "massage chairs").speaker == "Lin Barrow"
+    t = 'Outside the courthouse, retired teacher Greta Lindqvist waved a placard that read "Hands off the library!"'
+    assert speaker_of(nlp, t, "Hands off").speaker == "Greta Lindqvist"
     # a statement nobody is said to issue keeps its own voice
     t = 'A statement posted on the website said the talks were "constructive."'
     assert speaker_of(nlp, t, "constructive").speaker == "statement"
@@ -524,12 +520,12 @@ def test_she_finds_the_woman_named_last_not_a_man_of_unknown_gender(nlp):
 
 
 def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
-    t = ("The server story broke on Monday. Former Clinton Senior Adviser Sidney Blumenthal said that he has "
-         "“no idea” if he would have told Hillary Clinton not to use it.")
-    assert speaker_of(nlp, t, "no idea").speaker == "Sidney Blumenthal"
-    t = ("Erin Brockovich, the environmental activist, endorsed the approach Saturday, saying she "
-         "believed “we need to focus all of our energy on helping the people of Flint.”")
-    assert speaker_of(nlp, t, "focus all of our energy").speaker == "Erin Brockovich"
+    t = ("The audit came out on Tuesday. Former Harbor Board Senior Adviser Tomas Kirwan said that he “never saw” "
+         "the contract for the garage before it was signed.")
+    assert speaker_of(nlp, t, "never saw").speaker == "Tomas Kirwan"
+    t = ("The midwife Rosa Delgado spoke up for the clinic plan at Sunday’s hearing, saying she feared "
+         "“more mothers will give birth in the back of a car.”")
+    assert speaker_of(nlp, t, "give birth").speaker == "Rosa Delgado"
 
 
 def test_headline_verbs_and_glued_cues_leave_names(nlp):
