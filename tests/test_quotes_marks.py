@@ -54,16 +54,14 @@ def test_spans_never_overlap():
 
 
 def test_two_apostrophes_as_double_marks():
-    from newsread.quotes.marks import find_marks
-
-    t = "''This isn't tax reform,'' said Douglas Holtz-Eakin. ''It's anti-reform.'' You pay a ''premium'' here."
-    assert [t[m.start : m.end] for m in find_marks(t)] == ["This isn't tax reform,", "It's anti-reform.", "premium"]
+    t = "''The drivers' patience won't last,'' said Renata Fulwood. ''It's a patch.'' They say ''detour'' now."
+    assert spans(t) == ["The drivers' patience won't last,", "It's a patch.", "detour"]
 
 
 def test_three_apostrophes_close_or_open_a_single_and_a_double_mark():
     # the NYT archive's ''...'' marks with a nested '...' ending or starting at the same place
-    t = "''I would use the word 'old-school,''' said Slayton. ''Humility is shared.''"
-    assert spans(t) == ["I would use the word 'old-school,'", "Humility is shared."]
+    t = "''She always called it 'the long road,''' said Pettibone. ''Nobody argued.''"
+    assert spans(t) == ["She always called it 'the long road,'", "Nobody argued."]
     t = "He said: '''Go home,' they told me, and I went.''"
     assert spans(t) == ["'Go home,' they told me, and I went."]
 

@@ -333,8 +333,8 @@ def test_a_participle_on_a_noun_that_cannot_speak_speaks_for_the_clause_around_i
 
 
 def test_a_cue_after_a_quote_and_an_apposed_age_keeps_its_subject(nlp):
-    t = '"We were tremendously wrong to not have confronted him from the beginning," Ramos, 58, told AFP on Monday.'
-    assert [q.speaker for q in extract(t, nlp).quotes] == ["Ramos"]
+    t = '"We should have shut the mill long before the flood came," Okafor, 61, told the Herald on Friday.'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Okafor"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -408,10 +408,10 @@ def test_a_participle_after_a_thing_speaks_for_the_person_of_the_clause_before_i
 
 @pytest.mark.parametrize(("text", "expected"), [
     ('Mayor Ann Lowe credited the win to "a team I am proud of."', [("mixed", "a team I am proud of.", "Ann Lowe")]),
-    # an infinitive that modifies a noun ("the authority to blockade") is no verb of its own: the clause's
-    ('Ann Lowe spoke on Monday. Years earlier, she had voted for the authority to blockade Cuba from '
-     '"the view of a mayor who has seen our streets flooded."',
-     [("mixed", "the view of a mayor who has seen our streets flooded.", "Ann Lowe")]),
+    # an infinitive that modifies a noun ("the authority to close") is no verb of its own: the clause's
+    ('Dev Malhotra spoke on Tuesday. In 2019, he had lobbied for the authority to close the harbour with '
+     '"the anger of a fisherman who has watched our docks burn."',
+     [("mixed", "the anger of a fisherman who has watched our docks burn.", "Dev Malhotra")]),
     ('The senator stood by her remark that "we cannot trust them," refusing to apologise.',
      [("mixed", "we cannot trust them,", "senator")]),
     # a short or title-cased phrase, or a subject that cannot speak: somebody's words are not shown

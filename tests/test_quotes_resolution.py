@@ -170,8 +170,8 @@ def test_a_document_without_a_stated_author_keeps_its_description(nlp):
 @pytest.mark.parametrize(("text", "fragment", "name"), [
     ("\"The evidence cannot support a prosecution,\" according to a court document filed by "
      "state attorney Dana Reyes.", "cannot support", "Dana Reyes"),
-    ("The living wage is about $12 an hour, according to calculations by Amy Marsh of the state university.",
-     "living wage", "Amy Marsh"),
+    ("Average rent in the district is nearly $900 a month, according to calculations by Tomas Ruel of the "
+     "housing institute.", "Average rent", "Tomas Ruel"),
     ("A study by researchers at Leeds University estimated that 3,000 jobs were at risk.", "jobs were at risk",
      "researchers"),
     ("A memo written by Councillor Ted Oakes said the library would close.", "library would close", "Ted Oakes"),
@@ -438,9 +438,9 @@ def test_a_document_by_one_author_is_that_author(nlp):
 
 
 def test_a_name_described_by_a_relative_clause_before_a_subjectless_cue_speaks(nlp):
-    t = "Of the candidate, Levine, who has given money to Marco Rubio, said, \"He's flat-out scary.\""
-    q = speaker(nlp, t, "flat-out scary")
-    assert (q.speaker, q.sieve) == ("Levine", "cue.apposed_name")
+    t = "Of the coach, Ferris, who once played for Paul Haddad, said, \"He's plainly reckless.\""
+    q = speaker(nlp, t, "plainly reckless")
+    assert (q.speaker, q.sieve) == ("Ferris", "cue.apposed_name")
 
 
 def test_a_description_with_a_relative_clause_stays_a_description(nlp):

@@ -75,9 +75,9 @@ ATTRIBUTED = [
     ("The mayor wrote to the council on Monday:\n\nThe bridge will close for repairs in May and reopen in June.\n\n"
      "– Maria Lopez",
      "The bridge will close", "Maria Lopez", "wrote", "dash.block"),
-    ("Mr. Trump hardly clarified the matter, treating the question as a joke -- “A wall is a wall” -- "
-     "and asserting, “We will build it.”",
-     "We will build it", "Trump", "asserting", "cue.sentence_subject"),
+    ("Ms. Varga hardly settled the dispute, brushing the question aside -- “Rules are rules” -- "
+     "and insisting, “We will finish the fence.”",
+     "We will finish the fence", "Varga", "insisting", "cue.sentence_subject"),
 ]
 
 # Text that holds no quote at all: beliefs, noun-phrase objects, titles, scare quotes, a
