@@ -242,19 +242,19 @@ def test_present_tense_continuation_of_a_past_report(nlp):
     (q,) = texts(nlp, t, "indirect")
     assert q.endswith("hardening the feeling of a shortage")
     # a conjunct with its own subject is the reporter's
-    t = ("The International Monetary Fund announced Tuesday that it is lowering its forecast for U.S. growth "
-         "this year, and the downgrade is casting a shadow on the outlook.")
-    assert texts(nlp, t, "indirect") == ["it is lowering its forecast for U.S. growth this year"]
+    t = ("The National Grain Board announced Tuesday that it is cutting its estimate for the wheat harvest "
+         "this season, and the drought is weighing on prices across the region.")
+    assert texts(nlp, t, "indirect") == ["it is cutting its estimate for the wheat harvest this season"]
 
 
 def test_clause_resumed_after_a_parenthetical_cue(nlp):
-    t = "The argument would be aided, Devine said, by the upcoming primary calendar."
-    assert texts(nlp, t, "indirect") == ["The argument would be aided, Devine said, by the upcoming primary calendar"]
+    t = "The deal would be sealed, Okafor said, by the end of the month."
+    assert texts(nlp, t, "indirect") == ["The deal would be sealed, Okafor said, by the end of the month"]
     # the cue's own adjuncts, or a participle of the reporter's, are not resumed content
-    assert texts(nlp, "The plan failed, Devine said on Tuesday.", "indirect") == ["The plan failed"]
-    t = ("Pence was the subject of 60 percent of the Twitter conversation about the debate, Twitter announced, "
-         "gaining 22,000 Twitter followers.")
-    assert texts(nlp, t, "indirect") == ["Pence was the subject of 60 percent of the Twitter conversation about the debate"]
+    assert texts(nlp, "The plan failed, Okafor said on Tuesday.", "indirect") == ["The plan failed"]
+    t = ("Harrow was the focus of 60 percent of the online chatter about the festival, the organisers announced, "
+         "winning 3,000 new subscribers.")
+    assert texts(nlp, t, "indirect") == ["Harrow was the focus of 60 percent of the online chatter about the festival"]
 
 
 def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
@@ -262,12 +262,12 @@ def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
 
 
 def test_that_clause_whose_subject_the_parser_lost(nlp):
-    t = ("Reynolds says that after the terrorist attacks on the World Trade Center, Santilli, a proud veteran, "
-         "was ready to reenlist and go to war.")
+    t = ("Mendes says that after the flood at the old mill, Torvald, a retired engineer, "
+         "was ready to move back and rebuild the dam.")
     (q,) = texts(nlp, t, "indirect")
-    assert q.startswith("after the terrorist attacks") and q.endswith("go to war")
+    assert q.startswith("after the flood at the old mill") and q.endswith("rebuild the dam")
     # "that" as a relative pronoun after a noun is no content clause
-    assert texts(nlp, "Reynolds bought the house that was ready for sale.", "indirect") == []
+    assert texts(nlp, "Mendes bought the house that was ready for sale.", "indirect") == []
 
 
 def test_relative_clause_after_the_cue_is_no_report(nlp):
@@ -381,28 +381,28 @@ def test_horizontal_bar_signature_line(nlp):
 
 
 def test_clause_split_by_the_parser_is_one_report(nlp):
-    t = ("Secretary of State John Kerry said the Iranians released by the United States were in some "
-         "cases close to completing their sentences, while the fugitives were beyond American reach.")
+    t = ("Foreign Minister Ana Liddell said the Chileans freed by Peru were in several cases near the end "
+         "of their terms, while the smugglers were beyond the navy's reach.")
     assert texts(nlp, t, "indirect") == [
-        "the Iranians released by the United States were in some cases close to completing their sentences, "
-        "while the fugitives were beyond American reach"]
+        "the Chileans freed by Peru were in several cases near the end of their terms, "
+        "while the smugglers were beyond the navy's reach"]
 
 
 def test_quote_in_the_next_paragraph_floats_after_a_frame(nlp):
-    t = ("“Our candidate is the best since Reagan,” Viguerie tells the paper in an interview.\n\n"
+    t = ("“Our candidate is the best since Lincoln,” Okonkwo tells the paper in an interview.\n\n"
          "“He checks all our boxes. We waited for him.”\n\n"
          "The race goes on.\n\n"
          "“Nobody claimed this one.”")
     got = triples(nlp, t)
-    assert got[1] == ("He checks all our boxes. We waited for him.", "direct", "Viguerie")
+    assert got[1] == ("He checks all our boxes. We waited for him.", "direct", "Okonkwo")
     assert all(g[0] != "Nobody claimed this one." for g in got)  # a paragraph in between
 
 
 def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
     t = "As Senator Ada Moss put it, “the bill is dead.”"
     assert triples(nlp, t) == [("the bill is dead.", "direct", "Ada Moss")]
-    t = "Moss blasted the agency for being “unbelievably slow.”"
-    assert triples(nlp, t) == [("unbelievably slow.", "mixed", "Moss")]
+    t = "Moss blasted the agency for being “painfully slow.”"
+    assert triples(nlp, t) == [("painfully slow.", "mixed", "Moss")]
     t = "Moss put the plan on hold, a “temporary” step."
     assert triples(nlp, t) == []
     t = "Moss characterized the bill as “dead on arrival.”"
@@ -410,26 +410,26 @@ def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
 
 
 def test_quoted_sentence_after_a_linking_word_continues_the_speaker(nlp):
-    t = ("“It is not do or die, any one endorsement,” Ryder said outside the building. "
-         "But “The campaign is stronger with it. It helps.”")
+    t = ("“It is not make or break, any one donation,” Ryder said outside the town hall. "
+         "But “The club is stronger with it. It helps.”")
     got = triples(nlp, t)
-    assert got[1] == ("The campaign is stronger with it. It helps.", "direct", "Ryder")
+    assert got[1] == ("The club is stronger with it. It helps.", "direct", "Ryder")
     # a linking word with more of the reporter's words is an uncued sentence
-    t = ("“It is not do or die,” Ryder said. But many voters called the plan “a gamble that will fail.”")
+    t = ("“It is not make or break,” Ryder said. But many voters called the plan “a gamble that will fail.”")
     assert all(g[2] != "Ryder" or g[0] != "a gamble that will fail." for g in triples(nlp, t))
 
 
 def test_quoted_sentence_after_a_fragment_and_its_cue_floats(nlp):
-    t = "Yet the senator is also a “change agent,” Cole said. “That is exactly what people want right now.”"
+    t = "Yet the coach is also a “steady hand,” Cole said. “That is just what the squad needs this season.”"
     got = triples(nlp, t)
-    assert got == [("change agent,", "mixed", "Cole"), ("That is exactly what people want right now.", "direct", "Cole")]
+    assert got == [("steady hand,", "mixed", "Cole"), ("That is just what the squad needs this season.", "direct", "Cole")]
     # a fragment whose cue comes before it gives no floating speaker to a later sentence
     t = "Cole called the plan “a disaster.” The vote is on Monday. “Nobody asked us.”"
     assert [g[0] for g in triples(nlp, t)] == ["a disaster."]
 
 
 def test_clause_before_a_quote_is_not_reported_by_the_quotes_verb(nlp):
-    t = ("Anne Fields, who advised the family for years, ticked through the code the family has long "
+    t = ("Anne Fields, who advised the family for years, walked through the rules the family has long "
          "kept: “Good manners were simply assumed,” she said.")
     got = triples(nlp, t)
     assert [g[:2] for g in got] == [("Good manners were simply assumed,", "direct")]
@@ -440,38 +440,38 @@ def test_clause_before_a_quote_is_not_reported_by_the_quotes_verb(nlp):
 
 def test_doubled_apostrophe_fragments_are_mixed_like_curly_ones(nlp):
     # the NYT archive writes quotation marks as '' ... ''
-    t = "Hedge said the golf industry had ''made great strides'' in shaking off weak courses."
-    assert triples(nlp, t) == [("made great strides", "mixed", "Hedge")]
-    t = "''We wanted to control the real estate,'' Michael Cernech said."
-    assert triples(nlp, t) == [("We wanted to control the real estate,", "direct", "Michael Cernech")]
+    t = "Hedge said the ferry company had ''made real progress'' in retiring its oldest boats."
+    assert triples(nlp, t) == [("made real progress", "mixed", "Hedge")]
+    t = "''We wanted to own the whole harbour,'' Michael Cernech said."
+    assert triples(nlp, t) == [("We wanted to own the whole harbour,", "direct", "Michael Cernech")]
 
 
 def test_a_name_before_a_colon_speaks_the_quote(nlp):
-    t = ("The timing of the surge does not surprise Republican pollster Daron Shaw: "
-         "“Historically, lesser-known candidates have seen the biggest boost.”")
+    t = ("The timing of the rise does not surprise Labour strategist Ines Caldera: "
+         "“As a rule, newer parties have gained the most from a scandal.”")
     assert triples(nlp, t) == [
-        ("Historically, lesser-known candidates have seen the biggest boost.", "direct", "Daron Shaw")]
-    t = "Here’s Clinton in December 1992: “Our new direction must rest on global competition.”"
-    assert triples(nlp, t)[0][2] == "Clinton"
+        ("As a rule, newer parties have gained the most from a scandal.", "direct", "Ines Caldera")]
+    t = "Here’s Mandela in June 1994: “Our new plan must rest on local farms.”"
+    assert triples(nlp, t)[0][2] == "Mandela"
     # a colon after other words is no attribution
     t = "The answer was simple: “We need more money.”"
     assert triples(nlp, t) == []
 
 
 def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
-    t = "“This is fantastic!” beamed Donald Hartley of Madison, who had snuck onto the floor."
-    assert triples(nlp, t) == [("This is fantastic!", "direct", "Donald Hartley")]
-    t = "“This is great!” Hartley beamed."
-    assert triples(nlp, t) == [("This is great!", "direct", "Hartley")]
+    t = "“What a goal!” beamed Petra Lund of Aarhus, who had slipped past the stewards."
+    assert triples(nlp, t) == [("What a goal!", "direct", "Petra Lund")]
+    t = "“This is great!” Lund beamed."
+    assert triples(nlp, t) == [("This is great!", "direct", "Lund")]
     # before a quoted fragment the same verbs are not cues
     t = "Ryder offered a “comprehensive” plan on Monday."
     assert triples(nlp, t) == []
 
 
 def test_marks_glued_to_the_words_around_them(nlp):
-    t = "Ryan said,“Look, these images have no place in a campaign. Candidates should know that.”"
+    t = "Ryan said,“Look, these posters have no place in a school. Teachers should know that.”"
     assert triples(nlp, t) == [
-        ("Look, these images have no place in a campaign. Candidates should know that.", "direct", "Ryan")]
+        ("Look, these posters have no place in a school. Teachers should know that.", "direct", "Ryan")]
     # numbers and contractions keep their tokens
     assert [t.text for t in nlp("It's 5,000 votes.")] == ["It", "'s", "5,000", "votes", "."]
     assert [t.text for t in nlp("The U.S.’s policy")] == ["The", "U.S.", "’s", "policy"]
@@ -488,9 +488,9 @@ def test_parenthetical_cue_keeps_the_rest_of_its_clause(nlp):
 
 
 def test_subject_of_a_coordinated_clause_before_the_cue(nlp):
-    t = "Kasich jokingly offered the man a job, then says he’ll welcome advice from anyone who wants to talk."
+    t = "Okafor cheerfully offered the boy a ticket, then says he’ll take questions from anyone who wants to ask."
     got = triples(nlp, t)
-    assert got == [("he’ll welcome advice from anyone who wants to talk", "indirect", "Kasich")]
+    assert got == [("he’ll take questions from anyone who wants to ask", "indirect", "Okafor")]
 
 
 def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
@@ -498,26 +498,26 @@ def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
          "Under the revised schedule, buses would run later, stop more often and then return to the depot by midnight.")
     spans = [q.text for q in extract(t, nlp).quotes]
     assert not any("schedule" in s for s in spans), spans
-    t = "Clinton said voters would decide\nin November, aides said."
+    t = "Okafor said voters would decide\nin May, aides said."
     assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))
 
 
 def test_a_cue_after_a_long_subject_frames_an_exclaimed_quote(nlp):
-    t = ('"This is a big year for our city!" Ms. Ortiz\'s niece, state Del. Maria Ortiz (D-Richmond), '
-         'shouted to the crowd. "The nation is watching."')
+    t = ('"This is a proud day for our valley!" Ms. Ortiz\'s niece, state Del. Maria Ortiz (D-Fresno), '
+         'shouted to the crowd. "The whole state is watching."')
     quotes = extract(t, nlp).quotes
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("This is a big year for our city!", "Maria Ortiz"), ("The nation is watching.", "Maria Ortiz")]
+        ("This is a proud day for our valley!", "Maria Ortiz"), ("The whole state is watching.", "Maria Ortiz")]
     # a quoted nickname inside the name neither breaks the frame nor joins the name
     t = '"What a night!" her aunt, Marcia "Cia" Price, shouted from the stage.'
     assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [("What a night!", "Marcia Price")]
 
 
 def test_an_adverbial_clause_after_the_cue_is_not_what_was_said(nlp):
-    t = ("“You should resign, and you should give back the money,” Warren told Stumpf, after he admitted "
-         "under questioning he had not been held accountable.")
+    t = ("“You should step down, and you should repay the club,” Moreno told Haldane, after he conceded "
+         "under cross-examination he had never read the contract.")
     quotes = extract(t, nlp).quotes
-    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Warren")]
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Moreno")]
 
 
 def test_a_clause_after_the_quote_a_verb_introduces_is_not_its_report(nlp):
@@ -606,7 +606,7 @@ def test_defending_a_decision_introduces_the_quote_after_it(nlp):
     # a title after the work's noun stays a title, even after a speech verb
     ("She wrote about the film, “Nothing Happens Here,” in her column.", []),
     ("In his new book, “Doomed to Succeed,” the author looks back.", []),
-    ("“Being a dad is my job,” Weiner said on the podcast “Here’s the Thing.”", [("direct", "Being a dad is my job,", "Weiner")]),
+    ("“Coaching is my whole life,” Ferreira said on the podcast “Inside the Locker Room.”", [("direct", "Coaching is my whole life,", "Ferreira")]),
 ])
 def test_a_work_a_speaker_talks_of_is_followed_by_speech_not_its_title(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
@@ -624,8 +624,8 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("“Lisbon will always be Lisbon,” an angry Costa retaliated. “It never gives up.”",
-     [("direct", "Lisbon will always be Lisbon,", "Costa"), ("direct", "It never gives up.", "Costa")]),
+    ("“Rules are rules,” an irritated Costa retaliated. “We keep them all.”",
+     [("direct", "Rules are rules,", "Costa"), ("direct", "We keep them all.", "Costa")]),
     ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
     # a subject that cannot speak, a quote inside the sentence, a verb with an object of its own
     ("“Not now,” the engine stalled.", []),
