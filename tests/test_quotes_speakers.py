@@ -52,8 +52,8 @@ def test_a_given_name_of_men_and_women_alike_gives_no_gender(nlp):
 
 def test_a_name_ending_in_a_building_word_is_a_place_not_the_person_it_is_named_after(nlp):
     # the NER tags "Baxter Tower" a person here; "Mr. Baxter" is then not its short form
-    t = ("Mr. Baxter was in a cheerful mood. As he spoke in the lobby of Baxter Tower, there were no long speeches. "
-         "The evening showed the growing sway of Peter Grant, whom Mr. Baxter hired in June.\n\n"
+    t = ("Mr. Baxter was in a cheerful mood. When he talked to staff in the atrium of Baxter Tower, nobody made a long speech. "
+         "The night confirmed the rising influence of Peter Grant, whom Mr. Baxter promoted in June.\n\n"
          '"We will build again," Mr. Baxter said. He said the company had never been stronger.')
     assert speaker_of(nlp, t, "build again").speaker == "Baxter"
     assert speaker_of(nlp, t, "never been stronger").speaker == "Baxter"
@@ -243,7 +243,7 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
     from newsread.quotes.entities import _clean_name
     assert _clean_name(["Obama", "Says"]) == ["Obama"]
     assert _clean_name(["Says"]) == ["Says"]  # nothing else left: keep it
-    assert _clean_name(["Glenn", "Beck", "Blasts", "Drudge"]) == ["Glenn", "Beck"]  # the name ends before the verb
+    assert _clean_name(["Mark", "Ellis", "Blasts", "Herald"]) == ["Mark", "Ellis"]  # the name ends before the verb
     assert _clean_name(["Ann", "Calloway"]) == ["Ann", "Calloway"]  # a word holding a verb's letters is no verb
     assert _clean_name(["Mr.", "Obama"]) == ["Obama"]
 
@@ -258,50 +258,50 @@ def test_participle_after_an_unrelated_verb_takes_the_main_subject(nlp):
 
 
 def test_message_to_recipients_is_the_senders(nlp):
-    t = "Maria Lopez emailed supporters saying: “The struggle continues.”"
-    assert speaker_of(nlp, t, "struggle continues").speaker == "Maria Lopez"
+    t = "Maria Lopez emailed colleagues saying: “The recount goes on.”"
+    assert speaker_of(nlp, t, "recount goes on").speaker == "Maria Lopez"
 
 
 def test_name_right_before_the_cue_after_a_quote(nlp):
-    t = "“I can point to only two accomplishments,” Bozell answers. He left."  # "answers" parsed as a noun
-    assert speaker_of(nlp, t, "two accomplishments").speaker == "Bozell"
+    t = "“I can cite only two real reforms,” Dunmore answers. He left."  # the name parsed as a compound of "answers"
+    assert speaker_of(nlp, t, "two real reforms").speaker == "Dunmore"
 
 
 def test_descriptor_words_leave_the_canonical_name(nlp):
-    t = "Rival Hillary Clinton says Americans are “right to be angry.”"
-    assert speaker_of(nlp, t, "right to be angry").speaker == "Hillary Clinton"
-    t = "Two members, Ileana Ros-Lehtinen and another, have said they will not back the bill."
-    assert "Ros-Lehtinen" in speaker_of(nlp, t, "will not back").speaker
+    t = "Veteran Helen Marsh says voters are “right to be furious.”"  # the NER takes "Veteran" into the name
+    assert speaker_of(nlp, t, "right to be furious").speaker == "Helen Marsh"
+    t = "Two members, Marta Quiles-Bender and another, have said they would oppose the levy."
+    assert "Quiles-Bender" in speaker_of(nlp, t, "would oppose").speaker
 
 
 def test_a_place_before_a_role_is_not_the_speaker(nlp):
-    t = "The Vermont senator told reporters the party “will fight on.”"
-    assert speaker_of(nlp, t, "will fight on").speaker != "Vermont"
+    t = "The Oregon councillor told reporters the union “will keep striking.”"
+    assert speaker_of(nlp, t, "will keep striking").speaker != "Oregon"
 
 
 def test_shot_back_is_a_cue(nlp):
-    t = ("After Jerry Brown criticized her during a debate, Hillary Clinton shot back, "
-         "“I suppose I could have stayed home.”")
-    assert speaker_of(nlp, t, "stayed home").speaker == "Hillary Clinton"
+    t = ("After Paul Archer criticized her during a hearing, Helen Marsh shot back, "
+         "“I guess I should have kept quiet.”")
+    assert speaker_of(nlp, t, "kept quiet").speaker == "Helen Marsh"
 
 
 def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
     # the parser takes the name for part of the quote, or the inverted name for an adverb
     t = "“Nobody here trusts the new ferry operator,” Ingrid Vass, the harbour master, said in Hull."
     assert speaker_of(nlp, t, "ferry operator").speaker == "Ingrid Vass"
-    t = "“Having access to the party file is valuable,” said Skelly, explaining he worked with the team."
-    assert speaker_of(nlp, t, "party file").speaker == "Skelly"
-    t = "“Donald is an amazing leader,” said the 46-year-old."
-    assert speaker_of(nlp, t, "amazing leader").speaker == "46-year-old"
+    t = "“Getting a look at the club ledger is useful,” said Mottly, explaining he kept the books."
+    assert speaker_of(nlp, t, "club ledger").speaker == "Mottly"
+    t = "“Rosa is a superb coach,” said the 46-year-old."
+    assert speaker_of(nlp, t, "superb coach").speaker == "46-year-old"
     # an unresolved pronoun stays unresolved: the name after it is not the speaker
     t = "“We will appeal,” she said, Gene Sperling's verdict in hand."
     assert speaker_of(nlp, t, "appeal").speaker != "Gene Sperling"
 
 
 def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
-    t = ("Maria Lopez won the primary on Tuesday. She declared victory and said that her campaign "
-         "would continue “to break barriers” across the nation.")
-    q = speaker_of(nlp, t, "break barriers")
+    t = ("Maria Lopez won the runoff on Sunday. She thanked the crowd and said that her bid "
+         "would continue “to mend the harbour” across the region.")
+    q = speaker_of(nlp, t, "mend the harbour")
     assert (q.speaker, q.cue) == ("Maria Lopez", "said")
     # a person inside the report keeps the fragment: the inner speaker's own words
     t = "Maria Lopez said her rival called her “a loser.”"
@@ -312,16 +312,16 @@ def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
 def test_a_name_modifying_a_noun_is_not_the_pronouns_antecedent(nlp):
     from newsread.quotes.registry import Registry
 
-    doc = nlp("The code the Novak dynasty has long embodied is civility. Peter Novak has kept it.")
-    novak = [t for t in doc if t.text == "Novak"]
-    assert Registry._salience(novak[0]) == 0  # the dynasty is the subject, not Novak
-    assert Registry._salience(novak[1]) > 0  # the name itself is a subject
+    doc = nlp("The thrift the Harrow family has long preached is patience. Peter Harrow has kept it.")
+    harrow = [t for t in doc if t.text == "Harrow"]
+    assert Registry._salience(harrow[0]) == 0  # the family is the subject, not Harrow
+    assert Registry._salience(harrow[1]) > 0  # the name itself is a subject
 
 
 def test_a_cue_in_a_when_clause_sets_the_scene_for_the_outer_speaker(nlp):
-    t = ("Maria Lopez said that when Ann Fields railed against the banks from her seat in the Senate, "
-         "“she is speaking for all of us.”")
-    q = speaker_of(nlp, t, "speaking for all")
+    t = ("Maria Lopez said that when Ann Fields railed against the landlords from her seat on the council, "
+         "“she is speaking for every tenant in this city.”")
+    q = speaker_of(nlp, t, "speaking for every")
     assert (q.speaker, q.cue) == ("Maria Lopez", "said")
     # a cue of its own before the quote stays the cue
     t = "Maria Lopez said that Ann Fields called the banks “a disgrace.”"
@@ -411,9 +411,9 @@ def test_a_cue_in_a_when_clause_after_the_quote_is_its_own_report(nlp):
 
 
 def test_words_a_quote_puts_before_a_full_name_are_no_part_of_it(nlp):
-    t = ("Trump said: “Did Crooked Hillary Clinton help her get citizenship?”\n\n"
-         "Hillary Clinton says the tweets are “unhinged.”")
-    assert speaker_of(nlp, t, "unhinged").speaker == "Hillary Clinton"
+    t = ("Brannock said: “Did Shifty Helen Marsh help her cousin win the contract?”\n\n"
+         "Helen Marsh says the posts are “unhinged.”")
+    assert speaker_of(nlp, t, "unhinged").speaker == "Helen Marsh"
     # a fuller name in the reporter's own words still wins
     t = "Jan Kowalski arrived late. Kowalski said the vote was “a farce.”"
     assert speaker_of(nlp, t, "a farce").speaker == "Jan Kowalski"
@@ -448,8 +448,8 @@ def test_a_thing_as_the_subject_of_a_nested_cue_gives_the_outer_speaker(nlp):
     t = "Okafor, a two-term councilwoman, said the audit warns that the dam is “a disaster waiting to happen.”"
     assert speaker_of(nlp, t, "disaster waiting").speaker == "Okafor"
     # a person doing the nested verb is the innermost speaker
-    t = "Sanders said a reporter had asked whether he was “prepared to take on the establishment.”"
-    assert speaker_of(nlp, t, "take on the establishment").speaker != "Sanders"
+    t = "Pike said a reporter had asked whether he was “ready to take on the harbour board.”"
+    assert speaker_of(nlp, t, "take on the harbour board").speaker != "Pike"
 
 
 def test_they_is_never_a_place_and_may_be_a_campaign(nlp):
@@ -512,11 +512,11 @@ def test_a_tie_in_pronoun_evidence_leaves_the_gender_open():
 
 
 def test_she_finds_the_woman_named_last_not_a_man_of_unknown_gender(nlp):
-    t = ("Nobody knew the justice Antonin Scalia better. Kevin and Melanie watched the speech. "
-         "“I would,” Melanie said to the TV. He had gone to bed; she stayed up.\n\n"
-         "“You winning?” she said.")
-    q = speaker_of(nlp, t, "You winning")
-    assert q.speaker == "Melanie"
+    t = ("Nobody had coached the striker Antonio Ruiz longer. Derek and Megan watched the final. "
+         "“I would,” Megan said to the radio. He had fallen asleep; she stayed up.\n\n"
+         "“Who scored?” she said.")
+    q = speaker_of(nlp, t, "Who scored")
+    assert q.speaker == "Megan"
 
 
 def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
@@ -529,16 +529,16 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(nlp):
 
 
 def test_headline_verbs_and_glued_cues_leave_names(nlp):
-    t = 'Ben Carson Defends Himself Again Over His Stories.\n\nCarson said the story was "true."'
-    assert speaker_of(nlp, t, "true").speaker == "Ben Carson"
-    t = ("Glenn Beck Blasts Drudge for Linking to Breitbart Article\n\nAfter blasting the Drudge Report, Glenn Beck "
-         "called the senator “the next George Washington.”")
-    assert speaker_of(nlp, t, "the next George Washington").speaker == "Glenn Beck"
+    t = 'Helen Marsh Defends Herself Again Over Her Expenses.\n\nMarsh said the claim was "false."'
+    assert speaker_of(nlp, t, "false").speaker == "Helen Marsh"
+    t = ("Mark Ellis Blasts Herald for Linking to Tabloid Story\n\nAfter blasting the Evening Herald, Mark Ellis "
+         "called the mayor “the hardest-working woman in the county.”")
+    assert speaker_of(nlp, t, "the hardest-working woman").speaker == "Mark Ellis"
 
 
 def test_the_one_in_whose_words_a_fragment_is_put_speaks_it(nlp):
-    q = speaker_of(nlp, 'The mayor was, in the words of a senior aide, "the conscience" of the council.', "conscience")
-    assert (q.kind, q.speaker, q.sieve) == ("mixed", "senior aide", "words_of")
+    q = speaker_of(nlp, 'The mayor was, in the words of a former aide, "the conscience" of the council.', "conscience")
+    assert (q.kind, q.speaker, q.sieve) == ("mixed", "former aide", "words_of")
     t = 'The plan was, in Mayor Ann Lowe\'s words, "a bridge to nowhere," and the council dropped it.'
     assert speaker_of(nlp, t, "bridge to nowhere").speaker == "Ann Lowe"
     # "in other words" names nobody; a song is no one who speaks; a phrase away from the marks
@@ -558,8 +558,8 @@ def test_words_a_noun_for_speech_holds_are_its_possessors(nlp):
     assert speaker_of(nlp, t, "city is safe").speaker == "mayor"
     t = 'Mark Ellis returned to the town on Monday. Crowds cheered his promise of "a brighter future" for its mills.'
     assert speaker_of(nlp, t, "brighter future").speaker == "Mark Ellis"  # "his": he who promised
-    t = 'While Hale\'s loud call for a "revolution" draws crowds, Lowe\'s campaign is cautious.'
-    assert speaker_of(nlp, t, "revolution").speaker == "Hale"
+    t = 'While Hale\'s loud call for a "reckoning" draws crowds, Lowe\'s campaign is cautious.'
+    assert speaker_of(nlp, t, "reckoning").speaker == "Hale"
     # words that describe the statement are the describer's; a quote after a colon is the
     # subject's; a possessor who cannot speak leaves the quote to its cue; a title is no quote
     t = 'Ann Lowe described the minister\'s comments as "deeply offensive."'
@@ -581,19 +581,19 @@ def test_a_quoted_noun_for_speech_that_heads_its_sentence_names_no_one(nlp):
 
 
 def test_a_spaced_dash_ends_a_name_the_ner_ran_on(nlp):
-    t = ("The levy would raise only $2 billion over the decade, according to the Budget Research Office - "
-         "half a percentage point of the city's output.")
-    assert [q.speaker for q in extract(t, nlp).quotes] == ["Budget Research Office"]
+    t = ("The toll would bring in just $40 million across five years, according to the Harbour Finance Unit - "
+         "half the cost of the old ferry.")
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Harbour Finance Unit"]
     assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
     # a hyphen inside a name stays; a dateline before the dash goes
-    assert speaker_of(nlp, 'Rep. Ileana Ros-Lehtinen said "we will vote no."', "vote no").speaker == "Ileana Ros-Lehtinen"
+    assert speaker_of(nlp, 'Rep. Marta Quiles-Bender said "we will vote no."', "vote no").speaker == "Marta Quiles-Bender"
     assert speaker_of(nlp, 'WASHINGTON - President Ann Lowe said "the plan is dead."', "plan is dead").speaker == "Ann Lowe"
 
 
 def test_the_name_closing_an_aside_between_dashes_is_not_the_subject_after_it(nlp):
-    # the parser makes "Mary K. Dunmore" the subject and the Republican its apposition
-    t = ('In the note - sent to the state auditor, Mary K. Dunmore - the Idaho Republican asks for an investigation '
-         'to learn whether "the agency or its officers broke laws that guard wild land, water and timber."')
-    assert speaker_of(nlp, t, "broke laws").speaker == "Republican"
+    # the parser makes "Ada P. Whitcombe" the subject and the Democrat its apposition
+    t = ('In the memo - sent to the harbour inspector, Ada P. Whitcombe - the Maine Democrat asks for an inquiry '
+         'to find out whether "the board or its staff broke rules that protect the estuary, its birds and its fish."')
+    assert speaker_of(nlp, t, "broke rules").speaker == "Democrat"
     # a name set off by dashes that is the subject keeps speaking
     assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
