@@ -536,7 +536,7 @@ def _past_cue_word(tok: Token) -> bool:
 
 
 def _name_before_colon(before: Sequence[Token]) -> str | None:
-    """'Pollster Daron Shaw: "..."': a person or organisation named right before the colon
+    """'Strategist Ines Caldera: "..."': a person or organisation named right before the colon
     that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":

@@ -235,7 +235,7 @@ def subject_of(verb: Token) -> Token | None:
                 if prev.pos_ in ("NOUN", "PROPN"):
                     return prev
             return c
-        # "That prompted Rubio to ... call Trump ...": after a causative verb an infinitive's
+        # "That led Okafor to ... call Moss ...": after a causative verb an infinitive's
         # subject is its object (not after a directive: 'directing the committees to "proceed"'
         # quotes the one who directs)
         if (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSATIVE_VERBS
@@ -273,7 +273,7 @@ def subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ == "PROPN" and verb.lemma_ in ("say",):
             return c
-    # 'Kasich offered the man a job, then says he'll ...' parsed with the first clause as a
+    # 'Okafor offered the boy a ticket, then says he'll ...' parsed with the first clause as a
     # complement of the subjectless verb: that clause's subject speaks
     for c in verb.children:
         if (c.dep_ in ("ccomp", "conj") and c.i < verb.i and verb.dep_ == "ROOT"
@@ -465,7 +465,7 @@ def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
-    if lemma in BACK_VERBS:  # 'Clinton shot back, "..."'
+    if lemma in BACK_VERBS:  # 'Moss shot back, "..."'
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
@@ -521,7 +521,7 @@ def apposed_description(conj: Token) -> bool:
 
 
 def in_parentheses(tok: Token) -> bool:
-    """The token sits inside a short parenthesis ("Paul Ryan (R-WI)")."""
+    """The token sits inside a short parenthesis ("Ann Lowe (D-OR)")."""
     doc = tok.doc
     left = doc[max(0, tok.i - 5) : tok.i]
     opened = [t.i for t in left if t.text == "("]

@@ -41,7 +41,7 @@ REPORT_VERBS = frozenset(
     """.split()
 )
 
-# Verbs that make their object do what follows ("prompted Rubio to call Trump ..."): the
+# Verbs that make their object do what follows ("led Okafor to call Moss ..."): the
 # object speaks the infinitive's words. Directives (urge, ask, direct) are not among them.
 CAUSATIVE_VERBS = frozenset("prompt lead cause drive spur inspire provoke move".split())
 
@@ -85,7 +85,7 @@ FRAME_VERBS = frozenset(
     """.split()
 )
 
-# Verbs that report speech only with "back" ('Clinton shot back, "..."'), never alone.
+# Verbs that report speech only with "back" ('Moss shot back, "..."'), never alone.
 BACK_VERBS = frozenset("shoot fire hit".split())
 
 # Verbs never taken as the speech verb a participle or a quote climbs to ("go" is a cue
@@ -309,7 +309,7 @@ CONTINUATION_ADVERBS = frozenset("also further again".split())
 ROLE_QUALIFIERS = frozenset("vice deputy former acting assistant ex".split())
 
 # Capitalised words the NER takes into a person's name at a sentence start or in a
-# headline ("Rival Hillary Clinton"), dropped from its front.
+# headline ("Veteran Helen Marsh"), dropped from its front.
 PERSON_DESCRIPTORS = frozenset(
     """rival former ex then late icon candidate hopeful nominee frontrunner front-runner incumbent
     challenger billionaire businessman businesswoman activist veteran presidential democratic
@@ -539,8 +539,8 @@ CONTRAST_WORDS = frozenset("however but yet though although meanwhile neverthele
 # cut from an indirect quote's end.
 TRAILING_BACKGROUND = frozenset("which though although meaning per according citing quoting".split())
 
-# Words between a first clause and a subjectless cue that mark a second clause ('Kasich
-# offered the man a job, then says he'll ...').
+# Words between a first clause and a subjectless cue that mark a second clause ('Okafor
+# offered the boy a ticket, then says he'll ...').
 SEQUENCE_WORDS = frozenset("then and but".split())
 
 # Wh-words opening an indirect question a participle climbs into ("described how the

@@ -331,7 +331,7 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
 
 
 def _apposed_name_before(cue: Token) -> Token | None:
-    """The name set off by commas right before a subjectless cue (', Jake Sullivan, said'),
+    """The name set off by commas right before a subjectless cue (', Tom Hale, said'),
     or before the description that follows it (', Col. Steven Warren, a spokesman, said')."""
     doc = cue.doc
     k = cue.i - 1
@@ -415,8 +415,8 @@ _FRAME_STOP = {",", ".", ";", ":", "(", "—", "–"}
 
 
 def _frame_phrase(tokens: Iterable[Token]) -> list[Token]:
-    """The words of a speaker phrase up to its first comma or stop ('Gene Sperling, a
-    top adviser, ...' -> Gene Sperling), at most eight, never holding a verb or pronoun."""
+    """The words of a speaker phrase up to its first comma or stop ('Rosa Lind, a
+    senior aide, ...' -> Rosa Lind), at most eight, never holding a verb or pronoun."""
     out: list[Token] = []
     for t in tokens:
         if t.text in _FRAME_STOP or t.is_quote or t.is_space or len(out) >= 8:
@@ -428,7 +428,7 @@ def _frame_phrase(tokens: Iterable[Token]) -> list[Token]:
 
 
 def _frame_speaker(q: RawQuote, reg: Registry) -> Resolved | None:
-    """The speaker of '"...," Gene Sperling, a top adviser, said' or '"...," said Skelly,
+    """The speaker of '"...," Rosa Lind, a senior aide, said' or '"...," said Marsh,
     explaining ...' read off the words around the cue when the parse lost the subject:
     the name phrase right after the closing mark, or right after the cue."""
     cue, doc = q.cue_tok, reg.doc

@@ -130,7 +130,7 @@ class Registry(RoleLearning, EntityResolution):
             elif kind == "ORG" and ent.label_ == "ORG" and 2 <= len(words) <= 3 and self._person_role_before(ent):
                 kind = "PERSON"
             while kind == "PERSON" and len(words) > 1 and fold(words[0]) in PERSON_DESCRIPTORS:
-                words = words[1:]  # "Rival Hillary Clinton", "Icon Morton Blackwell"
+                words = words[1:]  # "Veteran Helen Marsh", "Icon Tom Hale"
             if kind == "PERSON":
                 words = strip_roles(words)  # "Attorney Bash", "Minority Whip Dick Durbin"
             form = " ".join(words)

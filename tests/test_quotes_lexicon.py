@@ -63,7 +63,7 @@ DISJOINT = [
     ("PERSON_NOUNS", "ORG_NAME_WORDS"),
     ("PERSON_NOUNS", "COLLECTIVE_NOUNS"),
     ("PERSON_NOUNS", "MAKER_NOUNS"),
-    ("PERSON_DESCRIPTORS", "GIVEN_NAMES"),  # "Rival Hillary Clinton": the descriptor goes, the name stays
+    ("PERSON_DESCRIPTORS", "GIVEN_NAMES"),  # "Veteran Helen Marsh": the descriptor goes, the name stays
     ("GIVEN_NAMES", "ORG_NAME_WORDS"),  # a given name makes a person, an organisation word undoes it
     ("POSTNOMINALS", "GIVEN_NAMES"),
     # gender evidence never points both ways

@@ -85,7 +85,7 @@ def test_extract_many_matches_extract_and_reports_progress(nlp, gold_articles):
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "The figures rose, according", "Roger Stone spoke. Continued Stone", "Per", "It was fine, per",
-    "Kasich resisted:", "He was quoted as saying", "Police said Tuesday",
+    "Moss objected:", "He was quoted as saying", "Police said Tuesday",
 ])
 def test_a_text_ending_inside_a_cue_trips_no_rule(nlp, text, caplog):
     # a rule that raises loses its whole chunk (extraction logs it and goes on): none may

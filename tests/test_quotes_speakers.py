@@ -294,8 +294,8 @@ def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
     t = "“Rosa is a superb coach,” said the 46-year-old."
     assert speaker_of(nlp, t, "superb coach").speaker == "46-year-old"
     # an unresolved pronoun stays unresolved: the name after it is not the speaker
-    t = "“We will appeal,” she said, Gene Sperling's verdict in hand."
-    assert speaker_of(nlp, t, "appeal").speaker != "Gene Sperling"
+    t = "“We will appeal,” she said, Rosa Lind's verdict in hand."
+    assert speaker_of(nlp, t, "appeal").speaker != "Rosa Lind"
 
 
 def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
@@ -358,14 +358,14 @@ def test_a_cue_in_a_relative_clause_gives_way_to_the_verb_the_quote_hangs_from(n
     q = speaker_of(nlp, t, "working hard")
     assert (q.speaker, q.cue) == ("senator", "saying")
     # a relative clause the quote does hang from keeps its cue
-    t = "She met Paul Ryan, who said the bill was “dead on arrival.”"
-    assert speaker_of(nlp, t, "dead on arrival").speaker == "Paul Ryan"
+    t = "She met Tom Hale, who said the bill was “dead in the water.”"
+    assert speaker_of(nlp, t, "dead in the water").speaker == "Tom Hale"
 
 
 def test_so_called_is_no_cue(nlp):
-    t = "Mark Levin said the so-called Paris Agreement was “a terrible deal” for workers."
+    t = "Ines Caldera said the so-called Harbour Accord was “a terrible deal” for fishermen."
     q = speaker_of(nlp, t, "terrible deal")
-    assert (q.speaker, q.cue) == ("Mark Levin", "said")
+    assert (q.speaker, q.cue) == ("Ines Caldera", "said")
 
 
 def test_an_inner_weak_cue_with_it_as_subject_reports_the_outer_speaker(nlp):
@@ -375,12 +375,12 @@ def test_an_inner_weak_cue_with_it_as_subject_reports_the_outer_speaker(nlp):
 
 
 def test_a_participle_right_after_a_named_person_is_that_person_speaking(nlp):
-    t = "The campaign video uses a clip of Marco Rubio saying, “We cannot afford four more years of this.”"
-    q = speaker_of(nlp, t, "four more years")
-    assert (q.speaker, q.cue) == ("Marco Rubio", "saying")
+    t = "The advert uses a clip of Tom Hale saying, “We cannot afford another winter of this.”"
+    q = speaker_of(nlp, t, "another winter")
+    assert (q.speaker, q.cue) == ("Tom Hale", "saying")
     # with a comma between, the participle belongs to the subject
-    t = "Senator Warren thanked Joe Biden, saying, “We could not have done it without him.”"
-    assert speaker_of(nlp, t, "without him").speaker == "Warren"
+    t = "Mayor Ortiz thanked Ann Lowe, saying, “We could not have done it without her.”"
+    assert speaker_of(nlp, t, "without her").speaker == "Ortiz"
 
 
 def test_a_participle_after_a_where_aside_belongs_to_the_clause_around_it(nlp):
