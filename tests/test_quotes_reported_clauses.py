@@ -144,11 +144,11 @@ def test_time_words_after_the_verb_are_not_the_reported_clause(nlp, text, clause
 @pytest.mark.parametrize(("text", "expected"), [
     ("Murphy claimed she made the decision alone, insisting she was \"never pressured\" by anyone.",
      [("indirect", "she made the decision alone", "Murphy"), ("mixed", "never pressured", "Murphy")]),
-    ("Packer said the focus on Trump is taking a toll, pointing to the results in Texas.",
-     [("indirect", "the focus on Trump is taking a toll", "Packer")]),
+    ("Marlow said the row over the harbour is costing votes, pointing to the results in Dunmore.",
+     [("indirect", "the row over the harbour is costing votes", "Marlow")]),
     # a participle that says nothing keeps its place in the clause
-    ("Packer said the focus on Trump is taking a toll, leaving him weaker.",
-     [("indirect", "the focus on Trump is taking a toll, leaving him weaker", "Packer")]),
+    ("Marlow said the row over the harbour is costing votes, leaving him weaker.",
+     [("indirect", "the row over the harbour is costing votes, leaving him weaker", "Marlow")]),
 ])
 def test_a_speech_participle_after_a_comma_ends_the_clause_before_it(nlp, text, expected):
     assert quotes(nlp, text) == expected
@@ -168,7 +168,7 @@ def test_a_clause_before_a_parenthetical_cue_is_part_of_the_report(nlp, text, sp
 # Who speaks an infinitive's quoted words: the object of a causative verb, the subject of a
 # directive (the annotation keeps a directive's fragment with the one who directs)
 @pytest.mark.parametrize(("text", "name"), [
-    ("That prompted Rubio to make a joke and call Trump \"very flexible.\"", "Rubio"),
+    ("That prompted Lowe to crack a joke and call the mayor \"very brave.\"", "Lowe"),
     ("The coach urged the players to say \"we believe\" before every match.", "coach"),
 ])
 def test_a_causative_verbs_object_speaks_its_infinitive(nlp, text, name):
@@ -176,8 +176,8 @@ def test_a_causative_verbs_object_speaks_its_infinitive(nlp, text, name):
 
 
 def test_an_inverted_cue_before_a_colon_names_the_speaker(nlp):
-    t = "Roger Stone spoke first. Continued Stone: \"So I think it is a very real problem.\""
-    assert quotes(nlp, t) == [("direct", "So I think it is a very real problem.", "Roger Stone")]
+    t = "Martin Hale spoke first. Continued Hale: \"So I think the flooding is a serious problem.\""
+    assert quotes(nlp, t) == [("direct", "So I think the flooding is a serious problem.", "Martin Hale")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -278,17 +278,17 @@ def test_the_scope_of_according_to_among_coordinated_clauses(nlp, text, expected
 
 
 def test_a_quote_after_a_colon_speaks_for_the_clause_subject_across_the_paragraph(nlp):
-    t = 'In response, the party leader Ann Lowe issued the following statement:\n\n"Our thoughts are with the families tonight."'
+    t = 'After the crash, the union leader Ann Lowe issued the following statement:\n\n"Our thoughts are with the families tonight."'
     assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("direct", "Ann Lowe")]
     t = 'The company published its annual accounts:\n\n"Revenue grew by ten percent in all regions this year."'
     assert extract(t, nlp).quotes == []
-    t = 'Lowe has since apologized for what happened: "I should have asked first. That was a mistake."'
+    t = 'Lowe has since apologised for the mix-up: "I should have checked the dates. It was my error."'
     assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("direct", "Lowe")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ('Ann Lowe spoke on the radio.\n\nContinued Lowe: "So I think it is a very real problem. We must watch the count."', "Ann Lowe"),
-    ('Ann Lowe spoke on the radio.\n\nStated Lowe:\n\n"I think that the stakes are so high. We will win this."', "Ann Lowe"),
+    ('Ann Lowe spoke on the radio.\n\nContinued Lowe: "So I think the flooding is a serious problem. We must watch the tide."', "Ann Lowe"),
+    ('Ann Lowe spoke on the radio.\n\nStated Lowe:\n\n"I believe the harbour can still be saved. We will fight for it."', "Ann Lowe"),
 ])
 def test_an_inverted_cue_and_a_name_before_a_colon(nlp, text, speaker):
     assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
@@ -299,18 +299,18 @@ def test_a_capitalised_word_before_the_colon_that_is_no_cue_names_nobody(nlp):
 
 
 def test_a_participle_borrows_only_a_subject_that_can_speak(nlp):
-    t = 'Ann Lowe made clear that her meeting with the mayor was not political, saying critics should "look elsewhere."'
+    t = 'Ann Lowe made clear that her dinner with the bishop was not a campaign event, saying critics should "find a better story."'
     assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Ann Lowe")]
 
 
 def test_went_so_far_as_to_say_is_the_subjects(nlp):
-    t = 'The columnist Ann Lowe went so far as to say: "The paper as we know it is over."'
+    t = 'The columnist Ann Lowe went so far as to say: "The ferry timetable is a work of fiction."'
     assert [q.speaker for q in extract(t, nlp).quotes] == ["Ann Lowe"]
 
 
 def test_a_surname_the_tagger_took_for_an_adverb_speaks(nlp):
-    t = 'Told of the poll, Early described it as "news to me."'
-    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Early")]
+    t = 'Told of the ruling, Soon described it as "a surprise to everyone."'
+    assert [(q.kind, q.speaker) for q in extract(t, nlp).quotes] == [("mixed", "Soon")]
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
@@ -323,9 +323,9 @@ def test_a_clause_making_a_case_or_a_point_before_a_colon_speaks(nlp, text, spea
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
-    ('Lowe rejected the idea that the plan had failed, saying that if she "found something rotten, I would fix it."', ["Lowe"]),
-    ('Lowe has fought the council for years, at one point calling the mayor a "liar."', ["Lowe"]),
-    ('Police received 911 calls saying "shots fired" inside the school.', ["911 calls"]),
+    ('Lowe dismissed the notion that the audit was rigged, saying that if she "saw anything wrong, I would report it."', ["Lowe"]),
+    ('Lowe has fought the harbour board for years, at one stage calling the chairman a "clown."', ["Lowe"]),
+    ('Dispatchers received 911 calls saying "water rising" inside the tunnel.', ["911 calls"]),
     ('The council released a statement saying the bridge was "unsafe."', ["council"]),
 ])
 def test_a_participle_on_a_noun_that_cannot_speak_speaks_for_the_clause_around_it(nlp, text, speakers):
@@ -363,9 +363,9 @@ def test_a_court_described_by_its_size_is_the_court_named_before(nlp):
     ("The two officers met in May. Each said the meeting was cordial.", ["Each"]),
     ('"We are done," said one voter. "We will be back," tweeted another.', ["one voter", "another"]),
     ("Two of the officers said that the door was open.", ["Two of the officers"]),
-    ("About four in 10 said they were angry with the government.", ["About four in 10"]),
+    ("About six in 10 said the council had let them down.", ["About six in 10"]),
     # a quantifier inside the clause, on a noun, or a number that counts no speakers is no speaker of its own
-    ("Sixty delegates were at stake in the state, officials said.", ["officials"]),
+    ("Sixty seats were up for grabs in the region, officials said.", ["officials"]),
     ("Officials said that some of the money was missing.", ["Officials"]),
     ("Many residents said the bridge was unsafe.", ["Many residents"]),
 ])
@@ -374,11 +374,11 @@ def test_a_quantifier_standing_for_its_speakers_is_the_speaker(nlp, text, speake
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The senator “offers support for Wall Street,” adviser David Axelrod wrote on Twitter.",
-     [("mixed", "offers support for Wall Street,", "David Axelrod")]),
+    ("The senator “gives support to Bay Street,” aide Dana Reyes wrote on Twitter.",
+     [("mixed", "gives support to Bay Street,", "Dana Reyes")]),
     # with "and" the second clause is a sentence of its own, and without the comma no frame
-    ("The senator “offers support for Wall Street,” and adviser David Axelrod wrote a letter.", []),
-    ("The senator “offers support for Wall Street” and adviser David Axelrod wrote a letter.", []),
+    ("The senator “gives support to Bay Street,” and aide Dana Reyes wrote a letter.", []),
+    ("The senator “gives support to Bay Street” and aide Dana Reyes wrote a letter.", []),
 ])
 def test_a_cue_the_parser_made_a_conjunct_of_the_quoted_words_frames_them(nlp, text, expected):
     assert quotes(nlp, text) == expected
@@ -386,17 +386,17 @@ def test_a_cue_the_parser_made_a_conjunct_of_the_quoted_words_frames_them(nlp, t
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Forecasters agree - Mary Dunmore: “The first lesson was the simplest one.”", "Mary Dunmore"),
-    ("Media shares blame in vote overhype - VoteWatch: “Forecasters are taking a lot of heat.”", "VoteWatch"),
+    ("Press shares blame in ferry fiasco - PortWatch: “Planners are facing a storm of complaints.”", "PortWatch"),
     # the words after the dash are no name, or the dash is a hyphen: the cue's subject speaks
-    ("The mayor said - after a long pause: “We have never seen anything like it.”", "mayor"),
-    ("The students agree with Jean-Luc Martin: “We have never seen anything like it.”", "students"),
+    ("The mayor said - after a long pause: “We have not had a night like this in years.”", "mayor"),
+    ("The students agree with Jean-Luc Martin: “We have not had a night like this in years.”", "students"),
 ])
 def test_a_name_after_a_headline_and_a_dash_is_given_the_quote_after_its_colon(nlp, text, speaker):
     assert [q.speaker for q in extract(text, nlp).quotes] == [speaker]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ('The rally was held near the casino, where about 50 protesters had gathered, chanting "no contract, no peace."', "protesters"),
+    ('The march was held near the docks, where about 30 strikers had gathered, chanting "no quota, no vote."', "strikers"),
     ('The vote was delayed after the mayor arrived, saying "we need more time."', "mayor"),
     # the clause before cannot speak either, or the participle's own subject can: nothing moves
     ('The law was passed after the storm, when the plant had flooded, saying "never again."', "law"),

@@ -168,8 +168,8 @@ def test_a_document_without_a_stated_author_keeps_its_description(nlp):
 
 # Written works and records as well as statements: what one person or body wrote or worked out
 @pytest.mark.parametrize(("text", "fragment", "name"), [
-    ("\"The evidence cannot support a prosecution,\" according to a court document filed by "
-     "state attorney Dana Reyes.", "cannot support", "Dana Reyes"),
+    ("\"The contract was never signed by both parties,\" according to a court document filed by "
+     "defence lawyer Dana Reyes.", "never signed", "Dana Reyes"),
     ("Average rent in the district is nearly $900 a month, according to calculations by Tomas Ruel of the "
      "housing institute.", "Average rent", "Tomas Ruel"),
     ("A study by researchers at Leeds University estimated that 3,000 jobs were at risk.", "jobs were at risk",
@@ -192,7 +192,7 @@ def test_a_work_speaks_for_its_stated_author(nlp, text, fragment, name):
      "close. The statement also said repairs would take a year.", "Tom Hill"),
     ("The Hartfield Council released a statement on Sunday. Residents were angry. The statement said repairs "
      "would take a year.", "Hartfield Council"),
-    ("Senator Ann Price filed a petition on Tuesday. The petition says repairs would take a year.", "Ann Price"),
+    ("Senator Ann Price filed a petition on Thursday. The petition says repairs would take a year.", "Ann Price"),
     # the earlier one has no author, is another document, or another of its kind
     ("A statement was posted online on Sunday. The statement said repairs would take a year.", "statement"),
     ("Ann Price received a letter on Sunday. The letter said repairs would take a year.", "letter"),
@@ -227,8 +227,8 @@ def test_a_channel_that_cites_nobody_is_the_speaker(nlp, text):
 
 
 def test_a_speaker_citing_quoted_words_is_still_the_speaker(nlp):
-    t = "Paul Manafort, citing \"the unique magic of the campaign,\" said the candidate could win."
-    assert speaker(nlp, t, "the candidate could win").speaker == "Paul Manafort"
+    t = "Martin Hale, citing \"the quiet report nobody read,\" said the strike could end soon."
+    assert speaker(nlp, t, "the strike could end soon").speaker == "Martin Hale"
 
 
 def test_a_possessor_in_a_description_is_written_with_its_full_name(nlp):
@@ -273,10 +273,10 @@ def test_a_description_that_adds_is_the_person_just_quoted(nlp):
     ("\"We will appeal,\" said the city council. The Wooster professor added, \"These effects matter.\"",
      "These effects matter", "city council"),
     # no epithet and no "added": another person
-    ("\"We will appeal,\" said Senator Ted Cruz. The officer said the crowd \"was peaceful\".", "was peaceful", "Ted Cruz"),
+    ("\"We will appeal,\" said Senator Rosa Delgado. The officer said the crowd \"was peaceful\".", "was peaceful", "Rosa Delgado"),
     # a relation to someone else: another person
-    ("\"We will appeal,\" said Senator Ted Cruz. The victim's mother added that she was \"heartbroken\".",
-     "heartbroken", "Ted Cruz"),
+    ("\"We will appeal,\" said Senator Rosa Delgado. The victim's mother added that she was \"heartbroken\".",
+     "heartbroken", "Rosa Delgado"),
 ])
 def test_a_description_that_is_someone_else_stays_so(nlp, text, fragment, not_name):
     assert speaker(nlp, text, fragment).speaker != not_name
@@ -346,7 +346,7 @@ def test_a_pronoun_prefers_the_topic_and_added_the_last_speaker(nlp, text, fragm
     ("The ministry released a statement on Monday. It said the border would reopen.", "ministry"),
     ("The company cut 200 jobs on Monday. It said the border would reopen.", "company"),
     ("Acme Corp cut 200 jobs on Monday. It said the border would reopen.", "Acme Corp"),
-    ("Thursday's memo from the panel was short. It said the border would reopen.", "panel"),
+    ("Tuesday's report from the commission was brief. It said the border would reopen.", "commission"),
     # a thing that cannot speak is not what "it" said through
     ("The storm hit the coast on Monday. It said the border would reopen.", ""),
 ])
@@ -427,14 +427,14 @@ def test_they_for_things_alone_is_nobody(nlp):
 
 
 def test_a_document_by_two_named_authors_is_their_joint_statement(nlp):
-    t = "According to a study by economists Ann Lee and Tom Ray, the recession is partly to blame."
-    q = speaker(nlp, t, "recession is partly")
+    t = "According to a study by economists Ann Lee and Tom Ray, the ferry strike cost the island dearly."
+    q = speaker(nlp, t, "ferry strike cost")
     assert q.speaker == "Ann Lee and Tom Ray"
 
 
 def test_a_document_by_one_author_is_that_author(nlp):
-    t = "According to a study by economist Ann Lee, the recession is partly to blame."
-    assert speaker(nlp, t, "recession is partly").speaker == "Ann Lee"
+    t = "According to a study by economist Ann Lee, the ferry strike cost the island dearly."
+    assert speaker(nlp, t, "ferry strike cost").speaker == "Ann Lee"
 
 
 def test_a_name_described_by_a_relative_clause_before_a_subjectless_cue_speaks(nlp):

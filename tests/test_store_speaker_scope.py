@@ -144,14 +144,14 @@ def test_real_extraction_of_two_police_articles_gives_two_speakers(tmp_path, nlp
     path = tmp_path / "n.db"
     texts = ["Police said the road would stay closed until Friday after the crash.",
              "Police said the march would go ahead on Sunday despite the rain.",
-             "Dmitry Peskov said Moscow would respond to the new sanctions.",
-             "Dmitry Peskov said the Kremlin had not been told about the talks."]
+             "Rosa Delgado said the island would answer the new tariffs within a week.",
+             "Rosa Delgado said the harbour board had not been told about the strike."]
     with Store(path) as store:
         ids = [add_article(store, Article(text=text))[0] for text in texts]
     extract_articles(path, ids)
     with Store(path) as store:
         police = speaker_rows(store, "Police")
         assert [a for _, a in police] == ids[:2]
-        assert [a for _, a in speaker_rows(store, "Dmitry Peskov")] == [None]
+        assert [a for _, a in speaker_rows(store, "Rosa Delgado")] == [None]
         for (speaker_id, article_id) in police:
             assert [q.article_id for q, _ in store.speaker_quotes(speaker_id)] == [article_id]
