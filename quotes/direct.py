@@ -189,7 +189,7 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
 
 
 def _capitalised_name(before: Sequence[Token]) -> str | None:
-    """'VoteWatch:', 'Mary K. Dunmore:': one to four capitalised words, then the colon."""
+    """'PollTrack:', 'Mary K. Dunmore:': one to four capitalised words, then the colon."""
     words = [t for t in before if not t.is_space]
     if not 2 <= len(words) <= 5 or words[-1].text != ":":
         return None
@@ -342,7 +342,7 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
     ls, _ = sentence_bounds(page.text, pe - 1, ps, pe, page.masked)
     words = tokens_in(page.doc, ls, pe, page.masked)
     name = _name_before_colon(words)
-    if name is not None and _past_cue_word(words[0]):  # 'Stated Stone: ¶ "..."'
+    if name is not None and _past_cue_word(words[0]):  # 'Stated Hale: ¶ "..."'
         return Attribution("colon.paragraph_before", "dash", speaker_text=name)
     c = pick_cue(words, after=False)
     if c is None:  # 'The club issued this statement: ¶ "..."'
@@ -541,7 +541,7 @@ def _name_before_colon(before: Sequence[Token]) -> str | None:
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None
-    # 'Continued Stone: "..."', 'Added Klein:': an inverted cue opening a paragraph, then a name
+    # 'Continued Hale: "..."', 'Added Klein:': an inverted cue opening a paragraph, then a name
     first, name = words[0], words[1:-1]
     if (_past_cue_word(first) and 0 < len(name) <= 3
             and all(t.text[:1].isupper() and t.is_alpha for t in name)):

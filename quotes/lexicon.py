@@ -112,7 +112,7 @@ HEADLINE_VERBS = frozenset(
     gets plays playing sings talks takes makes wins loses""".split()
 )
 
-# Surface forms: a cue the NER glued to the front of a name ('Stated Stone: "..."').
+# Surface forms: a cue the NER glued to the front of a name ('Stated Hale: "..."').
 LEADING_CUES = frozenset("stated added continued said wrote asked explained noted".split())
 
 # =========================================================================================

@@ -426,7 +426,7 @@ class EntityResolution(DocumentAuthors):
 
     def _is_source(self, tok: Token) -> bool:
         """Whether what a channel cites is someone who speaks ("two sources", "officials", "a
-        report", "the ministry"), not words it quotes ("citing 'the unique magic of Trump'")."""
+        report", "the ministry"), not words it quotes ("citing 'the old charm of the harbour'")."""
         if self.is_quoted(tok.idx):
             return False
         if tok.ent_type_ in ("PERSON", "ORG", "NORP"):

@@ -258,7 +258,7 @@ def _inverted_after_mark(s: Speaking) -> Repair | None:
             return Repair(doc[entity_end(doc, t.i)], "cue.inverted_subject")
         if t.i == cue.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i + 1 < len(doc) \
                 and doc[t.i + 1].text == ":":
-            return Repair(t, "cue.inverted_subject")  # 'Continued Stone: "..."' (a name the NER missed)
+            return Repair(t, "cue.inverted_subject")  # 'Continued Hale: "..."' (a name the NER missed)
         if t.i == cue.i + 1 and t.lower_ in ELLIPTICAL_SPEAKERS and (t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
             return Repair(t, "cue.inverted_subject")  # '"...," tweeted another.'
     return None

@@ -84,7 +84,7 @@ def test_extract_many_matches_extract_and_reports_progress(nlp, gold_articles):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "The figures rose, according", "Roger Stone spoke. Continued Stone", "Per", "It was fine, per",
+    "The figures rose, according", "Tom Hale spoke. Continued Hale", "Per", "It was fine, per",
     "Moss objected:", "He was quoted as saying", "Police said Tuesday",
 ])
 def test_a_text_ending_inside_a_cue_trips_no_rule(nlp, text, caplog):
