@@ -201,7 +201,7 @@ def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
 
 def expand_direct_parsed(q: Quote, doc) -> Quote:
     """A direct quote that finishes a reported clause begun in the reporter's words ('says
-    no matter what action Obama takes, "his word does not trump ..."') grown back to the
+    whatever the council decides, "our plan still stands ..."') grown back to the
     cue (after any "that"), as PolNeAR's content is the whole clause: only when those words
     hold a finite verb of their own, never for the cue's adverbials ('said in an interview,
     "..."', 'said, referring to the plan, "..."')."""

@@ -537,7 +537,7 @@ def _past_cue_word(tok: Token) -> bool:
 
 def _name_before_colon(before: Sequence[Token]) -> str | None:
     """'Strategist Ines Caldera: "..."': a person or organisation named right before the colon
-    that opens a quote (only a time may stand between: 'Clinton in December 1992:')."""
+    that opens a quote (only a time may stand between: 'Mandela in June 1994:')."""
     words = [t for t in before if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None

@@ -103,7 +103,7 @@ def frame_of(page: Page, m: MarkSpan, last: RawQuote | None, index: int) -> Fram
     if cue is not None and not sieve_on(_cue_sieve(cue_kind)):
         cue, cue_kind = None, ""  # switched off: as if no cue framed the quote
     prev_char = reporter_before[-1:] if lead > ps else ""
-    # after a word, a bracket, a percent or a possessive ("the United States’ “stalwart allies”")
+    # after a word, a bracket, a percent or a possessive ("the islands’ “loyal neighbours”")
     attached = prev_char != "" and (prev_char.isalnum() or prev_char in ")%"
                                     or prev_char in "’'" and re.search(r"\ws[’']\s*$", text[:lead]) is not None)
     return Frame(page=page, mark=m, content=content, lead=lead, close=close, before=tuple(before), after=tuple(after),
@@ -198,7 +198,7 @@ def hangs_from(cue: Token, roots: Sequence[Token]) -> bool:
 
 
 def _frame_verb(tok: Token) -> bool:
-    """'"This is fantastic!" beamed Donald Hartley': a verb of manner that reports speech only
+    """'"What a goal!" beamed Petra Lund': a verb of manner that reports speech only
     in the frame right after a quote (its first words), never before one."""
     if tok.pos_ != "VERB":
         return False

@@ -77,7 +77,7 @@ QUOTE_ONLY_VERBS = frozenset(
 QUOTE_VERBS = REPORT_VERBS | QUOTE_ONLY_VERBS
 
 # Verbs of manner that report speech only in the frame right after a quote
-# ('"This is fantastic!" beamed X', '"...," he offered'), never before one.
+# ('"What a goal!" beamed X', '"...," he offered'), never before one.
 FRAME_VERBS = frozenset(
     """
     beam gush marvel chuckle scoff fume growl groan sob snort sniff smile grin rave boom
