@@ -242,19 +242,19 @@ def test_present_tense_continuation_of_a_past_report(nlp):
     (q,) = texts(nlp, t, "indirect")
     assert q.endswith("hardening the feeling of a shortage")
     # a conjunct with its own subject is the reporter's
-    t = ("The National Grain Board announced Tuesday that it is cutting its estimate for the wheat harvest "
-         "this season, and the drought is weighing on prices across the region.")
-    assert texts(nlp, t, "indirect") == ["it is cutting its estimate for the wheat harvest this season"]
+    t = ("The Regional Water Board announced Monday that it is raising its estimate for reservoir losses "
+         "this summer, and the increase is putting pressure on the farmers.")
+    assert texts(nlp, t, "indirect") == ["it is raising its estimate for reservoir losses this summer"]
 
 
 def test_clause_resumed_after_a_parenthetical_cue(nlp):
-    t = "The deal would be sealed, Okafor said, by the end of the month."
-    assert texts(nlp, t, "indirect") == ["The deal would be sealed, Okafor said, by the end of the month"]
+    t = "The proposal would be helped, Okafor said, by the coming budget season."
+    assert texts(nlp, t, "indirect") == ["The proposal would be helped, Okafor said, by the coming budget season"]
     # the cue's own adjuncts, or a participle of the reporter's, are not resumed content
     assert texts(nlp, "The plan failed, Okafor said on Tuesday.", "indirect") == ["The plan failed"]
-    t = ("Harrow was the focus of 60 percent of the online chatter about the festival, the organisers announced, "
-         "winning 3,000 new subscribers.")
-    assert texts(nlp, t, "indirect") == ["Harrow was the focus of 60 percent of the online chatter about the festival"]
+    t = ("Caldera was the focus of 40 percent of the online chatter about the ferry strike, the harbour "
+         "authority announced, gaining 9,000 new subscribers.")
+    assert texts(nlp, t, "indirect") == ["Caldera was the focus of 40 percent of the online chatter about the ferry strike"]
 
 
 def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
@@ -262,12 +262,12 @@ def test_cue_after_its_clause_leaves_its_own_subject_out(nlp):
 
 
 def test_that_clause_whose_subject_the_parser_lost(nlp):
-    t = ("Mendes says that after the flood at the old mill, Torvald, a retired engineer, "
-         "was ready to move back and rebuild the dam.")
+    t = ("Hollis says that after the storms on the northern coast, Tavener, a former lifeguard, "
+         "was ready to volunteer and go to sea.")
     (q,) = texts(nlp, t, "indirect")
-    assert q.startswith("after the flood at the old mill") and q.endswith("rebuild the dam")
+    assert q.startswith("after the storms") and q.endswith("go to sea")
     # "that" as a relative pronoun after a noun is no content clause
-    assert texts(nlp, "Mendes bought the house that was ready for sale.", "indirect") == []
+    assert texts(nlp, "Hollis bought the house that was ready for sale.", "indirect") == []
 
 
 def test_relative_clause_after_the_cue_is_no_report(nlp):
@@ -381,28 +381,28 @@ def test_horizontal_bar_signature_line(nlp):
 
 
 def test_clause_split_by_the_parser_is_one_report(nlp):
-    t = ("Foreign Minister Ana Liddell said the Chileans freed by Peru were in several cases near the end "
-         "of their terms, while the smugglers were beyond the navy's reach.")
+    t = ("Fisheries Minister Ines Caldera said the Norwegians released by the Faroe Islands were in many "
+         "cases close to finishing their terms, while the boat owners were beyond Norwegian reach.")
     assert texts(nlp, t, "indirect") == [
-        "the Chileans freed by Peru were in several cases near the end of their terms, "
-        "while the smugglers were beyond the navy's reach"]
+        "the Norwegians released by the Faroe Islands were in many cases close to finishing their terms, "
+        "while the boat owners were beyond Norwegian reach"]
 
 
 def test_quote_in_the_next_paragraph_floats_after_a_frame(nlp):
-    t = ("“Our candidate is the best since Lincoln,” Okonkwo tells the paper in an interview.\n\n"
-         "“He checks all our boxes. We waited for him.”\n\n"
+    t = ("“Our mayor is the best this town has had,” Halvorsen tells the paper in an interview.\n\n"
+         "“She ticks every box. We waited years for her.”\n\n"
          "The race goes on.\n\n"
          "“Nobody claimed this one.”")
     got = triples(nlp, t)
-    assert got[1] == ("He checks all our boxes. We waited for him.", "direct", "Okonkwo")
+    assert got[1] == ("She ticks every box. We waited years for her.", "direct", "Halvorsen")
     assert all(g[0] != "Nobody claimed this one." for g in got)  # a paragraph in between
 
 
 def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
     t = "As Senator Ada Moss put it, “the bill is dead.”"
     assert triples(nlp, t) == [("the bill is dead.", "direct", "Ada Moss")]
-    t = "Moss blasted the agency for being “painfully slow.”"
-    assert triples(nlp, t) == [("painfully slow.", "mixed", "Moss")]
+    t = "Moss blasted the agency for being “hopelessly slow.”"
+    assert triples(nlp, t) == [("hopelessly slow.", "mixed", "Moss")]
     t = "Moss put the plan on hold, a “temporary” step."
     assert triples(nlp, t) == []
     t = "Moss characterized the bill as “dead on arrival.”"
@@ -410,68 +410,68 @@ def test_put_it_and_criticism_verbs_attribute_fragments(nlp):
 
 
 def test_quoted_sentence_after_a_linking_word_continues_the_speaker(nlp):
-    t = ("“It is not make or break, any one donation,” Ryder said outside the town hall. "
-         "But “The club is stronger with it. It helps.”")
+    t = ("“No single meeting decides it, not even this one,” Ryder said outside the depot. "
+         "But “The strike fund is stronger with the drivers. It matters.”")
     got = triples(nlp, t)
-    assert got[1] == ("The club is stronger with it. It helps.", "direct", "Ryder")
+    assert got[1] == ("The strike fund is stronger with the drivers. It matters.", "direct", "Ryder")
     # a linking word with more of the reporter's words is an uncued sentence
-    t = ("“It is not make or break,” Ryder said. But many voters called the plan “a gamble that will fail.”")
+    t = ("“It is not do or die,” Ryder said. But many voters called the plan “a gamble that will fail.”")
     assert all(g[2] != "Ryder" or g[0] != "a gamble that will fail." for g in triples(nlp, t))
 
 
 def test_quoted_sentence_after_a_fragment_and_its_cue_floats(nlp):
-    t = "Yet the coach is also a “steady hand,” Cole said. “That is just what the squad needs this season.”"
+    t = "Yet the harbour master is also a “quiet reformer,” Cole said. “That is just what the port needs this winter.”"
     got = triples(nlp, t)
-    assert got == [("steady hand,", "mixed", "Cole"), ("That is just what the squad needs this season.", "direct", "Cole")]
+    assert got == [("quiet reformer,", "mixed", "Cole"), ("That is just what the port needs this winter.", "direct", "Cole")]
     # a fragment whose cue comes before it gives no floating speaker to a later sentence
     t = "Cole called the plan “a disaster.” The vote is on Monday. “Nobody asked us.”"
     assert [g[0] for g in triples(nlp, t)] == ["a disaster."]
 
 
 def test_clause_before_a_quote_is_not_reported_by_the_quotes_verb(nlp):
-    t = ("Anne Fields, who advised the family for years, walked through the rules the family has long "
-         "kept: “Good manners were simply assumed,” she said.")
+    t = ("Lena Marsh, who coached the rowing club for a decade, listed the rules the club has long "
+         "kept: “Punctuality was never up for debate,” she said.")
     got = triples(nlp, t)
-    assert [g[:2] for g in got] == [("Good manners were simply assumed,", "direct")]
+    assert [g[:2] for g in got] == [("Punctuality was never up for debate,", "direct")]
     # without a quote in between, the clause before the cue is reported
-    t = "The family has long kept a strict code, Anne Fields said."
-    assert texts(nlp, t, "indirect") == ["The family has long kept a strict code"]
+    t = "The club has long kept strict rules, Lena Marsh said."
+    assert texts(nlp, t, "indirect") == ["The club has long kept strict rules"]
 
 
 def test_doubled_apostrophe_fragments_are_mixed_like_curly_ones(nlp):
     # the NYT archive writes quotation marks as '' ... ''
-    t = "Hedge said the ferry company had ''made real progress'' in retiring its oldest boats."
-    assert triples(nlp, t) == [("made real progress", "mixed", "Hedge")]
-    t = "''We wanted to own the whole harbour,'' Michael Cernech said."
-    assert triples(nlp, t) == [("We wanted to own the whole harbour,", "direct", "Michael Cernech")]
+    t = "Hedge said the ferry service had ''come a long way'' in replacing its old boats."
+    assert triples(nlp, t) == [("come a long way", "mixed", "Hedge")]
+    t = "''We wanted to own the whole waterfront,'' Tobias Varga said."
+    assert triples(nlp, t) == [("We wanted to own the whole waterfront,", "direct", "Tobias Varga")]
 
 
 def test_a_name_before_a_colon_speaks_the_quote(nlp):
-    t = ("The timing of the rise does not surprise Labour strategist Ines Caldera: "
-         "“As a rule, newer parties have gained the most from a scandal.”")
+    t = ("The size of the turnout does not surprise local pollster Marta Lindqvist: "
+         "“Usually, smaller parishes have shown the strongest interest.”")
     assert triples(nlp, t) == [
-        ("As a rule, newer parties have gained the most from a scandal.", "direct", "Ines Caldera")]
-    t = "Here’s Mandela in June 1994: “Our new plan must rest on local farms.”"
-    assert triples(nlp, t)[0][2] == "Mandela"
+        ("Usually, smaller parishes have shown the strongest interest.", "direct", "Marta Lindqvist")]
+    t = "Here’s Halvorsen in March 2009: “Our harbour must stay open to every trader.”"
+    assert triples(nlp, t)[0][2] == "Halvorsen"
     # a colon after other words is no attribution
     t = "The answer was simple: “We need more money.”"
     assert triples(nlp, t) == []
 
 
 def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
-    t = "“What a goal!” beamed Petra Lund of Aarhus, who had slipped past the stewards."
-    assert triples(nlp, t) == [("What a goal!", "direct", "Petra Lund")]
-    t = "“This is great!” Lund beamed."
-    assert triples(nlp, t) == [("This is great!", "direct", "Lund")]
+    t = "“This is wonderful!” beamed Ruth Calloway of Denholm, who had slipped past the stewards."
+    assert triples(nlp, t) == [("This is wonderful!", "direct", "Ruth Calloway")]
+    t = "“This is great!” Calloway beamed."
+    assert triples(nlp, t) == [("This is great!", "direct", "Calloway")]
     # before a quoted fragment the same verbs are not cues
     t = "Ryder offered a “comprehensive” plan on Monday."
     assert triples(nlp, t) == []
 
 
 def test_marks_glued_to_the_words_around_them(nlp):
-    t = "Ryan said,“Look, these posters have no place in a school. Teachers should know that.”"
+    t = "Dunmore said,“Look, these delays have no place on a modern railway. Managers should know that.”"
     assert triples(nlp, t) == [
-        ("Look, these posters have no place in a school. Teachers should know that.", "direct", "Ryan")]
+        ("Look, these delays have no place on a modern railway. Managers should know that.", "direct", "Dunmore")]
     # numbers and contractions keep their tokens
     assert [t.text for t in nlp("It's 5,000 votes.")] == ["It", "'s", "5,000", "votes", "."]
     assert [t.text for t in nlp("The U.S.’s policy")] == ["The", "U.S.", "’s", "policy"]
@@ -488,9 +488,9 @@ def test_parenthetical_cue_keeps_the_rest_of_its_clause(nlp):
 
 
 def test_subject_of_a_coordinated_clause_before_the_cue(nlp):
-    t = "Okafor cheerfully offered the boy a ticket, then says he’ll take questions from anyone who wants to ask."
+    t = "Okafor jokingly offered the boy a ticket, then says he’ll accept help from anyone who wants to row."
     got = triples(nlp, t)
-    assert got == [("he’ll take questions from anyone who wants to ask", "indirect", "Okafor")]
+    assert got == [("he’ll accept help from anyone who wants to row", "indirect", "Okafor")]
 
 
 def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
@@ -498,26 +498,26 @@ def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
          "Under the revised schedule, buses would run later, stop more often and then return to the depot by midnight.")
     spans = [q.text for q in extract(t, nlp).quotes]
     assert not any("schedule" in s for s in spans), spans
-    t = "Okafor said voters would decide\nin May, aides said."
+    t = "Clinton said voters would decide\nin November, aides said."
     assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))
 
 
 def test_a_cue_after_a_long_subject_frames_an_exclaimed_quote(nlp):
-    t = ('"This is a proud day for our valley!" Ms. Ortiz\'s niece, state Del. Maria Ortiz (D-Fresno), '
-         'shouted to the crowd. "The whole state is watching."')
+    t = ('"What a summer for our harbour!" Mr. Brandt\'s niece, state Del. Lena Brandt (R-Eastport), '
+         'shouted to the crowd. "Every town on the coast is listening."')
     quotes = extract(t, nlp).quotes
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("This is a proud day for our valley!", "Maria Ortiz"), ("The whole state is watching.", "Maria Ortiz")]
+        ("What a summer for our harbour!", "Lena Brandt"), ("Every town on the coast is listening.", "Lena Brandt")]
     # a quoted nickname inside the name neither breaks the frame nor joins the name
-    t = '"What a night!" her aunt, Marcia "Cia" Price, shouted from the stage.'
-    assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [("What a night!", "Marcia Price")]
+    t = '"What a night!" her aunt, Margaret "Peg" Calloway, shouted from the stage.'
+    assert [(q.text, q.speaker) for q in extract(t, nlp).quotes] == [("What a night!", "Margaret Calloway")]
 
 
 def test_an_adverbial_clause_after_the_cue_is_not_what_was_said(nlp):
-    t = ("“You should step down, and you should repay the club,” Moreno told Haldane, after he conceded "
-         "under cross-examination he had never read the contract.")
+    t = ("“You should apologise, and you should refund the fares,” Caldera told Brandt, after he admitted "
+         "under questioning he had not checked the timetable.")
     quotes = extract(t, nlp).quotes
-    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Moreno")]
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Caldera")]
 
 
 def test_a_clause_after_the_quote_a_verb_introduces_is_not_its_report(nlp):
@@ -605,8 +605,9 @@ def test_defending_a_decision_introduces_the_quote_after_it(nlp):
     ("The critic said of the show, “It is the best thing on television.”", [("direct", "It is the best thing on television.", "critic")]),
     # a title after the work's noun stays a title, even after a speech verb
     ("She wrote about the film, “Nothing Happens Here,” in her column.", []),
-    ("In his new book, “Doomed to Succeed,” the author looks back.", []),
-    ("“Coaching is my whole life,” Ferreira said on the podcast “Inside the Locker Room.”", [("direct", "Coaching is my whole life,", "Ferreira")]),
+    ("In his new book, “Born to Wander,” the author looks back.", []),
+    ("“Being a grandmother is my real work,” Halvorsen said on the podcast “That’s Our Harbour.”",
+     [("direct", "Being a grandmother is my real work,", "Halvorsen")]),
 ])
 def test_a_work_a_speaker_talks_of_is_followed_by_speech_not_its_title(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
@@ -624,8 +625,8 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("“Rules are rules,” an irritated Costa retaliated. “We keep them all.”",
-     [("direct", "Rules are rules,", "Costa"), ("direct", "We keep them all.", "Costa")]),
+    ("“The river keeps its own time,” an angry Okafor retaliated. “It never hurries.”",
+     [("direct", "The river keeps its own time,", "Okafor"), ("direct", "It never hurries.", "Okafor")]),
     ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
     # a subject that cannot speak, a quote inside the sentence, a verb with an object of its own
     ("“Not now,” the engine stalled.", []),
