@@ -296,6 +296,27 @@ def _apposed_name(s: Speaking) -> Repair | None:
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
 
 
+def _subject_of_misread_complement(s: Speaking) -> Repair | None:
+    """'One guest, who like others asked not to be named, said ...': a relative clause the parser
+    broke, making its verb a complement of the cue and the sentence's opening noun that verb's
+    subject. A complement clause does not come before its subjectless verb in English (a fronted
+    one, '"...," said Hale', has its subject after), so the opening noun, set off by the comma of a
+    relative or appositive, speaks."""
+    cue = _subjectless_cue(s)
+    if cue is None:
+        return None
+    for clause in cue.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        subj = own_subject(clause)
+        doc = cue.doc
+        if subj is not None and subj.i < clause.i and subj.pos_ in ("NOUN", "PROPN") \
+                and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," and doc[cue.i - 1].text == "," \
+                and not any(t.is_quote for t in doc[subj.i : cue.i]) and not s.bad(subj):
+            return Repair(subj, "cue.sentence_subject")
+    return None
+
+
 def _sentence_subject_for_subjectless(s: Speaking) -> Repair | None:
     cue = _subjectless_cue(s)
     subj = _sentence_subject(cue, s) if cue is not None else None
@@ -315,6 +336,7 @@ SUBJECT_REPAIRS: Sieves[Speaking, Repair] = (
     ("cue.climbed_subject", _above_subjectless_cue),
     ("cue.inverted_subject", _name_before_cue),
     ("cue.apposed_name", _apposed_name),
+    ("cue.sentence_subject", _subject_of_misread_complement),
     ("cue.sentence_subject", _sentence_subject_for_subjectless),
 )
 

@@ -597,3 +597,16 @@ def test_the_name_closing_an_aside_between_dashes_is_not_the_subject_after_it(nl
     assert speaker_of(nlp, t, "broke rules").speaker == "Democrat"
     # a name set off by dashes that is the subject keeps speaking
     assert speaker_of(nlp, 'Mark Ellis - the city\'s lawyer - said "every contract was lawful."', "lawful").speaker == "Mark Ellis"
+
+
+def test_a_subject_set_off_by_a_broken_relative_clause_speaks(nlp):
+    """'One guest, who like others asked ..., said': the parser made the relative clause's verb a
+    complement of "said" and left "said" without a subject; the noun the sentence opened with speaks."""
+    t = ('One guest, who like others asked not to be named, said the mood was that '
+         '"this will not be settled soon."')
+    q = speaker_of(nlp, t, "settled soon")
+    assert (q.speaker, q.sieve) == ("One guest", "cue.sentence_subject")
+    # Not where the subject is the cue's own, after a quote, or inside parenthetical cues
+    assert speaker_of(nlp, '"The plan will fail," the mayor, who was angry, said.', "plan will fail").speaker == "mayor"
+    assert speaker_of(nlp, 'The roads were closed, officials said, "for the safety of everyone."',
+                      "safety").speaker == "officials"
