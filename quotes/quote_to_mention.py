@@ -305,13 +305,12 @@ def _subject_of_misread_complement(s: Speaking) -> Repair | None:
     cue = _subjectless_cue(s)
     if cue is None:
         return None
+    doc = cue.doc
     for clause in cue.lefts:
-        if clause.dep_ != "ccomp":
-            continue
-        subj = own_subject(clause)
-        doc = cue.doc
+        subj = own_subject(clause) if clause.dep_ == "ccomp" else None
+        # subj < clause < cue: the words after subj and before the cue are in the doc
         if subj is not None and subj.i < clause.i and subj.pos_ in ("NOUN", "PROPN") \
-                and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," and doc[cue.i - 1].text == "," \
+                and doc[subj.i + 1].text == "," and doc[cue.i - 1].text == "," \
                 and not any(t.is_quote for t in doc[subj.i : cue.i]) and not s.bad(subj):
             return Repair(subj, "cue.sentence_subject")
     return None
