@@ -19,6 +19,7 @@ from .marks import find_marks, paragraphs
 from .quote_to_mention import resolve_quotes
 from .registry import Registry
 from .sieves import attribution
+from .unclosed import close_before_frames
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,7 +72,7 @@ def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
 
 def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     text = doc.text
-    marks = find_marks(text)
+    marks = close_before_frames(doc, find_marks(text))
     paras = paragraphs(text)
     direct = find_direct(doc, text, marks, paras)
     blocks = find_blocks(doc, text, marks, paras)

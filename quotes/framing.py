@@ -297,7 +297,17 @@ def _set_off(cue: Token, clause: Token) -> bool:
     first = clause.left_edge.i
     if first > cue.i + 1 and doc[first - 1].text in (",", "-", "–", "—", "--"):
         return True
-    return any(g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.left_edge.i == cue.i + 1 for g in clause.children)
+    return any(g.dep_ == "nsubj" and g.left_edge.i == cue.i + 1 and (g.pos_ == "PROPN" or _inverted_noun(cue, g))
+               for g in clause.children)
+
+
+def _inverted_noun(cue: Token, noun: Token) -> bool:
+    """'"...," said the woman, who like many did not want to be named': right after a quote a
+    subjectless cue inverts its subject, and a noun set off by a comma (a relative clause or an
+    apposition follows) is that subject, though the parser gave it to a verb further on."""
+    doc = cue.doc
+    return (noun.pos_ == "NOUN" and cue.i > 0 and doc[cue.i - 1].is_quote and noun.i + 1 < len(doc)
+            and doc[noun.i + 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
 
 
 def _relays(cue: Token) -> bool:

@@ -463,6 +463,10 @@ POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it
 # he remain") and cannot be present tense.
 THIRD_SINGULAR_SUBJECTS = frozenset("he she it".split())
 
+# Third person subjects of a reporter's frame ('..., she said'): inside a quote "I said", "we said"
+# and "you said" are the speaker's own talk of speech (quotes/unclosed.py).
+FRAME_PRONOUNS = frozenset("he she they".split())
+
 # Plural pronouns (first and third person): resolved to groups and organisations.
 PLURAL_PRONOUNS = frozenset("they them we us".split())
 

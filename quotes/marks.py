@@ -8,6 +8,7 @@ rock ’n’ roll, Fishmongers’ Hall) are told apart from marks by their neigh
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 # family: "d" double, "s" single, "g" guillemet, "gs" single guillemet
@@ -30,16 +31,23 @@ class MarkSpan:
         return self.close_pos < 0
 
 
+def _invisible(ch: str) -> bool:
+    """Spaces, and the format characters (bidi marks, zero-width spaces and joiners) that text
+    pasted from social media carries before a mark: neither opens nor closes anything."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line; a newline always ends a paragraph here."""
+    """(start, end) of each non-blank line, without the invisible characters at its ends; a
+    newline always ends a paragraph here."""
     out = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         s, e = pos, end
-        while s < e and text[s].isspace():
+        while s < e and _invisible(text[s]):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and _invisible(text[e - 1]):
             e -= 1
         if e > s:
             out.append((s, e))
@@ -53,6 +61,15 @@ def _is_word(ch: str) -> bool:
 
 def _opening_context(prev: str) -> bool:
     return prev == "" or prev.isspace() or prev in _OPEN_PUNCT or prev in "\"“„«‘‹'"
+
+
+def _visible_before(text: str, i: int, s: int) -> str:
+    """The character before text[i] in the paragraph from s, past format characters ("" at its
+    start); a space stays a space."""
+    j = i - 1
+    while j >= s and not text[j].isspace() and _invisible(text[j]):
+        j -= 1
+    return text[j] if j >= s else ""
 
 
 def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
@@ -78,7 +95,7 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
         c = text[i]
         if c not in "\"“”„«»‘’'‹›":
             continue
-        prev = text[i - 1] if i > s else ""
+        prev = _visible_before(text, i, s)
         nxt = text[i + 1] if i + 1 < e else ""
         if c == "'" and text[i : i + 3] == "'" * 3 and prev != "'" and text[i + 3 : i + 4] != "'":
             # three apostrophes: a single and a double mark together (the word 'old-school,'

@@ -635,3 +635,22 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 ])
 def test_any_verb_closing_a_quotes_sentence_with_a_speaking_subject_frames_it(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+def test_an_unclosed_quote_paragraph_ends_before_its_own_frame(nlp):
+    """'"There was no warning, said Kessel, ...' with the closing mark forgotten: a speech verb
+    after a comma inside the open span, its complement the quoted clause and a third person its
+    subject, is the reporter's frame, and the quote ends at that comma."""
+    t = ('"There was not much help for parents in those years, said Kessel, whose group backs the bills.\n\n'
+         "Some families have since applied.")
+    (q,) = extract(t, nlp).quotes
+    assert (q.text, q.speaker) == ("There was not much help for parents in those years", "Kessel")
+    t = '"We never saw it coming, the mayor said on Monday.\n\nThe town is rebuilding.'
+    (q,) = extract(t, nlp).quotes
+    assert (q.text, q.speaker) == ("We never saw it coming", "mayor")
+    # Not the speaker's own talk of speech ("I said", "we said so"), nor a verb with a clause after it
+    for t in ('"We will fight on, because the law is on our side, and we said so in court.',
+              '"We will fight on, I said, and we did.',
+              '"Nobody warned us, she told reporters that the council had known for years.'):
+        before_comma = t[1 : t.index(",")]
+        assert before_comma not in [q.text for q in extract(t, nlp).quotes], t

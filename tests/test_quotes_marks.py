@@ -79,3 +79,12 @@ def test_a_quote_over_two_paragraphs_in_doubled_apostrophes():
 def test_an_unclosed_doubled_apostrophe_paragraph_stays_a_quote():
     t = "He spoke first.\n\n''We never gave up.\n\nThe crowd cheered."
     assert spans(t) == ["We never gave up."]
+
+
+def test_format_characters_before_a_mark_are_invisible():
+    # text pasted from social media: a bidi embedding (U+202A) or a zero-width space before the
+    # mark, which opens the paragraph ('”' misused as an opener there, as often)
+    t = "Her post drew replies.\n\n\u202a”Sorry, you should have said it!!” posted Ana Lund.\n\n\u200b\"We won,\" she said."
+    assert spans(t) == ["Sorry, you should have said it!!", "We won,"]
+    # a format character inside a word leaves an apostrophe an apostrophe
+    assert spans("They don\u200b’t know. She said it\u2060’s late.") == []

@@ -610,3 +610,15 @@ def test_a_subject_set_off_by_a_broken_relative_clause_speaks(nlp):
     assert speaker_of(nlp, '"The plan will fail," the mayor, who was angry, said.', "plan will fail").speaker == "mayor"
     assert speaker_of(nlp, 'The roads were closed, officials said, "for the safety of everyone."',
                       "safety").speaker == "officials"
+
+
+def test_a_noun_inverted_after_a_quote_speaks_though_a_broken_relative_clause_took_it(nlp):
+    """'"...," said the woman, who like many ... did not want to be named': "like" read as a verb
+    made the relative clause a complement of "said" with "woman" its subject, and the cue, holding
+    a clause of its own, framed nothing; right after a quote the noun set off by a comma is the
+    cue's inverted subject."""
+    t = ('"We should leave now," said the woman, who like many in the town did not want to be named.')
+    assert speaker_of(nlp, t, "leave now").speaker == "woman"
+    # Not where the cue has a subject of its own: the clause after it is what was said
+    t = '"It is over," he said the woman, who was hurt, had been taken to hospital.'
+    assert all(q.speaker != "woman" for q in extract(t, nlp).quotes)
