@@ -81,7 +81,8 @@ QUOTE_VERBS = REPORT_VERBS | QUOTE_ONLY_VERBS
 FRAME_VERBS = frozenset(
     """
     beam gush marvel chuckle scoff fume growl groan sob snort sniff smile grin rave boom
-    thunder cheer offer explode sputter purr coo gasp howl snarl hiss breathe
+    thunder cheer offer explode sputter purr coo gasp howl snarl hiss breathe react reason
+    shrug beg
     """.split()
 )
 

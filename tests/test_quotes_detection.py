@@ -463,9 +463,17 @@ def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
     assert triples(nlp, t) == [("This is wonderful!", "direct", "Ruth Calloway")]
     t = "“This is great!” Calloway beamed."
     assert triples(nlp, t) == [("This is great!", "direct", "Calloway")]
+    # a reaction, a reasoning, a plea: inverted after a quote as well
+    t = "“Who is he talking about? Is that profiling?” reacted Okafor."
+    assert triples(nlp, t) == [("Who is he talking about? Is that profiling?", "direct", "Okafor")]
+    t = "“Let him go, please,” begged Ana Lund."
+    assert triples(nlp, t)[0][2] == "Ana Lund"
     # before a quoted fragment the same verbs are not cues
     t = "Ryder offered a “comprehensive” plan on Monday."
     assert triples(nlp, t) == []
+    for t in ("Okafor reacted angrily to the “fake news” story on Sunday.",
+              "She begged the court for “one more chance” before the ruling."):
+        assert triples(nlp, t) == [], t
 
 
 def test_marks_glued_to_the_words_around_them(nlp):
