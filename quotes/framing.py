@@ -259,7 +259,8 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
     unless that one sits in a relative clause or an infinitive the quoted words do not hang
     from ('saying anyone who grumbles about it "has not ..."' is said, not grumbled)."""
     cues = [t for t in tokens if (is_cue(t) or after and _frame_verb(t))
-            and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)]
+            and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)
+            and not (after and _relative_of_a_thing(t))]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
     if not cues and not acc:
         return None
@@ -271,6 +272,13 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
         held = [t for t in pool if hangs_from(t, roots)]
         return held[-1] if held else last
     return last
+
+
+def _relative_of_a_thing(verb: Token) -> bool:
+    """'"... for records" that would answer requests from the union, Hale wrote': after a quote,
+    a verb whose subject is the relative "that" or "which" tells of a thing the quote names
+    (who speaks is "who"), so the frame's cue is further on."""
+    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in verb.children)
 
 
 def _cue_ok_after(cue: Token, frame_tokens: list[Token]) -> bool:

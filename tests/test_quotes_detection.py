@@ -662,3 +662,15 @@ def test_an_unclosed_quote_paragraph_ends_before_its_own_frame(nlp):
               '"Nobody warned us, she told reporters that the council had known for years.'):
         before_comma = t[1 : t.index(",")]
         assert before_comma not in [q.text for q in extract(t, nlp).quotes], t
+
+
+def test_a_relative_clause_of_a_thing_after_a_quote_is_not_its_frame(nlp):
+    """'"... for records" that would answer requests ..., Hale wrote': a verb whose subject is the
+    relative "that" or "which" tells of what the quote names; the cue is the one further on."""
+    t = ('"If the city finds more files, it will search them for records" that would answer requests '
+         "from the union, city lawyer Dana Hale wrote in a court filing.")
+    (q,) = extract(t, nlp).quotes
+    assert (q.speaker, q.cue) == ("Dana Hale", "wrote")
+    # "who" tells of a person: the frame's own relative clause, the cue before it stands
+    (q,) = extract('"We need the files," said Hale, who asked the court to act.', nlp).quotes
+    assert (q.speaker, q.cue) == ("Hale", "said")
