@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-
 def close_before_frames(doc: Doc, marks: list[MarkSpan]) -> list[MarkSpan]:
     """``marks`` with each unclosed quote paragraph that holds its own frame ended before it."""
     out = []
@@ -59,7 +58,8 @@ def _third_person(subject: Token) -> bool:
 
 def _ends_sentence(cue: Token, subject: Token) -> bool:
     """The frame closes its sentence: past the cue and its subject ('said Kessel, whose group ...')
-    only the subject's own words, the cue's adverbs and the full stop."""
+    only the subject's own words, the cue's adverbs and phrases ('in a filing') and the full stop;
+    never a clause of the cue's own ('she told reporters that ...')."""
     last = max(cue.right_edge.i, subject.right_edge.i)
     sent_end = cue.sent.end - 1
     doc = cue.doc
