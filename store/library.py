@@ -238,7 +238,9 @@ class LibraryStore(StoreBase):
         conn.execute("DELETE FROM temp.library_left")
         others = "temp.library_speakers"
         lowest = " AND ".join(f"(p.speaker_{n} IS NULL OR p.speaker_{n} IN {others})" for n in range(2, LOWEST_SPEAKERS + 1))
-        left = conn.execute(f"""INSERT OR IGNORE INTO temp.library_left (article_id)
+        # Written in id order: appending to the table's b-tree costs about half what inserting the
+        # ids where the speaker index yields them does, sorting them included.
+        left = conn.execute(f"""INSERT OR IGNORE INTO temp.library_left (article_id) SELECT article_id FROM (
             SELECT article_id FROM article_progress INDEXED BY article_progress_speakers WHERE speaker_1 IS NULL
             UNION ALL
             SELECT p.article_id FROM article_progress p INDEXED BY article_progress_speakers
@@ -246,7 +248,7 @@ class LibraryStore(StoreBase):
               AND (p.speakers <= {LOWEST_SPEAKERS} OR NOT EXISTS (
                   SELECT 1 FROM speaker_articles s INDEXED BY speaker_articles_by_article
                   WHERE s.article_id = p.article_id AND s.speaker_id > p.speaker_{LOWEST_SPEAKERS}
-                    AND s.speaker_id NOT IN {others}))""").rowcount
+                    AND s.speaker_id NOT IN {others}))) ORDER BY 1""").rowcount
         return LibraryFilter("not", "SELECT article_id FROM temp.library_left") if left else LibraryFilter("all")
 
     def _choose_speakers(self, speaker_ids: set[int]) -> None:
