@@ -24,7 +24,7 @@ from .frames import (
     sentence_bounds,
     subject_of,
 )
-from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, STATEMENT_NOUNS, UNREAL_MARKS
+from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, UNREAL_MARKS
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
@@ -225,11 +225,9 @@ def _closing_frame(tok: Token) -> bool:
     # the quoted words (often parsed as its clause) come before the subject
     if any(c.dep_ not in _FRAME_TAIL_DEPS for c in tok.children if c.i > subjects[0].i and c.dep_ not in ("aux", "neg")):
         return False
-    if first.i < 2 or not doc[first.i - 1].is_quote or doc[first.i - 2].text not in (",", "?", "!"):
+    # not 'The band played "Yesterday," the crowd danced.': the quote is inside a sentence
+    if not _after_a_quote_of_its_own(first):
         return False
-    opening = next((t for t in reversed(doc[first.sent.start : first.i - 2]) if t.is_quote), None)
-    if opening is not None and opening.i > 0 and not (doc[opening.i - 1].text in (".", "!", "?", ":") or doc[opening.i - 1].is_space):
-        return False  # 'The band played "Yesterday," the crowd danced.': the quote is inside a sentence
     last = tok.right_edge
     if last.text in (".", "!", "?"):
         return True
@@ -258,7 +256,7 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
     """The cue among the frame's words: the first after a quote; before it, the last one,
     unless that one sits in a relative clause or an infinitive the quoted words do not hang
     from ('saying anyone who grumbles about it "has not ..."' is said, not grumbled)."""
-    cues = [t for t in tokens if (is_cue(t) or after and _frame_verb(t))
+    cues = [t for t in tokens if (is_cue(t) or after and (_frame_verb(t) or _frame_verb_read_as_noun(t)))
             and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)
             and not (after and _relative_of_a_thing(t))]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
@@ -272,6 +270,35 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
         held = [t for t in pool if hangs_from(t, roots)]
         return held[-1] if held else last
     return last
+
+
+def _frame_verb_read_as_noun(tok: Token) -> bool:
+    """'"..., and come to the state," the editorial read.' / '"...," the memo states.': a frame of
+    a determiner, a noun and a speech verb the tagger took for one noun phrase ("a good read", "the
+    states"). Right after a quote that ends in a comma, "?" or "!" and opens its sentence, a last
+    word that closes the sentence is the cue."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in QUOTE_VERBS:
+        return False
+    first = tok.i - 1  # the determiner ("the", "its") before the would-be subject
+    while first > tok.i - 5 and first > 0 and (doc[first].pos_ in ("NOUN", "PROPN", "ADJ") or doc[first].tag_ == "POS"):
+        first -= 1
+    if first == tok.i - 1 or not (doc[first].pos_ == "DET" or doc[first].tag_ == "PRP$"):
+        return False
+    if not _after_a_quote_of_its_own(doc[first]):
+        return False
+    return tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (".", "!") or doc[tok.i + 1].is_space
+
+
+def _after_a_quote_of_its_own(first: Token) -> bool:
+    """``first`` follows the closing mark of a quote that ends in a comma, "?" or "!" and is a
+    sentence of its own: its opening mark (if the parse put it in ``first``'s sentence) starts the
+    sentence or follows a full stop, a colon or a line break."""
+    doc = first.doc
+    if first.i < 2 or not doc[first.i - 1].is_quote or doc[first.i - 2].text not in (",", "?", "!"):
+        return False
+    opening = next((t for t in reversed(doc[first.sent.start : first.i - 2]) if t.is_quote), None)
+    return opening is None or opening.i == 0 or doc[opening.i - 1].text in (".", "!", "?", ":") or doc[opening.i - 1].is_space
 
 
 def _relative_of_a_thing(verb: Token) -> bool:

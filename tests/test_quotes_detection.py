@@ -674,3 +674,17 @@ def test_a_relative_clause_of_a_thing_after_a_quote_is_not_its_frame(nlp):
     # "who" tells of a person: the frame's own relative clause, the cue before it stands
     (q,) = extract('"We need the files," said Hale, who asked the court to act.', nlp).quotes
     assert (q.speaker, q.cue) == ("Hale", "said")
+
+
+def test_a_frame_the_tagger_read_as_a_noun_phrase(nlp):
+    """'"...," the editorial read.' / '"...," the memo states.': "read" and "states" tagged as
+    nouns ("a good read", "the states") after a determiner and a noun, closing the sentence right
+    after a quote of its own: the last word is the cue, the noun before it the speaker."""
+    for t, speaker in (("“If she wants the job, she should come to the state,” the editorial read.", "editorial"),
+                       ("“Leave is unpaid for the first year,” the company's handbook notes.", "company's handbook")):
+        (q,) = extract(t, nlp).quotes
+        assert q.speaker == speaker, t
+    # Not a quote inside the reporter's sentence, nor a noun that is no speech verb
+    for t in ("The slogan “Vote for change,” the party report.",
+              "“We will never accept this,” the official statement."):
+        assert extract(t, nlp).quotes == [], t
