@@ -688,3 +688,14 @@ def test_a_frame_the_tagger_read_as_a_noun_phrase(nlp):
     for t in ("The slogan “Vote for change,” the party report.",
               "“We will never accept this,” the official statement."):
         assert extract(t, nlp).quotes == [], t
+
+
+def test_elaborate_and_clarify_report_speech(nlp):
+    t = "“The way I see it,” she elaborated, “no one ever questioned his service.”"
+    assert [q.cue for q in extract(t, nlp).quotes] == ["elaborated", "elaborated"]
+    t = "The ministry clarified that the ban applies only to imports from the region."
+    assert texts(nlp, t, "indirect") == ["the ban applies only to imports from the region"]
+    # without a clause or quote they report nothing
+    for t in ("The plan was elaborated over many months by the planning office.",
+              "The filters clarified the water before it reached the town."):
+        assert extract(t, nlp).quotes == [], t
