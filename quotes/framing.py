@@ -96,7 +96,11 @@ def frame_of(page: Page, m: MarkSpan, last: RawQuote | None, index: int) -> Fram
     reporter_before = text[:lead].rstrip()
     after_colon = reporter_before.endswith(":")
     cue = _framing_cue(before, after, roots, m)
-    statement = _statement_cue(before) if cue is None and after_colon else None  # 'issued the following statement ...: "..."'
+    statement = None
+    if cue is None and after_colon:
+        statement = _statement_cue(before)  # 'issued the following statement ...: "..."'
+    elif cue is None and before and before[-1].text == "," and re.match(r"\W*[A-Z]", content):
+        statement = _statement_cue(before, closed_by=before[-1])  # 'issued a statement, "Last night ..."'
     framed = cue is not None or statement is not None
     cue = statement if cue is None else cue
     cue_kind = _cue_kind(cue, statement is not None)
@@ -345,6 +349,13 @@ def _inverted_noun(cue: Token, noun: Token) -> bool:
             and doc[noun.i + 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
 
 
+def _runs_to(noun: Token, comma: Token) -> bool:
+    """Every word between ``noun`` and ``comma`` is the noun's own or in an adjunct of its verb."""
+    adjuncts = [c for c in noun.head.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > noun.i]
+    return all(noun in w.ancestors or any(w == a or a in w.ancestors for a in adjuncts)
+               for w in noun.doc[noun.i + 1 : comma.i])
+
+
 def _relays(cue: Token) -> bool:
     """'..., as quoted by Greek Reporter': an outlet relaying the quote, not its source."""
     return cue.tag_ == "VBN" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in cue.children)
@@ -361,12 +372,15 @@ def _borrows_subject_from(cue: Token, earlier: Token) -> bool:
     return earlier in cue.ancestors
 
 
-def _statement_cue(tokens: list[Token]) -> Token | None:
+def _statement_cue(tokens: list[Token], closed_by: Token | None = None) -> Token | None:
     """The verb of 'X issued the following statement ...:' – a speech-act noun as the object
-    of a verb with a subject, before a colon (the verb alone is not a speech verb)."""
+    of a verb with a subject, before a colon (the verb alone is not a speech verb); before a
+    comma (``closed_by``) only when the noun's words, or its verb's adjuncts ("on Friday"), run up to it ('issued a statement, "We ..."')
+    and the quote is a sentence."""
     for t in reversed(tokens):
         if (t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS and t.head.pos_ == "VERB"
                 and t.head.i < t.i and not any(c.dep_ == "neg" for c in t.head.children)
+                and (closed_by is None or _runs_to(t, closed_by))
                 and subject_of(t.head) is not None):
             return t.head
     return None

@@ -699,3 +699,17 @@ def test_elaborate_and_clarify_report_speech(nlp):
     for t in ("The plan was elaborated over many months by the planning office.",
               "The filters clarified the water before it reached the town."):
         assert extract(t, nlp).quotes == [], t
+
+
+def test_a_statement_issued_before_a_comma_frames_the_quoted_sentence(nlp):
+    """'Hale issued a statement, "Last night ..."': as before a colon, when the noun's words (or its
+    verb's adjuncts) run up to the comma and the quoted words are a sentence."""
+    for t in ("Immediately after the attacks, Hale issued a statement, “Last night, the city was attacked. "
+              "The victims are in the thoughts of everyone here.”",
+              "The council released a statement on Friday, “The delay is regrettable.”"):
+        (q,) = extract(t, nlp).quotes
+        assert q.sieve == "colon.statement" and q.speaker in ("Hale", "council"), t
+    # Not a fragment, nor a quote after other words
+    for t in ("Hale issued a statement, “a short one,” on Monday.",
+              "Hale issued a statement, and by noon “Stop the cuts” was trending."):
+        assert extract(t, nlp).quotes == [], t
