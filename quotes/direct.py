@@ -468,11 +468,19 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
     if not content[:1].isupper() or len(WORDS.findall(content)) > 12:
         return False
     noun = before_words[-1] if before_words else None
+    if noun is not None and _naming_participle(noun):
+        return True  # 'an article titled "Clinton Does Best ..."', 'a campaign called "Party of Trump"'
     if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
         # 'Baxter said of the episode, "I regret it."': the work is what the speech is about
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
         return not (topic and not _looks_like_title_trimmed(content))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
+
+
+def _naming_participle(word: Token) -> bool:
+    """A participle of naming on a noun ('titled', 'called', 'dubbed'): what follows is the name."""
+    return (word.tag_ == "VBN" and word.dep_ == "acl" and word.lemma_.lower() in NAMING_VERBS
+            and word.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _dash_name(dash: re.Match[str]) -> str:

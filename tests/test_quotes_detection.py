@@ -713,3 +713,15 @@ def test_a_statement_issued_before_a_comma_frames_the_quoted_sentence(nlp):
     for t in ("Hale issued a statement, “a short one,” on Monday.",
               "Hale issued a statement, and by noon “Stop the cuts” was trending."):
         assert extract(t, nlp).quotes == [], t
+
+
+def test_a_name_after_a_naming_participle_is_no_quote(nlp):
+    """'an article titled "..."', 'a campaign called "..."': the words a participle of naming on a
+    noun introduces are the thing's name, whatever verb the sentence has."""
+    for t in ('Readers can find solace in an article titled "Clinton Does Best Where Voting Machines Flunk Hacking Tests."',
+              'She wrote a book titled "Why We Fail."',
+              'The committee rolled out a campaign called "Party of Trump" on Monday.'):
+        assert extract(t, nlp).quotes == [], t
+    # a verb of naming with its subject still frames what its subject calls a thing
+    (q,) = extract('Hale called the plan "A Gift To The Rich."', nlp).quotes
+    assert q.speaker == "Hale"
