@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
+_SO_BEFORE = re.compile(r"[Ss]o\s*-?\s*$")
+
 
 def _is_abbreviation(text: str, i: int) -> bool:
     """text[i] is a '.' closing a title ('Sen.'), an initial ('George H.W. Bush') or a
@@ -484,9 +486,11 @@ def judicial_subject(verb: Token) -> bool:
 
 
 def _so_called(tok: Token) -> bool:
-    doc = tok.doc
-    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
-    return before[-1:] == ["so"] or before == ["so", "-"]
+    """'the so-called "gold standard"', written "so called", "so- called" (a line break's hyphen) too."""
+    text = tok.doc.text
+    start = max(0, tok.idx - 8)
+    so = _SO_BEFORE.search(text[start : tok.idx])
+    return so is not None and (start + so.start() == 0 or not text[start + so.start() - 1].isalnum())
 
 
 def according_to(tok: Token) -> Token | None:

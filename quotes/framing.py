@@ -24,7 +24,7 @@ from .frames import (
     sentence_bounds,
     subject_of,
 )
-from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, OWN_CLAUSE_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, UNREAL_MARKS
+from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, LINK_WORDS, OWN_CLAUSE_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, UNREAL_MARKS
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
@@ -90,8 +90,12 @@ def frame_of(page: Page, m: MarkSpan, last: RawQuote | None, index: int) -> Fram
     lead = m.open_pos - 1 if m.open_pos > ps and text[m.open_pos - 1 : m.open_pos + 1] == "''" else m.open_pos
     s_start, _ = sentence_bounds(text, lead, ps, pe, masked)
     close = m.close_pos if m.close_pos >= 0 else m.end
-    after = _tokens_after(page, m, content, close)
     before = tokens_in(doc, s_start, lead, masked)
+    # the reporter's words before the marks, but for a colon or a lone 'But' ('But "the plan is ..."')
+    words_before = _words(before)
+    inline = (bool(words_before) and not text[:lead].rstrip().endswith(":")
+              and not (len(words_before) == 1 and words_before[0].lower_ in LINK_WORDS))
+    after = _tokens_after(page, m, content, close, inline)
     roots = fragment_roots(doc, m)
     reporter_before = text[:lead].rstrip()
     after_colon = reporter_before.endswith(":")
@@ -120,14 +124,17 @@ def _words(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(t for t in tokens if not t.is_punct and not t.is_space)
 
 
-def _tokens_after(page: Page, m: MarkSpan, content: str, close: int) -> list[Token]:
+def _tokens_after(page: Page, m: MarkSpan, content: str, close: int, inline: bool) -> list[Token]:
     """The reporter's tokens of the sentence after the closing mark; none when the sentence
-    ended inside the marks ('... barbarity." He said "I ...')."""
+    ended inside the marks ('... barbarity." He said "I ...'), unless they frame a quote that is
+    a sentence of its own ('?" Graham asked.'): after one built into the reporter's sentence
+    (``inline``: 'was the founder of "Americans for Hale." Hale also pleaded ...') the next
+    sentence is the reporter's own."""
     text, ps, pe = page.text, m.para_start, m.para_end
     _, s_end = sentence_bounds(text, close + 1, ps, pe, page.masked) if close + 1 < pe else (ps, pe)
     after = tokens_in(page.doc, close + 1, s_end, page.masked) if close + 1 < s_end else []
     if (ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
-            and not _frames_quote(after, text[close + 1 : s_end], close + 1)):
+            and (inline or not _frames_quote(after, text[close + 1 : s_end], close + 1))):
         return []
     return after
 

@@ -725,3 +725,23 @@ def test_a_name_after_a_naming_participle_is_no_quote(nlp):
     # a verb of naming with its subject still frames what its subject calls a thing
     (q,) = extract('Hale called the plan "A Gift To The Rich."', nlp).quotes
     assert q.speaker == "Hale"
+
+
+def test_so_called_with_a_broken_hyphen_is_no_cue(nlp):
+    """'the so- called "special relationship"' (a line break's hyphen left in): a term, not a call."""
+    for t in ("U.S. firms are the largest investors and the so- called “special relationship” has lasted decades.",
+              "The so called “special relationship” has lasted decades."):
+        assert extract(t, nlp).quotes == [], t
+    # "also called" is a call
+    (q,) = extract("Hale also called the deal “a betrayal of the workers.”", nlp).quotes
+    assert q.speaker == "Hale"
+
+
+def test_a_quote_built_into_a_sentence_is_not_framed_by_the_next(nlp):
+    """'Ruiz founded "Indian Americans for Hale 2008." Ruiz also pleaded to ...': the quoted words end
+    a sentence of the reporter's, and the cue of the next sentence frames nothing of theirs; a
+    quote that is a sentence of its own keeps the frame after it."""
+    t = "In fact, Ruiz was the founder of “Indian Americans for Hale 2008.” Ruiz also pleaded to witness tampering."
+    assert extract(t, nlp).quotes == []
+    (q,) = extract("“We will never give up.” Hale said on Monday.", nlp).quotes
+    assert q.speaker == "Hale"
