@@ -25,6 +25,7 @@ from .frames import (
     cited_as_saying,
     first_decision,
     follows_comma,
+    may_speak,
     misread_modifier,
     own_subject,
     restrictive_relative,
@@ -290,8 +291,12 @@ def _name_before_cue(s: Speaking) -> Repair | None:
 
 
 def _apposed_name(s: Speaking) -> Repair | None:
-    """'In a statement, her aide, Lena Hart, said: "..."' with the name hung elsewhere."""
+    """'In a statement, her aide, Lena Hart, said: "..."' with the name hung elsewhere; also when
+    the parse made a preposition the cue's subject ('Of the mayor, Levine, ..., said')."""
     cue = _subjectless_cue(s)
+    subj = s.q.subj_tok
+    if cue is None and subj is not None and subj.pos_ == "ADP" and s.q.cue_tok is not None:
+        cue = s.q.cue_tok
     name = _apposed_name_before(cue) if cue is not None else None
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
 
@@ -356,21 +361,37 @@ def _apposed_name_before(cue: Token) -> Token | None:
     or before the description that follows it (', Col. Steven Warren, a spokesman, said')."""
     doc = cue.doc
     k = cue.i - 1
-    if k < 2 or doc[k].text != ",":
+    if k >= 1 and doc[k].text != ",":
+        return _described_by_relative(doc, k, set_off=False)  # 'a city official who spoke anonymously said'
+    if k < 2:
         return None
     name = _name_ending_at(doc, k - 1)
     if name is not None:
         return name
-    # ', Reyes, who chairs the audit panel, said': the name the relative clause describes
-    relative = next((a for a in [doc[k - 1], *doc[k - 1].ancestors] if a.dep_ == "relcl"), None)
-    if (relative is not None and relative.right_edge.i == k - 1 and relative.head.ent_type_ == "PERSON"
-            and relative.left_edge.i >= 1 and doc[relative.left_edge.i - 1].text == ","):
-        return relative.head
+    described = _described_by_relative(doc, k - 1, set_off=True)  # ', Reyes, who chairs the panel, said'
+    if described is not None:
+        return described
     j = k - 1  # a description: no verb, no name, at most eight words
     while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
             and doc[j].ent_type_ != "PERSON":
         j -= 1
     return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
+
+
+def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
+    """The noun that a relative clause ending at doc[i] describes ("who ...", "whose ..."), when it
+    may speak: the subject the parse lost right before a cue. ``set_off``: the clause between
+    commas (', Reyes, who chairs the panel,'); else a restrictive one ('an official who spoke
+    anonymously')."""
+    relative = next((a for a in [doc[i], *doc[i].ancestors] if a.dep_ == "relcl"), None)
+    if relative is None or relative.right_edge.i != i or doc[relative.left_edge.i].tag_ not in ("WP", "WP$"):
+        return None
+    head, first = relative.head, relative.left_edge.i
+    if head.i > first or head.pos_ not in ("NOUN", "PROPN") or not may_speak(head):
+        return None
+    if set_off != (first >= 1 and doc[first - 1].text == ","):
+        return None
+    return head
 
 
 def _name_ending_at(doc: Doc, i: int) -> Token | None:

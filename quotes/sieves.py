@@ -77,7 +77,8 @@ SIEVES: dict[str, str] = {
     "report_verb.subject": "indirect speech: the subject of the communication verb with the reported clause",
     "cue.climbed_subject": "the subject of the speech verb above a participle, relative-clause or thing-subject cue",
     "cue.inverted_subject": "the name after the verb in an inversion ('\"...,\" tweeted Mayor Sadiq Khan')",
-    "cue.apposed_name": "the name set off by commas right before a subjectless cue (', Tom Hale, said')",
+    "cue.apposed_name": "the name set off by commas right before a subjectless cue (', Tom Hale, said'), or the "
+                        "noun a relative clause ending there describes ('an official who spoke anonymously said')",
     "cue.sentence_subject": "the subject the sentence opened with, for a subjectless participle cue or a cue the parser gave a broken relative clause as complement",
     "cue.frame_name": "a name in the frame right after the quote or the cue, when the parse lost the subject",
     "cue.frame_description": "a description in the frame right after the quote or the cue ('said the 46-year-old')",

@@ -622,3 +622,18 @@ def test_a_noun_inverted_after_a_quote_speaks_though_a_broken_relative_clause_to
     # Not where the cue has a subject of its own: the clause after it is what was said
     t = '"It is over," he said the woman, who was hurt, had been taken to hospital.'
     assert all(q.speaker != "woman" for q in extract(t, nlp).quotes)
+
+
+def test_the_noun_a_relative_clause_describes_right_before_a_cue_speaks(nlp):
+    """'a city official who spoke anonymously to discuss strategy said, "..."' / 'Of the mayor,
+    Levine, who has given money to the council, said, "..."': the parse hung the noun elsewhere (an
+    apposition) and left the cue without a subject, or with the preposition "Of" for one; the noun
+    the relative clause right before the cue describes is its subject."""
+    t = ('Although there is no such overlap, a city official who spoke anonymously to discuss internal strategy '
+         'said Wednesday, "Certainly there are talks between the city and the union."')
+    assert speaker_of(nlp, t, "Certainly").speaker == "city official"
+    t = 'Of the mayor, Levine, who has given money to the council, said, "He is flat-out scary."'
+    assert speaker_of(nlp, t, "flat-out").speaker == "Levine"
+    # Not a relative clause of a thing, nor one the cue's own subject comes before
+    t = 'Hale thanked the nurse, who treated him for a week, saying "I owe her my life."'
+    assert speaker_of(nlp, t, "owe her").speaker == "Hale"
