@@ -227,7 +227,11 @@ def subject_of(verb: Token) -> Token | None:
             # the nearest; of two as near, the later ("The dam, says the report, will hold": the
             # parser hung the clause's subject on the cue too)
             c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
-            if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            # 'a statement that, while condemning violence, accused ...': the relative "that"
+            # tagged a conjunction, its clause an acl
+            misread_relative = (c.lower_ == "that" and c.tag_ == "IN" and tok.dep_ in ("relcl", "acl")
+                                and c.i == tok.head.i + 1 and tok.head.pos_ in ("NOUN", "PROPN"))
+            if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" or misread_relative:
                 # "Ada Finch, 31, who cited ...", "Marsh, now the party's leader, who said"
                 head = tok.head
                 return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else _issuer(head)

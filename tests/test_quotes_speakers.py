@@ -637,3 +637,14 @@ def test_the_noun_a_relative_clause_describes_right_before_a_cue_speaks(nlp):
     # Not a relative clause of a thing, nor one the cue's own subject comes before
     t = 'Hale thanked the nurse, who treated him for a week, saying "I owe her my life."'
     assert speaker_of(nlp, t, "owe her").speaker == "Hale"
+
+
+def test_a_relative_that_tagged_a_conjunction_speaks_for_its_noun(nlp):
+    """'a statement that, while condemning the violence, accused the board of "..."': the tagger made
+    the relative "that" a conjunction and its clause an acl; it stands for the noun right before
+    it, here a document whose issuer speaks."""
+    t = 'Ruiz issued a statement that, while condemning the violence, accused the board of "betraying the workers."'
+    assert speaker_of(nlp, t, "betraying").speaker == "Ruiz"
+    # a "that" opening a complement clause of a noun is no relative
+    t = 'The court heard evidence that the firm had lied, and Hale said the ruling "changes nothing."'
+    assert speaker_of(nlp, t, "changes nothing").speaker == "Hale"
