@@ -91,14 +91,14 @@ def frame_of(page: Page, m: MarkSpan, last: RawQuote | None, index: int) -> Fram
     s_start, _ = sentence_bounds(text, lead, ps, pe, masked)
     close = m.close_pos if m.close_pos >= 0 else m.end
     before = tokens_in(doc, s_start, lead, masked)
+    reporter_before = text[:lead].rstrip()
+    after_colon = reporter_before.endswith(":")
     # the reporter's words before the marks, but for a colon or a lone 'But' ('But "the plan is ..."')
     words_before = _words(before)
-    inline = (bool(words_before) and not text[:lead].rstrip().endswith(":")
+    inline = (bool(words_before) and not after_colon
               and not (len(words_before) == 1 and words_before[0].lower_ in LINK_WORDS))
     after = _tokens_after(page, m, content, close, inline)
     roots = fragment_roots(doc, m)
-    reporter_before = text[:lead].rstrip()
-    after_colon = reporter_before.endswith(":")
     cue = _framing_cue(before, after, roots, m)
     statement = None
     if cue is None and after_colon:
@@ -382,8 +382,8 @@ def _borrows_subject_from(cue: Token, earlier: Token) -> bool:
 def _statement_cue(tokens: list[Token], closed_by: Token | None = None) -> Token | None:
     """The verb of 'X issued the following statement ...:' – a speech-act noun as the object
     of a verb with a subject, before a colon (the verb alone is not a speech verb); before a
-    comma (``closed_by``) only when the noun's words, or its verb's adjuncts ("on Friday"), run up to it ('issued a statement, "We ..."')
-    and the quote is a sentence."""
+    comma (``closed_by``: 'issued a statement, "We ..."', the quote a sentence) only when the
+    noun's words, or its verb's adjuncts ("on Friday"), run up to it."""
     for t in reversed(tokens):
         if (t.dep_ == "dobj" and t.lemma_.lower() in STATEMENT_NOUNS and t.head.pos_ == "VERB"
                 and t.head.i < t.i and not any(c.dep_ == "neg" for c in t.head.children)

@@ -358,7 +358,8 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
 
 def _apposed_name_before(cue: Token) -> Token | None:
     """The name set off by commas right before a subjectless cue (', Tom Hale, said'),
-    or before the description that follows it (', Col. Steven Warren, a spokesman, said')."""
+    or before the description that follows it (', Col. Steven Warren, a spokesman, said'), or
+    the noun a relative clause ending there describes (_described_by_relative)."""
     doc = cue.doc
     k = cue.i - 1
     if k >= 1 and doc[k].text != ",":
