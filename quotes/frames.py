@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 _SENT_END = re.compile(r"[.!?…](?=[\s\"”’'»)]*(\s|$))")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘])([\w’'.]+)$")
 
-_SO_BEFORE = re.compile(r"[Ss]o\s*-?\s*$")
-
 
 def _is_abbreviation(text: str, i: int) -> bool:
     """text[i] is a '.' closing a title ('Sen.'), an initial ('George H.W. Bush') or a
@@ -491,10 +489,8 @@ def judicial_subject(verb: Token) -> bool:
 
 def _so_called(tok: Token) -> bool:
     """'the so-called "gold standard"', written "so called", "so- called" (a line break's hyphen) too."""
-    text = tok.doc.text
-    start = max(0, tok.idx - 8)
-    so = _SO_BEFORE.search(text[start : tok.idx])
-    return so is not None and (start + so.start() == 0 or not text[start + so.start() - 1].isalnum())
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
+    return before[-1:] in (["so"], ["so-"]) or before == ["so", "-"]
 
 
 def according_to(tok: Token) -> Token | None:
