@@ -91,8 +91,11 @@ def quote_kind(f: Frame) -> str:
         return "mixed"
     if starts_lower and trailing_text and f.prev_char == ",":
         return "mixed"
-    if starts_lower and f.prev_char == "," and _inside_reported_clause(cue, f.roots, f.mark):
-        return "mixed"  # 'said it's naive to expect that if ..., "our rivers will ..."'
+    if f.prev_char == "," and (_inside_reported_clause(cue, f.roots, f.mark) or _stranded_preposition(f.before_words)) and (
+            starts_lower or not _holds_a_clause(f.roots)):
+        # 'said it's naive to expect that if ..., "our rivers will ..."'; a phrase, not a sentence, whatever
+        # its capitals: 'impeached for, and convicted of, "Treason, Bribery, or other high Crimes."'
+        return "mixed"
     return "direct"
 
 
@@ -529,6 +532,17 @@ def _inside_reported_clause(cue: Token | None, roots: Sequence[Token], m: MarkSp
         return False
     words = [r for r in roots if not r.is_punct]
     return bool(words) and all(cue in r.ancestors and r.head != cue for r in words)
+
+
+def _holds_a_clause(roots: Sequence[Token]) -> bool:
+    """The quoted words (their roots) are a clause of their own: one of them is a verb."""
+    return any(r.pos_ in ("VERB", "AUX") for r in roots)
+
+
+def _stranded_preposition(before_words: Sequence[Token]) -> bool:
+    """The reporter's words end on a preposition without its object ('barred from, "..."'), which
+    the quote is, however the parser attached it."""
+    return bool(before_words) and before_words[-1].dep_ == "prep" and not any(True for _ in before_words[-1].children)
 
 
 def _past_cue_word(tok: Token) -> bool:

@@ -188,7 +188,8 @@ def _reported_clauses(r: Report, subj: Token) -> Iterator[tuple[int, int]]:
             continue
         a, b = rng
         if not _overlaps_mark(r.doc, r.masked, a, b):
-            yield a, b
+            if not _shares_the_fragment(r.doc, r.masked, a, b):  # the quote after it hung elsewhere in the parse
+                yield a, b
         elif not inside_any(h.idx, r.masked):  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
             yield from _unquoted_parts(r, h, a, b)
 
@@ -299,9 +300,26 @@ def _unquoted_parts(r: Report, h: Token, a: int, b: int) -> Iterator[tuple[int, 
             # "and there is hope"'): the part stops before the marks
             while hi > p.i and quoted(p.i, hi):
                 hi -= 1
-        if lo <= hi and not quoted(lo, hi):
+        if lo <= hi and not quoted(lo, hi) and not _shares_the_fragment(doc, masked, lo, hi):
             bounds.append((lo, hi))
     yield from bounds
+
+
+def _shares_the_fragment(doc: Doc, masked: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
+    """The part [lo, hi] is the quoted fragment's own clause, left to the mixed quote: one of its
+    words takes the quoted words as an argument ('convicted of, "Treason ..."'), or it ends on a
+    preposition whose object it shares with the next conjunct ('impeached for, and convicted of,
+    "Treason ..."')."""
+    words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+    while words and words[-1].dep_ == "cc":
+        words.pop()
+    if words and words[-1].dep_ == "prep" and not any(True for _ in words[-1].children):
+        # its object the quote right after it, or one shared with the conjunct after it; a preposition
+        # its own clause strands ('which ones he would talk with.') is no such end
+        after = next((t for t in doc[words[-1].i + 1 :] if not t.is_punct), None)
+        return after is not None and (after.dep_ == "cc" or inside_any(after.idx, masked))
+    # (a quoted conjunct, or the parser's loose "dep" for one, is a part of its own, not an argument)
+    return any(c.dep_ not in ("conj", "dep", "cc", "punct") and inside_any(c.idx, masked) for t in words for c in t.children)
 
 
 # -- "according to X" --------------------------------------------------------------------------

@@ -421,3 +421,44 @@ def test_a_participle_after_a_thing_speaks_for_the_person_of_the_clause_before_i
 ])
 def test_words_in_the_first_person_are_the_words_of_the_subject_of_the_verb_they_hang_from(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted phrase the reported clause takes after a comma is mixed, whatever its capitals
+    ('The charter states that members may be expelled for, and barred from, "Gross Misconduct, Fraud, or Other '
+     'Serious Breaches."', [("mixed", "Gross Misconduct, Fraud, or Other Serious Breaches.", "charter")]),
+    ('The rules say that a player can be sent off for, "Violent Conduct or Serious Foul Play."',
+     [("mixed", "Violent Conduct or Serious Foul Play.", "rules")]),
+    # a sentence of the speaker's after the comma (it has a verb) stays direct, without its clause
+    ('The mayor said that, when asked about the plan, "We Will Not Stop Now."',
+     [("direct", "We Will Not Stop Now.", "mayor")]),
+])
+def test_a_verbless_quoted_phrase_inside_the_reported_clause_is_mixed(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the clause the quoted words complete, and a conjunct sharing their preposition, are the mixed quote's
+    ('The report says that the firm was fined for, and later sued over, "serious and repeated fraud."',
+     [("mixed", "serious and repeated fraud.", "report")]),
+    ('The coach said his players were punished for, and then banned over, "a night of shameful behaviour."',
+     [("mixed", "a night of shameful behaviour.", "coach")]),
+    # an unquoted conjunct of its own keeps its indirect quote
+    ('The doctor said the boy was stable and "there is real hope."',
+     [("indirect", "the boy was stable", "doctor"), ("mixed", "there is real hope.", "doctor")]),
+    ('Jackson says the charges are false and "an attempt to intimidate."',
+     [("indirect", "the charges are false", "Jackson"), ("mixed", "an attempt to intimidate.", "Jackson")]),
+])
+def test_the_parts_of_a_clause_that_share_its_quoted_fragment_are_left_to_the_mixed_quote(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Witnesses said the man shouted at the staff and asked which of them he should talk to.",
+     [("indirect", "the man shouted at the staff and asked which of them he should talk to", "Witnesses")]),
+    ("Parents said the coach had picked the team and knew which boys he would like to work with.",
+     [("indirect", "the coach had picked the team and knew which boys he would like to work with", "Parents")]),
+])
+def test_a_preposition_its_own_clause_strands_keeps_the_clause(nlp, text, expected):
+    assert quotes(nlp, text) == expected
