@@ -108,6 +108,8 @@ def is_quote(f: Frame, kind: str) -> bool:
         return False
     if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title_trimmed(f.content):
         return False  # 'star of television's "Harbour Lights,"', 'told NBC's "Meet the Press."': a show's or a work's name
+    if f.attached and _object_of_a_preposition(f.before_words) and _looks_like_title_trimmed(f.content):
+        return False  # 'a reality TV boss on "The Apprentice,"', 'in a clip of "The 411."': a name
     if _names_a_work(f.content, f.before_words, f.after_words):
         return False  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)
@@ -478,6 +480,17 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
         return not (topic and not _looks_like_title_trimmed(content))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
+
+
+def _object_of_a_preposition(before_words: Sequence[Token]) -> bool:
+    """The quoted words come right after a preposition, as its object, and not one telling what
+    a speech verb is about ('will tell of "Suffering and Delight"') or completing what it says
+    ('proclaimed a goal of "Peace Through Strength."')."""
+    prep = before_words[-1] if before_words else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    said = prep.lower_ in TOPIC_PREPOSITIONS and is_cue(prep.head) or prep.head.dep_ == "dobj" and is_cue(prep.head.head)
+    return not said
 
 
 def _naming_participle(word: Token) -> bool:

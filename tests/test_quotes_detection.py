@@ -633,6 +633,20 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # capitalised words a preposition takes name a show, a song or a place, even with the sentence's comma
+    ("As host of “The Morning Show,” Ann Lowe often mocked her guests, her former producers said.", []),
+    ("She sang in a new clip of “Harbour Nights.” It was her first show.", []),
+    # what a speech verb tells of, or words in lower case, are the speaker's
+    ('The museum will tell of "Suffering and Delight," the director said.',
+     [("mixed", "Suffering and Delight,", "director")]),
+    ('The senator warned of "a long and bitter winter," and left.', [("mixed", "a long and bitter winter,", "senator")]),
+    ('The mayor announced a plan of "Homes Before Roads." The council agreed.', [("mixed", "Homes Before Roads.", "mayor")]),
+])
+def test_a_title_a_preposition_takes_is_a_name_not_a_quote(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("“The river keeps its own time,” an angry Okafor retaliated. “It never hurries.”",
      [("direct", "The river keeps its own time,", "Okafor"), ("direct", "It never hurries.", "Okafor")]),
     ("“We will win,” the crowd roared at him.", [("direct", "We will win,", "crowd")]),
