@@ -409,10 +409,36 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """The speaker of an inverted cue (inverted_cue_object), unless the clause before is itself
-    a report the cue's source only relays ("X noted that ..., reported the Examiner")."""
+    """The speaker of an inverted cue (inverted_cue_object, cue_read_as_modifier), unless the
+    clause before is itself a report the cue's source only relays ("X noted that ..., reported
+    the Examiner")."""
     obj = inverted_cue_object(verb)
-    return obj if obj is not None and verb.head.lemma_.lower() not in QUOTE_VERBS else None
+    if obj is not None:
+        return obj if verb.head.lemma_.lower() not in QUOTE_VERBS else None
+    read = cue_read_as_modifier(verb)
+    return read[0] if read is not None and read[1].lemma_.lower() not in QUOTE_VERBS else None
+
+
+def cue_read_as_modifier(verb: Token) -> tuple[Token, Token] | None:
+    """'The toll rose to 40 on Monday, confirmed officials.' / '..., reported officials, with 25
+    injured': an inverted cue right after a comma that the parser read as an adjective of its
+    subject (amod, the noun phrase beginning with it, ending the sentence or before a comma):
+    (that subject, the head of the clause before the comma). Not 'thanked the
+    volunteers, confirmed donors and staff' (the phrase goes on) nor a noun that cannot speak."""
+    doc, noun = verb.doc, verb.head
+    if (verb.dep_ != "amod" or verb.lemma_.lower() not in REPORT_VERBS or verb.tag_ not in ("VBD", "VBN")
+            or verb.i == 0 or doc[verb.i - 1].text != "," or noun.i <= verb.i or noun.left_edge.i != verb.i):
+        return None
+    if noun.pos_ == "PRON" or not may_speak(noun):
+        return None
+    if noun.i + 1 < verb.sent.end and doc[noun.i + 1].text not in (",", ".", ";", "!"):
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i >= verb.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    return noun, clause
 
 
 def inverted_cue_object(verb: Token) -> Token | None:

@@ -47,6 +47,7 @@ from .frames import (
     adverbial_clause,
     cited_as_saying,
     continues_relative,
+    cue_read_as_modifier,
     first_decision,
     inside_any,
     inverted_cue_object,
@@ -128,6 +129,9 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     # "The toll rose to 22, reported local media": the clause before an inverted cue
     if not heads and inverted_subject(verb) is not None and finite_clause(verb.head):
         heads = [verb.head]
+    read_as_modifier = cue_read_as_modifier(verb) if not heads else None
+    if read_as_modifier is not None and inverted_subject(verb) is not None and finite_clause(read_as_modifier[1]):
+        heads = [read_as_modifier[1]]  # '..., confirmed officials.': the clause before the comma
     paren = (parenthetical(verb) or preposed_cue(verb)) if not heads else None
     if paren is not None:
         heads = [verb.head]
@@ -201,8 +205,8 @@ def _may_report(r: Report, h: Token, subj: Token) -> bool:
         return False  # (a parenthetical's clause was checked when found)
     if relative_after_cue(verb, h) or h.i > verb.i and (adverbial_clause(h) or continues_relative(h)):
         return False
-    if subj.head.i == h.i and h.i < verb.i:
-        return False  # the clause the speaker comes from is not what they said
+    if subj.head.i == h.i and h.i < verb.i and cue_read_as_modifier(verb) is None:
+        return False  # the clause the speaker comes from is not what they said (unless the parser put them there)
     return not (inside_any(h.idx, r.masked) and h.i < verb.i)
 
 

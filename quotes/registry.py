@@ -27,6 +27,7 @@ from .entities import (
     fold,
     strip_roles,
 )
+from .frames import cue_read_as_modifier
 from .lexicon import (
     AUTHORED_DOC_NOUNS,
     COLLECTIVE_NOUNS,
@@ -542,6 +543,8 @@ class Registry(RoleLearning, EntityResolution):
                         continue
                 if t.is_punct and t.text not in "'’-":
                     continue
+                if cue_read_as_modifier(t) is not None:
+                    continue  # '..., confirmed officials.': the cue, not a word of the description
                 if any(a.dep_ in ("relcl", "acl", "appos") and a.i > head.i for a in t.ancestors):
                     continue
                 keep.append(t)
@@ -581,7 +584,10 @@ class Registry(RoleLearning, EntityResolution):
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == i + 1:
                 last = c.right_edge
                 return tok.left_edge.idx, last.idx + len(last)
-        return tok.left_edge.idx, end
+        first = tok.left_edge
+        if cue_read_as_modifier(first) is not None:
+            first = first.nbor()  # '..., confirmed officials.'
+        return first.idx, end
 
     def speakers(self, used: set[str]) -> tuple[list[Speaker], set[str]]:
         """The Speaker list: every canonical entity used by a quote, once, with its aliases."""

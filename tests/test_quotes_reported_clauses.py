@@ -462,3 +462,16 @@ def test_the_parts_of_a_clause_that_share_its_quoted_fragment_are_left_to_the_mi
 ])
 def test_a_preposition_its_own_clause_strands_keeps_the_clause(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an inverted cue after a comma that the parser read as an adjective of its subject
+    ("The death toll rose to 40 on Monday, confirmed officials, with 25 others injured.",
+     [("indirect", "The death toll rose to 40 on Monday", "officials")]),
+    ("The death toll rose to 40, confirmed officials.", [("indirect", "The death toll rose to 40", "officials")]),
+    # the phrase goes on, or its noun cannot speak: an adjective after all
+    ("She thanked the volunteers, confirmed donors and staff for their help.", []),
+    ("The team beat the champions, reported scores show.", []),
+])
+def test_an_inverted_cue_read_as_an_adjective_of_its_subject_frames_the_clause_before(nlp, text, expected):
+    assert quotes(nlp, text) == expected
