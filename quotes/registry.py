@@ -541,10 +541,8 @@ class Registry(RoleLearning, EntityResolution):
                         owners[t.i] = owner.name
                         named_words.update(range(span.start, t.i))
                         continue
-                if t.is_punct and t.text not in "'’-":
-                    continue
-                if cue_read_as_modifier(t) is not None:
-                    continue  # '..., confirmed officials.': the cue, not a word of the description
+                if t.is_punct and t.text not in "'’-" or cue_read_as_modifier(t) is not None:
+                    continue  # (a cue read as the noun's adjective, '..., confirmed officials.', is no word of it)
                 if any(a.dep_ in ("relcl", "acl", "appos") and a.i > head.i for a in t.ancestors):
                     continue
                 keep.append(t)
@@ -584,10 +582,8 @@ class Registry(RoleLearning, EntityResolution):
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == i + 1:
                 last = c.right_edge
                 return tok.left_edge.idx, last.idx + len(last)
-        first = tok.left_edge
-        if cue_read_as_modifier(first) is not None:
-            first = first.nbor()  # '..., confirmed officials.'
-        return first.idx, end
+        first = tok.left_edge  # past a cue read as its adjective ('..., confirmed officials.')
+        return (first.nbor() if cue_read_as_modifier(first) is not None else first).idx, end
 
     def speakers(self, used: set[str]) -> tuple[list[Speaker], set[str]]:
         """The Speaker list: every canonical entity used by a quote, once, with its aliases."""
