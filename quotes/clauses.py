@@ -252,6 +252,35 @@ def parenthetical(verb: Token) -> tuple[int, int] | None:
     return head.left_edge.i, head.right_edge.i
 
 
+def relative_parenthetical(verb: Token) -> tuple[int, int] | None:
+    """'The driver, who, police said, had been drinking, was held': a cue set off by commas
+    right after a relative pronoun. What it reports is the relative clause's predicate after
+    the second comma (a finite verb phrase whose subject is the pronoun), as in 'who police
+    said had been drinking'; the range of that predicate, else None."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    lo = subj.left_edge.i
+    start = verb.i + 2
+    if (lo < 2 or doc[lo - 1].text != "," or doc[lo - 2].lower_ not in RELATIVE_PRONOUNS
+            or start >= verb.sent.end or doc[verb.i + 1].text != ","):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+        return None
+    # the predicate: the highest verb above the word right after the comma, not before it
+    pred = doc[start]
+    while pred.head.i >= start and pred.head.pos_ in ("VERB", "AUX") and pred.head.i != pred.i:
+        pred = pred.head
+    # finite, or a past form the tagger took for a participle ('which, they observed, formed ...');
+    # no subject but the relative pronoun
+    if pred.pos_ not in ("VERB", "AUX") or not (is_finite(pred) or pred.tag_ == "VBN"):
+        return None
+    if any(c.dep_ in SUBJ and c.i != lo - 2 for c in pred.children):
+        return None
+    return start, pred.right_edge.i
+
+
 def _comma_after(tok: Token) -> bool:
     """Whether a comma ends the phrase of ``tok`` (the parser may hang it on the phrase or not)."""
     doc, k = tok.doc, tok.right_edge.i

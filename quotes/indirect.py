@@ -33,6 +33,7 @@ from .clauses import (
     present_continuation,
     relative_after_cue,
     relative_gap,
+    relative_parenthetical,
     resumed_after_cue,
     side_tokens,
     split_clause_ends,
@@ -132,7 +133,8 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     read_as_modifier = cue_read_as_modifier(verb) if not heads else None
     if read_as_modifier is not None and inverted_subject(verb) is not None and finite_clause(read_as_modifier[1]):
         heads = [read_as_modifier[1]]  # '..., confirmed officials.': the clause before the comma
-    paren = (parenthetical(verb) or preposed_cue(verb)) if not heads else None
+    # 'who, police said, had been drinking': the relative clause's predicate after the cue
+    paren = (relative_parenthetical(verb) or parenthetical(verb) or preposed_cue(verb)) if not heads else None
     if paren is not None:
         heads = [verb.head]
     return Report(doc, text, masked, verb, tuple(heads), paren)

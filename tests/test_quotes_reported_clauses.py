@@ -475,3 +475,19 @@ def test_a_preposition_its_own_clause_strands_keeps_the_clause(nlp, text, expect
 ])
 def test_an_inverted_cue_read_as_an_adjective_of_its_subject_frames_the_clause_before(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cue set off by commas right after the relative pronoun reports the predicate after it,
+    # as it does without the commas
+    ("The driver, who, police said, had been drinking, was arrested at the scene.",
+     [("indirect", "had been drinking", "police")]),
+    ("The bridge, which, engineers warned, could collapse at any time, was closed.",
+     [("indirect", "could collapse at any time", "engineers")]),
+    ("The driver, who police said had been drinking, was arrested.", [("indirect", "had been drinking", "police")]),
+    # no cue between the commas, or a cue with an object of its own: nothing is reported
+    ("The mayor, who, as you know, said nothing, left.", []),
+    ("The coach, who, the players said, the club had fired, was seen leaving.", []),
+])
+def test_a_cue_set_off_after_a_relative_pronoun_reports_the_predicate_after_it(nlp, text, expected):
+    assert quotes(nlp, text) == expected
