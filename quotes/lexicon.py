@@ -38,7 +38,7 @@ REPORT_VERBS = frozenset(
     suggest complain imply vow pledge affirm disclose assure answer hint boast signal
     specify underline underscore repeat recount retort counter protest object agree
     disagree threaten guarantee swear concur charge accuse brief advise point request
-    elaborate clarify
+    elaborate clarify project forecast
     """.split()
 )
 

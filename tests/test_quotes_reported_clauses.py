@@ -491,3 +491,16 @@ def test_an_inverted_cue_read_as_an_adjective_of_its_subject_frames_the_clause_b
 ])
 def test_a_cue_set_off_after_a_relative_pronoun_reports_the_predicate_after_it(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a projection or forecast with a clause is a report (ANNOTATION_NOTES: projections are communication)
+    ("The vote followed the election, which several networks have projected the senator won by a wide margin.",
+     [("indirect", "the senator won by a wide margin", "networks")]),
+    ("Analysts forecast that prices will fall next year.", [("indirect", "prices will fall next year", "Analysts")]),
+    # without a clause it reports nothing
+    ("The company projected growth of five percent.", []),
+    ("The film was projected onto the wall of the church.", []),
+])
+def test_a_projection_with_a_clause_is_reported_speech(nlp, text, expected):
+    assert quotes(nlp, text) == expected
