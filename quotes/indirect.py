@@ -53,6 +53,7 @@ from .frames import (
     inside_any,
     inverted_cue_object,
     inverted_subject,
+    is_cue,
     judicial_subject,
     raw_quote,
     subject_of,
@@ -193,11 +194,26 @@ def _reported_clauses(r: Report, subj: Token) -> Iterator[tuple[int, int]]:
         if rng is None:
             continue
         a, b = rng
+        b = _before_framed_participle(r, h, a, b)
         if not _overlaps_mark(r.doc, r.masked, a, b):
             if not _shares_the_fragment(r.doc, r.masked, a, b):  # the quote after it hung elsewhere in the parse
                 yield a, b
         elif not inside_any(h.idx, r.masked):  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
             yield from _unquoted_parts(r, h, a, b)
+
+
+def _before_framed_participle(r: Report, h: Token, a: int, b: int) -> int:
+    """'..., says the study, it rises above cooler water, creating what the scientists describe
+    as an "upside-down river"': a participle after a comma that holds a quote framed by a cue of
+    its own is the reporter's addition; the clause ends before it (else at ``b``)."""
+    doc = r.doc
+    for c in h.children:
+        lo = c.left_edge.i
+        if (c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and a < lo <= b and doc[lo - 1].text == ","
+                and _overlaps_mark(doc, r.masked, lo, c.right_edge.i)
+                and any(is_cue(t) and t.i != r.verb.i and not inside_any(t.idx, r.masked) for t in c.subtree)):
+            return lo - 2
+    return b
 
 
 def _may_report(r: Report, h: Token, subj: Token) -> bool:

@@ -504,3 +504,17 @@ def test_a_cue_set_off_after_a_relative_pronoun_reports_the_predicate_after_it(n
 ])
 def test_a_projection_with_a_clause_is_reported_speech(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle after the clause holding a quote another cue frames is the reporter's addition
+    ('Because the water is warmer, says the report, it rises above the ice, creating what the experts describe '
+     'as a "hidden river" under the shelf.',
+     [("indirect", "Because the water is warmer, says the report, it rises above the ice", "report"),
+      ("mixed", "hidden river", "experts")]),
+    # with no cue of its own, the quoted words are the clause's speaker's
+    ('The dam, the engineer said, will hold the water back, creating a "safe harbour" for boats.',
+     [("mixed", "safe harbour", "engineer")]),
+])
+def test_a_participle_holding_a_quote_framed_by_its_own_cue_is_left_out_of_the_clause(nlp, text, expected):
+    assert quotes(nlp, text) == expected
