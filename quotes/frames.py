@@ -16,6 +16,7 @@ from .lexicon import (
     BACK_VERBS,
     CAUSATIVE_VERBS,
     CITING_VERBS,
+    INFINITIVE_DIRECTIVES,
     ISSUED_NOUNS,
     JUDGMENT_VERBS,
     JUDICIAL_NOUNS,
@@ -501,6 +502,9 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     if lemma == "call" and _so_called(tok):  # 'the so-called "gold standard"'
         return False
+    if lemma in INFINITIVE_DIRECTIVES:
+        return tok.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
+                                          for c in tok.children)
     if lemma in JUDGMENT_VERBS:  # a judgment's words are a clause ("ruled in "X v. Y"" names a case)
         return tok.pos_ == "VERB" and judicial_subject(tok) and any(c.dep_ == "ccomp" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"

@@ -50,6 +50,10 @@ CAUSATIVE_VERBS = frozenset("prompt lead cause drive spur inspire provoke move".
 # council pay", "urged the immunity be waived"); "order" and "demand" only so (below).
 MANDATIVE_VERBS = frozenset("urge insist recommend request propose ask order demand".split())
 
+# Directives that are cues only with an infinitive, which a quoted fragment may be in
+# ('directed the committees to "proceed with their investigations"'), never "directed the film".
+INFINITIVE_DIRECTIVES = frozenset("direct instruct".split())
+
 # Directives that report speech only through a bare subjunctive clause ("the judge ordered
 # the accused remain in custody", "demanded the minister resign"), never with an object
 # ("ordered new buses", "demanded answers") or an infinitive ("ordered troops to leave").

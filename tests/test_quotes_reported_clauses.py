@@ -518,3 +518,15 @@ def test_a_projection_with_a_clause_is_reported_speech(nlp, text, expected):
 ])
 def test_a_participle_holding_a_quote_framed_by_its_own_cue_is_left_out_of_the_clause(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted fragment in the infinitive of "direct" or "instruct" is the directing speaker's (mixed)
+    ('The mayor directed the police to "clear the square by noon."', [("mixed", "clear the square by noon.", "mayor")]),
+    ('The judge instructed the jury to "ignore the last remark."', [("mixed", "ignore the last remark.", "judge")]),
+    # without an infinitive they are no speech: a film's title, a film's maker
+    ('Spielberg directed "Jaws" in 1975.', []),
+    ('Ann Lowe directed "a film about nothing" in 1998 and won a prize for it.', []),
+])
+def test_a_directive_is_a_cue_only_with_an_infinitive(nlp, text, expected):
+    assert quotes(nlp, text) == expected
