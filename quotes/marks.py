@@ -125,7 +125,9 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
             continue
         if c == '"':
             j = top("d")
-            if j >= 0 and not (prev.isspace() and _is_word(nxt) and stack[j][2] != '"'):
+            # after a space and before a word a mark opens, inside any open quote too ('"The
+            # "United States" holds no one."' in a pasted post)
+            if j >= 0 and not (prev.isspace() and _is_word(nxt)):
                 close(j, i)
             elif _opening_context(prev) and nxt and not nxt.isspace():
                 stack.append((i, "d", c))

@@ -88,3 +88,14 @@ def test_format_characters_before_a_mark_are_invisible():
     assert spans(t) == ["Sorry, you should have said it!!", "We won,"]
     # a format character inside a word leaves an apostrophe an apostrophe
     assert spans("They don\u200b’t know. She said it\u2060’s late.") == []
+
+
+def test_a_straight_double_mark_opening_inside_a_straight_quote_nests_in_it():
+    # pasted posts quote with the same straight mark inside: an opener (a space before, a word after)
+    t = 'He wrote: "The statement shows no grasp of the facts. The "United States" holds no one. It is all wrong."'
+    assert spans(t) == ["The statement shows no grasp of the facts. The \"United States\" holds no one. It is all wrong."]
+    # a closer after a word, then a new quote, are two quotes as before
+    t = 'She said "no," and he said "yes."'
+    assert spans(t) == ["no,", "yes."]
+    t = '"We are done," she said. "Now go home."'
+    assert spans(t) == ["We are done,", "Now go home."]
