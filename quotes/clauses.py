@@ -360,12 +360,19 @@ def resumed_after_cue(verb: Token, b: int) -> int:
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # 'Prices have risen, she says, mostly in ...': the parser keeps the rest on the clause
         rest = sorted(rest + [c for c in verb.head.children if c.i > hi + 1 and not c.is_punct], key=lambda c: c.i)
-    if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") for c in rest):
+    if not rest or rest[0].left_edge.i != hi + 2 or any(c.dep_ not in ("prep", "advmod", "npadvmod") and not _infinitive(c)
+                                                         for c in rest):
         return b  # "..., the museum announced, drawing 3,000 visitors": the reporter's addition
     end = max(c.right_edge.i for c in rest)
     if doc[rest[0].i].lower_ in TRAILING_BACKGROUND:
         return b
     return end
+
+
+def _infinitive(tok: Token) -> bool:
+    """'... would be inspected, Jones said, to determine whether ...': an infinitive of purpose
+    the parser hung on the cue, which goes on with the clause the cue interrupts."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.left_edge.tag_ == "TO" and tok.left_edge.head.i == tok.i
 
 
 def relative_after_cue(verb: Token, h: Token) -> bool:

@@ -530,3 +530,15 @@ def test_a_participle_holding_a_quote_framed_by_its_own_cue_is_left_out_of_the_c
 ])
 def test_a_directive_is_a_cue_only_with_an_infinitive(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an infinitive of purpose after a cue set off by commas goes on with the clause it interrupts
+    ("The bridge would be inspected, Jones said, to determine whether it was safe.",
+     [("indirect", "The bridge would be inspected, Jones said, to determine whether it was safe", "Jones")]),
+    # a participle there is the reporter's addition
+    ("The plant will close in May, the company announced, drawing protests.",
+     [("indirect", "The plant will close in May", "company")]),
+])
+def test_an_infinitive_after_a_cue_inside_its_clause_continues_the_clause(nlp, text, expected):
+    assert quotes(nlp, text) == expected
