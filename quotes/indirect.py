@@ -128,6 +128,10 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     # "..., Maróth said": the parser may hang the verb off the clause instead
     if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and finite_clause(verb.head):
         heads = [verb.head]
+    # "The storm flooded the valley, said police, and ...": an inverted cue the parser made a conjunct
+    if not heads and verb.dep_ == "conj" and verb.head.i < verb.i and doc[verb.i - 1].text == "," and any(
+            c.dep_ == "nsubj" and c.i == verb.i + 1 for c in verb.children) and finite_clause(verb.head):
+        heads = [verb.head]
     # "The toll rose to 22, reported local media": the clause before an inverted cue
     if not heads and inverted_subject(verb) is not None and finite_clause(verb.head):
         heads = [verb.head]

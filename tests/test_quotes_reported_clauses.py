@@ -542,3 +542,15 @@ def test_a_directive_is_a_cue_only_with_an_infinitive(nlp, text, expected):
 ])
 def test_an_infinitive_after_a_cue_inside_its_clause_continues_the_clause(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an inverted cue the parser made a conjunct of the clause before it reports that clause
+    ("The storm flooded the valley, said police, and the road was closed.",
+     [("indirect", "The storm flooded the valley", "police")]),
+    # in the usual order the cue reports what follows it
+    ("The storm flooded the valley, and police said the road was closed.",
+     [("indirect", "the road was closed", "police")]),
+])
+def test_an_inverted_cue_read_as_a_conjunct_reports_the_clause_before(nlp, text, expected):
+    assert quotes(nlp, text) == expected
