@@ -24,6 +24,7 @@ from .frames import (
     Sieves,
     _is_abbreviation,
     according_to,
+    bare_preposition,
     first_decision,
     is_cue,
     may_speak,
@@ -555,7 +556,7 @@ def _holds_a_clause(roots: Sequence[Token]) -> bool:
 def _stranded_preposition(before_words: Sequence[Token]) -> bool:
     """The reporter's words end on a preposition without its object ('barred from, "..."'), which
     the quote is, however the parser attached it."""
-    return bool(before_words) and before_words[-1].dep_ == "prep" and not any(True for _ in before_words[-1].children)
+    return bool(before_words) and bare_preposition(before_words[-1])
 
 
 def _past_cue_word(tok: Token) -> bool:

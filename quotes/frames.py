@@ -420,6 +420,11 @@ def inverted_subject(verb: Token) -> Token | None:
     return read[0] if read is not None and read[1].lemma_.lower() not in QUOTE_VERBS else None
 
 
+def bare_preposition(tok: Token) -> bool:
+    """A preposition left without its object in the parse ('barred from, "..."', 'talk with.')."""
+    return tok.dep_ == "prep" and tok.n_lefts + tok.n_rights == 0
+
+
 def cue_read_as_modifier(verb: Token) -> tuple[Token, Token] | None:
     """'The toll rose to 40 on Monday, confirmed officials.' / '..., reported officials, with 25
     injured': an inverted cue right after a comma that the parser read as an adjective of its

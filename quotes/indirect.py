@@ -46,6 +46,7 @@ from .frames import (
     Sieves,
     according_to,
     adverbial_clause,
+    bare_preposition,
     cited_as_saying,
     continues_relative,
     cue_read_as_modifier,
@@ -339,7 +340,7 @@ def _shares_the_fragment(doc: Doc, masked: Sequence[tuple[int, int]], lo: int, h
     words = [t for t in doc[lo : hi + 1] if not t.is_punct]
     while words and words[-1].dep_ == "cc":
         words.pop()
-    if words and words[-1].dep_ == "prep" and not any(True for _ in words[-1].children):
+    if words and bare_preposition(words[-1]):
         # its object the quote right after it, or one shared with the conjunct after it; a preposition
         # its own clause strands ('which ones he would talk with.') is no such end
         after = next((t for t in doc[words[-1].i + 1 :] if not t.is_punct), None)
