@@ -22,6 +22,7 @@ from .lexicon import (
     JUDICIAL_NOUNS,
     OCCASION_NOUNS,
     PERSON_PRONOUNS,
+    PLEA_PREPOSITIONS,
     PLURAL_PRONOUNS,
     QUESTION_WORDS,
     QUOTE_VERBS,
@@ -507,6 +508,9 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     if lemma == "call" and _so_called(tok):  # 'the so-called "gold standard"'
         return False
+    if lemma == "appeal":  # a plea ('appealed for calm: "..."', '"...," she appealed'), never a court's appeal
+        return tok.pos_ == "VERB" and (any(c.dep_ == "prep" and c.lower_ in PLEA_PREPOSITIONS for c in tok.children)
+                                       or not any(c.dep_ in ("dobj", "aux", "prep", "xcomp", "ccomp") for c in tok.children))
     if lemma in INFINITIVE_DIRECTIVES:
         return tok.pos_ == "VERB" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
                                           for c in tok.children)

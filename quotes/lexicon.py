@@ -73,7 +73,7 @@ QUOTE_ONLY_VERBS = frozenset(
     blast slam lambast lambaste dismiss mock ridicule deride decry denounce bemoan hail tout
     chide scold rebuke brand refer chant sing quip bark proclaim rail insult question
     wonder muse grumble gripe snap jeer taunt tease put email text message characterize
-    characterise portray interject exhort confess grouse echo pronounce defend
+    characterise portray interject exhort confess grouse echo pronounce defend express
     """.split()
 )
 
@@ -90,6 +90,10 @@ FRAME_VERBS = frozenset(
     shrug beg
     """.split()
 )
+
+# What a plea is for or to ('appealed for calm', 'appealed to voters'): "appeal" with one is
+# speech, "will appeal the ruling" or "intends to appeal" (to a court) is not.
+PLEA_PREPOSITIONS = frozenset("for to".split())
 
 # Verbs that report speech only with "back" ('Moss shot back, "..."'), never alone.
 BACK_VERBS = frozenset("shoot fire hit".split())

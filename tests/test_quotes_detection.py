@@ -759,3 +759,16 @@ def test_a_quote_built_into_a_sentence_is_not_framed_by_the_next(nlp):
     assert extract(t, nlp).quotes == []
     (q,) = extract("“We will never give up.” Hale said on Monday.", nlp).quotes
     assert q.speaker == "Hale"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plea frames the quote; a court's appeal is no speech, so the cue is looked for elsewhere
+    ('The police chief appealed for calm: "Stay in your homes tonight."',
+     [("direct", "Stay in your homes tonight.", "police chief")]),
+    ('"Please stay in your homes," the police chief appealed.', [("direct", "Please stay in your homes,", "police chief")]),
+    ('A spokesman for the council expressed disappointment and that the mayor intends to appeal; "We will fight '
+     'this ruling in the higher court."', [("direct", "We will fight this ruling in the higher court.", "spokesman")]),
+    ('The coach expressed his frustration: "We gave the game away."', [("direct", "We gave the game away.", "coach")]),
+])
+def test_appeal_is_a_cue_as_a_plea_and_express_frames_what_was_expressed(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
