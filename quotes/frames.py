@@ -410,15 +410,20 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-def inverted_subject(verb: Token) -> Token | None:
-    """The speaker of an inverted cue (inverted_cue_object, cue_read_as_modifier), unless the
-    clause before is itself a report the cue's source only relays ("X noted that ..., reported
-    the Examiner")."""
+def inverted_cue(verb: Token) -> tuple[Token, Token] | None:
+    """(the speaker, the head of the clause before) of an inverted cue: its object
+    (inverted_cue_object, the clause its head) or the noun it was read as an adjective of
+    (cue_read_as_modifier); unless that clause is itself a report the cue's source only relays
+    ("X noted that ..., reported the Examiner")."""
     obj = inverted_cue_object(verb)
-    if obj is not None:
-        return obj if verb.head.lemma_.lower() not in QUOTE_VERBS else None
-    read = cue_read_as_modifier(verb)
-    return read[0] if read is not None and read[1].lemma_.lower() not in QUOTE_VERBS else None
+    found = (obj, verb.head) if obj is not None else cue_read_as_modifier(verb)
+    return found if found is not None and found[1].lemma_.lower() not in QUOTE_VERBS else None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker of an inverted cue (inverted_cue)."""
+    found = inverted_cue(verb)
+    return found[0] if found is not None else None
 
 
 def bare_preposition(tok: Token) -> bool:

@@ -52,8 +52,8 @@ from .frames import (
     cue_read_as_modifier,
     first_decision,
     inside_any,
+    inverted_cue,
     inverted_cue_object,
-    inverted_subject,
     is_cue,
     judicial_subject,
     raw_quote,
@@ -133,12 +133,10 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
     if not heads and verb.dep_ == "conj" and verb.head.i < verb.i and doc[verb.i - 1].text == "," and any(
             c.dep_ == "nsubj" and c.i == verb.i + 1 for c in verb.children) and finite_clause(verb.head):
         heads = [verb.head]
-    # "The toll rose to 22, reported local media": the clause before an inverted cue
-    if not heads and inverted_subject(verb) is not None and finite_clause(verb.head):
-        heads = [verb.head]
-    read_as_modifier = cue_read_as_modifier(verb) if not heads else None
-    if read_as_modifier is not None and inverted_subject(verb) is not None and finite_clause(read_as_modifier[1]):
-        heads = [read_as_modifier[1]]  # '..., confirmed officials.': the clause before the comma
+    # "The toll rose to 22, reported local media", "..., confirmed officials.": the clause before an inverted cue
+    inverted = inverted_cue(verb) if not heads else None
+    if inverted is not None and finite_clause(inverted[1]):
+        heads = [inverted[1]]
     # 'who, police said, had been drinking': the relative clause's predicate after the cue
     paren = (relative_parenthetical(verb) or parenthetical(verb) or preposed_cue(verb)) if not heads else None
     if paren is not None:
