@@ -5,6 +5,10 @@ ids of the articles the filter and the sort choose, in order, into a temporary t
 connection (no article row comes to Python, and a temporary table is the connection's own: the
 database file is only read); the list then asks for the rows it shows by their position, and
 for the position of an article, through the ``LibraryView`` it returns.
+
+Most listings are looked at on their first screens only (a filter typed, a sort changed), so a
+listing writes the first ``FIRST`` ids and counts the rest, the cheapest way its filter allows;
+the whole list is written when a position past those, or an article not among them, is asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, overload
@@ -72,9 +77,20 @@ def listing_sql(chosen: LibraryFilter, sort: LibrarySort) -> str:
         return f"SELECT {sort.id} FROM {sort.walk} EXCEPT {chosen.sql} ORDER BY 1"
     if chosen.kind == "ids" and sort.join is not None:
         return f"SELECT {sort.id} FROM ({chosen.sql}) m CROSS JOIN {sort.join} ORDER BY {sort.order}"
-    where = {"all": "1", "where": chosen.sql.replace("{id}", sort.id), "ids": f"{sort.id} IN ({chosen.sql})",
-             "not": f"{sort.id} NOT IN ({chosen.sql})"}[chosen.kind]
-    return f"SELECT {sort.id} FROM {sort.walk} WHERE {where} ORDER BY {sort.order}"
+    return f"SELECT {sort.id} FROM {sort.walk} WHERE {chosen_where(chosen, sort.id)} ORDER BY {sort.order}"
+
+
+def chosen_where(chosen: LibraryFilter, article_id: str) -> str:
+    """The filter's condition on the article whose id is ``article_id``."""
+    return {"all": "1", "where": chosen.sql.replace("{id}", article_id), "ids": f"{article_id} IN ({chosen.sql})",
+            "not": f"{article_id} NOT IN ({chosen.sql})"}[chosen.kind]
+
+
+def membership_sql(chosen: LibraryFilter) -> str:
+    """A SELECT of one row if the filter chooses the article whose id is its first parameter (the
+    filter's own parameters follow), in any sort, found by its id."""
+    by_id = LIBRARY_SORTS["added"]
+    return f"SELECT 1 FROM {by_id.walk} WHERE {by_id.id} = ? AND {chosen_where(chosen, by_id.id)}"
 
 
 # Trigrams (articles_library_fts, m011) find a filter of three characters or more.
@@ -87,17 +103,23 @@ DIRECT_SHARE = 5
 # tenth or so of 100,000 articles, reading and ordering the matches costs more than the walk.
 MANY_MATCHES = 10_000
 PAGE = 1000  # ids read at a time when a view is walked through
+FIRST = 256  # ids a listing writes at once: its first screens (the reader reads 32 rows a page)
 
 
 class LibraryView(Sequence[int]):
     """The ids of the articles the library lists, in its order, read from the database when asked.
 
-    Valid until the next ``list_library`` of the same store, which lists into the same table.
+    Valid until the next ``list_library`` of the same store, which lists into the same table. Its
+    first ``FIRST`` ids are written when it is listed, the others when one of them is asked for:
+    the whole list is then written again in one statement, so it is one snapshot of the database,
+    and its length is the count of that snapshot (another program's commit in between may change it).
     """
 
-    def __init__(self, store: LibraryStore, count: int) -> None:
+    def __init__(self, store: LibraryStore, listing: Listing, count: int, written: int) -> None:
         self._store = store
+        self._listing = listing
         self._count = count
+        self._written = written  # ids 1..written of temp.library_view are this list's
 
     def __len__(self) -> int:
         return self._count
@@ -117,7 +139,10 @@ class LibraryView(Sequence[int]):
         position = index + self._count if index < 0 else index
         if not 0 <= position < self._count:
             raise IndexError(f"position {index} of a library of {self._count}")
-        return self._ids(position, 1)[0]
+        ids = self._ids(position, 1)
+        if not ids:  # the whole list, written since, is shorter
+            raise IndexError(f"position {index} of a library of {self._count}")
+        return ids[0]
 
     def __iter__(self) -> Iterator[int]:
         for start in range(0, self._count, PAGE):
@@ -136,44 +161,98 @@ class LibraryView(Sequence[int]):
     def rows(self, start: int, count: int) -> list[ArticleSummary]:
         """The summaries of the ``count`` articles listed from position ``start`` (from 0), in order.
         An article removed since it was listed keeps its place, with no title and no quotes."""
+        self._reach(start + count)
         rows = self._store._rows(
             """SELECT v.article_id AS id, coalesce(a.title, '') AS title, coalesce(a.source, '') AS source,
                       coalesce(a.date, '') AS date,
                       (SELECT count(*) FROM quotes q WHERE q.article_id = v.article_id) AS quotes,
                       (SELECT count(*) FROM quotes q WHERE q.article_id = v.article_id AND q.status != 'unreviewed') AS reviewed
                FROM temp.library_view v LEFT JOIN articles a ON a.id = v.article_id
-               WHERE v.position > ? AND v.position <= ? ORDER BY v.position""", [start, start + count])
+               WHERE v.position > ? AND v.position <= ? ORDER BY v.position""", [start, min(start + count, self._count)])
         return [ArticleSummary(**row) for row in rows]
 
     def _ids(self, start: int, count: int) -> list[int]:
+        self._reach(start + count)
         rows = self._store._rows("SELECT article_id FROM temp.library_view WHERE position > ? AND position <= ? ORDER BY position",
-                                 [start, start + count])
+                                 [start, min(start + count, self._count)])
         return [row["article_id"] for row in rows]
 
     def _position(self, article_id: object) -> int | None:
         if not isinstance(article_id, int):
             return None
+        self._reach(0)
         rows = self._store._rows("SELECT position FROM temp.library_view WHERE article_id = ?", [article_id])
+        if not rows and self._written < self._count and self._store._rows(self._listing.member, [article_id, *self._listing.params]):
+            self._reach(self._count)  # listed, past the ids written
+            rows = self._store._rows("SELECT position FROM temp.library_view WHERE article_id = ?", [article_id])
         return int(rows[0]["position"]) - 1 if rows else None
+
+    def _reach(self, stop: int) -> None:
+        """Have the ids up to position ``stop`` written: the whole list, if they are not yet."""
+        if self._listing.generation != self._store._listings:
+            raise StoreError(f"{self._store.path}: the library was listed again since this list was made")
+        if min(stop, self._count) > self._written:
+            self._count = self._written = self._store._write_listing(self._listing)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One listing's SELECT of ids in order, the SELECT that says whether it holds an article
+    (``membership_sql``), their parameters, and which ``list_library`` made it."""
+
+    sql: str
+    member: str
+    params: tuple[object, ...]
+    generation: int
 
 
 class LibraryStore(StoreBase):
     """Library methods of ``Store``: reads only, and writes temporary tables of the connection's own
     (the list, and the speakers and articles a speaker filter names)."""
 
+    _listings = 0  # list_library calls of this store: a view of an earlier one cannot be written any more
+
     def list_library(self, query: str = "", sort: str = "added") -> LibraryView:
         """List the articles ``query`` chooses (see ``library_filter``) in ``sort`` order (one of LIBRARY_SORTS)."""
+        by = LIBRARY_SORTS[sort]
+        self._listings += 1
+        # One read of the database (a savepoint is a transaction): the filter, the first ids and the count agree.
+        with self._listing_written() as conn:
+            chosen = self.library_filter(query)
+            listing = Listing(listing_sql(chosen, by), membership_sql(chosen), chosen.params, self._listings)
+            written = conn.execute(f"INSERT INTO temp.library_view (article_id) {listing.sql} LIMIT {FIRST}",
+                                   listing.params).rowcount
+            count = written if written < FIRST else self._listing_count(chosen, by, listing)
+        return LibraryView(self, listing, count, written)
+
+    def _listing_count(self, chosen: LibraryFilter, by: LibrarySort, listing: Listing) -> int:
+        """How many articles ``listing`` holds, without writing them: the articles less the ones left
+        out when the filter found those, else its SELECT counted."""
+        table = by.walk.split()[0]
+        if chosen.kind == "all":
+            return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        if chosen.kind == "not":  # the left-out ids are article_progress's, one row per article
+            return int(self.conn.execute(f"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM ({chosen.sql}))",
+                                         chosen.params).fetchone()[0])
+        return int(self.conn.execute(f"SELECT count(*) FROM ({listing.sql})", listing.params).fetchone()[0])
+
+    def _write_listing(self, listing: Listing) -> int:
+        """Write the whole of ``listing`` (a view's, when it is read past its first ids); how many it holds."""
+        with self._listing_written() as conn:
+            return int(conn.execute(f"INSERT INTO temp.library_view (article_id) {listing.sql}", listing.params).rowcount)
+
+    @contextmanager
+    def _listing_written(self) -> Iterator[sqlite3.Connection]:
+        """temp.library_view emptied, to be written in one savepoint; the old list stays whole if the new
+        one cannot be made, and any database error is a StoreError."""
         conn = self.conn
         try:
-            chosen = self.library_filter(query)
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS library_view "
                          "(position INTEGER PRIMARY KEY, article_id INTEGER NOT NULL)")
-            conn.execute("SAVEPOINT library")  # the old list stays whole if the new one cannot be made
+            conn.execute("SAVEPOINT library")
             try:
-                conn.execute("DELETE FROM temp.library_view")
-                # Positions 1, 2, ... in the order of the SELECT (the table was just emptied).
-                count = conn.execute(f"INSERT INTO temp.library_view (article_id) {listing_sql(chosen, LIBRARY_SORTS[sort])}",
-                                     chosen.params).rowcount
+                conn.execute("DELETE FROM temp.library_view")  # positions 1, 2, ... in the order of the SELECT
+                yield conn
             except BaseException:
                 conn.execute("ROLLBACK TO library")
                 raise
@@ -181,7 +260,6 @@ class LibraryStore(StoreBase):
                 conn.execute("RELEASE library")
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: {explain(error)}") from None
-        return LibraryView(self, count)
 
     def library_filter(self, query: str) -> LibraryFilter:
         """What the library filter ``query`` chooses: "@name" the articles with a quote by a speaker whose

@@ -9,8 +9,11 @@ import pytest
 from sqlite_utils import Database
 from test_tui_support import db_path  # noqa: F401  (fixture)
 
+import newsread.store.library as library_module
 import newsread.store.store as store_module
-from newsread.store import LIBRARY_SORTS, ArticleSummary, Store
+from newsread.library import content_hash
+from newsread.model import Article
+from newsread.store import LIBRARY_SORTS, ArticleSummary, Store, StoreError
 from newsread.store.schema import MIGRATION_NAMES, migrations
 
 
@@ -60,6 +63,43 @@ def test_a_view_reads_rows_and_positions_by_window(db_path):  # noqa: F811
             view[len(ids)]
         summaries = {s.id: s for s in store.article_summaries()}
         assert view.rows(0, len(ids)) == [summaries[i] for i in ids]  # the same counts the reader showed
+
+
+def test_a_view_writes_its_first_ids_and_the_rest_when_asked(db_path, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(library_module, "FIRST", 4)
+    with Store(db_path) as store:
+        ids = in_memory(store, "", "newest")
+        view = store.list_library("", "newest")
+        written = lambda: store.conn.execute("SELECT count(*) FROM temp.library_view").fetchone()[0]  # noqa: E731
+        assert len(view) == len(ids) and view[:4] == ids[:4] and written() == 4  # counted, not written
+        assert [row.id for row in view.rows(0, 4)] == ids[:4] and written() == 4
+        assert 10_000 not in view and written() == 4  # an article it does not list: nothing more written
+        assert view.index(ids[-1]) == len(ids) - 1 and written() == len(ids)  # an article past them: all of it
+        view = store.list_library("", "added")
+        assert view[-1] == ids_added(store)[-1] and written() == len(ids)  # a position past them: all of it
+        store.list_library("@sadiq")
+        with pytest.raises(StoreError, match="listed again"):
+            view[len(ids) - 2]  # an earlier view is not written over the later one
+        stale = store.list_library("", "newest")
+        store.list_library("", "newest")
+        with pytest.raises(StoreError, match="listed again"):
+            list(stale)
+
+
+def test_a_view_counts_the_list_it_writes_when_the_database_changed(db_path, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(library_module, "FIRST", 4)
+    with Store(db_path) as store:
+        view = store.list_library("", "added")
+        before = len(view)
+        with Store(db_path) as other:  # another program adds an article before the rest is written
+            late = Article(text="Boats came in late, the harbour master said.", title="A late harbour story", source="Test")
+            other.add_article(late, content_hash(late.text))
+        assert list(view) == ids_added(store) and len(view) == before + 1
+        assert view[before] == ids_added(store)[-1]
+
+
+def ids_added(store: Store) -> list[int]:
+    return in_memory(store, "", "added")
 
 
 def test_an_older_database_is_indexed_for_the_library(tmp_path):

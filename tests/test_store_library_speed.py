@@ -175,14 +175,23 @@ def odd_library(db_path):  # noqa: F811
 
 @pytest.mark.parametrize("many", [0, 1_000_000], ids=["like-walk", "trigram-ids"])
 @pytest.mark.parametrize("share", [1, 1_000_000], ids=["speaker-pairs", "speakers-left-out"])
-def test_every_listing_is_the_plain_querys(odd_library, monkeypatch, many, share):
-    """Both ways of each filter (MANY_MATCHES and DIRECT_SHARE choose one) list what m011 listed."""
+@pytest.mark.parametrize("first", [1, 3, 256], ids=["first-one", "first-three", "first-all"])
+def test_every_listing_is_the_plain_querys(odd_library, monkeypatch, many, share, first):
+    """Both ways of each filter (MANY_MATCHES and DIRECT_SHARE choose one) list what m011 listed, and
+    count it right before the whole list is written (FIRST ids at once)."""
     monkeypatch.setattr(library_module, "MANY_MATCHES", many)
     monkeypatch.setattr(library_module, "DIRECT_SHARE", share)
+    monkeypatch.setattr(library_module, "FIRST", first)
     with Store(odd_library) as store:
+        every = store.article_ids()
         for query in QUERIES:
             for sort in LIBRARY_SORTS:
-                assert list(store.list_library(query, sort)) == plain_listing(store, query, sort), (query, sort)
+                plain = plain_listing(store, query, sort)
+                view = store.list_library(query, sort)
+                assert len(view) == len(plain), (query, sort)
+                assert not any(i in view for i in every if i not in plain), (query, sort)  # without writing the rest
+                assert store.conn.execute("SELECT count(*) FROM temp.library_view").fetchone()[0] == min(first, len(plain))
+                assert list(view) == plain and len(view) == len(plain), (query, sort)
 
 
 def test_the_odd_articles_are_found_as_before(odd_library):

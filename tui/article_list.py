@@ -109,6 +109,8 @@ class ArticleList(ScrollView, can_focus=True):
                 rows = []  # drawn blank; the next reload reads it again
             self.rows_read += len(rows)
             self._pages.set(page, rows)
+            if self.virtual_size.height != self.row_count * ROW_HEIGHT:  # the view, written whole, counted a commit since
+                self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
         return rows[at] if at < len(rows) else None
 
     def _forget(self, index: int) -> None:
