@@ -227,10 +227,13 @@ class LibraryStore(StoreBase):
 
     def _listing_count(self, chosen: LibraryFilter, by: LibrarySort, listing: Listing) -> int:
         """How many articles ``listing`` holds, without writing them: the articles less the ones left
-        out when the filter found those, else its SELECT counted."""
+        out when the filter found those, the ids it chose (distinct, each an article's), else its SELECT
+        counted."""
         table = by.walk.split()[0]
         if chosen.kind == "all":
             return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        if chosen.kind == "ids":  # not joined to the sort's table, nor ordered
+            return int(self.conn.execute(f"SELECT count(*) FROM ({chosen.sql})", chosen.params).fetchone()[0])
         if chosen.kind == "not":  # the left-out ids are article_progress's, one row per article
             return int(self.conn.execute(f"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM ({chosen.sql}))",
                                          chosen.params).fetchone()[0])
