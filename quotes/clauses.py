@@ -40,8 +40,8 @@ def finite_clause(head: Token) -> bool:
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False  # infinitival directive: "urged the embassy to reconsider"
     if not any(c.dep_ in SUBJ for c in children) and not any(
-        c.dep_ == "aux" and any(g.dep_ in SUBJ for g in c.children) for c in children
-    ) and not _that_clause(head):  # "he can and may declare": the subject may hang from the first auxiliary
+        c.dep_ in ("aux", "auxpass") and any(g.dep_ in SUBJ for g in c.children) for c in children
+    ) and not _that_clause(head):  # "he can and may declare", "the border was closed": the subject may hang from an auxiliary
         return False
     first = head.left_edge
     if first.lower_ in WH_WORDS and first.dep_ in ("advmod", "mark", "dobj", "nsubj", "attr"):

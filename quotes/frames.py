@@ -192,7 +192,7 @@ def subject_of(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     for _ in range(6):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")] or _subject_read_as_apposition(tok)
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
                 and trailing_participle(verb) and restrictive_relative(tok)):
             # 'excuse not hiring a builder who said he was cheated, saying "..."': a
@@ -535,6 +535,20 @@ def _so_called(tok: Token) -> bool:
     """'the so-called "gold standard"', written "so called", "so- called" (a line break's hyphen) too."""
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
     return before[-1:] in (["so"], ["so-"]) or before == ["so", "-"]
+
+
+def _subject_read_as_apposition(verb: Token) -> list[Token]:
+    """'According to Reuters, an aide for 12 Park Lane said ...' parsed with the aide an apposition
+    of Reuters and the verb without a subject: a noun apposed to the object of a preposition the
+    verb leads with, ending right before the verb (after a comma), is its subject (asked only of a
+    verb with none)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i:
+            apposed = [t for t in prep.subtree if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                       and t.right_edge.i + 1 == verb.i and verb.doc[t.left_edge.i - 1].text == ","]
+            if apposed:
+                return apposed[:1]
+    return []
 
 
 def according_to(tok: Token) -> Token | None:

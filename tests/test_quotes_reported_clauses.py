@@ -554,3 +554,28 @@ def test_an_infinitive_after_a_cue_inside_its_clause_continues_the_clause(nlp, t
 ])
 def test_an_inverted_cue_read_as_a_conjunct_reports_the_clause_before(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive clause whose subject the parser hung on the auxiliary ("the border <- was") is finite
+    ("A spokesman for the army said the border was closed.", [("indirect", "the border was closed", "spokesman")]),
+    ("An official at the port said the deal was closed.", [("indirect", "the deal was closed", "official")]),
+    # a passive infinitive stays a directive, no report
+    ("The spokesman urged the border to be closed.", []),
+])
+def test_a_passive_clause_with_its_subject_on_the_auxiliary_is_reported(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the speaker read as an apposition of the source "according to" names, the cue left without a subject
+    ('According to the BBC, a lawyer at 40 Main Street said; "We will appeal."', [("direct", "We will appeal.", "lawyer")]),
+    ('According to Sky News, an aide for the White House said; "We will appeal."', [("direct", "We will appeal.", "aide")]),
+    # a true apposition, set off by commas, describes the source, and the clause has its own subject
+    ("According to Smith, the mayor, the bridge will close on Monday.",
+     [("indirect", "the bridge will close on Monday", "Smith")]),
+    ("In London, the capital, protesters said the march would go ahead.",
+     [("indirect", "the march would go ahead", "protesters")]),
+])
+def test_a_subject_read_as_an_apposition_of_a_leading_preposition_speaks(nlp, text, expected):
+    assert quotes(nlp, text) == expected
