@@ -87,7 +87,7 @@ FRAME_VERBS = frozenset(
     """
     beam gush marvel chuckle scoff fume growl groan sob snort sniff smile grin rave boom
     thunder cheer offer explode sputter purr coo gasp howl snarl hiss breathe react reason
-    shrug beg
+    shrug beg press
     """.split()
 )
 

@@ -250,7 +250,9 @@ def _inverted_after_mark(s: Speaking) -> Repair | None:
         return None
     doc = cue.doc
     prev = doc[cue.i - 1] if cue.i > 0 else None
-    if prev is None or not (prev.is_quote or prev.is_punct):
+    # the mark itself, or a comma right after it ('"...", tweeted X'); not the comma closing
+    # an apposition ('"...," Bozell, founder of the center, tells Breitbart News': an addressee)
+    if prev is None or not (prev.is_quote or (prev.is_punct and prev.i > 0 and doc[prev.i - 1].is_quote)):
         return None
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 10)]:
         if t.is_punct or t.is_quote or t.is_sent_start:
@@ -396,13 +398,14 @@ def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
 
 
 def _name_ending_at(doc: Doc, i: int) -> Token | None:
-    """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma."""
+    """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma or
+    coming right after a quotation ('"...," Tom Hale, the aide, said')."""
     if i < 1 or doc[i].ent_type_ != "PERSON":
         return None
     j = i
     while j >= 0 and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" or doc[j].text == "."):
         j -= 1
-    return doc[i] if j >= 0 and doc[j].text == "," else None
+    return doc[i] if j >= 0 and (doc[j].text == "," or doc[j].is_quote) else None
 
 
 def _not_a_speaker(tok: Token) -> bool:

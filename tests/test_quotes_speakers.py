@@ -298,6 +298,29 @@ def test_speaker_read_off_the_frame_when_the_parse_loses_it(nlp):
     assert speaker_of(nlp, t, "appeal").speaker != "Rosa Lind"
 
 
+def test_name_after_a_quote_set_off_by_its_description_speaks_not_the_addressee(nlp):
+    # the parser hangs the name on the quote's last noun and leaves "told" subjectless: the
+    # one told (after the verb) is an addressee, the name between the quote and its
+    # description is the speaker
+    t = "“Nobody trusts Paul Archer,” Ingrid Vass, the harbour master, told the Hull Daily Mail."
+    assert speaker_of(nlp, t, "Nobody trusts").speaker == "Ingrid Vass"
+    # an inversion right after the mark still names the one after the verb
+    t = "“We will not back down”, tweeted Maria Lopez."
+    assert speaker_of(nlp, t, "back down").speaker == "Maria Lopez"
+    t = "“We will not back down,” the union said in a statement, confirmed Maria Lopez."
+    assert speaker_of(nlp, t, "back down").speaker != "Maria Lopez"
+
+
+def test_pressed_after_a_question_is_its_cue(nlp):
+    t = "“Would it be fine to wait?” Hannity pressed. “Maybe let some people stay?”"
+    q = speaker_of(nlp, t, "fine to wait")
+    assert (q.speaker, q.cue) == ("Hannity", "pressed")
+    # before a quote, or without one, pressing is no speech
+    t = "Hannity pressed the button. “It works,” the engineer said."
+    assert speaker_of(nlp, t, "It works").cue == "said"
+    assert all(q.cue != "pressed" for q in extract("Hannity pressed Trump on the wall: “Is it negotiable?”", nlp).quotes)
+
+
 def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
     t = ("Maria Lopez won the runoff on Sunday. She thanked the crowd and said that her bid "
          "would continue “to mend the harbour” across the region.")
