@@ -279,9 +279,13 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     if cue is None:
         return None
     doc = cue.doc
-    names = [t for t in doc[max(0, cue.i - 4) : cue.i] if t.pos_ == "PROPN" and not s.bad(t)]
-    if names and names[-1].i == cue.i - 1 and (doc[names[0].i - 1].is_quote or doc[names[0].i - 1].is_punct):
-        return Repair(names[-1], "cue.inverted_subject")
+    # the run of proper nouns ending right before the cue, after a mark or punctuation (not
+    # a date before it: 'In March, Trump blasted Disney ...' read as one noun phrase)
+    first = cue.i
+    while first > max(0, cue.i - 4) and doc[first - 1].pos_ == "PROPN" and not s.bad(doc[first - 1]):
+        first -= 1
+    if first < cue.i and first > 0 and (doc[first - 1].is_quote or doc[first - 1].is_punct):
+        return Repair(doc[cue.i - 1], "cue.inverted_subject")
     # ", Early described it as ...", "And Skelly called him ...": a surname the tagger took for an
     # adverb, capitalised where no sentence starts
     if cue.i >= 2:

@@ -311,6 +311,14 @@ def test_name_after_a_quote_set_off_by_its_description_speaks_not_the_addressee(
     assert speaker_of(nlp, t, "back down").speaker != "Maria Lopez"
 
 
+def test_name_read_into_the_noun_phrase_of_the_cue_speaks_after_a_fronted_date(nlp):
+    # "Trump blasted Disney" parsed as one noun phrase (the cue an adjective of "Disney"): the
+    # name right before the cue speaks, though the date before it is a proper noun too
+    t = "In March, Trump blasted Disney for its “outrageous practices” in requiring workers to train their replacements."
+    q = speaker_of(nlp, t, "outrageous practices")
+    assert (q.speaker, q.cue) == ("Trump", "blasted")
+
+
 def test_pressed_after_a_question_is_its_cue(nlp):
     t = "“Would it be fine to wait?” Hannity pressed. “Maybe let some people stay?”"
     q = speaker_of(nlp, t, "fine to wait")
