@@ -25,6 +25,7 @@ from .frames import (
     cited_as_saying,
     first_decision,
     follows_comma,
+    is_cue,
     may_speak,
     misread_modifier,
     own_subject,
@@ -226,7 +227,11 @@ def _above_thing_subject(s: Speaking) -> Repair | None:
     above = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None
     if above is None and v is not None:
         above = subject_of(v)
-    return Repair(above, "cue.climbed_subject", cue=v) if above is not None and v is not None and not s.bad(above) else None
+    if above is None or v is None or s.bad(above):
+        return None
+    # a speech verb coordinated inside the report ('noted that Saturday was ... and quoted
+    # "..."') is a speech act of its own and stays the cue
+    return Repair(above, "cue.climbed_subject", cue=None if cue.dep_ == "conj" and is_cue(cue) else v)
 
 
 def _above_unusable_subject(s: Speaking) -> Repair | None:
@@ -307,6 +312,19 @@ def _apposed_name(s: Speaking) -> Repair | None:
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
 
 
+def _name_before_conjoined_cue(s: Speaking) -> Repair | None:
+    """'The issue came up after Mr. Dorn, asked about the budget, had said, "..."', 'The debate
+    stalled when the mayor, asked about it, said "..."': the parse gave the cue the subject of
+    the clause the sentence opened with (as its own, or through a coordination), a thing that
+    cannot speak, while the one set off right before the cue speaks (as after a subjectless
+    cue, _apposed_name_before)."""
+    cue, subj = s.q.cue_tok, s.q.subj_tok
+    if cue is None or subj is None or cue.pos_ not in ("VERB", "AUX") or subj.i > cue.i or not _not_a_speaker(subj):
+        return None
+    name = _apposed_name_before(cue)
+    return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
+
+
 def _subject_of_misread_complement(s: Speaking) -> Repair | None:
     """'One guest, who like others asked not to be named, said ...': a relative clause the parser
     broke, making its verb a complement of the cue and the sentence's opening noun that verb's
@@ -339,6 +357,7 @@ def _sentence_subject_for_subjectless(s: Speaking) -> Repair | None:
 SUBJECT_REPAIRS: Sieves[Speaking, Repair] = (
     ("cue.climbed_subject", _above_relative_cue),
     ("cue.climbed_subject", _above_participle),
+    ("cue.apposed_name", _name_before_conjoined_cue),
     ("cue.climbed_subject", _above_thing_subject),
     ("cue.climbed_subject", _above_unusable_subject),
     ("cue.sentence_subject", _sentence_subject_for_unusable),
@@ -364,10 +383,14 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
 
 def _apposed_name_before(cue: Token) -> Token | None:
     """The name set off by commas right before a subjectless cue (', Tom Hale, said'),
-    or before the description that follows it (', Col. Steven Warren, a spokesman, said'), or
-    the noun a relative clause ending there describes (_described_by_relative)."""
+    or before the description or participle phrase that follows it (', Col. Steven Warren, a
+    spokesman, said', 'Tom Hale, asked about it, had said'), or the noun a relative clause
+    ending there describes (_described_by_relative). Auxiliaries and adverbs of the cue come
+    between ('had said', 'later said')."""
     doc = cue.doc
     k = cue.i - 1
+    while k > 0 and doc[k].head.i == cue.i and doc[k].dep_ in ("aux", "advmod", "neg"):
+        k -= 1
     if k >= 1 and doc[k].text != ",":
         return _described_by_relative(doc, k, set_off=False)  # 'a city official who spoke anonymously said'
     if k < 2:
@@ -378,11 +401,31 @@ def _apposed_name_before(cue: Token) -> Token | None:
     described = _described_by_relative(doc, k - 1, set_off=True)  # ', Reyes, who chairs the panel, said'
     if described is not None:
         return described
+    participle = _participle_phrase_start(doc, k)
+    if participle is not None:  # the one the phrase describes: 'after Mr. Dorn, asked ...'
+        described = doc[participle - 2]
+        return described if described.pos_ in ("PROPN", "NOUN") and may_speak(described) else None
     j = k - 1  # a description: no verb, no name, at most eight words
     while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
             and doc[j].ent_type_ != "PERSON":
         j -= 1
     return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
+
+
+def _participle_phrase_start(doc: Doc, comma: int) -> int | None:
+    """Where the participle phrase set off by commas and ending at doc[comma] starts (', asked
+    about the budget,', ', pressed by reporters,'): a past or present participle right after
+    the comma before it, at most twelve words, no quotation mark."""
+    j = comma - 1
+    while j > 0 and doc[j].text != "," and comma - j <= 12 and not doc[j].is_quote:
+        j -= 1
+    if j < 1 or doc[j].text != "," or j + 1 >= comma:
+        return None
+    first = doc[j + 1]
+    if first.dep_ == "advmod" and j + 2 < comma:  # ', later asked ...'
+        first = doc[j + 2]
+    # VBD too: the tagger reads "the mayor, asked about it," as the mayor asking
+    return j + 1 if first.tag_ in ("VBN", "VBD", "VBG") and first.pos_ == "VERB" else None
 
 
 def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
@@ -414,8 +457,10 @@ def _name_ending_at(doc: Doc, i: int) -> Token | None:
 
 def _not_a_speaker(tok: Token) -> bool:
     """A common noun for a thing ("the turmoil", "the tone", "her campaign"), not a person,
-    a group of people or an organisation."""
+    a group of people or an organisation; or a date or time ("Saturday would have been ...")."""
     lemma = tok.lemma_.lower()
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
     return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in PERSON_NOUNS and lemma not in GROUP_NOUNS
             and lemma not in ORG_NOUNS and lemma not in AUTHORED_DOC_NOUNS and lemma not in MAKER_NOUNS
             and lemma not in VOICE_NOUNS and not lemma.endswith(AGENT_SUFFIXES)

@@ -78,7 +78,9 @@ SIEVES: dict[str, str] = {
     "cue.climbed_subject": "the subject of the speech verb above a participle, relative-clause or thing-subject cue",
     "cue.inverted_subject": "the name after the verb in an inversion ('\"...,\" tweeted Mayor Sadiq Khan')",
     "cue.apposed_name": "the name set off by commas right before a subjectless cue (', Tom Hale, said'), or the "
-                        "noun a relative clause ending there describes ('an official who spoke anonymously said')",
+                        "noun a relative clause ending there describes ('an official who spoke anonymously said'), "
+                        "or the one a participle phrase before the cue describes when the parse gave the cue a "
+                        "thing as subject ('the debate stalled when the mayor, asked about it, said')",
     "cue.sentence_subject": "the subject the sentence opened with, for a subjectless participle cue or a cue the parser gave a broken relative clause as complement",
     "cue.frame_name": "a name in the frame right after the quote or the cue, when the parse lost the subject",
     "cue.frame_description": "a description in the frame right after the quote or the cue ('said the 46-year-old')",

@@ -679,3 +679,26 @@ def test_a_relative_that_tagged_a_conjunction_speaks_for_its_noun(nlp):
     # a "that" opening a complement clause of a noun is no relative
     t = 'The court heard evidence that the firm had lied, and Hale said the ruling "changes nothing."'
     assert speaker_of(nlp, t, "changes nothing").speaker == "Hale"
+
+
+def test_one_set_off_by_a_participle_before_the_cue_speaks_not_the_opening_thing(nlp):
+    # the parse gives the cue the opening clause's subject, a thing, through a coordination ...
+    t = 'The issue came up after Mr. Dorn, asked about the budget, had said, "I think we spend plenty already."'
+    assert speaker_of(nlp, t, "spend plenty").speaker == "Dorn"
+    # ... or as its own subject
+    t = 'The debate stalled when the mayor, asked about the cost, said "it was worth it."'
+    assert speaker_of(nlp, t, "worth it").speaker == "mayor"
+    # a thing described by the participle phrase finds no one to speak for it
+    assert speaker_of(nlp, 'The plan, backed by the mayor, said nothing "new."', "new").speaker != "mayor"
+    # and a person subject keeps the quote
+    assert speaker_of(nlp, 'Hale, asked about the budget, said "we spend plenty already."', "spend").speaker == "Hale"
+
+
+def test_a_date_is_no_speaker_of_a_conjoined_cue(nlp):
+    t = ('Carson noted that Saturday would have been Reagan’s birthday and quoted Reagan’s '
+         '"eleventh commandment": "Thou shall not speak ill of thy fellow Republican."')
+    q = speaker_of(nlp, t, "Thou shall not")
+    assert (q.speaker, q.cue) == ("Carson", "quoted")  # the coordinated speech verb stays the cue
+    # a person in the same place speaks
+    t = 'Carson noted that Hale had come and quoted the rule: "Thou shall not speak ill of thy fellow Republican."'
+    assert speaker_of(nlp, t, "Thou shall not").speaker != "Carson"
