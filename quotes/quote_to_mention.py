@@ -284,6 +284,10 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     if cue is None:
         return None
     doc = cue.doc
+    # a name's short parenthesis before the cue ('Sen. Ann Lowe (D-OR) said') is read past
+    end = _before_parenthesis(doc, cue.i - 1)
+    if end is not None and doc[end].ent_type_ == "PERSON" and not s.bad(doc[end]):
+        return Repair(doc[end], "cue.inverted_subject")
     # the run of proper nouns ending right before the cue, after a mark or punctuation (not
     # a date before it: 'In March, Trump blasted Disney ...' read as one noun phrase)
     first = cue.i
@@ -298,6 +302,17 @@ def _name_before_cue(s: Speaking) -> Repair | None:
         mid_sentence = before.text == "," or (before.dep_ == "cc" and before.i == before.sent.start)
         if misread_modifier(word) and word.text[1:].islower() and mid_sentence:
             return Repair(word, "cue.inverted_subject")
+    return None
+
+
+def _before_parenthesis(doc: Doc, close: int) -> int | None:
+    """The index of the word right before the short parenthesis closing at doc[close] ('(D-OR)',
+    '(45)'), or None when doc[close] closes none of at most five words."""
+    if close < 2 or doc[close].text != ")":
+        return None
+    for j in range(close - 1, max(0, close - 7), -1):
+        if doc[j].text in ("(", ")") or doc[j].is_quote:
+            return j - 1 if doc[j].text == "(" and j >= 1 else None
     return None
 
 

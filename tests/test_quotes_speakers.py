@@ -702,3 +702,12 @@ def test_a_date_is_no_speaker_of_a_conjoined_cue(nlp):
     # a person in the same place speaks
     t = 'Carson noted that Hale had come and quoted the rule: "Thou shall not speak ill of thy fellow Republican."'
     assert speaker_of(nlp, t, "Thou shall not").speaker != "Carson"
+
+
+def test_a_name_before_its_party_tag_speaks_for_a_subjectless_cue(nlp):
+    # the parse hangs the name on the fronted place phrase and leaves 'said' no subject
+    t = ('Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) '
+         'said presumptive nominee Tom Vale was a “proven failure” in business.')
+    assert speaker_of(nlp, t, "proven failure").speaker == "Elizabeth Warren"
+    # a thing before a parenthesis is no name to read past to
+    assert speaker_of(nlp, "At the hearing the bill (HR 12) said nothing “new.”", "new").speaker != "HR 12"
