@@ -286,7 +286,9 @@ def _clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
     if subj is None or not may_speak(subj):
         return None
     obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
-    if obj is not None and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
+    # an object pronoun pointing ahead to the words is no thing ('worded it carefully: "..."')
+    cataphoric = obj is not None and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that")
+    if obj is not None and not cataphoric and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
         return None  # 'published its annual accounts: "..."': the words are the thing's, not said
     return through_cue(sieve, "colon", verbs[0], subj, verbs[0].text)
 

@@ -772,3 +772,12 @@ def test_a_quote_built_into_a_sentence_is_not_framed_by_the_next(nlp):
 ])
 def test_appeal_is_a_cue_as_a_plea_and_express_frames_what_was_expressed(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+def test_a_pronoun_object_before_a_colon_points_to_the_quote(nlp):
+    # 'worded it', 'put it': the pronoun stands for the words that follow, no thing done
+    t = 'Hale worded it even more carefully: "Her practice was to email the officials."'
+    assert triples(nlp, t) == [("Her practice was to email the officials.", "direct", "Hale")]
+    # a thing as the object still says nothing
+    t = 'Hale fixed the old boiler last week: "Her practice was to email the officials."'
+    assert triples(nlp, t) == []
