@@ -412,8 +412,11 @@ class EntityResolution(DocumentAuthors):
 
     def _cited_source(self, tok: Token) -> Resolved | None:
         """"Reuters, citing two sources, reported ...": a channel that relays speaks for the
-        source it cites, which is the speaker."""
+        source it cites, which is the speaker. A person is no channel: one who cites gives
+        evidence for their own words ('he said, citing the workers who lost their jobs')."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or not sieve_on("channel.cited_source"):
+            return None
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
             return None
         for c in tok.head.children:
             if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "acl", "dep", "conj"):

@@ -98,7 +98,7 @@ ENTITY_SIEVES: dict[str, str] = {
     "pronoun.group": "they/it -> the nearest group or organisation subject before",
     "role.holder": "a definite role ('the spokesman', 'the ministry', 'the ruling') -> the one the article names with it",
     "role.previous_speaker": "a definite description subject of 'added' ('The Wooster professor added') -> the speaker just before",
-    "channel.cited_source": "a channel that relays ('Reuters, citing two sources, reported') -> the source it cites",
+    "channel.cited_source": "a channel that relays ('Reuters, citing two sources, reported') -> the source it cites; never a person, who cites as evidence",
     "document.owner": "a document ('the hotel's website', 'a statement released by X') -> its stated author",
     "group.named_pair": "a plural noun ('the officers') -> the group the article named with it",
     "group.joint": "coordinated subjects: a joint statement of every speaker",

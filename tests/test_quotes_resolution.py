@@ -457,3 +457,13 @@ def test_names_joined_by_and_that_the_parser_took_for_one_name_are_a_joint_state
 def test_a_name_modifying_a_description_is_not_a_joint_statement(nlp):
     t = "The Acme Corporation chief said the deal would close."
     assert len(speaker(nlp, t, "the deal would close").speakers) == 1
+
+
+def test_a_person_citing_others_gives_evidence_and_keeps_the_quote(nlp):
+    t = ("Hale spoke at length. “Most of it is justified,” he continued, "
+         "citing the many workers who lost their jobs.")
+    assert speaker(nlp, t, "Most of it is justified").speaker == "Hale"
+    t = "Martin Hale said the strike could end soon, citing the workers who returned."
+    assert speaker(nlp, t, "strike could end").speaker == "Martin Hale"
+    # a channel still gives the source it cites
+    assert speaker(nlp, "Reuters, citing two sources, reported the deal had collapsed.", "deal had").speaker != "Reuters"
