@@ -44,6 +44,7 @@ from .lexicon import (
     PERSON_NOUNS,
     QUOTE_VERBS,
     STATEMENT_NOUNS,
+    THING_PRONOUNS,
     TITLE_SMALL_WORDS,
     TOPIC_PREPOSITIONS,
     WORK_NOUNS,
@@ -287,7 +288,7 @@ def _clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
         return None
     obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
     # an object pronoun pointing ahead to the words is no thing ('worded it carefully: "..."')
-    cataphoric = obj is not None and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that")
+    cataphoric = obj is not None and obj.pos_ == "PRON" and obj.lower_ in THING_PRONOUNS
     if obj is not None and not cataphoric and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
         return None  # 'published its annual accounts: "..."': the words are the thing's, not said
     return through_cue(sieve, "colon", verbs[0], subj, verbs[0].text)

@@ -50,6 +50,7 @@ from .lexicon import (
     WEAK_CUE_VERBS,
 )
 from .registry import Registry
+from .set_off import before_parenthesis, participle_phrase_start
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
@@ -285,7 +286,7 @@ def _name_before_cue(s: Speaking) -> Repair | None:
         return None
     doc = cue.doc
     # a name's short parenthesis before the cue ('Sen. Ann Lowe (D-OR) said') is read past
-    end = _before_parenthesis(doc, cue.i - 1)
+    end = before_parenthesis(doc, cue.i - 1)
     if end is not None and doc[end].ent_type_ == "PERSON" and not s.bad(doc[end]):
         return Repair(doc[end], "cue.inverted_subject")
     # the run of proper nouns ending right before the cue, after a mark or punctuation (not
@@ -305,15 +306,6 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     return None
 
 
-def _before_parenthesis(doc: Doc, close: int) -> int | None:
-    """The index of the word right before the short parenthesis closing at doc[close] ('(D-OR)',
-    '(45)'), or None when doc[close] closes none of at most five words."""
-    if close < 2 or doc[close].text != ")":
-        return None
-    for j in range(close - 1, max(0, close - 7), -1):
-        if doc[j].text in ("(", ")") or doc[j].is_quote:
-            return j - 1 if doc[j].text == "(" and j >= 1 else None
-    return None
 
 
 def _apposed_name(s: Speaking) -> Repair | None:
@@ -416,7 +408,7 @@ def _apposed_name_before(cue: Token) -> Token | None:
     described = _described_by_relative(doc, k - 1, set_off=True)  # ', Reyes, who chairs the panel, said'
     if described is not None:
         return described
-    participle = _participle_phrase_start(doc, k)
+    participle = participle_phrase_start(doc, k)
     if participle is not None:  # the one the phrase describes: 'after Mr. Dorn, asked ...'
         described = doc[participle - 2]
         return described if described.pos_ in ("PROPN", "NOUN") and may_speak(described) else None
@@ -427,20 +419,6 @@ def _apposed_name_before(cue: Token) -> Token | None:
     return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
 
 
-def _participle_phrase_start(doc: Doc, comma: int) -> int | None:
-    """Where the participle phrase set off by commas and ending at doc[comma] starts (', asked
-    about the budget,', ', pressed by reporters,'): a past or present participle right after
-    the comma before it, at most twelve words, no quotation mark."""
-    j = comma - 1
-    while j > 0 and doc[j].text != "," and comma - j <= 12 and not doc[j].is_quote:
-        j -= 1
-    if j < 1 or doc[j].text != "," or j + 1 >= comma:
-        return None
-    first = doc[j + 1]
-    if first.dep_ == "advmod" and j + 2 < comma:  # ', later asked ...'
-        first = doc[j + 2]
-    # VBD too: the tagger reads "the mayor, asked about it," as the mayor asking
-    return j + 1 if first.tag_ in ("VBN", "VBD", "VBG") and first.pos_ == "VERB" else None
 
 
 def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
