@@ -306,8 +306,6 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     return None
 
 
-
-
 def _apposed_name(s: Speaking) -> Repair | None:
     """'In a statement, her aide, Lena Hart, said: "..."' with the name hung elsewhere; also when
     the parse made a preposition the cue's subject ('Of the mayor, Levine, ..., said')."""
@@ -315,8 +313,7 @@ def _apposed_name(s: Speaking) -> Repair | None:
     subj = s.q.subj_tok
     if cue is None and subj is not None and subj.pos_ == "ADP" and s.q.cue_tok is not None:
         cue = s.q.cue_tok
-    name = _apposed_name_before(cue) if cue is not None else None
-    return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
+    return _apposed_repair(s, cue) if cue is not None else None
 
 
 def _name_before_conjoined_cue(s: Speaking) -> Repair | None:
@@ -328,6 +325,11 @@ def _name_before_conjoined_cue(s: Speaking) -> Repair | None:
     cue, subj = s.q.cue_tok, s.q.subj_tok
     if cue is None or subj is None or cue.pos_ not in ("VERB", "AUX") or subj.i > cue.i or not _not_a_speaker(subj):
         return None
+    return _apposed_repair(s, cue)
+
+
+def _apposed_repair(s: Speaking, cue: Token) -> Repair | None:
+    """The repair to the name set off right before ``cue``, when there is one outside the quote."""
     name = _apposed_name_before(cue)
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
 
@@ -417,8 +419,6 @@ def _apposed_name_before(cue: Token) -> Token | None:
             and doc[j].ent_type_ != "PERSON":
         j -= 1
     return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
-
-
 
 
 def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
