@@ -705,7 +705,7 @@ def test_a_frame_the_tagger_read_as_a_noun_phrase(nlp):
 
 
 def test_elaborate_and_clarify_report_speech(nlp):
-    t = "“The way I see it,” she elaborated, “no one ever questioned his service.”"
+    t = "“As far as I can tell,” she elaborated, “nobody doubted the survey.”"
     assert [q.cue for q in extract(t, nlp).quotes] == ["elaborated", "elaborated"]
     t = "The ministry clarified that the ban applies only to imports from the region."
     assert texts(nlp, t, "indirect") == ["the ban applies only to imports from the region"]
@@ -732,7 +732,7 @@ def test_a_statement_issued_before_a_comma_frames_the_quoted_sentence(nlp):
 def test_a_name_after_a_naming_participle_is_no_quote(nlp):
     """'an article titled "..."', 'a campaign called "..."': the words a participle of naming on a
     noun introduces are the thing's name, whatever verb the sentence has."""
-    for t in ('Readers can find solace in an article titled "Clinton Does Best Where Voting Machines Flunk Hacking Tests."',
+    for t in ('Readers can find comfort in an article titled "Harbour Towns Fare Best Where Ferries Still Run Daily."',
               'She wrote a book titled "Why We Fail."',
               'The committee rolled out a campaign called "Party of Trump" on Monday.'):
         assert extract(t, nlp).quotes == [], t
@@ -752,10 +752,10 @@ def test_so_called_with_a_broken_hyphen_is_no_cue(nlp):
 
 
 def test_a_quote_built_into_a_sentence_is_not_framed_by_the_next(nlp):
-    """'Ruiz founded "Indian Americans for Hale 2008." Ruiz also pleaded to ...': the quoted words end
+    """'Ruiz founded "Friends of the Harbour 2008." Ruiz also admitted to ...': the quoted words end
     a sentence of the reporter's, and the cue of the next sentence frames nothing of theirs; a
     quote that is a sentence of its own keeps the frame after it."""
-    t = "In fact, Ruiz was the founder of “Indian Americans for Hale 2008.” Ruiz also pleaded to witness tampering."
+    t = "Years ago, Ruiz set up “Friends of the Harbour 2008.” Ruiz also admitted to misusing its funds."
     assert extract(t, nlp).quotes == []
     (q,) = extract("“We will never give up.” Hale said on Monday.", nlp).quotes
     assert q.speaker == "Hale"

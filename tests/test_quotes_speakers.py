@@ -312,21 +312,21 @@ def test_name_after_a_quote_set_off_by_its_description_speaks_not_the_addressee(
 
 
 def test_name_read_into_the_noun_phrase_of_the_cue_speaks_after_a_fronted_date(nlp):
-    # "Trump blasted Disney" parsed as one noun phrase (the cue an adjective of "Disney"): the
+    # "Trump blasted Disney" parsed as one noun phrase (the cue a compound of "Disney"): the
     # name right before the cue speaks, though the date before it is a proper noun too
-    t = "In March, Trump blasted Disney for its “outrageous practices” in requiring workers to train their replacements."
-    q = speaker_of(nlp, t, "outrageous practices")
+    t = "In June, Trump blasted Disney for its “shameful practices” in forcing staff to train their replacements."
+    q = speaker_of(nlp, t, "shameful practices")
     assert (q.speaker, q.cue) == ("Trump", "blasted")
 
 
 def test_pressed_after_a_question_is_its_cue(nlp):
-    t = "“Would it be fine to wait?” Hannity pressed. “Maybe let some people stay?”"
-    q = speaker_of(nlp, t, "fine to wait")
-    assert (q.speaker, q.cue) == ("Hannity", "pressed")
+    t = "“Could the council wait a year?” Moss pressed. “Maybe let the tenants stay?”"
+    q = speaker_of(nlp, t, "wait a year")
+    assert (q.speaker, q.cue) == ("Moss", "pressed")
     # before a quote, or without one, pressing is no speech
-    t = "Hannity pressed the button. “It works,” the engineer said."
+    t = "Moss pressed the button. “It works,” the engineer said."
     assert speaker_of(nlp, t, "It works").cue == "said"
-    assert all(q.cue != "pressed" for q in extract("Hannity pressed Trump on the wall: “Is it negotiable?”", nlp).quotes)
+    assert all(q.cue != "pressed" for q in extract("Moss pressed the lever on the wall: “Is it working?”", nlp).quotes)
 
 
 def test_a_thing_inside_a_report_does_not_speak_the_fragment(nlp):
@@ -648,7 +648,7 @@ def test_a_noun_inverted_after_a_quote_speaks_though_a_broken_relative_clause_to
     made the relative clause a complement of "said" with "woman" its subject, and the cue, holding
     a clause of its own, framed nothing; right after a quote the noun set off by a comma is the
     cue's inverted subject."""
-    t = ('"We should leave now," said the woman, who like many in the town did not want to be named.')
+    t = ('"We should leave now," said the woman, who like many on the street asked not to be named.')
     assert speaker_of(nlp, t, "leave now").speaker == "woman"
     # Not where the cue has a subject of its own: the clause after it is what was said
     t = '"It is over," he said the woman, who was hurt, had been taken to hospital.'
@@ -656,13 +656,13 @@ def test_a_noun_inverted_after_a_quote_speaks_though_a_broken_relative_clause_to
 
 
 def test_the_noun_a_relative_clause_describes_right_before_a_cue_speaks(nlp):
-    """'a city official who spoke anonymously to discuss strategy said, "..."' / 'Of the mayor,
+    """'a city official who asked not to be named said, "..."' / 'Of the mayor,
     Levine, who has given money to the council, said, "..."': the parse hung the noun elsewhere (an
     apposition) and left the cue without a subject, or with the preposition "Of" for one; the noun
     the relative clause right before the cue describes is its subject."""
-    t = ('Although there is no such overlap, a city official who spoke anonymously to discuss internal strategy '
-         'said Wednesday, "Certainly there are talks between the city and the union."')
-    assert speaker_of(nlp, t, "Certainly").speaker == "city official"
+    t = ('Although there is no such overlap, a city official who asked not to be named '
+         'said on Friday, "Surely there are talks between the city and the union."')
+    assert speaker_of(nlp, t, "Surely").speaker == "city official"
     t = 'Of the mayor, Levine, who has given money to the council, said, "He is flat-out scary."'
     assert speaker_of(nlp, t, "flat-out").speaker == "Levine"
     # Not a relative clause of a thing, nor one the cue's own subject comes before
@@ -695,19 +695,19 @@ def test_one_set_off_by_a_participle_before_the_cue_speaks_not_the_opening_thing
 
 
 def test_a_date_is_no_speaker_of_a_conjoined_cue(nlp):
-    t = ('Carson noted that Saturday would have been Reagan’s birthday and quoted Reagan’s '
-         '"eleventh commandment": "Thou shall not speak ill of thy fellow Republican."')
-    q = speaker_of(nlp, t, "Thou shall not")
-    assert (q.speaker, q.cue) == ("Carson", "quoted")  # the coordinated speech verb stays the cue
+    t = ('Okafor noted that Sunday would have been her father’s birthday and quoted her father’s '
+         '"golden rule": "Never leave a field unploughed in spring."')
+    q = speaker_of(nlp, t, "Never leave")
+    assert (q.speaker, q.cue) == ("Okafor", "quoted")  # the coordinated speech verb stays the cue
     # a person in the same place speaks
-    t = 'Carson noted that Hale had come and quoted the rule: "Thou shall not speak ill of thy fellow Republican."'
-    assert speaker_of(nlp, t, "Thou shall not").speaker != "Carson"
+    t = 'Okafor noted that Hale had come and quoted the rule: "Never leave a field unploughed in spring."'
+    assert speaker_of(nlp, t, "Never leave").speaker != "Okafor"
 
 
 def test_a_name_before_its_party_tag_speaks_for_a_subjectless_cue(nlp):
     # the parse hangs the name on the fronted place phrase and leaves 'said' no subject
-    t = ('Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) '
-         'said presumptive nominee Tom Vale was a “proven failure” in business.')
-    assert speaker_of(nlp, t, "proven failure").speaker == "Elizabeth Warren"
+    t = ('Sunday at the Ohio Farm Bureau’s annual meeting in Columbus Sen. Ruth Okafor (D-OH) '
+         'said presumptive nominee Tom Vale was a “failed manager” of the state’s pension fund.')
+    assert speaker_of(nlp, t, "failed manager").speaker == "Ruth Okafor"
     # a thing before a parenthesis is no name to read past to
     assert speaker_of(nlp, "At the hearing the bill (HR 12) said nothing “new.”", "new").speaker != "HR 12"
