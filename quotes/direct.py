@@ -478,7 +478,7 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
         return False
     noun = before_words[-1] if before_words else None
     if noun is not None and _naming_participle(noun):
-        return True  # 'an article titled "Clinton Does Best ..."', 'a campaign called "Party of Trump"'
+        return True  # 'an article titled "Harbour Towns Fare Best ..."', 'a campaign called "Party of Trump"'
     if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
         # 'Baxter said of the episode, "I regret it."': the work is what the speech is about
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
@@ -489,7 +489,7 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
 def _object_of_a_preposition(before_words: Sequence[Token]) -> bool:
     """The quoted words come right after a preposition, as its object, and not one telling what
     a speech verb is about ('will tell of "Suffering and Delight"') or completing what it says
-    ('proclaimed a goal of "Peace Through Strength."')."""
+    ('set out a goal of "Roads Before Rails."')."""
     prep = before_words[-1] if before_words else None
     if prep is None or prep.dep_ != "prep":
         return False

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
     AGENT_SUFFIXES,
@@ -17,7 +18,6 @@ from .lexicon import (
     CAUSATIVE_VERBS,
     CITING_VERBS,
     INFINITIVE_DIRECTIVES,
-    ISSUED_NOUNS,
     JUDGMENT_VERBS,
     JUDICIAL_NOUNS,
     OCCASION_NOUNS,
@@ -192,7 +192,8 @@ def subject_of(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     for _ in range(6):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")] or _subject_read_as_apposition(tok)
+        subs = (_name_read_as_compound(tok) or [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                or _subject_read_as_apposition(tok))
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
                 and trailing_participle(verb) and restrictive_relative(tok)):
             # 'excuse not hiring a builder who said he was cheated, saying "..."': a
@@ -234,7 +235,7 @@ def subject_of(verb: Token) -> Token | None:
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" or misread_relative:
                 # "Ada Finch, 31, who cited ...", "Marsh, now the party's leader, who said"
                 head = tok.head
-                return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else _issuer(head)
+                return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else issuer(head)
             if c.tag_ in ("WP", "WDT") and c.i > 0:
                 # 'the Harbour Trust which reported ...' with the relative misparsed
                 prev = c.doc[c.i - 1] if c.doc[c.i - 1].text != "," or c.i < 2 else c.doc[c.i - 2]
@@ -261,9 +262,12 @@ def subject_of(verb: Token) -> Token | None:
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 # 'wrote to members saying ...': the sender speaks, not the recipients;
                 # 'a statement saying ...', 'a man shouting ...': the noun itself
+                sent = sent_with_recipient(tok.head)
+                if sent is not None:
+                    return issuer(sent)
                 if not (tok.head.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in STATEMENT_NOUNS
                         and is_cue(tok.head.head)):
-                    return _issuer(tok.head)
+                    return issuer(tok.head)
                 tok = tok.head.head
                 continue
             tok = tok.head
@@ -381,16 +385,6 @@ def _speaking_clause_before(verb: Token, clause: Token) -> Token | None:
 def trailing_participle(verb: Token) -> bool:
     """', saying ...': a participle after a comma."""
     return verb.tag_ == "VBG" and follows_comma(verb)
-
-
-def _issuer(noun: Token) -> Token:
-    """'The firm released a promotional film that said ...', 'The union issued a
-    statement saying ...': the one who issued the statement, ad or sign speaks."""
-    verb = noun.head
-    if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
-        return noun
-    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
-    return subs[0] if subs else noun
 
 
 def _where_aside(tok: Token, verb: Token) -> bool:
@@ -549,6 +543,14 @@ def _subject_read_as_apposition(verb: Token) -> list[Token]:
             if apposed:
                 return apposed[:1]
     return []
+
+
+def _name_read_as_compound(verb: Token) -> list[Token]:
+    """'..., Hale joked, "..."' parsed with the name a compound of the verb: a verb has no
+    compounds, so a proper noun hung on it that way right before it is its subject (whatever
+    the parse made its subject: often the quote before it)."""
+    return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1
+            and verb.pos_ == "VERB"]
 
 
 def according_to(tok: Token) -> Token | None:

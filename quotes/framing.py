@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 WORDS = re.compile(r"\w+")
 ENDS_SENTENCE = re.compile(r"[.!?…]\W*$")
 _NEXT_SENTENCE = re.compile(r"[\"”’'»]*\s+[A-Z\"“‘]")
+# a source tag or stage direction in brackets, and nothing else, after a closing mark
+_SOURCE_TAG = re.compile(r"[\"”’'»]*\s*(\[[^\[\]\n]{1,40}\]|\([^()\n]{1,40}\))[\s.]*$")
 _MARKS = set('"“”«»')
 
 
@@ -133,6 +135,8 @@ def _tokens_after(page: Page, m: MarkSpan, content: str, close: int, inline: boo
     text, ps, pe = page.text, m.para_start, m.para_end
     _, s_end = sentence_bounds(text, close + 1, ps, pe, page.masked) if close + 1 < pe else (ps, pe)
     after = tokens_in(page.doc, close + 1, s_end, page.masked) if close + 1 < s_end else []
+    if _SOURCE_TAG.match(text, close + 1, s_end) and not any(is_cue(t) for t in after):
+        return []  # '..." [HuffPost.]', '..." (Applause.)': a tag in brackets frames nothing
     if (ENDS_SENTENCE.search(content) and _NEXT_SENTENCE.match(text, close + 1, pe)
             and (inline or not _frames_quote(after, text[close + 1 : s_end], close + 1))):
         return []
@@ -251,6 +255,8 @@ def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
     verb above it, which is the quote's cue."""
     if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
         return cue
+    if _colon_right_after(cue):
+        return cue  # '"...," Hale said as a protester yelled: "Go home!"': the protester's words
     if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS for c in cue.children):
         return cue
     outer = cue.head
@@ -261,6 +267,12 @@ def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
             break
         outer = outer.head
     return cue
+
+
+def _colon_right_after(cue: Token) -> bool:
+    """The cue's own words (its adverbs, particles, the one it is said to) end in a colon."""
+    last = cue.right_edge
+    return last.i + 1 < len(cue.doc) and cue.doc[last.i + 1].text == ":"
 
 
 def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> Token | None:

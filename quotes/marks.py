@@ -177,6 +177,17 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
     return pairs, [(p, f) for p, f, _ in stack]
 
 
+def _other_form(text: str, outer: int, inner: int, outer_family: str, inner_family: str) -> bool:
+    """The mark at ``inner`` is of another form than the one at ``outer`` (single inside
+    double, curly inside straight), so a pair it opens can sit inside that quote."""
+    if inner <= outer:
+        return False
+    if inner_family != outer_family:
+        return True
+    straight = ("\"", "'")
+    return (text[outer] in straight) != (text[inner] in straight)
+
+
 def find_marks(text: str) -> list[MarkSpan]:
     """Top-level quoted spans of the text, sorted, never overlapping."""
     paras = paragraphs(text)
@@ -205,6 +216,14 @@ def find_marks(text: str) -> list[MarkSpan]:
             if not any(a < o < b for a, b, _ in top_pairs) and all(o > b for a, b, _ in top_pairs):
                 open_ended = (o, fam)
                 break
+        if (open_ended is None and unclosed and unclosed[0][1] in ("d", "g")  # never a stray apostrophe ('t Veld)
+                and not any(a < unclosed[0][0] < b for a, b, _ in top_pairs)):
+            o, fam = unclosed[0]
+            inside = [p for p in top_pairs if p[0] > o]
+            if all(_other_form(text, o, a, fam, f) for a, _, f in inside):
+                # a quote left open at the paragraph's end, holding quotes of its own in the other
+                # form ('stated: "The DOJ isn’t about “Equal Justice” anymore.' then '"The latest ...')
+                open_ended, top_pairs = (o, fam), [p for p in top_pairs if p[0] < o]
         # did this paragraph re-open a quote left open above?
         if pending_open is not None:
             opens_here = (first_mark is not None and at_start(first_mark, ps)) or (

@@ -290,7 +290,7 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     if end is not None and doc[end].ent_type_ == "PERSON" and not s.bad(doc[end]):
         return Repair(doc[end], "cue.inverted_subject")
     # the run of proper nouns ending right before the cue, after a mark or punctuation (not
-    # a date before it: 'In March, Trump blasted Disney ...' read as one noun phrase)
+    # a date before it: 'In June, Trump blasted Disney ...' read as one noun phrase)
     first = cue.i
     while first > max(0, cue.i - 4) and doc[first - 1].pos_ == "PROPN" and not s.bad(doc[first - 1]):
         first -= 1

@@ -99,3 +99,16 @@ def test_a_straight_double_mark_opening_inside_a_straight_quote_nests_in_it():
     assert spans(t) == ["no,", "yes."]
     t = '"We are done," she said. "Now go home."'
     assert spans(t) == ["We are done,", "Now go home."]
+
+
+def test_a_quote_left_open_holding_quotes_of_the_other_form_runs_on():
+    # straight marks left open at the paragraph's end, with curly quotes inside, re-opened below
+    t = ('Ward stated: "The office isn’t about “Equal Justice” any more. It is about power.\n\n'
+         '"The latest example is the lawsuit. They have gone far enough."\n')
+    assert spans(t) == ["The office isn’t about “Equal Justice” any more. It is about power.",
+                        "The latest example is the lawsuit. They have gone far enough."]
+    # a stray apostrophe never swallows the quote after it, nor does an opener of the same form
+    t = """"Europe is breaking up," said Sophie in 't Veld. "It is a risk everywhere."\n"""
+    assert spans(t) == ["Europe is breaking up,", "It is a risk everywhere."]
+    t = 'He called it "a farce and "the worst" plan in years.\n'
+    assert "the worst" in spans(t)

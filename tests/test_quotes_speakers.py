@@ -711,3 +711,37 @@ def test_a_name_before_its_party_tag_speaks_for_a_subjectless_cue(nlp):
     assert speaker_of(nlp, t, "failed manager").speaker == "Ruth Okafor"
     # a thing before a parenthesis is no name to read past to
     assert speaker_of(nlp, "At the hearing the bill (HR 12) said nothing “new.”", "new").speaker != "HR 12"
+
+
+def test_a_participle_parsed_onto_the_recipient_speaks_for_the_sender(nlp):
+    # the parser hangs "saying" on the recipient; the message sent carries the words
+    t = 'His campaign sent out a text message to supporters saying: "With your help, we have won!"'
+    assert speaker_of(nlp, t, "we have won").speaker == "campaign"
+    # what is handed to someone is no message: the one it went to may well speak
+    t = 'The mayor gave a medal to a boy shouting "thank you" again and again.'
+    assert speaker_of(nlp, t, "thank you").speaker == "boy"
+
+
+def test_a_speech_verb_right_before_a_colon_frames_the_quote_in_its_adverbial_clause(nlp):
+    t = '"Clearly there is a woman here who has some complaints," Moss said as the heckler yelled: "You are a fraud!"'
+    q = speaker_of(nlp, t, "a fraud")
+    assert (q.speaker, q.cue) == ("heckler", "yelled")
+    assert speaker_of(nlp, t, "complaints").speaker == "Moss"
+    # the clause that only sets the scene still leaves the quote to the verb above it
+    t = 'Hale said that when Voss spoke out against the banks, "she was brave."'
+    assert speaker_of(nlp, t, "brave").speaker == "Hale"
+
+
+def test_a_name_parsed_as_a_compound_of_the_cue_is_its_subject(nlp):
+    # "Hale" hung on "joked" as a compound, and the quote before made its subject
+    t = 'When someone in the crowd yelled, “Taxes,” Hale joked, still holding the microphone, “Not today!”'
+    assert speaker_of(nlp, t, "Not today").speaker == "Hale"
+
+
+def test_a_source_tag_in_brackets_after_a_quote_frames_nothing(nlp):
+    t = 'Turnout is up - Michael P. McDonald: “At long last the contests have started.” [HuffPost.]'
+    assert speaker_of(nlp, t, "At long last").speaker == "Michael P. McDonald"
+    t = 'Turnout is up - Michael P. McDonald: “At long last the contests have started.” (Applause.)'
+    assert speaker_of(nlp, t, "At long last").speaker == "Michael P. McDonald"
+    # a cue in the brackets still frames the quote
+    assert speaker_of(nlp, "“We are done.” (Hale said.)", "We are done").speaker == "Hale"

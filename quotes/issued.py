@@ -1,0 +1,30 @@
+"""Things issued as speech -- a statement, an ad, a sign, a message: the one who issued or
+sent it speaks for its words ("The union issued a statement saying ...")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import ISSUED_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def issuer(noun: Token) -> Token:
+    """'The firm released a promotional film that said ...', 'The union issued a
+    statement saying ...': the one who issued the statement, ad or sign speaks."""
+    verb = noun.head
+    if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return noun
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+    return subs[0] if subs else noun
+
+
+def sent_with_recipient(recipient: Token) -> Token | None:
+    """'sent a message to supporters saying ...' with the participle parsed onto the
+    recipient: the thing sent carries the words, never the one it went to."""
+    prep = recipient.head
+    if recipient.dep_ != "pobj" or prep.lower_ != "to" or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS), None)
