@@ -203,7 +203,7 @@ def expand_direct_parsed(q: Quote, doc) -> Quote:
     """A direct quote that finishes a reported clause begun in the reporter's words ('says
     whatever the council decides, "our plan still stands ..."') grown back to the
     cue (after any "that"), as PolNeAR's content is the whole clause: only when those words
-    hold a finite verb of their own, never for the cue's adverbials ('said in an interview,
+    hold a finite verb of their own, never for the cue's inverted subject or its adverbials ('said in an interview,
     "..."', 'said, referring to the plan, "..."')."""
     cue = _token_at(doc, q.cue_start) if 0 <= q.cue_start < q.start else None
     if cue is None:
@@ -211,6 +211,8 @@ def expand_direct_parsed(q: Quote, doc) -> Quote:
     between = list(takewhile(lambda t: t.idx < q.start - 1, doc[cue.i + 1 :]))
     if any(t.text in ".!?:" or t.is_quote for t in between):
         return q
+    if any(t.dep_ == "nsubj" and t.head.i == cue.i for t in between):
+        return q  # 'Said Ann Lowe, who grew up there, "..."': the words are the inverted speaker
     thats = [k for k, t in enumerate(between) if t.lower_ == "that" and t.dep_ == "mark"]
     words = [t for t in between[thats[-1] + 1 if thats else 0 :] if not (t.is_punct or t.is_space)]
     if not words or words[0].pos_ == "ADP" or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):

@@ -435,8 +435,8 @@ def _block_quote(page: Page, marks: list[MarkSpan], i: int) -> RawQuote | None:
     """Paragraph i as a block quotation, or None."""
     text, paras = page.text, page.paras
     (ps, pe), (qs, qe), (ns, ne) = paras[i - 1], paras[i], paras[i + 1]
-    if text[pe - 1] != ":":
-        return None
+    if text[pe - 1] != ":" or _DASH_LINE.match(text[qs:qe]):
+        return None  # '... winners are:' then '— Carol Lee ...', '— Matt Viser ...': a list, each item a dash line
     dash = _DASH_LINE.match(text[ns:ne])
     if not dash or len(dash.group(1).split()) > 8:
         return None

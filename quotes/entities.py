@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,23 @@ def _drops_title(words: list[str]) -> bool:
     Harry" keeps its style title, the only thing that makes one word a name."""
     first = words[0].lower().strip(".")
     return first in TITLES and not (len(words) == 2 and first in STYLE_TITLES)
+
+
+def names_apart_at_verbs(ents: Iterable[Span]) -> Iterator[Span]:
+    """'In June, Trump slammed Disney ...' tagged as one organisation "Trump slammed Disney": a
+    name never holds a verb written in lower case, so the NER's span splits into the names on
+    either side of it (each keeping the span's label)."""
+    for ent in ents:
+        start = ent.start
+        for t in ent:
+            if t.pos_ in ("VERB", "AUX") and t.text[:1].islower():
+                if t.i > start:
+                    yield type(ent)(ent.doc, start, t.i, label=ent.label)
+                start = t.i + 1
+        if start == ent.start:
+            yield ent
+        elif start < ent.end:
+            yield type(ent)(ent.doc, start, ent.end, label=ent.label)
 
 
 def _clean_name(words: list[str], titles: bool = True) -> list[str]:

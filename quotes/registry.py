@@ -25,6 +25,7 @@ from .entities import (
     _written,
     entity_end,
     fold,
+    names_apart_at_verbs,
     strip_roles,
 )
 from .frames import cue_read_as_modifier
@@ -95,7 +96,7 @@ class Registry(RoleLearning, EntityResolution):
         # "Federal Security Service (FSB)": the bracketed acronym names the long form
         for m in _ACRONYM_AFTER_NAME.finditer(text):
             acronyms[m.group(2)] = " ".join(_clean_name(m.group(1).split()))
-        for ent in doc.ents:
+        for ent in names_apart_at_verbs(doc.ents):
             if ent.label_ not in _NAME_LABELS:
                 continue
             ent = self._title_taken_for_a_name(ent)

@@ -115,6 +115,12 @@ def test_dash_line_attribution_for_block_quote(nlp):
     assert q.kind == "direct" and q.speaker == "European Court of Justice"
 
 
+def test_a_list_of_dash_lines_after_a_colon_is_no_block_quote(nlp):
+    t = ("This year’s winners are:\n\n— Carol Lee of the Harbour Journal, winner of the award for coverage of the port.\n\n"
+         "— Matt Viser of the Globe, winner of the prize for reporting.\n\n— Ann Lowe of the Post, winner of the medal.\n")
+    assert run(nlp, t) == []
+
+
 def test_unnamed_source_keeps_description(nlp):
     t = "A senior official said the talks would resume next week."
     (q,) = run(nlp, t)

@@ -745,3 +745,12 @@ def test_a_source_tag_in_brackets_after_a_quote_frames_nothing(nlp):
     assert speaker_of(nlp, t, "At long last").speaker == "Michael P. McDonald"
     # a cue in the brackets still frames the quote
     assert speaker_of(nlp, "“We are done.” (Hale said.)", "We are done").speaker == "Hale"
+
+
+def test_a_name_never_holds_a_verb_the_ner_ran_over(nlp):
+    # the NER tagged "Trump slammed Disney" as one organisation
+    t = "In June, Trump slammed Disney for its “shameful practices” in forcing staff to train their replacements."
+    assert speaker_of(nlp, t, "shameful practices").speaker == "Trump"
+    # a capitalised verb inside a name is part of it
+    t = "The Save the Children Fund said the camps were “full.”"
+    assert speaker_of(nlp, t, "full").speaker == "Save the Children Fund"
