@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import ISSUED_NOUNS
+from .lexicon import AUTHORING_VERBS, ISSUED_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,6 +18,11 @@ def issuer(noun: Token) -> Token:
     if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return noun
     subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+    if (not subs and verb.tag_ == "VBG" and verb.lemma_.lower() in AUTHORING_VERBS
+            and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i < verb.i):
+        # 'Hale held firm, releasing a statement that ...': the one who issues it is the clause's
+        # subject ('The talks collapsed, prompting a statement ...' prompts, issues nothing)
+        subs = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
     return subs[0] if subs else noun
 
 

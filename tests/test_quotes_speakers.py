@@ -754,3 +754,12 @@ def test_a_name_never_holds_a_verb_the_ner_ran_over(nlp):
     # a capitalised verb inside a name is part of it
     t = "The Save the Children Fund said the camps were “full.”"
     assert speaker_of(nlp, t, "full").speaker == "Save the Children Fund"
+
+
+def test_a_statement_issued_in_a_participle_phrase_is_the_clause_subjects(nlp):
+    t = ('But Hale showed no sign of backing down, releasing a statement that, while condemning violence, '
+         'accused the board of "betraying the workers."')
+    assert speaker_of(nlp, t, "betraying").speaker == "Hale"
+    # a participle that issues nothing leaves the statement its own speaker
+    t = 'The talks collapsed, prompting a statement saying the strike would go on "as long as it takes."'
+    assert speaker_of(nlp, t, "as long as").speaker != "talks"
