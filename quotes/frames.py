@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from .agents import agent_of, by_phrase_object
 from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
@@ -185,6 +186,11 @@ def subject_of(verb: Token) -> Token | None:
         ag = agent_of(verb)
         if ag is not None:
             return ag
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # 'the inquiry, often labeled a "witch hunt" by the opposition': the noun is what was
+        # named or described, never who spoke; a by-phrase names who did
+        by = by_phrase_object(verb)
+        return by if by is not None and may_speak(by) else None
     seen = _person_seen(verb)
     if seen is not None:
         return seen
@@ -394,16 +400,6 @@ def _where_aside(tok: Token, verb: Token) -> bool:
     return any(t.text in ("-", "–", "—") for t in tok.doc[tok.i + 1 : verb.i])
 
 
-def agent_of(verb: Token) -> Token | None:
-    """The by-agent of a passive cue ("was quoted by Reuters") – an outlet, usually."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
 def inverted_cue(verb: Token) -> tuple[Token, Token] | None:
     """(the speaker, the head of the clause before) of an inverted cue: its object
     (inverted_cue_object, the clause its head) or the noun it was read as an adjective of
@@ -499,8 +495,10 @@ def may_speak(tok: Token) -> bool:
 
 def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong"
-        return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+    if lemma == "go":  # "went on: ...", "went on to say", never "a stunt goes wrong" nor "the inquiry goes on"
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return (any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+                and all(may_speak(c) for c in subjects) and (bool(subjects) or tok.dep_ != "ROOT"))
     if lemma in BACK_VERBS:  # 'Moss shot back, "..."'
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"

@@ -763,3 +763,22 @@ def test_a_statement_issued_in_a_participle_phrase_is_the_clause_subjects(nlp):
     # a participle that issues nothing leaves the statement its own speaker
     t = 'The talks collapsed, prompting a statement saying the strike would go on "as long as it takes."'
     assert speaker_of(nlp, t, "as long as").speaker != "talks"
+
+
+def test_a_noun_named_by_a_passive_participle_is_what_was_named_not_who_spoke(nlp):
+    # "by" hung on the quoted words by the parser still names who did the naming
+    t = "The inquiry, often labeled as a “witch hunt” by the city council, is still going on."
+    q = speaker_of(nlp, t, "witch hunt")
+    assert q.cue == "labeled" and q.speaker != "inquiry"
+    t = "The plan, dubbed “the Harbour Deal” by the mayor, passed on Monday."
+    assert speaker_of(nlp, t, "Harbour Deal").speaker == "mayor"
+    # a person described keeps the speech verb of the clause for her own words
+    t = "Hale, described by friends as “a tireless worker,” said the plan was “dead.”"
+    assert speaker_of(nlp, t, "dead").speaker == "Hale"
+
+
+def test_going_on_is_speech_only_for_one_who_can_speak(nlp):
+    t = "The inquiry, often labeled a “witch hunt,” is still going on."
+    assert speaker_of(nlp, t, "witch hunt").cue != "going on"
+    t = "“We will not stop,” Hale went on. “Never.”"
+    assert speaker_of(nlp, t, "not stop").cue == "went on"
