@@ -113,7 +113,7 @@ def is_quote(f: Frame, kind: str) -> bool:
     if f.attached and _object_of_a_preposition(f.before_words) and _looks_like_title_trimmed(f.content):
         return False  # 'a reality TV boss on "The Apprentice,"', 'in a clip of "The 411."': a name
     if _names_a_work(f.content, f.before_words, f.after_words):
-        return False  # 'In his new book, "Doomed to Succeed," ...', '"Orange Is the New Black" star
+        return False  # 'In his new book, "Harbour Lights," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)
 
 
@@ -472,7 +472,7 @@ def _looks_like_title_trimmed(content: str) -> bool:
 
 def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequence[Token]) -> bool:
     """The title of a book, show or film: quoted words (capitalised, a dozen at most) right
-    after the noun for the work ('his new book, "Doomed to Succeed,"') or right before a
+    after the noun for the work ('his new book, "Harbour Lights,"') or right before a
     role in it ('"Orange Is the New Black" star Selenis Leyva')."""
     if not content[:1].isupper() or len(WORDS.findall(content)) > 12:
         return False

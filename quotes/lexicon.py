@@ -182,7 +182,7 @@ THING_SOURCE_NOUNS = AUTHORED_DOC_NOUNS | frozenset({"plan", "plans"})
 COURT_DOCS = frozenset("ruling verdict judgment judgement".split())
 
 # Creative works: quoted capitalised words right after one are its title ('his new book,
-# "Doomed to Succeed,"'). A report or study may speak, so they are not here.
+# "Harbour Lights,"'). A report or study may speak, so they are not here.
 WORK_NOUNS = frozenset(
     """book novel memoir autobiography biography film movie documentary show series
     program programme podcast song album play musical episode""".split()
@@ -519,7 +519,7 @@ NEGATIVE_DETERMINERS = frozenset("no neither".split())
 # "neither US nor British authorities (said)" names "US and British authorities".
 CORRELATIVES = {"neither": "nor", "both": "and"}
 
-# Lower-case words allowed inside a title or name in quotation marks ("Doomed to Succeed").
+# Lower-case words allowed inside a title or name in quotation marks ("Tales of the Harbour").
 TITLE_SMALL_WORDS = frozenset("of the and a an in on to for by with from at vs".split())
 
 # A linking word alone before a quoted sentence: 'But "Trump's candidacy is ..."'.

@@ -89,7 +89,7 @@ NOT_QUOTES = [
     "Lavrov stressed the need for talks with the new government.",
     "Smith wants the council to rebuild the old bridge before winter.",
     "The so-called “gold standard” was dropped.",
-    "In his new book, “Doomed to Succeed,” Ross describes the relationship.",
+    "In his new book, “Harbour Lights,” Moss describes the relationship.",
     "“We will win this fight together and we will not give up.”\n\n"
     "— this line is a long note about the event that is not a name at all",
     "The crowd cheered.\n\n“We will win this fight together and we will not give up.”",

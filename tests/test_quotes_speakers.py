@@ -782,3 +782,14 @@ def test_going_on_is_speech_only_for_one_who_can_speak(nlp):
     assert speaker_of(nlp, t, "witch hunt").cue != "going on"
     t = "“We will not stop,” Hale went on. “Never.”"
     assert speaker_of(nlp, t, "not stop").cue == "went on"
+
+
+def test_a_frame_after_a_quote_may_run_on_into_a_relative_or_a_recalled_saying(nlp):
+    t = ("“Anyone claiming that the port is in decline is peddling fiction,” Mr. Hale told the council "
+         "and the crowd at home who could easily guess the name he had in mind.")
+    assert speaker_of(nlp, t, "peddling fiction").speaker == "Hale"
+    t = "“I hope you do not mind, I have to take my little brother along,” a classmate, Stuart Moss, recalled him saying."
+    assert speaker_of(nlp, t, "little brother").cue == "recalled"
+    # a clause the cue reports is still one of its own: the quote before is not framed by it
+    t = "“It is over,” Hale said the council would vote tonight."
+    assert all(q.cue != "said" or q.kind == "indirect" for q in extract(t, nlp).quotes)
