@@ -775,6 +775,10 @@ def test_a_noun_named_by_a_passive_participle_is_what_was_named_not_who_spoke(nl
     # a person described keeps the speech verb of the clause for her own words
     t = "Hale, described by friends as “a tireless worker,” said the plan was “dead.”"
     assert speaker_of(nlp, t, "dead").speaker == "Hale"
+    # an active verb the parser read as a participle has an object before the marks: no passive
+    t = 'There was a debate on whether to ban Vale; one lawmaker called Vale "the orange prince of self-publicity."'
+    assert speaker_of(nlp, t, "orange prince").speaker == "one lawmaker"
+    assert speaker_of(nlp, "Beruff, a Scott ally, called Florida’s standards “strong.”", "strong").speaker == "Beruff"
 
 
 def test_going_on_is_speech_only_for_one_who_can_speak(nlp):
