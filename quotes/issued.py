@@ -17,13 +17,18 @@ def issuer(noun: Token) -> Token:
     verb = noun.head
     if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return noun
-    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+    subs = _subjects(verb)
     if (not subs and verb.tag_ == "VBG" and verb.lemma_.lower() in AUTHORING_VERBS
             and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i < verb.i):
         # 'Hale held firm, releasing a statement that ...': the one who issues it is the clause's
         # subject ('The talks collapsed, prompting a statement ...' prompts, issues nothing)
-        subs = [c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+        subs = _subjects(verb.head)
     return subs[0] if subs else noun
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, but for a relative pronoun ("which issued ...")."""
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
 
 
 def sent_with_recipient(recipient: Token) -> Token | None:

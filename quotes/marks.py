@@ -178,10 +178,8 @@ def _scan(text: str, s: int, e: int) -> tuple[list[tuple[int, int, str]], list[t
 
 
 def _other_form(text: str, outer: int, inner: int, outer_family: str, inner_family: str) -> bool:
-    """The mark at ``inner`` is of another form than the one at ``outer`` (single inside
+    """The mark at ``inner`` (after ``outer``) is of another form than the one at ``outer`` (single inside
     double, curly inside straight), so a pair it opens can sit inside that quote."""
-    if inner <= outer:
-        return False
     if inner_family != outer_family:
         return True
     straight = ("\"", "'")

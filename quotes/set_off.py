@@ -4,7 +4,10 @@ the budget, had said'). Pure positions in the parse; quote_to_mention decides wh
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def before_parenthesis(doc: Doc, close: int) -> int | None:
