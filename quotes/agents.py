@@ -1,4 +1,5 @@
-"""The one a passive cue names with "by": "was quoted by Reuters", "described as ... by police"."""
+"""Passive cues: the one a cue names with "by" ("was quoted by Reuters", "described as ... by
+police"), and telling a real passive participle from an active verb the parser read as one."""
 
 from __future__ import annotations
 
@@ -28,3 +29,28 @@ def by_phrase_object(verb: Token) -> Token | None:
         if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("prep", "agent"):
             return next((p for p in t.children if p.dep_ == "pobj"), None)
     return None
+
+
+def passive_participle_on_noun(verb: Token) -> bool:
+    """A cue the parser made a past participle on a noun that really is one: the noun was named
+    or described ('the inquiry, labeled a "witch hunt"'), it did not speak. Not an active verb
+    misread so: one with an object of its own ('one lawmaker called Vale "..."'), or one whose
+    noun has no other verb outside the quote to be the subject of."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not _object_before_the_marks(verb) and not _main_verb_read_as_participle(verb))
+
+
+def _object_before_the_marks(verb: Token) -> bool:
+    """The participle has an object with no quoted words in it: what it names is that object."""
+    mark = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), verb.sent.end)
+    return any(c.dep_ in ("dobj", "oprd") and verb.i < c.i < mark for c in verb.children)
+
+
+def _main_verb_read_as_participle(verb: Token) -> bool:
+    """'Ana Ruiz, the director, tweeted in response: "..."' parsed with the verb a participle on
+    the name and the name the root, or the subject of a verb inside the quote: outside the
+    quote the sentence has no other main verb, so the name is the subject of this one."""
+    noun = verb.head
+    mark = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), None)
+    no_verb_of_its_own = noun.dep_ == "ROOT" or (mark is not None and noun.head.i > mark)
+    return no_verb_of_its_own and by_phrase_object(verb) is None

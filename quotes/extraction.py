@@ -77,7 +77,7 @@ def extract_doc(doc: Doc, offset: int = 0) -> tuple[list[Quote], Registry]:
     direct = find_direct(doc, text, marks, paras)
     blocks = find_blocks(doc, text, marks, paras)
     masked = sorted([(m.start, m.end) for m in marks] + [(b.start, b.end) for b in blocks])
-    indirect = find_indirect(doc, text, masked)
+    indirect = find_indirect(doc, text, masked, sorted((q.start, q.end) for q in direct + blocks))
     raws = direct + blocks + indirect
     # names inside quotation marks are not antecedents for the reporter's pronouns
     reg = Registry(doc, quoted=masked, text=text)

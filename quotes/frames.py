@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from .agents import agent_of, by_phrase_object
+from .agents import agent_of, by_phrase_object, passive_participle_on_noun
 from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
@@ -186,11 +186,9 @@ def subject_of(verb: Token) -> Token | None:
         ag = agent_of(verb)
         if ag is not None:
             return ag
-    if (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
-            and not _object_before_the_marks(verb)):
+    if passive_participle_on_noun(verb):
         # 'the inquiry, often labeled a "witch hunt" by the opposition': the noun is what was named
-        # or described, never who spoke; a by-phrase names who did ('one lawmaker called Vale
-        # "..."' has an object of its own: an active verb the parser read as a participle)
+        # or described, never who spoke; a by-phrase names who did
         by = by_phrase_object(verb)
         return by if by is not None and may_speak(by) else None
     seen = _person_seen(verb)
@@ -543,12 +541,6 @@ def _subject_read_as_apposition(verb: Token) -> list[Token]:
             if apposed:
                 return apposed[:1]
     return []
-
-
-def _object_before_the_marks(verb: Token) -> bool:
-    """The participle has an object with no quoted words in it: what it names is that object."""
-    mark = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), verb.sent.end)
-    return any(c.dep_ in ("dobj", "oprd") and verb.i < c.i < mark for c in verb.children)
 
 
 def _name_read_as_compound(verb: Token) -> list[Token]:

@@ -69,20 +69,25 @@ from .lexicon import (
     SUBJUNCTIVE_ONLY_VERBS,
     TIME_ADVERBS,
 )
+from .named_marks import holds_only_names, marks_hold_only_names, overlaps_mark, through_open_mark
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]]) -> list[RawQuote]:
+def find_indirect(doc: Doc, text: str, masked: list[tuple[int, int]],
+                  fragments: Sequence[tuple[int, int]] = ()) -> list[RawQuote]:
+    """masked: every quoted span; fragments: those of them that are quotes themselves (not a
+    title, a name or a scare quote)."""
     out: list[RawQuote] = []
     for verb in doc:
         report = reporting_verb(doc, text, masked, verb)
         if report is not None:
+            report = replace(report, fragments=fragments)
             out += _quotes(doc, text, verb, first_decision(REPORT_SIEVES, report))
     # "according to X, CLAUSE" / "CLAUSE, according to X"
     for tok in doc:
-        phrase = according_phrase(doc, text, masked, tok)
+        phrase = according_phrase(doc, text, masked, tok, fragments)
         if phrase is not None:
             out += _quotes(doc, text, tok, first_decision(ACCORDING_SIEVES, phrase))
     return _nested_cut(doc, out)
@@ -108,6 +113,7 @@ class Report:
     verb: Token
     heads: tuple[Token, ...]  # the heads of the clauses it may report
     paren: tuple[int, int] | None  # the clause around a parenthetical or preposed cue ('The economy, he said, is weak')
+    fragments: Sequence[tuple[int, int]] = ()  # the quoted spans that are quotes of their own
 
 
 def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb: Token) -> Report | None:
@@ -198,8 +204,15 @@ def _reported_clauses(r: Report, subj: Token) -> Iterator[tuple[int, int]]:
             continue
         a, b = rng
         b = _before_framed_participle(r, h, a, b)
-        if not _overlaps_mark(r.doc, r.masked, a, b):
+        if not overlaps_mark(r.doc, r.masked, a, b):
             if not _shares_the_fragment(r.doc, r.masked, a, b):  # the quote after it hung elsewhere in the parse
+                yield a, b
+        elif holds_only_names(r, h, a, b) and not any(
+                overlaps_mark(r.doc, r.fragments, x.left_edge.i, x.right_edge.i) for x in r.heads):
+            # 'fans of "Night Harbor," she said': the marks hold a title, a name or a scare
+            # quote, no quote of their own; the clause around them is the quote (unless the verb
+            # reports a quoted fragment elsewhere: then the parse has hung a stray clause on it)
+            if not _shares_the_fragment(r.doc, r.fragments, a, b):
                 yield a, b
         elif not inside_any(h.idx, r.masked):  # 'said "We couldn't win," and the flag is ...': the rest is the reporter's
             yield from _unquoted_parts(r, h, a, b)
@@ -213,7 +226,7 @@ def _before_framed_participle(r: Report, h: Token, a: int, b: int) -> int:
     for c in h.children:
         lo = c.left_edge.i
         if (c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and a < lo <= b and doc[lo - 1].text == ","
-                and _overlaps_mark(doc, r.masked, lo, c.right_edge.i)
+                and overlaps_mark(doc, r.masked, lo, c.right_edge.i)
                 and any(is_cue(t) and t.i != r.verb.i and not inside_any(t.idx, r.masked) for t in c.subtree)):
             return lo - 2
     return b
@@ -294,7 +307,7 @@ def _unquoted_parts(r: Report, h: Token, a: int, b: int) -> Iterator[tuple[int, 
     doc, masked = r.doc, r.masked
 
     def quoted(lo: int, hi: int) -> bool:
-        return _overlaps_mark(doc, masked, lo, hi)
+        return overlaps_mark(doc, masked, lo, hi)
 
     # 'said it is possible "that this airline ...," and the ban followed ...': a clause
     # conjoined (by the parser) to the quoted fragment's clause, after the marks
@@ -363,8 +376,10 @@ class AccordingTo:
     quoted_from: Token | None  # where the sentence's quoted part begins (first_quoted_conjunct)
 
 
-def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok: Token) -> AccordingTo | None:
-    """'according to X' (or 'Per X,' opening the sentence) with someone who speaks."""
+def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok: Token,
+                     fragments: Sequence[tuple[int, int]] = ()) -> AccordingTo | None:
+    """'according to X' (or 'Per X,' opening the sentence) with someone who speaks; fragments:
+    the quoted spans that are quotes of their own."""
     if tok.lower_ not in ("according", "per") or inside_any(tok.idx, masked):
         return None
     src = speaking_source(according_to(tok)) if tok.lower_ == "according" else per_source(tok)
@@ -372,7 +387,9 @@ def according_phrase(doc: Doc, text: str, masked: Sequence[tuple[int, int]], tok
         return None
     last = tok.nbor(1) if tok.lower_ == "according" else tok  # "according to" has its "to" (according_to)
     cue_end = last.idx + len(last)
-    return AccordingTo(doc, text, masked, tok, cue_end, src, tok.sent, first_quoted_conjunct(tok.sent, masked))
+    names_only = marks_hold_only_names(tok.sent, masked, fragments)
+    quoted_from = None if names_only else first_quoted_conjunct(tok.sent, masked)
+    return AccordingTo(doc, text, masked, tok, cue_end, src, tok.sent, quoted_from)
 
 
 def _according_source(p: AccordingTo) -> Reported | None:
@@ -440,7 +457,7 @@ def _around_phrase(p: AccordingTo, p_lo: int, p_hi: int) -> tuple[int, int] | No
         b = p.quoted_from.left_edge.i - 1
         while b > a and (doc[b].is_punct or doc[b].dep_ == "cc"):
             b -= 1
-        if _overlaps_mark(doc, p.masked, a, b):
+        if overlaps_mark(doc, p.masked, a, b):
             return None
     return a, b
 
@@ -483,11 +500,6 @@ def _colon_before_quote(p: AccordingTo, a: int, b: int) -> int | None:
 
 # -- from token ranges to quotes -----------------------------------------------------------------
 
-def _overlaps_mark(doc: Doc, masked: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    s, e = doc[a].idx, doc[b].idx + len(doc[b])
-    return any(ms < e and s < me for ms, me in masked)
-
-
 def _quotes(doc: Doc, text: str, cue: Token, reported: Reported | None) -> list[RawQuote]:
     """The indirect quotes of what a sieve decided (none when no sieve did)."""
     quotes: list[RawQuote] = []
@@ -521,7 +533,7 @@ def _clause_span(doc: Doc, text: str, cue: Token, a: int, b: int) -> tuple[int, 
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
     if b - a < 1:
         return None  # a one-word "clause" is parser noise
-    return s, e
+    return s, through_open_mark(text, s, e)
 
 
 def _nested_cut(doc: Doc, out: list[RawQuote]) -> list[RawQuote]:

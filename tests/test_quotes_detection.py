@@ -634,7 +634,9 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # capitalised words a preposition takes name a show, a song or a place, even with the sentence's comma
-    ("As host of “The Morning Show,” Ann Lowe often mocked her guests, her former producers said.", []),
+    # (the title is no quote of its own; the clause around it is the producers' indirect quote)
+    ("As host of “The Morning Show,” Ann Lowe often mocked her guests, her former producers said.",
+     [("indirect", "As host of “The Morning Show,” Ann Lowe often mocked her guests", "former producers")]),
     ("She sang in a new clip of “Harbour Nights.” It was her first show.", []),
     # what a speech verb tells of, or words in lower case, are the speaker's
     ('The museum will tell of "Suffering and Delight," the director said.',

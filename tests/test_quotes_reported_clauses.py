@@ -52,6 +52,35 @@ def test_a_quoted_fragment_inside_the_only_clause_is_mixed_alone(nlp):
     assert quotes(nlp, t) == [("mixed", "will never agree", "mayor")]
 
 
+@pytest.mark.parametrize(("text", "clause", "speaker"), [
+    ("The Dutch are big fans of “Night Harbor,” Ms. Lowe said.", "The Dutch are big fans of “Night Harbor,”", "Lowe"),
+    ("That could carry him into the “Super Saturday” vote in April, which he is expected to win, Jones said.",
+     "That could carry him into the “Super Saturday” vote in April", "Jones"),
+])
+def test_a_clause_holding_a_quoted_title_or_name_is_the_quote_around_it(nlp, text, clause, speaker):
+    # the marks hold no words of the speaker's, so no mixed quote: the clause is the quote, marks and all
+    assert quotes(nlp, text) == [("indirect", clause, speaker)]
+
+
+def test_a_stray_phrase_with_a_title_is_no_quote_when_the_verb_reports_a_fragment(nlp):
+    t = ("Sitting down with “The Late Show” on Thursday, during which she also spoke about her family, "
+         "Lowe remarked that she was “a little surprised” by the vote.")
+    assert quotes(nlp, t) == [("mixed", "a little surprised", "Lowe")]
+
+
+def test_according_to_with_a_quoted_title_in_the_sentence_takes_the_sentence(nlp):
+    t = "According to Variety, the show drew its best ratings since “Night Harbor” began in 2012."
+    assert quotes(nlp, t) == [("indirect", "the show drew its best ratings since “Night Harbor” began in 2012",
+                               "Variety")]
+
+
+def test_a_clause_holding_quoted_words_of_the_speaker_is_mixed_not_indirect(nlp):
+    # (the negative case: the speaker's own words in the clause keep the mixed rule)
+    t = "Lowe said the plan was “a gift to developers” and would fail."
+    assert ("mixed", "a gift to developers", "Lowe") in quotes(nlp, t)
+    assert not any(k == "indirect" and "gift" in span for k, span, _ in quotes(nlp, t))
+
+
 @pytest.mark.parametrize(("text", "clause"), [
     ("The mayor commented the new parking rules Friday were a costly mistake.",
      "the new parking rules Friday were a costly mistake"),

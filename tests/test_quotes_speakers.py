@@ -779,6 +779,9 @@ def test_a_noun_named_by_a_passive_participle_is_what_was_named_not_who_spoke(nl
     t = 'There was a debate on whether to ban Vale; one lawmaker called Vale "the orange prince of self-publicity."'
     assert speaker_of(nlp, t, "orange prince").speaker == "one lawmaker"
     assert speaker_of(nlp, "Beruff, a Scott ally, called Florida’s standards “strong.”", "strong").speaker == "Beruff"
+    # nor one with no other verb outside the quote: the name it hangs on is its subject
+    t = "Maria Lopez, the agency's director, tweeted in response: “We will not back down from this fight.”"
+    assert speaker_of(nlp, t, "back down").speaker == "Maria Lopez"
 
 
 def test_going_on_is_speech_only_for_one_who_can_speak(nlp):

@@ -1,0 +1,53 @@
+"""Quoted spans inside a reported clause that are no quotes of their own: a title, a name, a
+scare quote ('fans of "Night Harbor," she said'). The clause around them is the quote, marks and
+all (ANNOTATION_NOTES: a title inside an indirect quote is part of it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .clauses import finite_clause
+from .frames import inside_any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .indirect import Report
+
+
+def overlaps_mark(doc: Doc, masked: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether tokens [a, b] touch any of the quoted spans."""
+    s, e = doc[a].idx, doc[b].idx + len(doc[b])
+    return any(ms < e and s < me for ms, me in masked)
+
+
+def holds_only_names(r: Report, h: Token, a: int, b: int) -> bool:
+    """The finite clause [a, b] holds quoted spans, none of them a quote, each opened after the
+    clause's first word (one it starts with would be cut in two)."""
+    doc = r.doc
+    first = next((t for t in doc[a : b + 1] if not t.is_punct), doc[a])
+    s, e = first.idx, doc[b].idx + len(doc[b])
+    inside = [(ms, me) for ms, me in r.masked if ms < e and s < me]
+    return (finite_clause(h) and not inside_any(h.idx, r.masked) and not overlaps_mark(doc, r.fragments, a, b)
+            and all(ms > s for ms, _ in inside))
+
+
+def marks_hold_only_names(sent: Span, masked: Sequence[tuple[int, int]], fragments: Sequence[tuple[int, int]]) -> bool:
+    """'According to Variety, the show drew its best ratings since "Idol" began': the sentence's
+    marks hold titles, names or scare quotes, none a quote, none opening the sentence."""
+    inside = [ms for ms, _ in masked if sent.start_char <= ms < sent.end_char]
+    first = next((t for t in sent if not t.is_punct), sent[0])
+    return (bool(inside) and all(ms > first.idx for ms in inside)
+            and not any(sent.start_char <= fs < sent.end_char for fs, _ in fragments))
+
+
+def through_open_mark(text: str, s: int, e: int) -> int:
+    """'fans of "Night Harbor," she said': a clause that opens a mark (round a title or a name)
+    ends after the mark that closes it, not between the two."""
+    inner = text[s:e]
+    opened = (inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+              or inner.count("``") > inner.count("''") or "``" not in inner and inner.count("''") % 2 == 1)
+    close = re.match(r"[,;.]?(?:”|\"|'')", text[e : e + 3])
+    return e + close.end() if opened and close else e
