@@ -40,10 +40,16 @@ def passive_participle_on_noun(verb: Token) -> bool:
             and not _object_before_the_marks(verb) and not _main_verb_read_as_participle(verb))
 
 
+def _first_mark_after(verb: Token) -> int | None:
+    """The index of the first quotation mark after the verb in its sentence."""
+    return next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), None)
+
+
 def _object_before_the_marks(verb: Token) -> bool:
     """The participle has an object with no quoted words in it: what it names is that object."""
-    mark = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), verb.sent.end)
-    return any(c.dep_ in ("dobj", "oprd") and verb.i < c.i < mark for c in verb.children)
+    mark = _first_mark_after(verb)
+    end = verb.sent.end if mark is None else mark
+    return any(c.dep_ in ("dobj", "oprd") and verb.i < c.i < end for c in verb.children)
 
 
 def _main_verb_read_as_participle(verb: Token) -> bool:
@@ -51,6 +57,6 @@ def _main_verb_read_as_participle(verb: Token) -> bool:
     the name and the name the root, or the subject of a verb inside the quote: outside the
     quote the sentence has no other main verb, so the name is the subject of this one."""
     noun = verb.head
-    mark = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), None)
+    mark = _first_mark_after(verb)
     no_verb_of_its_own = noun.dep_ == "ROOT" or (mark is not None and noun.head.i > mark)
     return no_verb_of_its_own and by_phrase_object(verb) is None
