@@ -40,6 +40,15 @@ def passive_participle_on_noun(verb: Token) -> bool:
             and not _object_before_the_marks(verb) and not _main_verb_read_as_participle(verb))
 
 
+def main_verb_read_as_relative(verb: Token) -> bool:
+    """'Senator Ana Ruiz, the party's leader, on Tuesday called the plan "a farce"' parsed with
+    the cue a relative clause on the name, with no relative pronoun and no subject of its own:
+    when the name has no other verb outside the quote, it is the subject of this one."""
+    return (verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and _main_verb_read_as_participle(verb))
+
+
 def _first_mark_after(verb: Token) -> int | None:
     """The index of the first quotation mark after the verb in its sentence."""
     return next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), None)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from .agents import agent_of, by_phrase_object, passive_participle_on_noun
+from .agents import agent_of, by_phrase_object, main_verb_read_as_relative, passive_participle_on_noun
 from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
@@ -191,6 +191,8 @@ def subject_of(verb: Token) -> Token | None:
         # or described, never who spoke; a by-phrase names who did
         by = by_phrase_object(verb)
         return by if by is not None and may_speak(by) else None
+    if main_verb_read_as_relative(verb):
+        return verb.head
     seen = _person_seen(verb)
     if seen is not None:
         return seen

@@ -69,7 +69,7 @@ from .lexicon import (
     SUBJUNCTIVE_ONLY_VERBS,
     TIME_ADVERBS,
 )
-from .named_marks import holds_only_names, marks_hold_only_names, overlaps_mark, through_open_mark
+from .named_marks import from_open_mark, holds_only_names, marks_hold_only_names, overlaps_mark, through_open_mark
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -533,6 +533,7 @@ def _clause_span(doc: Doc, text: str, cue: Token, a: int, b: int) -> tuple[int, 
         s, e = doc[a].idx, doc[b].idx + len(doc[b])
     if b - a < 1:
         return None  # a one-word "clause" is parser noise
+    s = from_open_mark(text, s, e)
     return s, through_open_mark(text, s, e)
 
 

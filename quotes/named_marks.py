@@ -43,6 +43,19 @@ def marks_hold_only_names(sent: Span, masked: Sequence[tuple[int, int]], fragmen
             and not any(sent.start_char <= fs < sent.end_char for fs, _ in fragments))
 
 
+def from_open_mark(text: str, s: int, e: int) -> int:
+    """'According to its website, "Gold Sponsor" was the top level': a clause whose first words
+    are a title in marks starts at the mark that opens it, not after it."""
+    inner = text[s:e]
+    for opening, closing in (("“", "”"), ("``", "''")):
+        if inner.count(closing) > inner.count(opening) and text[s - len(opening) : s] == opening:
+            return s - len(opening)
+    for straight in ('"', "''"):  # the same mark opens and closes: an odd count is one left open
+        if text[s - len(straight) : s] == straight and inner.count(straight) % 2 == 1 and "``" not in inner:
+            return s - len(straight)
+    return s
+
+
 def through_open_mark(text: str, s: int, e: int) -> int:
     """'fans of "Night Harbor," she said': a clause that opens a mark (round a title or a name)
     ends after the mark that closes it, not between the two."""

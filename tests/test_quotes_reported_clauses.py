@@ -74,6 +74,16 @@ def test_according_to_with_a_quoted_title_in_the_sentence_takes_the_sentence(nlp
                                "Variety")]
 
 
+@pytest.mark.parametrize(("text", "clause"), [
+    ("According to the club's old website, “Gold Member” was the highest rank it offered that year.",
+     "“Gold Member” was the highest rank it offered that year"),
+    ('According to the club\'s old website, "Gold Member" was the highest rank it offered that year.',
+     '"Gold Member" was the highest rank it offered that year'),
+])
+def test_a_reported_clause_opening_with_a_quoted_title_starts_at_its_mark(nlp, text, clause):
+    assert quotes(nlp, text) == [("indirect", clause, "club")]
+
+
 def test_a_clause_holding_quoted_words_of_the_speaker_is_mixed_not_indirect(nlp):
     # (the negative case: the speaker's own words in the clause keep the mixed rule)
     t = "Lowe said the plan was “a gift to developers” and would fail."

@@ -307,6 +307,15 @@ def test_name_after_a_quote_set_off_by_its_description_speaks_not_the_addressee(
     # an inversion right after the mark still names the one after the verb
     t = "“We will not back down”, tweeted Maria Lopez."
     assert speaker_of(nlp, t, "back down").speaker == "Maria Lopez"
+
+
+def test_a_cue_read_as_a_relative_clause_on_a_name_keeps_the_name(nlp):
+    # no relative pronoun, no subject of its own, no other verb for the name: the name speaks
+    t = "Senator Ana Ruiz, the party's most senior member, on Tuesday called Tom Hale's plan for the harbour ''reckless,'' a rare rebuke."
+    assert speaker_of(nlp, t, "reckless").speaker == "Ana Ruiz"
+    # a real relative with its own subject names the one who spoke in it
+    t = "Ana Ruiz, whom the mayor once called ''a danger to the port,'' won the vote."
+    assert speaker_of(nlp, t, "danger to the port").speaker != "Ana Ruiz"
     t = "“We will not back down,” the union said in a statement, confirmed Maria Lopez."
     assert speaker_of(nlp, t, "back down").speaker != "Maria Lopez"
 
