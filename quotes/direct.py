@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .according import apposed_name_after, speech_noun_source, words_source
+from .colon_names import capitalised_name, name_before_colon, past_cue_word
 from .frames import (
     Attribution,
     RawQuote,
@@ -42,7 +43,6 @@ from .lexicon import (
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
     PERSON_NOUNS,
-    QUOTE_VERBS,
     STATEMENT_NOUNS,
     THING_PRONOUNS,
     TITLE_SMALL_WORDS,
@@ -189,21 +189,10 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
         if not dashes or f.cue is None or f.cue.i > before[dashes[-1]].i:
             return None
         before = before[dashes[-1] + 1 :]
-        name = _capitalised_name(before) or _name_before_colon(before)
+        name = capitalised_name(before) or name_before_colon(before)
     else:
-        name = _name_before_colon(before)
+        name = name_before_colon(before)
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
-
-
-def _capitalised_name(before: Sequence[Token]) -> str | None:
-    """'PollTrack:', 'Mary K. Dunmore:': one to four capitalised words, then the colon."""
-    words = [t for t in before if not t.is_space]
-    if not 2 <= len(words) <= 5 or words[-1].text != ":":
-        return None
-    name = words[:-1]
-    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha()) for t in name):
-        return None
-    return "".join(t.text_with_ws for t in name).strip()
 
 
 def _cue_subject(f: Frame) -> Attribution | None:
@@ -350,8 +339,8 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
         return None
     ls, _ = sentence_bounds(page.text, pe - 1, ps, pe, page.masked)
     words = tokens_in(page.doc, ls, pe, page.masked)
-    name = _name_before_colon(words)
-    if name is not None and _past_cue_word(words[0]):  # 'Stated Hale: ¶ "..."'
+    name = name_before_colon(words)
+    if name is not None and past_cue_word(words[0]):  # 'Stated Hale: ¶ "..."'
         return Attribution("colon.paragraph_before", "dash", speaker_text=name)
     c = pick_cue(words, after=False)
     if c is None:  # 'The club issued this statement: ¶ "..."'
@@ -560,39 +549,3 @@ def _stranded_preposition(before_words: Sequence[Token]) -> bool:
     """The reporter's words end on a preposition without its object ('barred from, "..."'), which
     the quote is, however the parser attached it."""
     return bool(before_words) and bare_preposition(before_words[-1])
-
-
-def _past_cue_word(tok: Token) -> bool:
-    """A capitalised past tense of a quote verb ("Continued", "Stated", "Added", "Said"), which
-    the tagger, seeing a capital, may take for a name (and not lemmatise)."""
-    low = tok.lower_
-    if low == "said":
-        return tok.text[:1].isupper()
-    if not tok.text[:1].isupper() or not low.endswith("ed"):
-        return False
-    forms = {tok.lemma_.lower(), low[:-1], low[:-2]}  # "stated" → "state", "added" → "add"
-    return any(form in QUOTE_VERBS for form in forms)
-
-
-def _name_before_colon(before: Sequence[Token]) -> str | None:
-    """'Strategist Ines Caldera: "..."': a person or organisation named right before the colon
-    that opens a quote (only a time may stand between: 'Mandela in June 1994:')."""
-    words = [t for t in before if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":":
-        return None
-    # 'Continued Hale: "..."', 'Added Klein:': an inverted cue opening a paragraph, then a name
-    first, name = words[0], words[1:-1]
-    if (_past_cue_word(first) and 0 < len(name) <= 3
-            and all(t.text[:1].isupper() and t.is_alpha for t in name)):
-        return " ".join(t.text for t in name)
-    # the name closing the words before the colon, or followed only by a time ("in December 1992")
-    for t in reversed(words[:-1]):
-        if t.ent_type_ in ("PERSON", "ORG"):
-            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
-            toks = list(ent)
-            while toks and not toks[0].text[:1].isupper():
-                toks = toks[1:]  # "’s Clinton": the NER took the clitic
-            return "".join(x.text_with_ws for x in toks).strip() or None
-        if t.ent_type_ not in ("DATE", "TIME") and not t.is_punct and t.pos_ != "ADP":
-            return None
-    return None

@@ -501,6 +501,8 @@ def is_cue(tok: Token) -> bool:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         return (any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
                 and all(may_speak(c) for c in subjects) and (bool(subjects) or tok.dep_ != "ROOT"))
+    if lemma == "continue" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children):
+        return False  # 'will continue to be "a champion"' goes on being, says nothing
     if lemma in BACK_VERBS:  # 'Moss shot back, "..."'
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"

@@ -24,7 +24,16 @@ from .frames import (
     sentence_bounds,
     subject_of,
 )
-from .lexicon import ADVERBIAL_MARKS, FRAME_VERBS, LINK_WORDS, OWN_CLAUSE_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, UNREAL_MARKS
+from .lexicon import (
+    ADVERBIAL_MARKS,
+    AGENT_NOUN_ENDINGS,
+    FRAME_VERBS,
+    LINK_WORDS,
+    OWN_CLAUSE_MARKS,
+    QUOTE_VERBS,
+    STATEMENT_NOUNS,
+    UNREAL_MARKS,
+)
 from .marks import MarkSpan
 from .sieves import on as sieve_on
 
@@ -289,10 +298,29 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
     if after:
         return pool[0]
     last = pool[-1]
+    if last.dep_ == "ccomp" and last.head in pool and _spoken_by_a_thing(last) and not _spoken_by_a_thing(last.head):
+        # 'Hale said that fact speaks volumes about who is "ready to lead"': in the clause a
+        # speaker reports, a thing "speaks" only in a figure; the speaker's verb is the cue
+        return last.head
     if last.dep_ in ("relcl", "xcomp") and not hangs_from(last, roots):
         held = [t for t in pool if hangs_from(t, roots)]
         return held[-1] if held else last
     return last
+
+
+def _spoken_by_a_thing(cue: Token) -> bool:
+    """The cue's subjects are common nouns none of whom can speak ("the fact speaks volumes",
+    "the result echoes 1992"); a document or a speaking noun ("the report says") can."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.pos_ == "NOUN" and not may_speak(c) and not _may_be_people(c) for c in subjects)
+
+
+def _may_be_people(noun: Token) -> bool:
+    """A noun no word list holds that may still name people: an agent noun ("the heckler", "a
+    protester", "the residents") or a number of those asked ("21 percent said", "two said")."""
+    lemma = noun.lemma_.lower()
+    return (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in ("percent", "%")
+            or any(c.dep_ == "nummod" for c in noun.children))
 
 
 def _frame_verb_read_as_noun(tok: Token) -> bool:
@@ -304,7 +332,7 @@ def _frame_verb_read_as_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in QUOTE_VERBS:
         return False
     first = tok.i - 1  # the determiner ("the", "its") before the would-be subject
-    while first > tok.i - 5 and first > 0 and (doc[first].pos_ in ("NOUN", "PROPN", "ADJ") or doc[first].tag_ == "POS"):
+    while first > tok.i - 5 and first > 0 and (doc[first].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[first].tag_ == "POS"):
         first -= 1
     if first == tok.i - 1 or not (doc[first].pos_ == "DET" or doc[first].tag_ == "PRP$"):
         return False

@@ -439,6 +439,10 @@ ORG_DESCRIPTION_NOUNS = ORG_NOUNS | (ORG_ROLE_NOUNS - MAKER_NOUNS - THING_SOURCE
 # Nouns for someone or something that speaks: a source "Per X," may name.
 SPEAKING_NOUNS = PERSON_NOUNS | ORG_ROLE_NOUNS | AUTHORED_DOC_NOUNS | VOICE_NOUNS
 
+# Endings of English agent and person nouns (heckler, protester, activist, resident, historian,
+# employee, chairman): a noun no list holds that may still be someone.
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ee", "man", "woman", "person", "people")
+
 # Organisations whose rulings speak for them (see COURT_DOCS).
 COURT_WORDS = frozenset("court tribunal".split())
 

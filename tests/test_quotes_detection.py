@@ -456,6 +456,14 @@ def test_a_name_before_a_colon_speaks_the_quote(nlp):
     # a colon after other words is no attribution
     t = "The answer was simple: “We need more money.”"
     assert triples(nlp, t) == []
+    # the name with its apposition, as in a transcript of who said what
+    t = 'Ann Lowe, the committee chair: "We learned that from the agency."'
+    assert triples(nlp, t) == [("We learned that from the agency.", "direct", "Ann Lowe")]
+    t = 'Tom Hale, a lawyer for the family, in 2019: "We will appeal."'
+    assert triples(nlp, t) == [("We will appeal.", "direct", "Tom Hale")]
+    # a described thing with no name is no one to give it to
+    t = 'The plan, in short: "Build more homes."'
+    assert triples(nlp, t) == []
 
 
 def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
@@ -697,7 +705,9 @@ def test_a_frame_the_tagger_read_as_a_noun_phrase(nlp):
     nouns ("a good read", "the states") after a determiner and a noun, closing the sentence right
     after a quote of its own: the last word is the cue, the noun before it the speaker."""
     for t, speaker in (("“If she wants the job, she should come to the state,” the editorial read.", "editorial"),
-                       ("“Leave is unpaid for the first year,” the company's handbook notes.", "company's handbook")):
+                       ("“Leave is unpaid for the first year,” the company's handbook notes.", "company's handbook"),
+                       ("“We cannot support the bill as written,” the two senators write.", "two senators"),
+                       ("“We cannot support the bill as written,” the two write.", "two")):
         (q,) = extract(t, nlp).quotes
         assert q.speaker == speaker, t
     # Not a quote inside the reporter's sentence, nor a noun that is no speech verb

@@ -316,6 +316,20 @@ def test_a_cue_read_as_a_relative_clause_on_a_name_keeps_the_name(nlp):
     # a real relative with its own subject names the one who spoke in it
     t = "Ana Ruiz, whom the mayor once called ''a danger to the port,'' won the vote."
     assert speaker_of(nlp, t, "danger to the port").speaker != "Ana Ruiz"
+
+
+def test_a_thing_that_speaks_in_a_figure_leaves_the_quote_to_the_speech_verb_above(nlp):
+    t = ('Ruiz, meanwhile, who has won no such awards, said that record speaks volumes about which of the '
+         'two coaches is "ready to lead the club."')
+    assert speaker_of(nlp, t, "ready to lead").speaker == "Ruiz"
+    # people named by a noun no list holds, or counted, speak in their own right
+    t = "Hale said the protester shouted “go home” at the mayor."
+    assert speaker_of(nlp, t, "go home").speaker == "protester"
+    t = "Lowe said 21 percent of voters said the plan was “not at all likely” to pass."
+    assert speaker_of(nlp, t, "not at all likely").speaker != "Lowe"
+    # a document or an institution speaks in its own right
+    t = "Hale said the report concluded the plan was “a disaster for the port.”"
+    assert speaker_of(nlp, t, "disaster for the port").speaker == "report"
     t = "“We will not back down,” the union said in a statement, confirmed Maria Lopez."
     assert speaker_of(nlp, t, "back down").speaker != "Maria Lopez"
 
@@ -791,6 +805,14 @@ def test_a_noun_named_by_a_passive_participle_is_what_was_named_not_who_spoke(nl
     # nor one with no other verb outside the quote: the name it hangs on is its subject
     t = "Maria Lopez, the agency's director, tweeted in response: “We will not back down from this fight.”"
     assert speaker_of(nlp, t, "back down").speaker == "Maria Lopez"
+
+
+def test_continuing_to_be_is_no_speech(nlp):
+    t = "In a statement, Hale said he is certain Lowe will continue to be “a champion for the workers of this city.”"
+    assert speaker_of(nlp, t, "champion for the workers").speaker == "Hale"
+    # continuing to speak is
+    t = "“We will not stop,” Hale continued."
+    assert speaker_of(nlp, t, "not stop").cue == "continued"
 
 
 def test_going_on_is_speech_only_for_one_who_can_speak(nlp):
