@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsread.model import Extraction, Quote
@@ -49,6 +50,13 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         out.append((start, end))
         start = end
     return out
+
+
+def parse_form(piece: str) -> str:
+    """What the parser reads: a no-break space as a plain one. spaCy makes a no-break space a
+    token of its own, which the parser then hangs words on ('"a danger"\u00a0whose plan'); the
+    same length keeps every offset, and each quote's text is taken from the article itself."""
+    return piece.replace("\u00a0", " ")
 
 
 def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
@@ -167,7 +175,7 @@ def _assemble(text: str, parts: Iterable[tuple[int, Doc]]) -> Extraction:
             continue
         quotes.extend(qs)
         entity_lists.append(reg.entities)  # plain data; the Doc itself is released
-    clean = _clean(quotes, len(text))
+    clean = [replace(q, text=text[q.start : q.end]) for q in _clean(quotes, len(text))]
     return Extraction(clean, _speakers(clean, entity_lists))
 
 
@@ -176,7 +184,7 @@ def extract(text: str, nlp: Language) -> Extraction:
     if not isinstance(text, str) or not text.strip():
         return Extraction([], [])
     spans = chunks(text)
-    docs = nlp.pipe(text[s:e] for s, e in spans)
+    docs = nlp.pipe(parse_form(text[s:e]) for s, e in spans)
     return _assemble(text, ((s, d) for (s, _), d in zip(spans, docs)))
 
 
@@ -202,7 +210,7 @@ def extract_many(
             pending[ti] = text
             spans = chunks(text) if text.strip() else []
             for ci, (s, e) in enumerate(spans):
-                yield text[s:e], (ti, s, ci == len(spans) - 1)
+                yield parse_form(text[s:e]), (ti, s, ci == len(spans) - 1)
             if not spans:
                 yield "", (ti, 0, True)
 

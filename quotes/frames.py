@@ -17,6 +17,7 @@ from .lexicon import (
     AGENT_SUFFIXES,
     BACK_VERBS,
     CAUSATIVE_VERBS,
+    CHARACTERISING_AS_VERBS,
     CITING_VERBS,
     INFINITIVE_DIRECTIVES,
     JUDGMENT_VERBS,
@@ -503,6 +504,8 @@ def is_cue(tok: Token) -> bool:
                 and all(may_speak(c) for c in subjects) and (bool(subjects) or tok.dep_ != "ROOT"))
     if lemma == "continue" and any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children):
         return False  # 'will continue to be "a champion"' goes on being, says nothing
+    if lemma in CHARACTERISING_AS_VERBS:
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     if lemma in BACK_VERBS:  # 'Moss shot back, "..."'
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "put":  # 'as she put it, "..."', never "put the plan on hold"

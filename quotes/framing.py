@@ -26,10 +26,10 @@ from .frames import (
 )
 from .lexicon import (
     ADVERBIAL_MARKS,
-    AGENT_NOUN_ENDINGS,
     FRAME_VERBS,
     LINK_WORDS,
     OWN_CLAUSE_MARKS,
+    PEOPLE_NOUN_ENDINGS,
     QUOTE_VERBS,
     STATEMENT_NOUNS,
     UNREAL_MARKS,
@@ -319,7 +319,7 @@ def _may_be_people(noun: Token) -> bool:
     """A noun no word list holds that may still name people: an agent noun ("the heckler", "a
     protester", "the residents") or a number of those asked ("21 percent said", "two said")."""
     lemma = noun.lemma_.lower()
-    return (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in ("percent", "%")
+    return (lemma.endswith(PEOPLE_NOUN_ENDINGS) or lemma in ("percent", "%")
             or any(c.dep_ == "nummod" for c in noun.children))
 
 

@@ -63,6 +63,10 @@ SUBJUNCTIVE_ONLY_VERBS = frozenset("order demand".split())
 # "unless asked", "whether he says so"): a cue under one attributes no quote.
 UNREAL_MARKS = frozenset("if unless whether".split())
 
+# Verbs that characterise only with "as" ('painted the plan as "a disaster"', 'summed her up as
+# "terrible"', 'cast the vote as "a betrayal"'); without it they tell of no words.
+CHARACTERISING_AS_VERBS = frozenset("paint cast sum depict frame".split())
+
 # Verbs that attribute direct quotes or quoted fragments but seldom take a clause
 # ("called it 'a disaster'", "asked: '...'", '"...", he continued'); not report verbs.
 QUOTE_ONLY_VERBS = frozenset(
@@ -338,6 +342,9 @@ NAME_ROLE_WORDS = TITLES | PERSON_ROLES | PERSON_DESCRIPTORS | frozenset(
 
 # Endings of agent nouns (reporter, activist, historian): people, so possible speakers.
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+# ... and the wider net of endings that may name people (resident, employee, chairman) where
+# the question is only whether a noun might be someone, not whether it speaks.
+PEOPLE_NOUN_ENDINGS = AGENT_SUFFIXES + ("ant", "ent", "ee", "man", "woman", "person", "people")
 
 # =========================================================================================
 # Groups
@@ -438,10 +445,6 @@ ORG_DESCRIPTION_NOUNS = ORG_NOUNS | (ORG_ROLE_NOUNS - MAKER_NOUNS - THING_SOURCE
 
 # Nouns for someone or something that speaks: a source "Per X," may name.
 SPEAKING_NOUNS = PERSON_NOUNS | ORG_ROLE_NOUNS | AUTHORED_DOC_NOUNS | VOICE_NOUNS
-
-# Endings of English agent and person nouns (heckler, protester, activist, resident, historian,
-# employee, chairman): a noun no list holds that may still be someone.
-AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ee", "man", "woman", "person", "people")
 
 # Organisations whose rulings speak for them (see COURT_DOCS).
 COURT_WORDS = frozenset("court tribunal".split())

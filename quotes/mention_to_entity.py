@@ -361,7 +361,9 @@ class EntityResolution(DocumentAuthors):
 
     def _joint_speakers(self, tok: Token) -> Resolved | None:
         """Coordinated subjects: "Tesco and Salling Group said", "Both he and Stephen Mold urged"."""
-        conj = [c for c in tok.children if c.dep_ == "conj" and not apposed_description(c)]
+        # a conjunct in quotation marks is quoted words the parser hung on the subject
+        conj = [c for c in tok.children if c.dep_ == "conj" and not apposed_description(c)
+                and not any(x.is_quote for x in c.children)]
         if not conj:
             return self._names_run_before(tok)
         parts = [self.resolve(t, coordinated=False) for t in [tok, *conj]]

@@ -223,6 +223,21 @@ def test_go_is_a_cue_only_as_go_on(nlp):
     assert texts(nlp, 'He went on: "We will win."') == ["We will win."]
 
 
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Hale painted the plan as “a disaster for the port.”", "painted"),
+    ("Hale further summed up Lowe as “terrible,” and said she was weak.", "summed up"),
+    ("Ruiz cast the vote as “a betrayal of every worker here.”", "cast"),
+])
+def test_a_verb_that_characterises_with_as_frames_the_quoted_words(nlp, text, cue):
+    (q,) = [q for q in extract(text, nlp).quotes if q.kind == "mixed"]
+    assert (q.cue, q.speaker) == (cue, "Hale" if "Hale" in text else "Ruiz")
+
+
+def test_a_verb_that_characterises_only_with_as_tells_of_no_words_without_it(nlp):
+    assert texts(nlp, "Hale painted the fence in “Harbour Blue” last week.") == []
+    assert texts(nlp, "The crew cast the nets near “Seal Rock” at dawn.") == []
+
+
 def test_preposed_report_parsed_as_complement_of_its_content(nlp):
     t = "Deutsche Welle (DW) reported in mid-2019, 62 Tesco outlets had closed within a year."
     (q,) = extract(t, nlp).quotes

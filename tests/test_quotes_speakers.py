@@ -807,6 +807,15 @@ def test_a_noun_named_by_a_passive_participle_is_what_was_named_not_who_spoke(nl
     assert speaker_of(nlp, t, "back down").speaker == "Maria Lopez"
 
 
+def test_quoted_words_the_parser_hung_on_the_subject_are_no_joint_speaker(nlp):
+    t = ("Mr. Lowe, who has in the past described Ruiz as “a reckless gambler”\u00a0and “a danger”\u00a0whose "
+         "plan “will ruin the port,” clearly intended it.")
+    quotes = extract(t, nlp).quotes
+    assert quotes and all(q.speaker == "Lowe" for q in quotes)
+    # the text of each quote is the article's own, no-break spaces and all
+    assert all(q.text == t[q.start : q.end] for q in quotes)
+
+
 def test_continuing_to_be_is_no_speech(nlp):
     t = "In a statement, Hale said he is certain Lowe will continue to be “a champion for the workers of this city.”"
     assert speaker_of(nlp, t, "champion for the workers").speaker == "Hale"
