@@ -223,14 +223,14 @@ def test_go_is_a_cue_only_as_go_on(nlp):
     assert texts(nlp, 'He went on: "We will win."') == ["We will win."]
 
 
-@pytest.mark.parametrize(("text", "cue"), [
-    ("Hale painted the plan as “a disaster for the port.”", "painted"),
-    ("Hale further summed up Lowe as “terrible,” and said she was weak.", "summed up"),
-    ("Ruiz cast the vote as “a betrayal of every worker here.”", "cast"),
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Hale painted the plan as “a disaster for the port.”", "painted", "Hale"),
+    ("Hale further summed up Lowe as “terrible,” and said she was weak.", "summed up", "Hale"),
+    ("Ruiz cast the vote as “a betrayal of every worker here.”", "cast", "Ruiz"),
 ])
-def test_a_verb_that_characterises_with_as_frames_the_quoted_words(nlp, text, cue):
+def test_a_verb_that_characterises_with_as_frames_the_quoted_words(nlp, text, cue, speaker):
     (q,) = [q for q in extract(text, nlp).quotes if q.kind == "mixed"]
-    assert (q.cue, q.speaker) == (cue, "Hale" if "Hale" in text else "Ruiz")
+    assert (q.cue, q.speaker) == (cue, speaker)
 
 
 def test_a_verb_that_characterises_only_with_as_tells_of_no_words_without_it(nlp):
