@@ -9,8 +9,9 @@ canonical name. Nothing from PolNeAR is committed; this script reads a local cop
 
 The last block is the PolNeAR-convention view: our output rewritten (never from the
 gold) into PolNeAR's conventions -- quotes sharing a cue joined into one span, mixed
-fragments grown to the clause that holds them in our own parse (else to the sentence
-end), speaker right by mention text or else canonical name -- with direct attributions
+fragments grown to the clause that holds them in our own parse (with the object of a verb
+that names or judges someone, 'criticised the mayor for "..."'; the whole clause when the cue
+interrupts it, 'The plan, Lowe said, "is ..."'; else to the sentence end), speaker right by mention text or else canonical name -- with direct attributions
 counted over contents holding any quotation mark (including the NYT's '' and ``), a
 line whose recall counts only attributions with a communication cue (precision still
 against all), and the remaining direct errors by class. A gold Source that is a relative
@@ -163,9 +164,12 @@ def expand_mixed(q: Quote, text: str) -> Quote:
     return replace(q, start=start, end=end, text=text[start:end])
 
 
-# verbs whose object belongs to a quoted fragment's content ('called both of them "crazy"')
+# verbs whose object belongs to a quoted fragment's content ('called both of them "crazy"'), and
+# verbs of judging someone for something ('criticised the mayor for "rude statements"')
 _OBJECT_VERBS = {"call", "label", "dub", "brand", "describe", "term", "dismiss", "refer", "cast", "portray",
-                 "declare", "name", "deem", "consider"}
+                 "declare", "name", "deem", "consider",
+                 "accuse", "blame", "criticize", "criticise", "mock", "praise", "thank", "fault", "chide", "credit",
+                 "condemn", "denounce", "blast", "slam", "attack", "hail"}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "prep", "advcl", "conj"}
 
 
@@ -184,6 +188,9 @@ def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
     if cue is None or frag is None or cue.lower_ == "according":
         return None
     roots = [t for t in frag if not t.is_punct and not (frag.start <= t.head.i < frag.end)]
+    interrupted = _clause_interrupted_by(cue, frag)
+    if interrupted is not None:
+        return _grown_to(q, doc, interrupted.left_edge.i, interrupted.right_edge.i)
     holder = next((c for c in cue.children if c.dep_ in _CLAUSE_DEPS
                    and all(c.left_edge.i <= r.i <= c.right_edge.i for r in roots)), None) if roots else None
     if holder is None:
@@ -193,6 +200,22 @@ def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
         for c in cue.children:
             if c.dep_ == "dobj" and cue.i < c.i < holder.i:
                 lo = min(lo, c.left_edge.i)
+    return _grown_to(q, doc, lo, hi)
+
+
+def _clause_interrupted_by(cue, frag):
+    """'The club's investment, Ms. Lowe said, ''is a perfect example'' of ...': a cue set inside the
+    clause it reports (a parenthetical the parser hangs on that clause's verb); PolNeAR's content
+    is the whole clause, the cue with it."""
+    head = cue.head
+    if cue.dep_ not in ("parataxis", "ccomp") or not head.left_edge.i < cue.i < head.right_edge.i:
+        return None
+    roots = [t for t in frag if not t.is_punct and (t.head.i == t.i or not frag.start <= t.head.i < frag.end)]
+    inside = all(head.left_edge.i <= r.i <= head.right_edge.i and cue not in (r, *r.ancestors) for r in roots)
+    return head if roots and inside else None
+
+
+def _grown_to(q: Quote, doc, lo: int, hi: int) -> Quote:
     while hi > lo and doc[hi].is_punct and not doc[hi].is_quote:
         hi -= 1
     start, end = min(doc[lo].idx, q.start), max(doc[hi].idx + len(doc[hi]), q.end)

@@ -69,3 +69,11 @@ def _main_verb_read_as_participle(verb: Token) -> bool:
     mark = _first_mark_after(verb)
     no_verb_of_its_own = noun.dep_ == "ROOT" or (mark is not None and noun.head.i > mark)
     return no_verb_of_its_own and by_phrase_object(verb) is None
+
+
+def placed_by_preposition(name: Token, noun: Token) -> bool:
+    """'the pitch on Kickstarter', 'a letter to Ann Lowe': a name hung below ``noun`` through a
+    preposition other than "by", "from" or "of" tells where the noun's thing is or whom it
+    concerns, never who made it (as 'a study by Ann Lee', 'the website of the council' may)."""
+    return any(a.dep_ == "prep" and a.lower_ not in ("by", "from", "of") and a.i > noun.i and noun in a.ancestors
+               for a in name.ancestors)

@@ -490,6 +490,9 @@ PLURAL_PRONOUNS = frozenset("they them we us".split())
 # Pronouns for a thing or a statement: 'She says it underscores', 'said it would tell'.
 THING_PRONOUNS = frozenset("it this that".split())
 
+# Pronouns for anyone at all ('you can't yell "fire" in a theatre', 'one might call it "a tax"').
+GENERIC_PRONOUNS = frozenset("you one".split())
+
 # Relative pronouns that open a relative clause after a cue ('— which the BBC noted —').
 RELATIVE_PRONOUNS = frozenset("which who whom".split())
 # Relative pronouns that stand for a person as a clause's subject ("X, who is the coach,")

@@ -13,9 +13,10 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .agents import placed_by_preposition
 from .documents import DocumentAuthors
 from .entities import Entity, Resolved, _clean_name, _name_chain, entity_end, role_word, strip_roles
-from .frames import apposed_description, in_parentheses, misread_modifier, own_subject
+from .frames import apposed_description, in_parentheses, may_speak, misread_modifier, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
@@ -123,7 +124,6 @@ class EntityResolution(DocumentAuthors):
                     continue
                 return self._pair_entity(members)
         return None
-
 
     def _sentence_number(self, i: int) -> int:
         """Which sentence of the Doc token ``i`` is in (0 for the first)."""
@@ -525,6 +525,9 @@ class EntityResolution(DocumentAuthors):
             return None
         sub = [t for t in tok.subtree if not t.is_punct and not in_parentheses(t)]  # "(R-WI)"
         last = sub[-1] if sub else tok
+        if tok.pos_ == "NOUN" and (not may_speak(tok) or tok.lemma_.lower() in AUTHORED_DOC_NOUNS) \
+                and placed_by_preposition(last, tok):
+            return None  # 'the pitch on Kickstarter', 'a letter to Ann Lowe'
         if last.i > tok.i and not any(a.dep_ in ("relcl", "acl") for a in last.ancestors if a.i > tok.i):
             ent, span = self.entity_at(last)
             if ent is not None and span is not None and ent.kind == "PERSON":

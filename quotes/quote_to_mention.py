@@ -39,6 +39,7 @@ from .lexicon import (
     CONTINUATION_CUES,
     DETERMINERS,
     ELLIPTICAL_SPEAKERS,
+    GENERIC_PRONOUNS,
     GROUP_NOUNS,
     MAKER_NOUNS,
     ORG_NOUNS,
@@ -222,7 +223,9 @@ def _above_thing_subject(s: Speaking) -> Repair | None:
     q, subj, cue = s.q, s.q.subj_tok, s.q.cue_tok
     if cue is None or subj is None or s.bad(subj) or not (q.kind == "direct" or cue.idx < q.start):
         return None
-    if not (_not_a_speaker(subj) or subj.lower_ in THING_PRONOUNS):
+    # anyone who might say it ('you can't yell "fire"') says nothing: the reporter's source does
+    generic = subj.lower_ in GENERIC_PRONOUNS and any(c.tag_ == "MD" for c in cue.children)
+    if not (_not_a_speaker(subj) or subj.lower_ in THING_PRONOUNS or generic):
         return None
     v = _speech_head(cue)
     above = own_subject(v) if v is not None and v.lemma_.lower() in REPORT_VERBS else None

@@ -840,3 +840,24 @@ def test_a_frame_after_a_quote_may_run_on_into_a_relative_or_a_recalled_saying(n
     # a clause the cue reports is still one of its own: the quote before is not framed by it
     t = "“It is over,” Hale said the council would vote tonight."
     assert all(q.cue != "said" or q.kind == "indirect" for q in extract(t, nlp).quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We have won the vote,” the pitch on Kickstarter says.", "pitch"),
+    ("“We have won the vote,” a letter to Ann Lowe said.", "letter"),
+    # a name the phrase of a person or role closes, or the author after "by"/"from", still speaks
+    ("“We have won the vote,” the US Ambassador to Germany Ann Lowe said.", "Ann Lowe"),
+    ("“We have won the vote,” a letter from Ann Lowe said.", "Ann Lowe"),
+])
+def test_a_name_after_a_preposition_on_a_thing_is_where_it_is_not_who_speaks(nlp, text, speaker):
+    assert speaker_of(nlp, text, "won the vote").speaker == speaker
+
+
+def test_anyone_who_might_say_it_leaves_the_quoted_words_to_the_reporters_source(nlp):
+    t = "Hale notes that free speech comes with the limit that you can't yell “fire” in a crowded theatre."
+    assert speaker_of(nlp, t, "fire").speaker == "Hale"
+    t = "Hale said one might call the levy “a tax on the poor” if one were unkind."
+    assert speaker_of(nlp, t, "tax on the poor").speaker == "Hale"
+    # one addressed who did say it keeps the words ("you said", no modal)
+    t = "Hale told Lowe that you said “never” last week."
+    assert speaker_of(nlp, t, "never").speaker != "Hale"

@@ -1,0 +1,37 @@
+"""The PolNeAR convention view (bench/polnear_dev.py) grows our quoted fragments to the
+clause PolNeAR annotates as content, from our own parse only. Invented sentences."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newsread.quotes import extract
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from polnear_dev import expand_mixed_parsed  # noqa: E402
+
+
+def grown(nlp, text: str, fragment: str) -> str | None:
+    q = next(q for q in extract(text, nlp).quotes if fragment in q.text)
+    assert q.kind == "mixed"
+    g = expand_mixed_parsed(q, nlp(text))
+    return g.text if g is not None else None
+
+
+def test_a_cue_inside_the_clause_it_reports_grows_to_the_whole_clause(nlp):
+    t = "The club's heavy investment in its courses, Ms. Lowe said, ''is a perfect example of adapting'' to the new economics of golf."
+    assert grown(nlp, t, "perfect example") == ("The club's heavy investment in its courses, Ms. Lowe said, "
+                                                "''is a perfect example of adapting'' to the new economics of golf")
+    # a cue before its clause grows only to the clause after it
+    t = "Ms. Lowe said the club's investment ''is a perfect example of adapting'' to the new economics of golf."
+    assert grown(nlp, t, "perfect example") == "the club's investment ''is a perfect example of adapting'' to the new economics of golf"
+
+
+def test_judging_someone_for_something_keeps_the_one_judged(nlp):
+    t = 'Hale criticised the new mayor for making "very rude statements" about the port.'
+    assert grown(nlp, t, "rude statements") == 'the new mayor for making "very rude statements" about the port'
+    # a verb that reports no judgement of its object does not take it in
+    t = 'Hale told the new mayor that the port was "in decline" after the storm.'
+    assert grown(nlp, t, "in decline") == 'that the port was "in decline" after the storm'
+
