@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import AUTHOR_PREPOSITIONS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -75,5 +77,5 @@ def placed_by_preposition(name: Token, noun: Token) -> bool:
     """'the pitch on Kickstarter', 'a letter to Ann Lowe': a name hung below ``noun`` through a
     preposition other than "by", "from" or "of" tells where the noun's thing is or whom it
     concerns, never who made it (as 'a study by Ann Lee', 'the website of the council' may)."""
-    return any(a.dep_ == "prep" and a.lower_ not in ("by", "from", "of") and a.i > noun.i and noun in a.ancestors
+    return any(a.dep_ == "prep" and a.lower_ not in AUTHOR_PREPOSITIONS and a.i > noun.i and noun in a.ancestors
                for a in name.ancestors)

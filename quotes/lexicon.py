@@ -490,6 +490,10 @@ PLURAL_PRONOUNS = frozenset("they them we us".split())
 # Pronouns for a thing or a statement: 'She says it underscores', 'said it would tell'.
 THING_PRONOUNS = frozenset("it this that".split())
 
+# Prepositions that may name who made a thing ('a study by Ann Lee', 'the website of the council');
+# any other tells where it is or whom it concerns ('the pitch on Kickstarter', 'a letter to Ann Lowe').
+AUTHOR_PREPOSITIONS = frozenset("by from of".split())
+
 # Pronouns for anyone at all ('you can't yell "fire" in a theatre', 'one might call it "a tax"').
 GENERIC_PRONOUNS = frozenset("you one".split())
 

@@ -51,11 +51,11 @@ from .lexicon import (
     WEAK_CUE_VERBS,
 )
 from .registry import Registry
-from .set_off import before_parenthesis, participle_phrase_start
+from .set_off import apposed_name_before, before_parenthesis
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "dep", "pcomp", "acl", "parataxis")
 
@@ -213,6 +213,8 @@ def _above_participle(s: Speaking) -> Repair | None:
     above = own_subject(v)
     if above is None or s.bad(above) or subj is not None and above.i == subj.i:
         return None
+    if _not_a_speaker(above) and subj is not None and may_speak(subj):
+        return None  # 'He wrote as the meeting began vowing ...': a meeting cannot vow
     return Repair(above, "cue.climbed_subject")
 
 
@@ -324,7 +326,7 @@ def _name_before_conjoined_cue(s: Speaking) -> Repair | None:
     stalled when the mayor, asked about it, said "..."': the parse gave the cue the subject of
     the clause the sentence opened with (as its own, or through a coordination), a thing that
     cannot speak, while the one set off right before the cue speaks (as after a subjectless
-    cue, _apposed_name_before)."""
+    cue, apposed_name_before)."""
     cue, subj = s.q.cue_tok, s.q.subj_tok
     if cue is None or subj is None or cue.pos_ not in ("VERB", "AUX") or subj.i > cue.i or not _not_a_speaker(subj):
         return None
@@ -333,7 +335,7 @@ def _name_before_conjoined_cue(s: Speaking) -> Repair | None:
 
 def _apposed_repair(s: Speaking, cue: Token) -> Repair | None:
     """The repair to the name set off right before ``cue``, when there is one outside the quote."""
-    name = _apposed_name_before(cue)
+    name = apposed_name_before(cue)
     return Repair(name, "cue.apposed_name") if name is not None and not s.bad(name) else None
 
 
@@ -391,64 +393,6 @@ def _speech_head(tok: Token, limit: int = 5) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in QUOTE_VERBS and tok.lemma_.lower() not in WEAK_CUE_VERBS:
             return tok
     return None
-
-
-def _apposed_name_before(cue: Token) -> Token | None:
-    """The name set off by commas right before a subjectless cue (', Tom Hale, said'),
-    or before the description or participle phrase that follows it (', Col. Steven Warren, a
-    spokesman, said', 'Tom Hale, asked about it, had said'), or the noun a relative clause
-    ending there describes (_described_by_relative). Auxiliaries and adverbs of the cue come
-    between ('had said', 'later said')."""
-    doc = cue.doc
-    k = cue.i - 1
-    while k > 0 and doc[k].head.i == cue.i and doc[k].dep_ in ("aux", "advmod", "neg"):
-        k -= 1
-    if k >= 1 and doc[k].text != ",":
-        return _described_by_relative(doc, k, set_off=False)  # 'a city official who spoke anonymously said'
-    if k < 2:
-        return None
-    name = _name_ending_at(doc, k - 1)
-    if name is not None:
-        return name
-    described = _described_by_relative(doc, k - 1, set_off=True)  # ', Reyes, who chairs the panel, said'
-    if described is not None:
-        return described
-    participle = participle_phrase_start(doc, k)
-    if participle is not None:  # the one the phrase describes: 'after Mr. Dorn, asked ...'
-        described = doc[participle - 2]
-        return described if described.pos_ in ("PROPN", "NOUN") and may_speak(described) else None
-    j = k - 1  # a description: no verb, no name, at most eight words
-    while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
-            and doc[j].ent_type_ != "PERSON":
-        j -= 1
-    return _name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
-
-
-def _described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
-    """The noun that a relative clause ending at doc[i] describes ("who ...", "whose ..."), when it
-    may speak: the subject the parse lost right before a cue. ``set_off``: the clause between
-    commas (', Reyes, who chairs the panel,'); else a restrictive one ('an official who spoke
-    anonymously')."""
-    relative = next((a for a in [doc[i], *doc[i].ancestors] if a.dep_ == "relcl"), None)
-    if relative is None or relative.right_edge.i != i or doc[relative.left_edge.i].tag_ not in ("WP", "WP$"):
-        return None
-    head, first = relative.head, relative.left_edge.i
-    if head.i > first or head.pos_ not in ("NOUN", "PROPN") or not may_speak(head):
-        return None
-    if set_off != (first >= 1 and doc[first - 1].text == ","):
-        return None
-    return head
-
-
-def _name_ending_at(doc: Doc, i: int) -> Token | None:
-    """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma or
-    coming right after a quotation ('"...," Tom Hale, the aide, said')."""
-    if i < 1 or doc[i].ent_type_ != "PERSON":
-        return None
-    j = i
-    while j >= 0 and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" or doc[j].text == "."):
-        j -= 1
-    return doc[i] if j >= 0 and (doc[j].text == "," or doc[j].is_quote) else None
 
 
 def _not_a_speaker(tok: Token) -> bool:

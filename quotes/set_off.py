@@ -1,13 +1,16 @@
 """Where a phrase set off by punctuation ends before a cue: a name's short parenthesis
 ('Sen. Ann Lowe (D-OR) said') and a participle phrase between commas ('Mr. Dorn, asked about
-the budget, had said'). Pure positions in the parse; quote_to_mention decides who speaks."""
+the budget, had said'); and the name so set off right before a cue ('..., Tom Hale, said'),
+which quote_to_mention's repairs take when the parse lost the cue's subject."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .frames import may_speak
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def before_parenthesis(doc: Doc, close: int) -> int | None:
@@ -35,3 +38,61 @@ def participle_phrase_start(doc: Doc, comma: int) -> int | None:
         first = doc[j + 2]
     # VBD too: the tagger reads "the mayor, asked about it," as the mayor asking
     return j + 1 if first.tag_ in ("VBN", "VBD", "VBG") and first.pos_ == "VERB" else None
+
+
+def apposed_name_before(cue: Token) -> Token | None:
+    """The name set off by commas right before a subjectless cue (', Tom Hale, said'),
+    or before the description or participle phrase that follows it (', Col. Steven Warren, a
+    spokesman, said', 'Tom Hale, asked about it, had said'), or the noun a relative clause
+    ending there describes (described_by_relative). Auxiliaries and adverbs of the cue come
+    between ('had said', 'later said')."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k > 0 and doc[k].head.i == cue.i and doc[k].dep_ in ("aux", "advmod", "neg"):
+        k -= 1
+    if k >= 1 and doc[k].text != ",":
+        return described_by_relative(doc, k, set_off=False)  # 'a city official who spoke anonymously said'
+    if k < 2:
+        return None
+    name = name_ending_at(doc, k - 1)
+    if name is not None:
+        return name
+    described = described_by_relative(doc, k - 1, set_off=True)  # ', Reyes, who chairs the panel, said'
+    if described is not None:
+        return described
+    participle = participle_phrase_start(doc, k)
+    if participle is not None:  # the one the phrase describes: 'after Mr. Dorn, asked ...'
+        described = doc[participle - 2]
+        return described if described.pos_ in ("PROPN", "NOUN") and may_speak(described) else None
+    j = k - 1  # a description: no verb, no name, at most eight words
+    while j > 0 and doc[j].text != "," and k - j <= 9 and doc[j].pos_ not in ("VERB", "AUX") \
+            and doc[j].ent_type_ != "PERSON":
+        j -= 1
+    return name_ending_at(doc, j - 1) if j < k - 1 and doc[j].text == "," else None
+
+
+def described_by_relative(doc: Doc, i: int, set_off: bool) -> Token | None:
+    """The noun that a relative clause ending at doc[i] describes ("who ...", "whose ..."), when it
+    may speak: the subject the parse lost right before a cue. ``set_off``: the clause between
+    commas (', Reyes, who chairs the panel,'); else a restrictive one ('an official who spoke
+    anonymously')."""
+    relative = next((a for a in [doc[i], *doc[i].ancestors] if a.dep_ == "relcl"), None)
+    if relative is None or relative.right_edge.i != i or doc[relative.left_edge.i].tag_ not in ("WP", "WP$"):
+        return None
+    head, first = relative.head, relative.left_edge.i
+    if head.i > first or head.pos_ not in ("NOUN", "PROPN") or not may_speak(head):
+        return None
+    if set_off != (first >= 1 and doc[first - 1].text == ","):
+        return None
+    return head
+
+
+def name_ending_at(doc: Doc, i: int) -> Token | None:
+    """doc[i] when it ends a person's name (titles and initials allowed) set off by a comma or
+    coming right after a quotation ('"...," Tom Hale, the aide, said')."""
+    if i < 1 or doc[i].ent_type_ != "PERSON":
+        return None
+    j = i
+    while j >= 0 and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" or doc[j].text == "."):
+        j -= 1
+    return doc[i] if j >= 0 and (doc[j].text == "," or doc[j].is_quote) else None

@@ -861,3 +861,13 @@ def test_anyone_who_might_say_it_leaves_the_quoted_words_to_the_reporters_source
     # one addressed who did say it keeps the words ("you said", no modal)
     t = "Hale told Lowe that you said “never” last week."
     assert speaker_of(nlp, t, "never").speaker != "Hale"
+
+
+def test_a_participle_the_parse_hung_on_a_things_clause_keeps_the_one_who_speaks(nlp):
+    t = "Hale sent out an email as the council meeting began vowing to “fight for every vote” in the state."
+    assert speaker_of(nlp, t, "every vote").speaker == "Hale"
+    # a participle in a reported clause still speaks for the one whose clause it is
+    t = "Ruiz acknowledged the council had made mistakes, blaming the “old guard” for them."
+    assert speaker_of(nlp, t, "old guard").speaker == "Ruiz"
+    t = "The meeting ended with Ruiz vowing to “fight for every vote” in the state."
+    assert speaker_of(nlp, t, "every vote").speaker == "Ruiz"
