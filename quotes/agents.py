@@ -1,14 +1,29 @@
-"""Passive cues: the one a cue names with "by" ("was quoted by Reuters", "described as ... by
-police"), and telling a real passive participle from an active verb the parser read as one."""
+"""Who may act as a speaker (may_speak), passive cues: the one a cue names with "by" ("was quoted
+by Reuters", "described as ... by police"), and telling a real passive participle from an active
+verb the parser read as one."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import AUTHOR_PREPOSITIONS
+from .lexicon import AUTHOR_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def may_speak(tok: Token) -> bool:
+    """Whether a subject is one who can speak: a person or organisation named or described,
+    a pronoun for one, a document ("The report concludes: ..."); never a thing ("The plan
+    includes: ...")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+    if tok.pos_ == "PROPN":
+        return tok.text[:1].isupper()
+    # the form too: the lemmatiser makes "media" "medium"
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEAKING_NOUNS or tok.lower_ in SPEAKING_NOUNS)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -37,9 +52,24 @@ def passive_participle_on_noun(verb: Token) -> bool:
     """A cue the parser made a past participle on a noun that really is one: the noun was named
     or described ('the inquiry, labeled a "witch hunt"'), it did not speak. Not an active verb
     misread so: one with an object of its own ('one lawmaker called Vale "..."'), or one whose
-    noun has no other verb outside the quote to be the subject of."""
+    noun has no other verb outside the quote to be the subject of, nor one with a subject of its
+    own ('charges that Tom Hale, for one, called "..."': a relative clause's past tense)."""
     return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "nsubj" for c in verb.children)
             and not _object_before_the_marks(verb) and not _main_verb_read_as_participle(verb))
+
+
+def participle_read_as_main_verb(verb: Token) -> Token | None:
+    """'The inquiry, often labeled a "witch hunt" by the opposition, goes on' parsed with the
+    participle as the main verb and the noun before the comma as its subject: that noun was
+    named, and the verb's own by-phrase names who named it. The noun, or None."""
+    if verb.tag_ not in ("VBD", "VBN") or not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None or subj.right_edge.i + 1 >= verb.i:
+        return None
+    edge = subj.right_edge  # the parser may hang the comma on the noun
+    return subj if edge.text == "," or edge.nbor().text == "," else None
 
 
 def main_verb_read_as_relative(verb: Token) -> bool:

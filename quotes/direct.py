@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .according import apposed_name_after, speech_noun_source, words_source
+from .agents import may_speak
 from .colon_names import capitalised_name, name_before_colon, past_cue_word
 from .frames import (
     Attribution,
@@ -28,7 +29,6 @@ from .frames import (
     bare_preposition,
     first_decision,
     is_cue,
-    may_speak,
     own_subject,
     raw_quote,
     sentence_bounds,

@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from .agents import agent_of, by_phrase_object, main_verb_read_as_relative, passive_participle_on_noun
+from .agents import (
+    agent_of,
+    by_phrase_object,
+    main_verb_read_as_relative,
+    may_speak,
+    participle_read_as_main_verb,
+    passive_participle_on_noun,
+)
 from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
@@ -23,14 +30,11 @@ from .lexicon import (
     JUDGMENT_VERBS,
     JUDICIAL_NOUNS,
     OCCASION_NOUNS,
-    PERSON_PRONOUNS,
     PLEA_PREPOSITIONS,
-    PLURAL_PRONOUNS,
     QUESTION_WORDS,
     QUOTE_VERBS,
     REPORT_VERBS,
     SEQUENCE_WORDS,
-    SPEAKING_NOUNS,
     STATEMENT_NOUNS,
     SUBORDINATORS,
 )
@@ -187,7 +191,8 @@ def subject_of(verb: Token) -> Token | None:
         ag = agent_of(verb)
         if ag is not None:
             return ag
-    if passive_participle_on_noun(verb):
+    named_noun = participle_read_as_main_verb(verb)
+    if passive_participle_on_noun(verb) or named_noun is not None and not may_speak(named_noun):
         # 'the inquiry, often labeled a "witch hunt" by the opposition': the noun is what was named
         # or described, never who spoke; a by-phrase names who did
         by = by_phrase_object(verb)
@@ -480,20 +485,6 @@ def misread_modifier(tok: Token) -> bool:
     """A capitalised word the tagger took for an adverb or adjective ("Early", "Skelly"): where
     no sentence starts, a name it missed."""
     return tok.pos_ in ("ADV", "ADJ") and tok.text[:1].isupper()
-
-
-def may_speak(tok: Token) -> bool:
-    """Whether a subject is one who can speak: a person or organisation named or described,
-    a pronoun for one, a document ("The report concludes: ..."); never a thing ("The plan
-    includes: ...")."""
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
-        return True
-    if tok.pos_ == "PRON":
-        return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
-    if tok.pos_ == "PROPN":
-        return tok.text[:1].isupper()
-    # the form too: the lemmatiser makes "media" "medium"
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEAKING_NOUNS or tok.lower_ in SPEAKING_NOUNS)
 
 
 def is_cue(tok: Token) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .agents import may_speak
 from .frames import (
     RawQuote,
     according_to,
@@ -20,7 +21,6 @@ from .frames import (
     continues_relative,
     inside_any,
     is_cue,
-    may_speak,
     sentence_bounds,
     subject_of,
 )

@@ -13,10 +13,10 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .agents import placed_by_preposition
+from .agents import may_speak, placed_by_preposition
 from .documents import DocumentAuthors
 from .entities import Entity, Resolved, _clean_name, _name_chain, entity_end, role_word, strip_roles
-from .frames import apposed_description, in_parentheses, may_speak, misread_modifier, own_subject
+from .frames import apposed_description, in_parentheses, misread_modifier, own_subject
 from .lexicon import (
     AGENT_SUFFIXES,
     AUTHORED_DOC_NOUNS,
@@ -448,7 +448,7 @@ class EntityResolution(DocumentAuthors):
             if named is not None:
                 return named
             return Resolved(self.describe(tok), "PERSON", tok.idx, tok.idx + len(tok), "description")
-        if (tok.lower_ in ELLIPTICAL_SPEAKERS and tok.pos_ in ("DET", "ADJ", "PRON")
+        if (tok.lower_ in ELLIPTICAL_SPEAKERS and (tok.pos_ in ("DET", "ADJ", "PRON") or tok.dep_ == "nsubj")  # "most" as RBS
                 or tok.pos_ == "NUM" and tok.dep_ == "nsubj" and tok.lower_ != "one"
                 and any(c.dep_ in ("prep", "quantmod") and c.lower_ in ("of", "in") for c in tok.children)):
             # '"...," said another', "Many argued", "Two of the officers said", "About four in 10

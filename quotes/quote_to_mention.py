@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .agents import may_speak
 from .entities import Resolved, _clean_name, entity_end
 from .frames import (
     RawQuote,
@@ -26,7 +27,6 @@ from .frames import (
     first_decision,
     follows_comma,
     is_cue,
-    may_speak,
     misread_modifier,
     own_subject,
     restrictive_relative,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .frames import may_speak
+from .agents import may_speak
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .frames import is_cue, may_speak, own_subject
+from .agents import may_speak
+from .frames import is_cue, own_subject
 from .lexicon import FRAME_PRONOUNS
 from .marks import MarkSpan
 

@@ -871,3 +871,19 @@ def test_a_participle_the_parse_hung_on_a_things_clause_keeps_the_one_who_speaks
     assert speaker_of(nlp, t, "old guard").speaker == "Ruiz"
     t = "The meeting ended with Ruiz vowing to “fight for every vote” in the state."
     assert speaker_of(nlp, t, "every vote").speaker == "Ruiz"
+
+
+def test_a_noun_set_off_before_a_naming_verb_was_named_the_by_phrase_named_it(nlp):
+    # the parser makes "labeled" the main verb and "inquiry" its subject
+    t = "The inquiry, often labeled a “witch hunt” by Tom Hale, goes on."
+    assert speaker_of(nlp, t, "witch hunt").speaker == "Tom Hale"
+    # one who may speak, set off the same way, still speaks
+    t = "The council, angered by the vote, called the plan “a disgrace.”"
+    assert speaker_of(nlp, t, "disgrace").speaker == "council"
+
+
+def test_a_past_tense_with_a_subject_of_its_own_is_no_participle_on_the_noun(nlp):
+    t = "The mayor was accused of uttering charges that Tom Hale, for one, called “liberal nonsense.”"
+    assert speaker_of(nlp, t, "liberal nonsense").speaker == "Tom Hale"
+    t = "The mayor dismissed the charges Tom Hale called “liberal nonsense.”"
+    assert speaker_of(nlp, t, "liberal nonsense").speaker == "Tom Hale"
