@@ -12,7 +12,8 @@ gold) into PolNeAR's conventions -- quotes sharing a cue joined into one span, m
 fragments grown to the clause that holds them in our own parse (with the object of a verb
 that names or judges someone, 'criticised the mayor for "..."'; the whole clause when the cue
 interrupts it, 'The plan, Lowe said, "is ..."'; else to the sentence end), speaker right by mention text or else canonical name -- with direct attributions
-counted over contents holding any quotation mark (including the NYT's '' and ``), a
+counted over contents holding any quotation mark (including the NYT's '' and ``) on both
+sides (our direct and mixed quotes, and any other span of ours holding a mark), a
 line whose recall counts only attributions with a communication cue (precision still
 against all), and the remaining direct errors by class. A gold Source that is a relative
 pronoun ("Ms. Hale, who has argued ...") is read as the name before it.
@@ -297,8 +298,12 @@ def holds_mark(content: str) -> bool:
 
 
 def direct_only(arts: list[dict], preds: list[list[Quote]]) -> tuple[list[dict], list[list[Quote]]]:
+    """Gold contents holding a mark against our direct and mixed quotes plus any other span
+    holding one: the two sides are chosen by the same test, so a reported clause that quotes
+    a title or a name ('she said they called it "The Late Club"'), which our notes type
+    indirect, is compared with the gold content that holds the same mark."""
     return ([dict(a, quotes=[q for q in a["quotes"] if holds_mark(q["text"])]) for a in arts],
-            [[q for q in qs if q.kind in ("direct", "mixed")] for qs in preds])
+            [[q for q in qs if q.kind in ("direct", "mixed") or holds_mark(q.text)] for qs in preds])
 
 
 def _is_pronoun(s: str) -> bool:
