@@ -47,9 +47,18 @@ def read_ann(path: Path) -> list[dict]:
             _eid, info = line.split("\t", 1)
             roles = dict(r.split(":") for r in info.split())
             events.append(roles)
-    return [
-        {k: spans[v] for k, v in ev.items() if v in spans} for ev in events
-    ]
+    return [_join_contents({k: spans[v] for k, v in ev.items() if v in spans}) for ev in events]
+
+
+def _join_contents(ev: dict) -> dict:
+    """A quote split by its cue ('"A," he said. "B."') is one attribution whose content comes
+    in parts (Content, Content2, ...); it is read as one span from the first part to the last,
+    as our convention view joins quotes that share a cue."""
+    parts = [v for k, v in ev.items() if re.fullmatch(r"Content\d*", k)]
+    if len(parts) > 1:
+        ev = {k: v for k, v in ev.items() if not re.fullmatch(r"Content\d+", k)}
+        ev["Content"] = ("Content", min(p[1] for p in parts), max(p[2] for p in parts))
+    return ev
 
 
 RELATIVES = {"who", "which", "that"}

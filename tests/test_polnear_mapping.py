@@ -47,3 +47,22 @@ def test_direct_view_selects_both_sides_by_the_same_mark_test(nlp):
     _, [kept] = direct_only([{"quotes": []}], [quotes])
     assert [q.text for q in kept] == [q.text for q in quotes if '"' in q.text]
     assert len(kept) == 1 and "Late Lunch Club" in kept[0].text
+
+
+def test_a_quote_split_by_its_cue_is_one_gold_content(tmp_path):
+    # invented brat standoff: '"The port is old," Hale said. "It will close."'
+    from polnear_dev import read_ann
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 30 34\tHale\n"
+        "T2\tCue 35 39\tsaid\n"
+        "T3\tContent 1 17\tThe port is old,\n"
+        "T4\tContent 42 56\tIt will close.\n"
+        "T5\tAttribution 35 39\tsaid\n"
+        "E1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4\n",
+        encoding="utf-8",
+    )
+    [event] = read_ann(ann)
+    assert event["Content"] == ("Content", 1, 56)
+    assert not any(k.startswith("Content") and k != "Content" for k in event)
+    assert event["Source"] == ("Source", 30, 34)
