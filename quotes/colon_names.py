@@ -1,12 +1,14 @@
 """The one a quote is given to by a name before a colon: 'Strategist Ines Caldera: "..."',
-'PollTrack:', 'Continued Hale: "..."'."""
+'PollTrack:', 'Continued Hale: "..."', 'Rep. Tom Hale (D-Ohio): "..."', 'More from the report: "..."'."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .lexicon import QUOTE_VERBS
+from .agents import may_speak
+from .lexicon import DASH_MARKS, QUOTE_VERBS
+from .set_off import before_parenthesis
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,16 +41,23 @@ def name_before_colon(before: Sequence[Token]) -> str | None:
     """'Strategist Ines Caldera: "..."': a person or organisation named right before the colon
     that opens a quote (only a time may stand between: 'Mandela in June 1994:')."""
     words = [t for t in before if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":":
+    # the tokenizer keeps '):' whole (an emoticon): 'Tom Hale (D-Ohio):'
+    if len(words) < 2 or words[-1].text not in (":", "):"):
         return None
     # 'Continued Hale: "..."', 'Added Klein:': an inverted cue opening a paragraph, then a name
     first, name = words[0], words[1:-1]
     if (past_cue_word(first) and 0 < len(name) <= 3
             and all(t.text[:1].isupper() and t.is_alpha for t in name)):
         return " ".join(t.text for t in name)
-    # the name closing the words before the colon, or followed only by a time ("in December 1992")
-    # or by its apposition ('Ann Voss, the chair:')
-    for t in reversed(words[:-1]):
+    # the name closing the words before the colon, or followed only by a time ("in December 1992"),
+    # by its apposition ('Ann Voss, the chair:') or by a short parenthesis ('Tom Hale (D-Ohio):')
+    doc, k = words[0].doc, words[-1].i if words[-1].text == "):" else words[-2].i
+    while k >= words[0].i:
+        t = doc[k]
+        k -= 1
+        if t.text in (")", "):") and (j := before_parenthesis(doc, t.i)) is not None and j >= words[0].i:
+            k = j
+            continue
         t = _apposed_name(t, words[0]) or t
         if t.ent_type_ in ("PERSON", "ORG"):
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
@@ -68,3 +77,40 @@ def _apposed_name(tok: Token, first: Token) -> Token | None:
         return None
     name = appos.head
     return name if name.ent_type_ in ("PERSON", "ORG") and name.doc[appos.left_edge.i - 1].text == "," else None
+
+
+def after_last_dash(before: Sequence[Token]) -> list[Token]:
+    """The tokens after the last dash set off by spaces ('Polls differ - Mary Dunmore:'), else all."""
+    toks = list(before)
+    dashes = [i for i, t in enumerate(toks) if i and t.text in DASH_MARKS and t.whitespace_ and toks[i - 1].whitespace_]
+    return toks[dashes[-1] + 1 :] if dashes else toks
+
+
+def label_after_dash(before: Sequence[Token]) -> str | None:
+    """'Why the polls differ - Pew Research: "..."': a label line, a dash, then one to four proper
+    nouns before the colon, which the NER may not take for a name in a line this short."""
+    label = after_last_dash(before)
+    if len(label) == len(before):
+        return None
+    name = capitalised_name(label)
+    words = [t for t in label if not t.is_space][:-1]
+    return name if name is not None and all(t.pos_ == "PROPN" for t in words) else None
+
+
+def source_after_from(before: Sequence[Token]) -> tuple[Token, Token] | None:
+    """'From the report: "..."', '... - More from Dunmore: "..."': a label that names the quote's
+    source after 'from' (at most one adverb or adjective before it), a noun phrase whose head may
+    speak (a person, an organisation, a document; no date or place); ('from', the head), else None."""
+    words = [t for t in after_last_dash(before) if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    at = next((i for i, t in enumerate(words[:2]) if t.lower_ == "from" and t.pos_ == "ADP"), None)
+    if at is None or at == 1 and words[0].pos_ not in ("ADV", "ADJ"):
+        return None
+    phrase = words[at + 1 : -1]
+    if not phrase or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART") for t in phrase):
+        return None
+    head = phrase[-1]
+    if not may_speak(head) or head.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"):
+        return None
+    return words[at], head

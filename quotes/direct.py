@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from .according import apposed_name_after, speech_noun_source, words_source
 from .agents import may_speak
-from .colon_names import capitalised_name, name_before_colon, past_cue_word
+from .colon_names import (
+    after_last_dash,
+    capitalised_name,
+    label_after_dash,
+    name_before_colon,
+    past_cue_word,
+    source_after_from,
+)
 from .frames import (
     Attribution,
     RawQuote,
@@ -38,7 +45,6 @@ from .frames import (
 from .framing import ENDS_SENTENCE, WORDS, Frame, Page, frame_of, hangs_from, pick_cue, read_page, tokens_in
 from .lexicon import (
     ARGUMENT_NOUNS,
-    DASH_MARKS,
     LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
@@ -185,14 +191,25 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
     if f.framed and not inverted:
         # 'Forecasters agree - Mary Dunmore: "..."': a headline, a dash, then the name the quote is
         # given to; the cue in the headline is the reporter's
-        dashes = [i for i, t in enumerate(before) if i and t.text in DASH_MARKS and t.whitespace_ and before[i - 1].whitespace_]
-        if not dashes or f.cue is None or f.cue.i > before[dashes[-1]].i:
+        label = after_last_dash(before)
+        if len(label) == len(before) or f.cue is None or f.cue.i >= label[0].i:
             return None
-        before = before[dashes[-1] + 1 :]
-        name = capitalised_name(before) or name_before_colon(before)
+        name = capitalised_name(label) or name_before_colon(label)
     else:
-        name = name_before_colon(before)
+        name = name_before_colon(before) or label_after_dash(before)
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
+
+
+def _source_after_from(f: Frame) -> Attribution | None:
+    """'From the report: "..."', 'Polls differ - More from Dunmore: "..."': the source a label
+    names after 'from' (a cue in a line before the dash is the reporter's)."""
+    if not f.after_colon or f.after_words:
+        return None
+    label = after_last_dash(f.before)
+    if f.framed and (f.cue is None or f.cue.i >= label[0].i):
+        return None
+    found = source_after_from(label)
+    return None if found is None else through_cue("colon.source_from", "colon", *found)
 
 
 def _cue_subject(f: Frame) -> Attribution | None:
@@ -390,7 +407,10 @@ def _floating(f: Frame) -> Attribution | None:
 # right before the marks, and a noun for speech the words hang from before any speech verb ("her
 # remark that"), name the speaker whatever the sentence's verb; the three cue sieves read the
 # one cue of the frame (each its own kind of cue); the others, only a quote no cue frames.
-SPEAKER_BEFORE_COLON: Sieves[Frame, Attribution] = (("colon.speaker_before", _speaker_before_colon),)
+SPEAKER_BEFORE_COLON: Sieves[Frame, Attribution] = (
+    ("colon.speaker_before", _speaker_before_colon),
+    ("colon.source_from", _source_after_from),
+)
 # Last, for quoted words inside a sentence no cue frames, which no sieve above attributes.
 FIRST_PERSON_FRAGMENT: Sieves[Frame, Attribution] = (("fragment.first_person", _first_person_fragment),)
 DIRECT_SIEVES: Sieves[Frame, Attribution] = (

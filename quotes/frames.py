@@ -18,6 +18,7 @@ from .agents import (
     participle_read_as_main_verb,
     passive_participle_on_noun,
 )
+from .clauses import subject_taken_by_cue
 from .issued import issuer, sent_with_recipient
 from .lexicon import (
     ABBREVIATIONS,
@@ -191,6 +192,9 @@ def subject_of(verb: Token) -> Token | None:
         ag = agent_of(verb)
         if ag is not None:
             return ag
+    taken = subject_taken_by_cue(verb)  # 'The mayor, Tom Hale wrote, is ...'
+    if taken is not None:
+        return taken.speaker
     named_noun = participle_read_as_main_verb(verb)
     if passive_participle_on_noun(verb) or named_noun is not None and not may_speak(named_noun):
         # 'the inquiry, often labeled a "witch hunt" by the opposition': the noun is what was named

@@ -37,6 +37,7 @@ from .clauses import (
     resumed_after_cue,
     side_tokens,
     split_clause_ends,
+    subject_taken_by_cue,
     subjunctive,
     trim,
 )
@@ -130,6 +131,9 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
         return None  # "was reported to ...": no source
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return None
+    taken = subject_taken_by_cue(verb)  # 'The new rules, the ministry said, will take effect'
+    if taken is not None:
+        return Report(doc, text, masked, verb, (taken.clause,), taken.span)
     heads = [c for c in verb.children if c.dep_ == "ccomp"]
     heads += misparsed_clauses(verb)
     # "..., Maróth said": the parser may hang the verb off the clause instead

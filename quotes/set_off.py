@@ -1,7 +1,8 @@
 """Where a phrase set off by punctuation ends before a cue: a name's short parenthesis
 ('Sen. Ann Lowe (D-OR) said') and a participle phrase between commas ('Mr. Dorn, asked about
 the budget, had said'); and the name so set off right before a cue ('..., Tom Hale, said'),
-which quote_to_mention's repairs take when the parse lost the cue's subject."""
+which quote_to_mention's repairs take when the parse lost the cue's subject; and the name the
+parse apposed to a subject right before its cue ('The mayor, Tom Hale wrote, is ...')."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 def before_parenthesis(doc: Doc, close: int) -> int | None:
     """The index of the word right before the short parenthesis closing at doc[close] ('(D-OR)',
     '(45)'), or None when doc[close] closes none of at most five words."""
-    if close < 2 or doc[close].text != ")":
+    if close < 2 or doc[close].text not in (")", "):"):  # '):' is one token (an emoticon)
         return None
     for j in range(close - 1, max(0, close - 7), -1):
         if doc[j].text in ("(", ")") or doc[j].is_quote:
@@ -96,3 +97,18 @@ def name_ending_at(doc: Doc, i: int) -> Token | None:
     while j >= 0 and (doc[j].ent_type_ == "PERSON" or doc[j].pos_ == "PROPN" or doc[j].text == "."):
         j -= 1
     return doc[i] if j >= 0 and (doc[j].text == "," or doc[j].is_quote) else None
+
+
+def subject_apposed_before_cue(verb: Token) -> tuple[Token, Token] | None:
+    """'The mayor, Tom Hale wrote, is ...': a subject of the cue whose apposition, set off by a
+    comma, ends right before the cue; (the subject, the apposition), else None. Whether the
+    apposition is the speaker depends on what follows the cue (clauses.subject_taken_by_cue)."""
+    doc = verb.doc
+    for subj in verb.children:
+        if subj.dep_ != "nsubj" or subj.i > verb.i:
+            continue
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+        if appos is not None and doc[appos.left_edge.i - 1].text == "," and may_speak(appos):
+            return subj, appos
+    return None
+    return None

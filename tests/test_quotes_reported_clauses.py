@@ -271,6 +271,31 @@ def test_a_parenthetical_inverted_cue_inside_the_clause(nlp, text, span, speaker
     assert quotes(nlp, text) == [("indirect", span, speaker)]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the parser hangs both subjects on the cue, leaving the clause after it without one
+    ("The new rules, the ministry said in a statement, will take effect in May.", "ministry"),
+    ("The ferry, the captain said on Monday, was late again.", "captain"),
+    # or makes the speaker an apposition of the clause's subject
+    ("The mayor, Tom Hale wrote, is a careful man.", "Tom Hale"),
+    ("His brother, Tom Hale said in a letter, was innocent.", "Tom Hale"),
+])
+def test_a_cue_set_off_inside_its_clause_gives_the_clause_to_the_speaker_beside_it(nlp, text, speaker):
+    assert quotes(nlp, text) == [("indirect", text.rstrip("."), speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor, Tom Hale, wrote a letter to the council.",  # a name between commas, then its verb
+    "The ferry, the captain said, and the bus were late.",  # no clause after the cue
+])
+def test_a_name_set_off_before_its_own_verb_reports_nothing(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_a_name_before_a_cue_with_its_own_clause_keeps_that_clause(nlp):
+    t = "Our neighbour, Tom Hale said the port would close."
+    assert quotes(nlp, t) == [("indirect", "the port would close", "Tom Hale")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Neither government named the 12 countries they said were involved.", "were involved"),
     ("The mayor praised the plan the council said it would fund.", "it would fund"),

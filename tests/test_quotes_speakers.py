@@ -887,3 +887,28 @@ def test_a_past_tense_with_a_subject_of_its_own_is_no_participle_on_the_noun(nlp
     assert speaker_of(nlp, t, "liberal nonsense").speaker == "Tom Hale"
     t = "The mayor dismissed the charges Tom Hale called “liberal nonsense.”"
     assert speaker_of(nlp, t, "liberal nonsense").speaker == "Tom Hale"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a name's party and state in brackets stand between it and the colon (the tokenizer keeps '):' whole)
+    ('Tom Hale (D-Ohio): "I have not seen that figure anywhere. Who gave it to you?"', "Tom Hale"),
+    # a label line, a dash, then proper nouns the NER does not take for a name in so short a line
+    ("Estimates of turnout are shaky - Gallup Polling: “All the samples include more engaged voters.”", "Gallup Polling"),
+    # a source named after 'from', a name or one who may speak (a document's author when it has one)
+    ("Why the polls differ - More from Dunmore: “The partisanship of the state is a starting point.”", "Dunmore"),
+    ("Ruiz said it best - From the council's statement: “We open the port at nine.”", "council"),
+])
+def test_a_label_before_the_colon_names_the_source(nlp, text, speaker):
+    [q] = extract(text, nlp).quotes
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast. From Monday: “All ferries are cancelled until further notice.”",  # a date
+    "The storm hit the coast. From Paris: “All ferries are cancelled until further notice.”",  # a place
+    "Here is the schedule. From the beginning: “We open at nine.”",  # a thing cannot speak
+    "The weather is turning - Update: “All ferries are cancelled.”",  # a common noun after the dash
+    "The storm hit the coast (see map): “All ferries are cancelled until further notice.”",  # a bracket, no name
+])
+def test_a_label_that_names_no_source_gives_no_speaker(nlp, text):
+    assert [q.speaker for q in extract(text, nlp).quotes] in ([], [""])
