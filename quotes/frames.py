@@ -535,11 +535,14 @@ def _subject_read_as_apposition(verb: Token) -> list[Token]:
     """'According to Reuters, an aide for 12 Park Lane said ...' parsed with the aide an apposition
     of Reuters and the verb without a subject: a noun apposed to the object of a preposition the
     verb leads with, ending right before the verb (after a comma), is its subject (asked only of a
-    verb with none)."""
+    verb with none); so is a name the parse made a conjunct of that object ('At Boca Marina, Jay
+    Dunn, the club's president, suggested ...')."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i < verb.i:
-            apposed = [t for t in prep.subtree if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
-                       and t.right_edge.i + 1 == verb.i and verb.doc[t.left_edge.i - 1].text == ","]
+            apposed = [t for t in prep.subtree if (t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                                                   or t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG"))
+                       and verb.doc[t.left_edge.i - 1].text == ","
+                       and (t.right_edge.i + 1 == verb.i or t.right_edge.i + 2 == verb.i and verb.doc[verb.i - 1].text == ",")]
             if apposed:
                 return apposed[:1]
     return []

@@ -912,3 +912,17 @@ def test_a_label_before_the_colon_names_the_source(nlp, text, speaker):
 ])
 def test_a_label_that_names_no_source_gives_no_speaker(nlp, text):
     assert [q.speaker for q in extract(text, nlp).quotes] in ([], [""])
+
+
+@pytest.mark.parametrize("text", [
+    "At Boca Marina, Jay Dunn, the club's president, suggested that the troubles of some rivals came from poor management.",
+    # the comma closing the apposition hung elsewhere in the parse
+    "At Boca Marina, Jay Dunn, the club's 78-year-old president and general manager, suggested that "
+    "the troubles of some rivals came from poor management.",
+])
+def test_a_name_the_parse_made_a_conjunct_of_a_leading_place_is_the_subject(nlp, text):
+    assert [q.speaker for q in extract(text, nlp).quotes] == ["Jay Dunn"]
+
+
+def test_a_conjunct_that_is_no_name_before_a_subjectless_verb_gives_no_speaker(nlp):
+    assert extract("In a letter to Hale and the council, suggested changes were listed.", nlp).quotes == []
