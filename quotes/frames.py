@@ -542,7 +542,8 @@ def _subject_read_as_apposition(verb: Token) -> list[Token]:
             apposed = [t for t in prep.subtree if (t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
                                                    or t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG"))
                        and verb.doc[t.left_edge.i - 1].text == ","
-                       and (t.right_edge.i + 1 == verb.i or t.right_edge.i + 2 == verb.i and verb.doc[verb.i - 1].text == ",")]
+                       and (t.right_edge.i + 1 == verb.i
+                            or t.dep_ == "conj" and t.right_edge.i + 2 == verb.i and verb.doc[verb.i - 1].text == ",")]
             if apposed:
                 return apposed[:1]
     return []
