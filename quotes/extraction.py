@@ -16,6 +16,7 @@ from .direct import find_blocks, find_direct
 from .entities import Entity, Resolved
 from .frames import RawQuote
 from .indirect import find_indirect
+from .line_wrap import unwrapped
 from .marks import find_marks, paragraphs
 from .quote_to_mention import resolve_quotes
 from .registry import Registry
@@ -53,10 +54,12 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def parse_form(piece: str) -> str:
-    """What the parser reads: a no-break space as a plain one. spaCy makes a no-break space a
-    token of its own, which the parser then hangs words on ('"a danger"\u00a0whose plan'); the
-    same length keeps every offset, and each quote's text is taken from the article itself."""
-    return piece.replace("\u00a0", " ")
+    """What the parser reads: a no-break space as a plain one, and a hard-wrapped text's soft
+    line breaks as spaces (line_wrap.py). spaCy makes a no-break space a token of its own, which
+    the parser then hangs words on ('"a danger"\u00a0whose plan'), and every newline ends a
+    paragraph here; the same length keeps every offset, and each quote's text is taken from
+    the article itself."""
+    return unwrapped(piece).replace("\u00a0", " ")
 
 
 def _drop_overlaps(raws: list[RawQuote]) -> list[RawQuote]:
