@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsread.model import StoredQuote
+from newsread.quotes.line_wrap import unwrapped
 
 from . import colors
 from .safe_text import visible
@@ -121,7 +122,9 @@ class ArticleView(ScrollView, can_focus=True):
                      speaker_colors: dict[str, str], name_styles: dict[str, Style] | None = None) -> None:
         """``mentions`` are fixed spans; ``name_styles`` maps each name form to its style, found
         (as a whole word) only in the lines drawn, so a long article costs no scan up front."""
-        self._text = visible(text, newlines=True)  # same length: the offsets hold
+        # same length: the offsets hold; a hard-wrapped text reflows to the pane (its soft
+        # line breaks shown as spaces, as the extractor reads them)
+        self._text = visible(unwrapped(text), newlines=True)
         self._set_names(mentions, name_styles or {})
         self._speaker_colors = speaker_colors
         self.selected = None
