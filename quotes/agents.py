@@ -81,6 +81,21 @@ def main_verb_read_as_relative(verb: Token) -> bool:
             and _main_verb_read_as_participle(verb))
 
 
+def reported_clause_after_reduced_relative(verb: Token) -> Token | None:
+    """'Multiple outlets reported on Wednesday the police had "..."' parsed with the cue a
+    reduced relative on its subject ('outlets [that were] reported on Wednesday') and that
+    subject a second one of the clause after it: a past form (the tagger may read a participle)
+    with no object hung that way on a subject that may speak is the main verb, and the clause, whose own subject follows the
+    cue, is what it reports. That clause's head, else None."""
+    noun, clause = verb.head, verb.head.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "nsubj" or not may_speak(noun):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "nsubj", "nsubjpass") for c in verb.children) or clause.i < verb.i:
+        return None
+    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and verb.right_edge.i < c.i < clause.i]
+    return clause if own else None
+
+
 def _first_mark_after(verb: Token) -> int | None:
     """The index of the first quotation mark after the verb in its sentence."""
     return next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.is_quote), None)

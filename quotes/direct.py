@@ -212,6 +212,23 @@ def _source_after_from(f: Frame) -> Attribution | None:
     return None if found is None else through_cue("colon.source_from", "colon", *found)
 
 
+def _opening_participle(f: Frame) -> Attribution | None:
+    """'Hale said the report "was not good." Adding, "It is never that bad."': a participle cue
+    opening its sentence, without a subject of its own outside the quote, goes on from the quote
+    just before (in its paragraph or the one before): that quote's speaker."""
+    cue, last = f.cue, f.last
+    if cue is None or f.cue_kind != "verb" or cue.tag_ != "VBG" or last is None or f.before_words[:1] != (cue,):
+        return None
+    subject = subject_of(cue)  # (the parse may hang the participle on the quote's verb: its subject is no speaker)
+    if last.end > cue.idx or subject is not None and not f.mark.start <= subject.idx < f.mark.end:
+        return None
+    between = [seg for seg in re.split(r"\n+", f.page.text[last.end : cue.idx])[1:-1] if seg.strip()]
+    if between:
+        return None
+    return Attribution("cue.opening_participle", "cue", cue=cue, cue_text=cue.text, cue_start=cue.idx,
+                       inherit_from=f.index - 1)
+
+
 def _cue_subject(f: Frame) -> Attribution | None:
     cue = f.cue
     if cue is None or f.cue_kind != "verb":
@@ -416,6 +433,7 @@ FIRST_PERSON_FRAGMENT: Sieves[Frame, Attribution] = (("fragment.first_person", _
 DIRECT_SIEVES: Sieves[Frame, Attribution] = (
     ("words_of", _words_of),
     ("speech_noun.possessor", _speech_noun),
+    ("cue.opening_participle", _opening_participle),
     ("cue.subject", _cue_subject),
     ("according_to", _according_to),
     ("colon.statement", _statement),

@@ -17,6 +17,7 @@ from .agents import (
     may_speak,
     participle_read_as_main_verb,
     passive_participle_on_noun,
+    reported_clause_after_reduced_relative,
 )
 from .clauses import subject_taken_by_cue
 from .issued import issuer, sent_with_recipient
@@ -195,6 +196,8 @@ def subject_of(verb: Token) -> Token | None:
     taken = subject_taken_by_cue(verb)  # 'The mayor, Tom Hale wrote, is ...'
     if taken is not None:
         return taken.speaker
+    if reported_clause_after_reduced_relative(verb) is not None:
+        return verb.head  # 'Outlets reported on Monday the police had ...': not a participle
     named_noun = participle_read_as_main_verb(verb)
     if passive_participle_on_noun(verb) or named_noun is not None and not may_speak(named_noun):
         # 'the inquiry, often labeled a "witch hunt" by the opposition': the noun is what was named

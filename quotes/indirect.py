@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .according import apposed_name_after, first_quoted_conjunct, per_source, speaking_source
+from .agents import reported_clause_after_reduced_relative
 from .clauses import (
     SUBJ,
     cited_source_clause,
@@ -136,6 +137,9 @@ def reporting_verb(doc: Doc, text: str, masked: Sequence[tuple[int, int]], verb:
         return Report(doc, text, masked, verb, (taken.clause,), taken.span)
     heads = [c for c in verb.children if c.dep_ == "ccomp"]
     heads += misparsed_clauses(verb)
+    reduced = reported_clause_after_reduced_relative(verb)  # 'Outlets reported on Monday the police had ...'
+    if not heads and reduced is not None:
+        heads = [reduced]
     # "..., Maróth said": the parser may hang the verb off the clause instead
     if not heads and verb.dep_ in ("parataxis",) and verb.head.i < verb.i and finite_clause(verb.head):
         heads = [verb.head]

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 SIEVES: dict[str, str] = {
     "words_of": "X of 'in the words of X' / 'in X's words' set off right before the quote ('was, in the words of an aide, \"...\"')",
     "speech_noun.possessor": "the possessor of a noun for an act of speech the quoted words hang from ('her remark that \"...\"', 'his call for \"...\"')",
+    "cue.opening_participle": "a participle cue opening its sentence without a subject ('Adding, \"...\"'): the speaker of the quote just before",
     "cue.subject": "the subject of the speech verb in the quote's frame (', he said', 'X told reporters: \"...\"')",
     "according_to": "X of 'according to X' / 'as quoted by X' / 'Per X,' beside the quote or the reported clause",
     "colon.statement": "the subject of 'X issued the following statement:' before a colon opening the quote",

@@ -645,3 +645,22 @@ def test_a_passive_clause_with_its_subject_on_the_auxiliary_is_reported(nlp, tex
 ])
 def test_a_subject_read_as_an_apposition_of_a_leading_preposition_speaks(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "span"), [
+    # the parser reads the cue as a reduced relative on its subject ('outlets [that were] reported')
+    ('Multiple outlets reported on Wednesday the police had "more than one conversation" with the mayor.',
+     "Multiple outlets", "more than one conversation"),
+    ("Local media reported on Monday the ferry had sunk near the harbour.", "Local media",
+     "the ferry had sunk near the harbour"),
+])
+def test_a_cue_the_parse_made_a_reduced_relative_reports_the_clause_after_it(nlp, text, speaker, span):
+    assert [(q[1], q[2]) for q in quotes(nlp, text)] == [(span, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The outlets reported on Monday were checked by the police before the ferry sank.",  # a true reduced relative
+    "The ships reported missing on Monday were found near the harbour.",
+])
+def test_a_true_reduced_relative_reports_nothing(nlp, text):
+    assert quotes(nlp, text) == []

@@ -28,6 +28,8 @@ ATTRIBUTED = [
      "every ferry will run", "Ann Lowe", "remark", "speech_noun.possessor"),
     ("According to the police, the suspect fled the scene on foot before officers arrived.",
      "the suspect fled", "police", "According to", "according_to"),
+    ('Tom Hale said of the audit that the report "was not good." Adding, "Like all these audits, it is never that bad."',
+     "it is never that bad", "Tom Hale", "Adding", "cue.opening_participle"),
     ("Foreign Minister Sergey Lavrov stressed that Moscow is not interested in escalation.",
      "Moscow is not interested", "Sergey Lavrov", "stressed", "report_verb.subject"),
     ("Tesco and Salling Group said the deal would close in the autumn.",

@@ -926,3 +926,8 @@ def test_a_name_the_parse_made_a_conjunct_of_a_leading_place_is_the_subject(nlp,
 
 def test_a_conjunct_that_is_no_name_before_a_subjectless_verb_gives_no_speaker(nlp):
     assert extract("In a letter to Hale and the council, suggested changes were listed.", nlp).quotes == []
+
+
+def test_an_opening_participle_after_a_whole_paragraph_of_other_news_gives_no_speaker(nlp):
+    t = '"The port is old," Hale said.\n\nThe ferries stopped in May. The council met twice.\n\nAdding, "It will close next year."'
+    assert [q.speaker for q in extract(t, nlp).quotes] == ["Hale", ""]
