@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 # family: "d" double, "s" single, "g" guillemet, "gs" single guillemet
-_OPEN_PUNCT = "([{<—–-/"
+# a mark right after these opens a quote; the colon too: 'Hale (D-Ohio):"I ...', the mark glued to it
+_OPEN_PUNCT = "([{<—–-/:"
 
 
 @dataclass

@@ -38,8 +38,10 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 # 'Ryan said,“Look, ...' / '... love Hispanics!”Former ...': a mark glued to the words on
-# both sides is one token for spaCy's default rules, which hides both the cue and the quote.
-_GLUED_MARKS = (r"(?<=[A-Za-z])[,;:](?=[“‘\"])", r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])”(?=[A-Za-z])")
+# both sides is one token for spaCy's default rules, which hides both the cue and the quote;
+# so is 'Hale (D-Ohio):"I ...', where the bracket and the colon stay glued to the name.
+_GLUED_MARKS = (r"(?<=[A-Za-z)])[,;:](?=[“‘\"])", r"(?<=[A-Za-z.])\)(?=[,;:][“‘\"])",
+                r"(?<=[,.;:!?])[“‘\"]", r"(?<=[,.;:!?])”(?=[A-Za-z])")
 
 
 def _split_glued_quote_marks(nlp: Language) -> None:

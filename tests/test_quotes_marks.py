@@ -15,6 +15,12 @@ def test_straight_curly_and_guillemets():
     assert spans("Il a dit: « Nous gagnerons » hier.") == [" Nous gagnerons "]
 
 
+def test_a_mark_glued_to_a_colon_opens_the_quote():
+    assert spans('Rep. Tom Hale (D-Ohio):"I have not seen that figure."') == ["I have not seen that figure."]
+    # before a space a mark after a colon still closes: 'said "Open:" and'
+    assert spans('The sign said "Open:" and nothing more.') == ["Open:"]
+
+
 def test_single_inside_double_belongs_to_the_outer_quote():
     t = "“Worth noting this for the next time someone says, ‘we’ve let too many in’,” he said."
     assert spans(t) == ["Worth noting this for the next time someone says, ‘we’ve let too many in’,"]

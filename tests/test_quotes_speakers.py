@@ -892,6 +892,8 @@ def test_a_past_tense_with_a_subject_of_its_own_is_no_participle_on_the_noun(nlp
 @pytest.mark.parametrize(("text", "speaker"), [
     # a name's party and state in brackets stand between it and the colon (the tokenizer keeps '):' whole)
     ('Tom Hale (D-Ohio): "I have not seen that figure anywhere. Who gave it to you?"', "Tom Hale"),
+    # the mark glued to the colon, the bracket and colon to the name
+    ('Tom Hale (D-Ohio):"I have not seen that figure anywhere. Who gave it to you?"', "Tom Hale"),
     # a label line, a dash, then proper nouns the NER does not take for a name in so short a line
     ("Estimates of turnout are shaky - Gallup Polling: “All the samples include more engaged voters.”", "Gallup Polling"),
     # a source named after 'from', a name or one who may speak (a document's author when it has one)
