@@ -68,11 +68,14 @@ def words_source(before: Sequence[Token]) -> tuple[Token, Token] | None:
     return None
 
 
-def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool]) -> tuple[Token, Token] | None:
+def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool],
+                       quoted: tuple[int, int] = (0, 0)) -> tuple[Token, Token] | None:
     """'her remark that "the river will take care of itself"', 'his call for "a new
     port"', "Hale's loud call for a "revolution"": quoted words that hang (through
     a clause, "for", "of" or "to") from a noun for an act of speech, before any speech verb, are
-    the words of that noun's possessor, when the possessor can speak; (noun, possessor), else None."""
+    the words of that noun's possessor, when the possessor can speak; (noun, possessor), else None.
+    A noun inside ``quoted`` (the marks' characters) is one of the quoted words ('According to X,
+    "... a quote from Clinton's testimony, which she gave ..."'), never what frames them."""
     for root in roots:
         if root.dep_ == "appos" or any(t.text == ":" for t in root.doc[root.head.i : root.i]):
             continue  # 'opposed the mayor's statement: "..."' quotes the one who opposed it
@@ -81,6 +84,8 @@ def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool]) 
             if tok.i > root.i or is_cue(tok):
                 break  # past the quote, or a verb that says it
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_ACT_NOUNS:
+                if quoted[0] <= tok.idx < quoted[1]:
+                    break
                 if not _holds_content(tok, root):
                     break  # 'described the minister's comments as "deeply offensive"': words about them
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)

@@ -124,3 +124,17 @@ def placed_by_preposition(name: Token, noun: Token) -> bool:
     concerns, never who made it (as 'a study by Ann Lee', 'the website of the council' may)."""
     return any(a.dep_ == "prep" and a.lower_ not in AUTHOR_PREPOSITIONS and a.i > noun.i and noun in a.ancestors
                for a in name.ancestors)
+
+
+def verb_joined_to_its_object(verb: Token) -> Token | None:
+    """'He adopted a fake accent and joked, "..."': a finite verb the parse made a conjunct of
+    the object noun before it is the second verb of the subject's clause (nouns do not coordinate
+    with finite verbs); the verb that governs the noun, whose subject it shares, else None."""
+    noun = verb.head
+    if not (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and noun.pos_ in ("NOUN", "PROPN")
+            and noun.dep_ in ("dobj", "pobj") and noun.i < verb.i):
+        return None
+    tok = noun.head
+    while tok.pos_ == "ADP" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None

@@ -42,10 +42,9 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .framing import ENDS_SENTENCE, WORDS, Frame, Page, frame_of, hangs_from, pick_cue, read_page, tokens_in
+from .framing import WORDS, Frame, Page, frame_of, hangs_from, only_linking_words, pick_cue, read_page, tokens_in
 from .lexicon import (
     ARGUMENT_NOUNS,
-    LINK_WORDS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
     PERSON_NOUNS,
@@ -126,7 +125,7 @@ def is_quote(f: Frame, kind: str) -> bool:
 def _holds_fragment(f: Frame) -> bool:
     """A mixed fragment is a quote only inside its cue's clause: hanging (in the parse) from the
     cue or after it in its sentence, and not a name a passive or naming verb gives."""
-    if words_source(f.before) is not None or speech_noun_source(f.roots, is_cue) is not None:
+    if words_source(f.before) is not None or speech_noun_source(f.roots, is_cue, (f.mark.start, f.mark.end)) is not None:
         return True  # 'was, in the words of an aide, "the conscience"', 'his call for "a revolution"'
     cue, roots = f.cue, f.roots
     if cue is None:
@@ -263,7 +262,7 @@ def _words_of(f: Frame) -> Attribution | None:
 def _speech_noun(f: Frame) -> Attribution | None:
     """'Ann Lowe drew criticism over her remark that "the river will take care of itself"':
     the possessor of the noun for the act of speech the quoted words hang from."""
-    found = speech_noun_source(f.roots, is_cue)
+    found = speech_noun_source(f.roots, is_cue, (f.mark.start, f.mark.end))
     if found is None:
         return None
     noun, owner = found
@@ -335,11 +334,9 @@ def _signature(f: Frame) -> Attribution | None:
 
 def _inline(f: Frame) -> bool:
     """Quoted words inside a sentence of the reporter's that no cue frames: a scare quote, a
-    title or a term, unless a dash line signs them. A linking word alone before a quoted
-    sentence ('But "the plan is stronger now ..."') leaves it a sentence of its own."""
-    linked = (len(f.before_words) == 1 and f.before_words[0].lower_ in LINK_WORDS and not f.after_words
-              and ENDS_SENTENCE.search(f.content) is not None)
-    return bool(f.before_words or f.after_words) and not linked
+    title or a term, unless a dash line signs them; linking words alone leave a quoted
+    sentence one of its own."""
+    return bool(f.before_words or f.after_words) and not only_linking_words(f)
 
 
 def _dash_after_quote(f: Frame) -> Attribution | None:

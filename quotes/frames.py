@@ -18,6 +18,7 @@ from .agents import (
     participle_read_as_main_verb,
     passive_participle_on_noun,
     reported_clause_after_reduced_relative,
+    verb_joined_to_its_object,
 )
 from .clauses import subject_taken_by_cue
 from .issued import issuer, sent_with_recipient
@@ -246,8 +247,7 @@ def subject_of(verb: Token) -> Token | None:
         if subs:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
-            # the nearest; of two as near, the later ("The dam, says the report, will hold": the
-            # parser hung the clause's subject on the cue too)
+            # the nearest; of two as near, the later ("The dam, says the report, will hold")
             c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
             # 'a statement that, while condemning violence, accused ...': the relative "that"
             # tagged a conjunction, its clause an acl
@@ -291,7 +291,7 @@ def subject_of(verb: Token) -> Token | None:
                     return issuer(tok.head)
                 tok = tok.head.head
                 continue
-            tok = tok.head
+            tok = verb_joined_to_its_object(tok) or tok.head
             continue
         if tok.dep_ == "prep" or tok.dep_ == "pobj":
             tok = tok.head

@@ -436,3 +436,18 @@ def _statement_cue(tokens: list[Token], closed_by: Token | None = None) -> Token
                 and subject_of(t.head) is not None):
             return t.head
     return None
+
+
+def only_linking_words(f: Frame) -> bool:
+    """A quoted sentence whose reporter's words around it frame nothing of their own: before it
+    a linking word or sentence adverb ('But "the plan ..."', 'Now, "within the trade there is
+    ..."'), after it a relative clause on its last word ('"... all the way to Kent," which votes
+    in June.'); it stays a sentence of the speaker's, not words built into the reporter's."""
+    before, after = f.before_words, f.after_words
+    if len(before) > 2 or not all(t.pos_ in ("ADV", "CCONJ") or t.lower_ in LINK_WORDS for t in before):
+        return False
+    if not after:
+        return ENDS_SENTENCE.search(f.content) is not None
+    clause = after[0].head  # the relative clause must end the sentence, naming no cue
+    return (after[0].tag_ in ("WDT", "WP") and f.content.rstrip().endswith(",")
+            and all(t == clause or clause.is_ancestor(t) for t in after) and not any(is_cue(t) for t in after))

@@ -434,6 +434,23 @@ def test_quoted_sentence_after_a_linking_word_continues_the_speaker(nlp):
     assert all(g[2] != "Ryder" or g[0] != "a gamble that will fail." for g in triples(nlp, t))
 
 
+def test_a_sentence_adverb_or_a_closing_relative_leaves_a_quoted_sentence_the_speakers(nlp):
+    # 'Now, "..."': a sentence adverb set off before the quote; '"...," which votes in June.':
+    # a relative clause on the quote's last word ends the sentence; neither frames the words
+    for mark in ("“”", "''"):
+        o, c = (mark[0], mark[1]) if mark == "“”" else ("''", "''")
+        t = (f"{o}We were not happy at first,{c} said Ann Lowe, head of policy at the harbour board. "
+             f"Now, {o}within the business community there is a sizable group saying this is fine.{c}")
+        assert triples(nlp, t)[1][2] == "Ann Lowe"
+        t = f"{o}We could win seats in Leeds,{c} said Tom Hale, a senior adviser. {o}We have good chances all the way through Kent,{c} which votes in June."
+        assert triples(nlp, t)[1] == ("We have good chances all the way through Kent,", "direct", "Tom Hale")
+    # a relative clause the sentence goes on from, or more words before, make the marks a name or a term
+    t = '"We could win seats in Leeds," said Tom Hale, a senior adviser. "The Harbour Lights," which opens in June, is sold out.'
+    assert len(triples(nlp, t)) == 1
+    t = '"We could win seats in Leeds," said Tom Hale, a senior adviser. Now the "new politics" is over.'
+    assert len(triples(nlp, t)) == 1
+
+
 def test_quoted_sentence_after_a_fragment_and_its_cue_floats(nlp):
     t = "Yet the harbour master is also a “quiet reformer,” Cole said. “That is just what the port needs this winter.”"
     got = triples(nlp, t)

@@ -933,3 +933,28 @@ def test_a_conjunct_that_is_no_name_before_a_subjectless_verb_gives_no_speaker(n
 def test_an_opening_participle_after_a_whole_paragraph_of_other_news_gives_no_speaker(nlp):
     t = '"The port is old," Hale said.\n\nThe ferries stopped in May. The council met twice.\n\nAdding, "It will close next year."'
     assert [q.speaker for q in extract(t, nlp).quotes] == ["Hale", ""]
+
+
+def test_a_verb_the_parse_joined_to_the_object_before_it_shares_the_subject(nlp):
+    # 'adopted a fake accent and sang': nouns do not coordinate with finite verbs, so a verb
+    # hung on the object is the subject's second verb
+    t = "Ann Lowe took the stage. She adopted a fake Irish accent and sang, “Oh we gonna miss the ferry.”"
+    q = speaker_of(nlp, t, "miss the ferry")
+    assert (q.speaker, t[q.mention_start : q.mention_end]) == ("Ann Lowe", "She")
+    t = "Tom Hale took the stage. He then picked up a small flag and joked, “Well I’mma gonna wave this all night.”"
+    assert speaker_of(nlp, t, "wave this").speaker == "Tom Hale"
+    # a noun joined to a noun, or a verb to a verb, is no such verb
+    from newsread.quotes.agents import verb_joined_to_its_object
+
+    doc = nlp("She praised the crew and the captain, and thanked the mayor.")
+    assert all(verb_joined_to_its_object(t) is None for t in doc if t.text in ("captain", "thanked"))
+
+
+def test_a_noun_for_speech_inside_the_quote_frames_nothing(nlp):
+    # the quote's words do not hang from a noun among them ('... the mayor's statement, which
+    # she read ...'): "According to" frames the quote
+    t = "According to the harbour board, “the ferry will run again once the mayor’s statement, which she read on Monday, is reviewed.”"
+    q = speaker_of(nlp, t, "ferry will run")
+    assert (q.speaker, q.sieve) == ("harbour board", "according_to")
+    t = "Mark Ellis mocked Ann Lowe's promise of “a brighter future” at the rally."
+    assert speaker_of(nlp, t, "brighter future").sieve == "speech_noun.possessor"
