@@ -180,7 +180,7 @@ _OBJECT_VERBS = {"call", "label", "dub", "brand", "describe", "term", "dismiss",
                  "declare", "name", "deem", "consider",
                  "accuse", "blame", "criticize", "criticise", "mock", "praise", "thank", "fault", "chide", "credit",
                  "condemn", "denounce", "blast", "slam", "attack", "hail"}
-_CLAUSE_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "prep", "advcl", "conj"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "pcomp", "prep", "advcl", "conj", "acl"}
 
 
 def _token_at(doc, char: int):
@@ -191,7 +191,8 @@ def _token_at(doc, char: int):
 def expand_mixed_parsed(q: Quote, doc) -> Quote | None:
     """A mixed fragment grown to the cue's complement that holds it (from our parse, never
     the gold): '"said that she would send "her thanks" to the crew but ...' becomes
-    'that she would send "her thanks" to the crew'. None when the parse does not tie
+    'that she would send "her thanks" to the crew'; for a noun cue its complement ('his claim that
+    X "founded" it', 'her pledge to be "neutral"'). None when the parse does not tie
     the fragment to the cue (the caller then falls back to the sentence rule)."""
     cue = _token_at(doc, q.cue_start) if q.cue_start >= 0 else None
     frag = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -37,6 +37,11 @@ def test_judging_someone_for_something_keeps_the_one_judged(nlp):
 
 
 
+def test_a_fragment_a_noun_for_speech_holds_grows_to_that_nouns_complement(nlp):
+    t = 'The plan drew anger. Lowe\'s pledge to be "neutral" in the port talks, and her silence since, worried the union.'
+    assert grown(nlp, t, "neutral") == 'to be "neutral" in the port talks'
+
+
 def test_direct_view_selects_both_sides_by_the_same_mark_test(nlp):
     # a reported clause quoting a name is indirect in our notes but holds a mark, as its gold does
     from polnear_dev import direct_only
