@@ -301,10 +301,16 @@ def score_convention(arts: list[dict], preds: list[list[Quote]]) -> dict:
             "attribution": _prf(c["a_p"], c["n_p"], c["a_g"], c["n_g"])}
 
 
+# a pair of single curly marks around words ('‘Turn Away’', headlines' quotes), not an
+# apostrophe ("Trump’s", "‘til"): our extractor reads such a pair as a quote
+_SINGLE_PAIR = re.compile(r"(?<!\w)‘[^‘’]*[^\s‘]’(?!\w)")
+
+
 def holds_mark(content: str) -> bool:
-    """A quotation mark, counting the doubled ASCII marks ('' and ``) the NYT texts use;
-    the older views' MARKS test misses those, so there such quotes count as indirect."""
-    return bool(MARKS & set(content)) or "''" in content or "``" in content
+    """A quotation mark, counting the doubled ASCII marks ('' and ``) the NYT texts use and
+    a pair of single curly ones; the older views' MARKS test misses those, so there such
+    quotes count as indirect."""
+    return bool(MARKS & set(content)) or "''" in content or "``" in content or _SINGLE_PAIR.search(content) is not None
 
 
 def direct_only(arts: list[dict], preds: list[list[Quote]]) -> tuple[list[dict], list[list[Quote]]]:

@@ -114,3 +114,20 @@ def source_after_from(before: Sequence[Token]) -> tuple[Token, Token] | None:
     if not may_speak(head) or head.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"):
         return None
     return words[at], head
+
+
+def label_opening_clause(before: Sequence[Token]) -> str | None:
+    """'Graham: Trump's 'hateful rhetoric' destroying GOP's chances': a short label that names a
+    person or organisation and holds no verb, then a colon, opening the sentence whose words
+    hold the quote. In the headline form 'X: Y' the words after the colon are X's, the quoted
+    ones among them too."""
+    words = [t for t in before if not t.is_space]
+    colon = next((k for k, t in enumerate(words) if t.text in (":", "):")), None)
+    if colon is None or not 1 <= colon <= 5 or colon == len(words) - 1:
+        return None  # no label, a long one, or a quote right after the colon (name_before_colon's)
+    label, rest = words[:colon], words[colon + 1 :]
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in label):
+        return None  # 'Clinton Cash Debunks Hillary:': a clause, not a name
+    if any(t.text in (":", "):") or t.text in DASH_MARKS for t in rest):
+        return None
+    return name_before_colon(words[: colon + 1])

@@ -23,6 +23,7 @@ from .colon_names import (
     after_last_dash,
     capitalised_name,
     label_after_dash,
+    label_opening_clause,
     name_before_colon,
     past_cue_word,
     source_after_from,
@@ -50,12 +51,12 @@ from .lexicon import (
     PERSON_NOUNS,
     STATEMENT_NOUNS,
     THING_PRONOUNS,
-    TITLE_SMALL_WORDS,
     TOPIC_PREPOSITIONS,
     WORK_NOUNS,
     WORK_ROLES,
 )
 from .marks import MarkSpan
+from .named_marks import looks_like_title, looks_like_title_trimmed
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
@@ -110,16 +111,22 @@ def is_quote(f: Frame, kind: str) -> bool:
     """Not a title, a term or the name of a work; a mixed fragment only where a cue holds it."""
     # a name after a colon that the sentence goes on to use (': "COVID-19" is to replace ...') stays a name
     named_subject = bool(f.after_words) and not is_cue(f.after_words[0]) and f.after_words[0].pos_ in ("VERB", "AUX")
-    if _looks_like_title(f.content) and not (f.prev_char != "" and f.prev_char in (":", ",") and f.cue is not None
+    if _headline_label(f):
+        return not _names_a_work(f.content, f.before_words, f.after_words)  # in 'X: ...' capitals are the headline's
+    if looks_like_title(f.content) and not (f.prev_char != "" and f.prev_char in (":", ",") and f.cue is not None
                                              and not f.attached and not named_subject):
         return False
-    if f.before_words and f.before_words[-1].tag_ == "POS" and _looks_like_title_trimmed(f.content):
+    if f.before_words and f.before_words[-1].tag_ == "POS" and looks_like_title_trimmed(f.content):
         return False  # 'star of television's "Harbour Lights,"', 'told NBC's "Meet the Press."': a show's or a work's name
-    if f.attached and _object_of_a_preposition(f.before_words) and _looks_like_title_trimmed(f.content):
+    if f.attached and _object_of_a_preposition(f.before_words) and looks_like_title_trimmed(f.content):
         return False  # 'a reality TV boss on "The Apprentice,"', 'in a clip of "The 411."': a name
     if _names_a_work(f.content, f.before_words, f.after_words):
         return False  # 'In his new book, "Harbour Lights," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)
+
+
+def _headline_label(f: Frame) -> bool:
+    return not f.framed and not f.after_colon and label_opening_clause(f.before) is not None
 
 
 def _holds_fragment(f: Frame) -> bool:
@@ -159,7 +166,7 @@ def _first_person_fragment(f: Frame) -> Attribution | None:
     words of the subject of the verb they hang from, when that subject can speak."""
     if f.framed or not f.before_words or f.n_words < 3 or not _FIRST_PERSON.search(f.content):
         return None
-    if _looks_like_title_trimmed(f.content) or _names_a_work(f.content, f.before_words, f.after_words):
+    if looks_like_title_trimmed(f.content) or _names_a_work(f.content, f.before_words, f.after_words):
         return None
     for root in f.roots:
         verb = _verb_above(root)
@@ -197,6 +204,13 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
     else:
         name = name_before_colon(before) or label_after_dash(before)
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
+
+
+def _label_opening_clause(f: Frame) -> Attribution | None:
+    """'Graham: Trump's "hateful rhetoric" hurts the party': the label's name, for quoted words
+    later in the sentence the label and colon open, when no cue frames them."""
+    name = None if f.framed or f.after_colon else label_opening_clause(f.before)
+    return None if name is None else Attribution("colon.label_opening_clause", "dash", speaker_text=name)
 
 
 def _source_after_from(f: Frame) -> Attribution | None:
@@ -435,6 +449,7 @@ DIRECT_SIEVES: Sieves[Frame, Attribution] = (
     ("according_to", _according_to),
     ("colon.statement", _statement),
     ("colon.subject", _colon_subject),
+    ("colon.label_opening_clause", _label_opening_clause),
     ("paragraph.continuation", _continued_paragraph),
     ("dash.signature", _signature),
     ("dash.after_quote", _dash_after_quote),
@@ -476,24 +491,6 @@ def _block_quote(page: Page, marks: list[MarkSpan], i: int) -> RawQuote | None:
 
 # -- reading the frame -----------------------------------------------------------------------
 
-def _looks_like_title(content: str) -> bool:
-    """Names, titles and terms: few words, each capitalised or numeric, no sentence punctuation."""
-    words = WORDS.findall(content)
-    code = content.strip().rstrip(".")
-    if code and not re.search(r"\s", code) and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
-        return True  # a designation: "2019-nCoV.", "COVID-19", "MH17"
-    if not words or len(words) > 6 or re.search(r"[.!?,;:]\s*$", content.strip()):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) and (
-        words[0][0].isupper() or words[0][0].isdigit()
-    )
-
-
-def _looks_like_title_trimmed(content: str) -> bool:
-    """A title once the sentence's comma or full stop the marks hold is left out ('"Harbour Lights,"')."""
-    return _looks_like_title(content.strip().rstrip(",."))
-
-
 def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequence[Token]) -> bool:
     """The title of a book, show or film: quoted words (capitalised, a dozen at most) right
     after the noun for the work ('his new book, "Harbour Lights,"') or right before a
@@ -506,7 +503,7 @@ def _names_a_work(content: str, before_words: Sequence[Token], after_words: Sequ
     if noun is not None and noun.lemma_.lower() in WORK_NOUNS and noun.pos_ == "NOUN":
         # 'Baxter said of the episode, "I regret it."': the work is what the speech is about
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPOSITIONS and is_cue(noun.head.head)
-        return not (topic and not _looks_like_title_trimmed(content))
+        return not (topic and not looks_like_title_trimmed(content))
     return bool(after_words) and after_words[0].lower_ in WORK_ROLES
 
 

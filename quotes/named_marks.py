@@ -1,6 +1,7 @@
 """Quoted spans inside a reported clause that are no quotes of their own: a title, a name, a
 scare quote ('fans of "Night Harbor," she said'). The clause around them is the quote, marks and
-all (ANNOTATION_NOTES: a title inside an indirect quote is part of it)."""
+all (ANNOTATION_NOTES: a title inside an indirect quote is part of it). And what quoted words
+that look like a title or a term are (looks_like_title)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from .clauses import finite_clause
 from .frames import inside_any
+from .lexicon import TITLE_SMALL_WORDS
+
+_TITLE_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,3 +68,22 @@ def through_open_mark(text: str, s: int, e: int) -> int:
               or inner.count("``") > inner.count("''") or "``" not in inner and inner.count("''") % 2 == 1)
     close = re.match(r"[,;.]?(?:”|\"|'')", text[e : e + 3])
     return e + close.end() if opened and close else e
+
+
+def looks_like_title(content: str) -> bool:
+    """Names, titles and terms: few words, each capitalised or numeric, no sentence punctuation;
+    a possessive stays in its word ("Schindler's List")."""
+    words = _TITLE_WORD.findall(content)
+    code = content.strip().rstrip(".")
+    if code and not re.search(r"\s", code) and re.search(r"\d", code) and re.search(r"[A-Za-z]", code):
+        return True  # a designation: "2019-nCoV.", "COVID-19", "MH17"
+    if not words or len(words) > 6 or re.search(r"[.!?,;:]\s*$", content.strip()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words) and (
+        words[0][0].isupper() or words[0][0].isdigit()
+    )
+
+
+def looks_like_title_trimmed(content: str) -> bool:
+    """A title once the sentence's comma or full stop the marks hold is left out ('"Harbour Lights,"')."""
+    return looks_like_title(content.strip().rstrip(",."))

@@ -65,6 +65,7 @@ SIEVES: dict[str, str] = {
     "colon.statement": "the subject of 'X issued the following statement:' before a colon opening the quote",
     "colon.subject": "the subject of the verb before a colon that opens the quote, one who can speak ('Moss objected: \"...\"')",
     "colon.speaker_before": "a person or organisation named right before the colon that opens the quote ('Strategist Ines Caldera: \"...\"')",
+    "colon.label_opening_clause": "a person or organisation named by a short label and a colon opening the sentence the quoted words are in, which no cue frames (headline 'Graham: Trump's \"hateful rhetoric\" hurts the party')",
     "colon.source_from": "the source a label names after 'from' before the colon that opens the quote ('From the report: \"...\"', 'More from Dunmore:')",
     "paragraph.continuation": "a later paragraph of a multi-paragraph quote (the mark re-opened): the speaker of its first paragraph",
     "dash.signature": "the '― Name' signature closing the paragraph after its last quote",

@@ -683,6 +683,10 @@ def test_a_title_after_a_possessive_is_a_name_not_a_quote(nlp, text, expected):
      [("mixed", "Suffering and Delight,", "director")]),
     ('The senator warned of "a long and bitter winter," and left.', [("mixed", "a long and bitter winter,", "senator")]),
     ('The mayor announced a plan of "Homes Before Roads." The council agreed.', [("mixed", "Homes Before Roads.", "mayor")]),
+    # a possessive stays in its capitalised word: the title is a name, the quote after the cue is the speaker's
+    ("As Ann Lowe, author of ''Britain's Harbour Book,'' put it, ''Councils should take the deal today.''",
+     [("direct", "Councils should take the deal today.", "Ann Lowe")]),
+    ('Lowe said, "Britain\'s Ports Are Full."', [("direct", "Britain's Ports Are Full.", "Lowe")]),
 ])
 def test_a_title_a_preposition_takes_is_a_name_not_a_quote(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected

@@ -40,6 +40,8 @@ ATTRIBUTED = [
      "every school", "Jane Doe", "said", "colon.paragraph_before"),
     ("Veteran pollster Helen Marsh: “The turnout is rising in every ward we survey.”",
      "The turnout is rising", "Helen Marsh", "", "colon.speaker_before"),
+    ("Ann Lowe: Harbour Plan Is a ‘Proven Failure’ in Business.\n\nLowe spoke on Saturday.",
+     "Proven Failure", "Ann Lowe", "", "colon.label_opening_clause"),
     ("Not every ferry is the same. From the survey: “Routes with longer crossings drew fewer complaints.”",
      "Routes with longer crossings", "survey", "From", "colon.source_from"),
     ("The company issued the following statement on Tuesday: “We regret the error and apologise to our customers.”",

@@ -958,3 +958,25 @@ def test_a_noun_for_speech_inside_the_quote_frames_nothing(nlp):
     assert (q.speaker, q.sieve) == ("harbour board", "according_to")
     t = "Mark Ellis mocked Ann Lowe's promise of “a brighter future” at the rally."
     assert speaker_of(nlp, t, "brighter future").sieve == "speech_noun.possessor"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # headline style 'X: Y': the words after the label's colon are X's, a fragment among them too
+    ("Graham: Lowe’s ‘Incredibly Hateful Rhetoric’ Destroying the Party’s Chance to Win.\n\nGraham spoke on Thursday.", "Graham"),
+    ("Ann Lowe: Harbour Plan Is a ‘Proven Failure’ in Business.\n\nLowe spoke on Saturday.", "Ann Lowe"),
+    ('Ann Lowe: the harbour plan is "a failure" and must go.', "Ann Lowe"),
+    # a cue in the clause still frames its fragment
+    ("Report: Half the meetings were with donors; campaign says schedule ‘cherry-picked.’", "campaign"),
+])
+def test_a_name_and_colon_opening_a_sentence_gives_it_the_quoted_words(nlp, text, speaker):
+    [q] = extract(text, nlp).quotes
+    assert (q.kind, q.speaker) == ("mixed", speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Council Rejects Mayor: Plan Is ‘A Disaster.’",  # a clause before the colon, not a name
+    "Update: the mayor’s ‘harbour plan’ was dropped.",  # a label that names no one
+    "Ann Lowe, the mayor who ran the port for a decade until the storm: her ‘harbour plan’ failed.",  # no short label
+])
+def test_a_colon_after_no_short_name_gives_no_headline_speaker(nlp, text):
+    assert all(q.sieve != "colon.label_opening_clause" for q in extract(text, nlp).quotes)
