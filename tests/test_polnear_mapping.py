@@ -71,3 +71,10 @@ def test_a_quote_split_by_its_cue_is_one_gold_content(tmp_path):
     assert event["Content"] == ("Content", 1, 56)
     assert not any(k.startswith("Content") and k != "Content" for k in event)
     assert event["Source"] == ("Source", 30, 34)
+
+
+def test_a_pair_of_single_curly_marks_is_a_mark_an_apostrophe_is_not():
+    from polnear_dev import holds_mark
+    assert holds_mark("Plan Is a ‘Proven Failure’ in Business")
+    assert holds_mark("''a failure''") and holds_mark('"a failure"')
+    assert not holds_mark("Lowe’s plan failed") and not holds_mark("open ‘til dawn, Lowe’s shop")
