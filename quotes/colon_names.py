@@ -123,11 +123,14 @@ def label_opening_clause(before: Sequence[Token]) -> str | None:
     ones among them too."""
     words = [t for t in before if not t.is_space]
     colon = next((k for k, t in enumerate(words) if t.text in (":", "):")), None)
-    if colon is None or not 1 <= colon <= 5 or colon == len(words) - 1:
-        return None  # no label, a long one, or a quote right after the colon (name_before_colon's)
+    if colon is None or not 1 <= colon <= 4:
+        return None  # no label, or a long one (a headline's clause the NER may have run into a name)
     label, rest = words[:colon], words[colon + 1 :]
     if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in label):
         return None  # 'Clinton Cash Debunks Hillary:': a clause, not a name
     if any(t.text in (":", "):") or t.text in DASH_MARKS for t in rest):
         return None
-    return name_before_colon(words[: colon + 1])
+    name = name_before_colon(words[: colon + 1])
+    if name is None and len(label) <= 2 and all(t.pos_ == "PROPN" for t in label):
+        name = capitalised_name(words[: colon + 1])  # 'Cruz:', 'Sidney Blumenthal:' the NER leaves untyped in a headline
+    return name

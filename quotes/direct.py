@@ -126,7 +126,7 @@ def is_quote(f: Frame, kind: str) -> bool:
 
 
 def _headline_label(f: Frame) -> bool:
-    return not f.framed and not f.after_colon and label_opening_clause(f.before) is not None
+    return not f.framed and (f.after_words or not f.after_colon) and label_opening_clause(f.before) is not None
 
 
 def _holds_fragment(f: Frame) -> bool:
@@ -209,7 +209,7 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
 def _label_opening_clause(f: Frame) -> Attribution | None:
     """'Graham: Trump's "hateful rhetoric" hurts the party': the label's name, for quoted words
     later in the sentence the label and colon open, when no cue frames them."""
-    name = None if f.framed or f.after_colon else label_opening_clause(f.before)
+    name = None if f.framed or f.after_colon and not f.after_words else label_opening_clause(f.before)
     return None if name is None else Attribution("colon.label_opening_clause", "dash", speaker_text=name)
 
 

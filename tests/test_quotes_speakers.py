@@ -965,6 +965,8 @@ def test_a_noun_for_speech_inside_the_quote_frames_nothing(nlp):
     ("Graham: Lowe’s ‘Incredibly Hateful Rhetoric’ Destroying the Party’s Chance to Win.\n\nGraham spoke on Thursday.", "Graham"),
     ("Ann Lowe: Harbour Plan Is a ‘Proven Failure’ in Business.\n\nLowe spoke on Saturday.", "Ann Lowe"),
     ('Ann Lowe: the harbour plan is "a failure" and must go.', "Ann Lowe"),
+    # one or two proper nouns the NER leaves untyped in a headline's capitals
+    ("Hale: Lowe Has ‘To Come a Long Way’ On Ferries.\n\nTom Hale spoke.", "Tom Hale"),
     # a cue in the clause still frames its fragment
     ("Report: Half the meetings were with donors; campaign says schedule ‘cherry-picked.’", "campaign"),
 ])
