@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import (
     CONTRAST_WORDS,
+    DASH_MARKS,
     MANDATIVE_VERBS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
@@ -424,6 +425,14 @@ def contrast_before_cue(doc: Doc, b: int, verb: Token) -> bool:
     if doc[i].lower_ in CONTRAST_WORDS:
         return True
     return any(t.lower_ in CONTRAST_WORDS and t.dep_ in ("advmod", "cc") for t in doc[b + 1 : verb.i])
+
+
+def reports_its_own_clause_after_a_dash(doc: Doc, b: int, verb: Token) -> bool:
+    """'Lowe isn't rattled by the losses — in fact, she said it "humanizes" her': a cue after a
+    dash with a clause of its own after it reports that clause; the one before the dash is the
+    reporter's (a cue with nothing after it, '— or so Hale said.', still reports what precedes)."""
+    return (any(t.text in DASH_MARKS for t in doc[b + 1 : verb.i])
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
 
 
 def cited_source_clause(verb: Token) -> tuple[Token, Token] | None:

@@ -318,7 +318,7 @@ def subject_of(verb: Token) -> Token | None:
         root = verb.sent.root
         subs = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
         if root.i < verb.i and subs and not _wh_clause(root):
-            return subs[0]
+            return subs[-1]  # the nearest: 'LEEDS, Aug. 24 — A spokesman ... called' has two
     return None
 
 

@@ -35,6 +35,7 @@ from .clauses import (
     relative_after_cue,
     relative_gap,
     relative_parenthetical,
+    reports_its_own_clause_after_a_dash,
     resumed_after_cue,
     side_tokens,
     split_clause_ends,
@@ -266,7 +267,7 @@ def _clause_range(r: Report, h: Token, subj: Token, extend_to: dict[int, int]) -
         return None  # 'told the press, "...." As of Tuesday ...': the quote was what they told
     if b < verb.i and any(t.text == ";" for t in doc[b + 1 : verb.i]):
         return None  # "A denied it; B claimed ...": a semicolon ends A's clause
-    if b < verb.i and contrast_before_cue(doc, b, verb):
+    if b < verb.i and (contrast_before_cue(doc, b, verb) or reports_its_own_clause_after_a_dash(doc, b, verb)):
         return None  # "A denied the claims, however, a UN report concluded ...": A's own clause
     obj = object_subject(verb, h)
     if obj is not None and not finite_clause(h):

@@ -304,6 +304,14 @@ def test_clause_closed_by_a_contrast_is_not_the_later_cues(nlp):
     assert texts(nlp, "The plan failed, the minister said.", "indirect") == ["The plan failed"]
 
 
+def test_a_cue_after_a_dash_with_a_clause_of_its_own_does_not_report_the_one_before(nlp):
+    t = "Ann Lowe isn’t rattled about the string of losses she’s faced in the race — in fact, she said it “humanizes” her."
+    assert texts(nlp, t, "indirect") == []
+    # a cue set off by dashes with no clause after it still reports the clause around it
+    t = "The ferry will run again next week — the council said on Monday — and fares will stay the same."
+    assert texts(nlp, t, "indirect") == ["The ferry will run again next week"]
+
+
 def test_background_relative_clause_with_a_trailing_apposition_is_cut(nlp):
     t = ("According to Johnson, this break will allow him to develop plans for his administration, which he is "
          "to present on October 14, the same day the Queen is scheduled to give a speech.")

@@ -982,3 +982,10 @@ def test_a_name_and_colon_opening_a_sentence_gives_it_the_quoted_words(nlp, text
 ])
 def test_a_colon_after_no_short_name_gives_no_headline_speaker(nlp, text):
     assert all(q.sieve != "colon.label_opening_clause" for q in extract(text, nlp).quotes)
+
+
+def test_a_misparsed_participle_takes_the_main_clause_subject_nearest_it(nlp):
+    # the parse gives 'called' two subjects, the dateline's place and the spokesman
+    t = ("LEEDS, Aug. 24 (UPI) — A spokesman for the mayor called a report suggesting donors were granted "
+         "greater access to the council “outrageous.”")
+    assert speaker_of(nlp, t, "outrageous").speaker == "spokesman"
