@@ -138,3 +138,16 @@ def verb_joined_to_its_object(verb: Token) -> Token | None:
     while tok.pos_ == "ADP" and tok.head.i != tok.i:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def subject_read_as_object_conjunct(verb: Token) -> list[Token]:
+    """'The Post will brand you a liar and Channel 9 will accuse you of ...' parsed with Channel 9 a
+    conjunct of the first verb's object and the second verb without a subject: a name joined to
+    that object and ending right before the second verb (or its auxiliary) is its subject (asked
+    only of a conjunct verb with none)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
+    return [t for t in verb.head.subtree
+            if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG") and t.right_edge.i + 1 == first
+            and t.head.dep_ in ("dobj", "attr", "oprd", "dative")][:1]

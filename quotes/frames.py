@@ -18,6 +18,7 @@ from .agents import (
     participle_read_as_main_verb,
     passive_participle_on_noun,
     reported_clause_after_reduced_relative,
+    subject_read_as_object_conjunct,
     verb_joined_to_its_object,
 )
 from .clauses import subject_taken_by_cue
@@ -215,7 +216,7 @@ def subject_of(verb: Token) -> Token | None:
         return inverted
     for _ in range(6):
         subs = (_name_read_as_compound(tok) or [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-                or _subject_read_as_apposition(tok))
+                or _subject_read_as_apposition(tok) or subject_read_as_object_conjunct(tok))
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
                 and trailing_participle(verb) and restrictive_relative(tok)):
             # 'excuse not hiring a builder who said he was cheated, saying "..."': a
@@ -249,8 +250,7 @@ def subject_of(verb: Token) -> Token | None:
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
             # the nearest; of two as near, the later ("The dam, says the report, will hold")
             c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
-            # 'a statement that, while condemning violence, accused ...': the relative "that"
-            # tagged a conjunction, its clause an acl
+            # 'a statement that, while condemning violence, accused ...': "that" tagged a conjunction
             misread_relative = (c.lower_ == "that" and c.tag_ == "IN" and tok.dep_ in ("relcl", "acl")
                                 and c.i == tok.head.i + 1 and tok.head.pos_ in ("NOUN", "PROPN"))
             if c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" or misread_relative:

@@ -989,3 +989,13 @@ def test_a_misparsed_participle_takes_the_main_clause_subject_nearest_it(nlp):
     t = ("LEEDS, Aug. 24 (UPI) — A spokesman for the mayor called a report suggesting donors were granted "
          "greater access to the council “outrageous.”")
     assert speaker_of(nlp, t, "outrageous").speaker == "spokesman"
+
+
+def test_a_name_the_parse_joined_to_the_object_before_a_second_verb_is_its_subject(nlp):
+    t = "If you doubt the council, the Harbour Post will brand you a liar and Channel 9 will accuse you of staging a “freak out.”"
+    assert speaker_of(nlp, t, "freak out").speaker == "Channel 9"
+    # a name joined to the object with more words between it and the verb is an object still
+    t = 'Ann Lowe thanked the mayor and Tom Hale, and said, "We will rebuild the harbour."'
+    assert speaker_of(nlp, t, "rebuild").speaker == "Ann Lowe"
+    t = 'The council fined the Harbour Post and Channel 9 and called their report "a fabrication."'
+    assert speaker_of(nlp, t, "fabrication").speaker == "council"
