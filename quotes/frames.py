@@ -323,11 +323,11 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def adverbial_clause(head: Token) -> bool:
-    """'Voss told the chief, after he conceded he had not read the report': a clause
-    after a comma that opens with a subordinator is an adverbial the parser hung as the
-    verb's complement, not what was said."""
+    """'Voss told the chief, after he conceded ...', '"...," she said as the crowd booed': a clause opened by a
+    subordinator after a comma, or by "as" right after the verb, is an adverbial parsed as what was said."""
     first = head.left_edge
-    return first.lower_ in SUBORDINATORS and first.dep_ == "mark" and follows_comma(first)
+    return first.dep_ == "mark" and (first.lower_ in SUBORDINATORS and follows_comma(first)
+                                     or first.lower_ == "as" and first.i == head.head.i + 1)
 
 
 def continues_relative(clause: Token) -> bool:

@@ -999,3 +999,13 @@ def test_a_name_the_parse_joined_to_the_object_before_a_second_verb_is_its_subje
     assert speaker_of(nlp, t, "rebuild").speaker == "Ann Lowe"
     t = 'The council fined the Harbour Post and Channel 9 and called their report "a fabrication."'
     assert speaker_of(nlp, t, "fabrication").speaker == "council"
+
+
+def test_an_as_clause_right_after_the_cue_is_the_time_of_saying_not_what_was_said(nlp):
+    # the parse takes 'as some ... booed' for the cue's complement; the quote before is what was said
+    t = "Ann Lowe spoke. \"He didn't report the loans,\" she said as some wearing Hale shirts booed."
+    quotes = extract(t, nlp).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", "He didn't report the loans,", "Ann Lowe")]
+    # an "as" further on belongs to the reported clause
+    t = "Ann Lowe said the ferry would run as the council had promised."
+    assert [q.text for q in extract(t, nlp).quotes] == ["the ferry would run as the council had promised"]
