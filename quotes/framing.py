@@ -160,9 +160,23 @@ def _framing_cue(before: list[Token], after: list[Token], roots: list[Token], m:
     if cue_after is None or not _cue_ok_after(cue_after, after):
         return cue_before
     if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
-                                   or hangs_from(cue_before, roots) and not hangs_from(cue_after, roots)):
-        return cue_before  # '... said X remained "one of ...", but he also warned ...'
+                                   or hangs_from(cue_before, roots) and not hangs_from(cue_after, roots)
+                                   or hangs_from(cue_before, roots) and _in_preposed_phrase(cue_before, cue_after)):
+        # '... said X remained "one of ...", but he also warned ...'; 'under what Hale called "the
+        # old model," the firm charged ...': the words are the nearest cue's they hang from
+        return cue_before
     return cue_after
+
+
+def _in_preposed_phrase(inner: Token, outer: Token) -> bool:
+    """'Under what Hale called "the old model," the firm charged ...': the inner cue sits in a
+    prepositional phrase that sets the scene for the outer verb, which does not report it."""
+    if not outer.is_ancestor(inner):
+        return False
+    below = inner
+    while below.head != outer:
+        below = below.head
+    return below.dep_ == "prep" and below.i < outer.i
 
 
 def _cue_kind(cue: Token | None, statement: bool) -> str:

@@ -1009,3 +1009,17 @@ def test_an_as_clause_right_after_the_cue_is_the_time_of_saying_not_what_was_sai
     # an "as" further on belongs to the reported clause
     t = "Ann Lowe said the ferry would run as the council had promised."
     assert [q.text for q in extract(t, nlp).quotes] == ["the ferry would run as the council had promised"]
+
+
+def test_quoted_words_go_to_the_nearest_cue_they_hang_from_not_the_main_verb_above_it(nlp):
+    # 'under what Hale called "...", the firm charged ...': "called" holds the words, "charged" the clause
+    for o, c in (("''", "''"), ("“", "”")):
+        t = f"In 2009, under what Mr. Hale called {o}the old harbour model,{c} the Leeds Ferry Company charged members $100 a year."
+        q = speaker_of(nlp, t, "old harbour model")
+        assert (q.speaker, q.cue) == ("Hale", "called")
+    # a cue after the quote that the words hang from directly still frames them; so does one that
+    # reports the whole sentence the nearer cue is in
+    t = '"We will not close the port," Lowe said, and Hale told reporters the same.'
+    assert speaker_of(nlp, t, "close the port").speaker == "Lowe"
+    t = "Ann Lowe spoke. Supporters of the mayor shoved her, calling her “harbour scum,” she said in an interview."
+    assert speaker_of(nlp, t, "harbour scum").speaker == "Ann Lowe"
