@@ -126,6 +126,7 @@ def is_quote(f: Frame, kind: str) -> bool:
 
 
 def _headline_label(f: Frame) -> bool:
+    """No cue frames the quoted words and a short name and colon open their sentence ('X: ...')."""
     return not f.framed and (f.after_words or not f.after_colon) and label_opening_clause(f.before) is not None
 
 

@@ -1,7 +1,7 @@
 """Quoted spans inside a reported clause that are no quotes of their own: a title, a name, a
 scare quote ('fans of "Night Harbor," she said'). The clause around them is the quote, marks and
-all (ANNOTATION_NOTES: a title inside an indirect quote is part of it). And what quoted words
-that look like a title or a term are (looks_like_title)."""
+all (ANNOTATION_NOTES: a title inside an indirect quote is part of it). Also the test for quoted
+words that look like a title or a term (looks_like_title)."""
 
 from __future__ import annotations
 
