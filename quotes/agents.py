@@ -151,3 +151,41 @@ def subject_read_as_object_conjunct(verb: Token) -> list[Token]:
     return [t for t in verb.head.subtree
             if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG") and t.right_edge.i + 1 == first
             and t.head.dep_ in ("dobj", "attr", "oprd", "dative")][:1]
+
+
+def perfect_read_as_modifier(verb: Token) -> Token | None:
+    """'Beck, who has in the past described Trump as "..."' parsed with the participle an adjective of
+    its object ('described Trump') and "has" the clause's main verb: a past participle that opens its
+    noun's phrase, after a finite "have" with only adverbs and the auxiliary's own phrases between
+    ('in the past'), is that auxiliary's perfect; the auxiliary, whose subject is the speaker, else None.
+    Not 'has the described "symptoms"' (a determiner opens the phrase)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or noun.left_edge.i != verb.i or noun.i <= verb.i:
+        return None
+    for have in reversed(verb.doc[verb.sent.start : verb.i]):
+        if have.lemma_ == "have" and have.tag_ in ("VBZ", "VBP", "VBD"):
+            break
+    else:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in have.children):
+        return None
+    between = verb.doc[have.i + 1 : verb.i]
+    phrases = {t.i for c in have.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree}
+    if all(t.pos_ in ("ADV", "PART") or t.i in phrases for t in between):
+        return have
+    return None
+
+
+def parenthetical_speaker(verb: Token, subjects: list[Token]) -> Token | None:
+    """'Lowe, an aide said, "is very confident"' parsed with two subjects of the cue: a cue set off
+    by commas inside a clause ('X, Y said, is ...') has its own subject right before it; the one
+    before that, closed by a comma, is the subject of the interrupted clause. The cue's subject,
+    else None. Not 'The leader, Ann Ruiz, said' (a comma closes the apposition before the cue)."""
+    doc = verb.doc
+    before = sorted((s for s in subjects if s.i < verb.i), key=lambda s: s.i)
+    if len(before) < 2 or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    speaker, clause_subject = before[-1], before[-2]
+    if speaker.right_edge.i + 1 != verb.i or doc[clause_subject.right_edge.i + 1].text != ",":
+        return None
+    return speaker if may_speak(speaker) else None

@@ -15,8 +15,10 @@ from .agents import (
     by_phrase_object,
     main_verb_read_as_relative,
     may_speak,
+    parenthetical_speaker,
     participle_read_as_main_verb,
     passive_participle_on_noun,
+    perfect_read_as_modifier,
     reported_clause_after_reduced_relative,
     subject_read_as_object_conjunct,
     verb_joined_to_its_object,
@@ -183,13 +185,11 @@ def cited_as_saying(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The speaker token for a cue verb: its subject, or the subject of the clause it
-    hangs from ("..., adding that", "was quoted as saying", "who said"); the one cited in
-    "quoted X as saying"."""
+    """The speaker token for a cue verb: its subject, or the subject of the clause it hangs from
+    ("..., adding that", "was quoted as saying", "who said"); the one cited in "quoted X as saying"."""
     cited = cited_as_saying(verb)
     if cited is not None:
         return cited
-    tok = verb
     # passive with an agent: "was told by Minister X", "described as ... by the police"
     if verb.lemma_.lower() != "quote" and any(c.dep_ == "nsubjpass" for c in verb.children):
         ag = agent_of(verb)
@@ -214,6 +214,7 @@ def subject_of(verb: Token) -> Token | None:
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted
+    tok = perfect_read_as_modifier(verb) or verb
     for _ in range(6):
         subs = (_name_read_as_compound(tok) or [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
                 or _subject_read_as_apposition(tok) or subject_read_as_object_conjunct(tok))
@@ -249,7 +250,8 @@ def subject_of(verb: Token) -> Token | None:
             # "The Senate Minority Leader, Chuck Schumer, said": prefer the named one
             named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]
             # the nearest; of two as near, the later ("The dam, says the report, will hold")
-            c = past_dateline(named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
+            c = parenthetical_speaker(tok, subs) or past_dateline(
+                named[-1] if named else min(subs, key=lambda x: (abs(x.i - tok.i), -x.i)))
             # 'a statement that, while condemning violence, accused ...': "that" tagged a conjunction
             misread_relative = (c.lower_ == "that" and c.tag_ == "IN" and tok.dep_ in ("relcl", "acl")
                                 and c.i == tok.head.i + 1 and tok.head.pos_ in ("NOUN", "PROPN"))
@@ -263,9 +265,8 @@ def subject_of(verb: Token) -> Token | None:
                 if prev.pos_ in ("NOUN", "PROPN"):
                     return prev
             return c
-        # "That led Okafor to ... call Moss ...": after a causative verb an infinitive's
-        # subject is its object (not after a directive: 'directing the committees to "proceed"'
-        # quotes the one who directs)
+        # "That led Okafor to ... call Moss ...": after a causative verb an infinitive's subject is
+        # its object (not after a directive: 'directing the committees to "proceed"' quotes the director)
         if (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CAUSATIVE_VERBS
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)):
             controller = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
@@ -471,8 +472,7 @@ def inverted_cue_object(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
         return None
-    # not after a quotation ('"...," Ramos, 58, told AFP': the parse lost the subject there)
-    # nor after an apposition closing a name (", 58,")
+    # not after a quotation ('"...," Ramos, 58, told AFP': the parse lost the subject) nor an apposition (", 58,")
     if any(t.is_quote for t in doc[head.left_edge.i : verb.i]) or doc[verb.i - 2].dep_ in ("appos", "nummod"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)

@@ -300,8 +300,9 @@ def _colon_right_after(cue: Token) -> bool:
 
 def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> Token | None:
     """The cue among the frame's words: the first after a quote; before it, the last one,
-    unless that one sits in a relative clause or an infinitive the quoted words do not hang
-    from ('saying anyone who grumbles about it "has not ..."' is said, not grumbled)."""
+    unless that one sits in a relative clause, an infinitive or a participle on a noun that the
+    quoted words do not hang from ('saying anyone who grumbles about it "has not ..."' is said,
+    not grumbled; 'called a report suggesting donors had access "outrageous"' is called)."""
     cues = [t for t in tokens if (is_cue(t) or after and (_frame_verb(t) or _frame_verb_read_as_noun(t)))
             and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)
             and not (after and _relative_of_a_thing(t))]
@@ -316,7 +317,7 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
         # 'Hale said that fact speaks volumes about who is "ready to lead"': in the clause a
         # speaker reports, a thing "speaks" only in a figure; the speaker's verb is the cue
         return last.head
-    if last.dep_ in ("relcl", "xcomp") and not hangs_from(last, roots):
+    if last.dep_ in ("relcl", "xcomp", "acl") and not hangs_from(last, roots):
         held = [t for t in pool if hangs_from(t, roots)]
         return held[-1] if held else last
     return last

@@ -9,6 +9,7 @@ rock ’n’ roll, Fishmongers’ Hall) are told apart from marks by their neigh
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # family: "d" double, "s" single, "g" guillemet, "gs" single guillemet
@@ -187,6 +188,20 @@ def _other_form(text: str, outer: int, inner: int, outer_family: str, inner_fami
     return (text[outer] in straight) != (text[inner] in straight)
 
 
+def _opens_sentence(text: str, pos: int, para_start: int) -> bool:
+    """The mark at ``pos`` starts a sentence: only a sentence's end (its stop and any closing mark) stands
+    before it in the paragraph ('..., said Baron. “His ...'), never a word ('called it “a ...')."""
+    before = text[para_start:pos].rstrip().rstrip("\"”’'»)")
+    return before[-1:] in (".", "!", "?")
+
+
+def _left_open(text: str, m: MarkSpan, at_start: Callable[[int, int], bool]) -> bool:
+    """A quote whose closing mark was never typed, kept to the end of its paragraph: one that opens
+    the paragraph (a quote paragraph) or a sentence in it ('..., said Baron. “His candidacy ...').
+    An unclosed mark inside a sentence ('called it “a disgrace. Then ...') is no quote."""
+    return at_start(m.open_pos, m.para_start) or _opens_sentence(text, m.open_pos, m.para_start)
+
+
 def find_marks(text: str) -> list[MarkSpan]:
     """Top-level quoted spans of the text, sorted, never overlapping."""
     paras = paragraphs(text)
@@ -230,8 +245,8 @@ def find_marks(text: str) -> list[MarkSpan]:
             if opens_here:
                 pending_open.continued = True
                 spans.append(pending_open)
-            elif at_start(pending_open.open_pos, pending_open.para_start):
-                spans.append(pending_open)  # a quote paragraph whose mark was never closed
+            elif _left_open(text, pending_open, at_start):
+                spans.append(pending_open)
             pending_open = None
         reopened = spans[-1].continued if spans else False
         for o, c, _family in top_pairs:
@@ -248,7 +263,7 @@ def find_marks(text: str) -> list[MarkSpan]:
                     cand.continued = False
                 else:
                     pending_open = cand
-    if pending_open is not None and at_start(pending_open.open_pos, pending_open.para_start):
+    if pending_open is not None and _left_open(text, pending_open, at_start):
         spans.append(pending_open)
     spans.sort(key=lambda m: m.start)
     out: list[MarkSpan] = []

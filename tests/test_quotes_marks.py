@@ -118,3 +118,17 @@ def test_a_quote_left_open_holding_quotes_of_the_other_form_runs_on():
     assert spans(t) == ["Europe is breaking up,", "It is a risk everywhere."]
     t = 'He called it "a farce and "the worst" plan in years.\n'
     assert "the worst" in spans(t)
+
+
+def test_a_quote_left_open_after_a_sentence_runs_to_its_paragraphs_end():
+    # the writer forgot the closing mark of a quote that opens a sentence, and the next
+    # paragraph does not re-open it: the quote ends with its paragraph
+    t = ("“We will win,” said Baron. “His candidacy has defied all conventions.\n\n"
+         "He continued, “That’s what we intend to do.”")
+    assert spans(t) == ["We will win,", "His candidacy has defied all conventions.", "That’s what we intend to do."]
+    # the same at the text's end, and after a question
+    assert spans("Is it over? “Not yet. We go on.") == ["Not yet. We go on."]
+    # an unclosed mark inside a sentence is no quote: the words after it are the writer's
+    t = "He called the plan “a disgrace to the party. Then he left.\n\nThe crowd cheered."
+    assert spans(t) == []
+    assert spans("The vote, “in his view, was rigged. Nobody agreed.") == []

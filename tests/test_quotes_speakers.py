@@ -1023,3 +1023,33 @@ def test_quoted_words_go_to_the_nearest_cue_they_hang_from_not_the_main_verb_abo
     assert speaker_of(nlp, t, "close the port").speaker == "Lowe"
     t = "Ann Lowe spoke. Supporters of the mayor shoved her, calling her “harbour scum,” she said in an interview."
     assert speaker_of(nlp, t, "harbour scum").speaker == "Ann Lowe"
+
+
+def test_a_perfect_participle_parsed_as_an_adjective_of_its_object_keeps_the_subject(nlp):
+    # 'who has in the past described Trump as "..."': the parse hangs "described" on "Trump" and
+    # makes "has" the verb; the relative's antecedent described him
+    t = "Ann Lowe, who has in the past described Hale as “a danger to the harbour,” left the stage early."
+    q = speaker_of(nlp, t, "danger to the harbour")
+    assert (q.speaker, q.cue) == ("Ann Lowe", "described")
+    # a determiner opening the phrase makes the participle an adjective: no speaker is invented
+    t = "The clinic has the described “symptoms” on file."
+    assert speaker_of(nlp, t, "symptoms").speaker == ""
+
+
+def test_a_parenthetical_cue_inside_a_clause_is_spoken_by_its_own_subject(nlp):
+    # 'X, Y said, "..."': the parse gives "said" both subjects; the one right before it speaks
+    t = "Hale, the mayor said, “has no idea what she is doing.”"
+    assert speaker_of(nlp, t, "no idea").speaker == "mayor"
+    # an apposition closed by a comma before the cue is still the speaker's name
+    t = "The Senate leader, Ann Ruiz, said the bill “is dead.”"
+    assert speaker_of(nlp, t, "is dead").speaker == "Ann Ruiz"
+
+
+def test_a_participle_on_a_noun_that_does_not_hold_the_quoted_words_is_not_their_cue(nlp):
+    # 'called a report suggesting ... "outrageous"': the words are what the report was called
+    t = "A spokesman for Ann Lowe called a report suggesting donors were granted greater access to the council “outrageous.”"
+    q = speaker_of(nlp, t, "outrageous")
+    assert q.cue == "called"
+    # a participle that holds the words is their cue
+    t = "Lowe issued a statement saying the plan was “dead on arrival.”"
+    assert speaker_of(nlp, t, "dead on arrival").cue == "saying"
