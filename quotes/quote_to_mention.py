@@ -215,6 +215,11 @@ def _above_participle(s: Speaking) -> Repair | None:
         return None
     if _not_a_speaker(above) and subj is not None and may_speak(subj):
         return None  # 'He wrote as the meeting began vowing ...': a meeting cannot vow
+    if (cue.dep_ == "acl" and subj is not None and subj.i == cue.head.i and may_speak(subj)
+            and not (subj.dep_ == "pobj" and subj.head.lower_ == "to")):
+        # 'said a report suggesting the port would close was ...': the report suggests; never
+        # a recipient ('his memo to employees explaining the deal': the parse hung it there)
+        return None
     return Repair(above, "cue.climbed_subject")
 
 

@@ -1053,3 +1053,17 @@ def test_a_participle_on_a_noun_that_does_not_hold_the_quoted_words_is_not_their
     # a participle that holds the words is their cue
     t = "Lowe issued a statement saying the plan was “dead on arrival.”"
     assert speaker_of(nlp, t, "dead on arrival").cue == "saying"
+
+
+def test_a_participle_on_a_document_inside_a_report_is_the_documents_claim(nlp):
+    # 'Hale said a report suggesting X was ...': the report suggests X, Hale does not
+    t = "Hale said a report suggesting the port would close was “deeply flawed.”"
+    quotes = extract(t, nlp).quotes
+    assert [(q.text, q.speaker) for q in quotes if q.cue == "suggesting"] == [("the port would close", "report")]
+    assert speaker_of(nlp, t, "deeply flawed").speaker == "Hale"
+    # a participle on a clause, not on a noun, still speaks for the reporter
+    t = "Ann Lowe acknowledged that the council had erred, blaming the budget for the delays."
+    assert speaker_of(nlp, t, "council had erred").speaker == "Ann Lowe"
+    # nor a participle the parse hung on the recipient of a message: the sender speaks
+    t = "As the chief executive, Jeff Weiner, put it in his memo to employees explaining the deal, “Imagine a bigger world.”"
+    assert speaker_of(nlp, t, "Imagine a bigger world").speaker == "Jeff Weiner"
