@@ -9,7 +9,6 @@ rock ’n’ roll, Fishmongers’ Hall) are told apart from marks by their neigh
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 # family: "d" double, "s" single, "g" guillemet, "gs" single guillemet
@@ -188,6 +187,12 @@ def _other_form(text: str, outer: int, inner: int, outer_family: str, inner_fami
     return (text[outer] in straight) != (text[inner] in straight)
 
 
+def _at_start(text: str, pos: int, para_start: int) -> bool:
+    """The mark at ``pos`` opens its paragraph; a doubled apostrophe (''like this'') is recorded at
+    its second character."""
+    return pos == para_start or pos == para_start + 1 and text[para_start : para_start + 2] == "''"
+
+
 def _opens_sentence(text: str, pos: int, para_start: int) -> bool:
     """The mark at ``pos`` starts a sentence: only a sentence's end (its stop and any closing mark) stands
     before it in the paragraph ('..., said Baron. “His ...'), never a word ('called it “a ...')."""
@@ -195,20 +200,16 @@ def _opens_sentence(text: str, pos: int, para_start: int) -> bool:
     return before[-1:] in (".", "!", "?")
 
 
-def _left_open(text: str, m: MarkSpan, at_start: Callable[[int, int], bool]) -> bool:
+def _left_open(text: str, m: MarkSpan) -> bool:
     """A quote whose closing mark was never typed, kept to the end of its paragraph: one that opens
     the paragraph (a quote paragraph) or a sentence in it ('..., said Baron. “His candidacy ...').
     An unclosed mark inside a sentence ('called it “a disgrace. Then ...') is no quote."""
-    return at_start(m.open_pos, m.para_start) or _opens_sentence(text, m.open_pos, m.para_start)
+    return _at_start(text, m.open_pos, m.para_start) or _opens_sentence(text, m.open_pos, m.para_start)
 
 
 def find_marks(text: str) -> list[MarkSpan]:
     """Top-level quoted spans of the text, sorted, never overlapping."""
     paras = paragraphs(text)
-
-    def at_start(pos: int, ps: int) -> bool:
-        # a doubled apostrophe (''like this'') is recorded at its second character
-        return pos == ps or pos == ps + 1 and text[ps : ps + 2] == "''"
 
     spans: list[MarkSpan] = []
     pending_open: MarkSpan | None = None  # an unclosed quote at the end of the previous paragraph
@@ -240,30 +241,30 @@ def find_marks(text: str) -> list[MarkSpan]:
                 open_ended, top_pairs = (o, fam), [p for p in top_pairs if p[0] < o]
         # did this paragraph re-open a quote left open above?
         if pending_open is not None:
-            opens_here = (first_mark is not None and at_start(first_mark, ps)) or (
-                open_ended is not None and at_start(open_ended[0], ps))
+            opens_here = (first_mark is not None and _at_start(text, first_mark, ps)) or (
+                open_ended is not None and _at_start(text, open_ended[0], ps))
             if opens_here:
                 pending_open.continued = True
                 spans.append(pending_open)
-            elif _left_open(text, pending_open, at_start):
+            elif _left_open(text, pending_open):
                 spans.append(pending_open)
             pending_open = None
         reopened = spans[-1].continued if spans else False
         for o, c, _family in top_pairs:
-            spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and at_start(o, ps)))
+            spans.append(MarkSpan(o + 1, c, o, c, ps, pe, continues_prev=reopened and _at_start(text, o, ps)))
         if open_ended is not None:
             o = open_ended[0]
             content_end = pe
             if content_end - (o + 1) > 0:
-                cand = MarkSpan(o + 1, content_end, o, -1, ps, pe, continues_prev=reopened and at_start(o, ps))
-                if at_start(o, ps):
+                cand = MarkSpan(o + 1, content_end, o, -1, ps, pe, continues_prev=reopened and _at_start(text, o, ps))
+                if _at_start(text, o, ps):
                     # opener at paragraph start: a quote paragraph; kept if continued below,
                     # or on its own when the mark was simply never closed
                     pending_open = cand
                     cand.continued = False
                 else:
                     pending_open = cand
-    if pending_open is not None and _left_open(text, pending_open, at_start):
+    if pending_open is not None and _left_open(text, pending_open):
         spans.append(pending_open)
     spans.sort(key=lambda m: m.start)
     out: list[MarkSpan] = []
