@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import AUTHOR_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKING_NOUNS
+from .lexicon import AUTHOR_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKING_NOUNS, TITLE_SMALL_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,7 +21,9 @@ def may_speak(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
     if tok.pos_ == "PROPN":
-        return tok.text[:1].isupper()
+        # a headline capitalises its small words too: "To" in '... Idea’ To Ask For ...' is no
+        # name ("From" and "By" are surnames too)
+        return tok.text[:1].isupper() and not (tok.lower_ in TITLE_SMALL_WORDS and tok.lower_ not in ("from", "by"))
     # the form too: the lemmatiser makes "media" "medium"
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in SPEAKING_NOUNS or tok.lower_ in SPEAKING_NOUNS)
 
@@ -138,19 +140,6 @@ def verb_joined_to_its_object(verb: Token) -> Token | None:
     while tok.pos_ == "ADP" and tok.head.i != tok.i:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
-
-
-def subject_read_as_object_conjunct(verb: Token) -> list[Token]:
-    """'The Post will brand you a liar and Channel 9 will accuse you of ...' parsed with Channel 9 a
-    conjunct of the first verb's object and the second verb without a subject: a name joined to
-    that object and ending right before the second verb (or its auxiliary) is its subject (asked
-    only of a conjunct verb with none)."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i)])
-    return [t for t in verb.head.subtree
-            if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG") and t.right_edge.i + 1 == first
-            and t.head.dep_ in ("dobj", "attr", "oprd", "dative")][:1]
 
 
 def perfect_read_as_modifier(verb: Token) -> Token | None:

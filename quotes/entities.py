@@ -6,6 +6,7 @@ Plain records and string helpers; the registry (registry.py) makes them from a D
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -123,8 +124,10 @@ def _written(ent: Span) -> str:
     out: list[str] = []
     nickname = False
     for t in ent:
-        if t.text == "(":
-            break  # "The World Health Organization (WHO": the acronym is a form of its own
+        if t.text in ("(", ":"):
+            # "The World Health Organization (WHO": the acronym is a form of its own; a name
+            # never runs over a colon ("Luciana Lopez: Saying to people ...", a transcript's label)
+            break
         if t.is_quote:
             nickname = not nickname
         elif t.text == "-" and (t.whitespace_ or t.i == ent.end - 1 or t.nbor(-1).whitespace_):
@@ -170,6 +173,44 @@ def _nicknamed(longer: str, name: str) -> bool:
     return not any(fold(w) in GIVEN_NAMES for w in longer[: -len(name)].split())
 
 
+def _verb_after(longer: str, name: str) -> bool:
+    """``longer`` is the full name ``name`` (two words or more) with one word after it."""
+    return len(name.split()) >= 2 and longer.startswith(name + " ") and len(longer.split()) == len(name.split()) + 1
+
+
+class TitleCaseLines:
+    """Whether the line holding a position is a headline in title case: most of its words of four
+    letters or more are capitalised, and it has at least four words. Lines are found by bisection
+    and judged once each, so asking for every name of a one-line megabyte text stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.judged: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.newlines, pos)
+        start = self.newlines[k - 1] + 1 if k else 0
+        if start not in self.judged:
+            end = self.newlines[k] if k < len(self.newlines) else len(self.text)
+            words = re.findall(r"[^\W\d_][\w’'-]*", self.text[start:end])
+            long_words = [w for w in words if len(w) >= 4]
+            self.judged[start] = (len(words) >= 4 and bool(long_words)
+                                  and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words))
+        return self.judged[start]
+
+
+def spelling_variant(entities: list[Entity], word: str) -> Entity | None:
+    """"Saree" for "Yahya Sarea", "Zelensky" for "Volodymyr Zelenskyy": a surname written
+    one letter apart (transliterations vary) is the only person whose surname it could be.
+    Short names are left alone: "Rand" and "Ryan" are different people."""
+    if len(word) < 5:
+        return None
+    near = [e for e in entities
+            if e.kind == "PERSON" and len(e.name.split()) > 1 and _one_edit_apart(word, fold(e.name.split()[-1]))]
+    return near[0] if len(near) == 1 else None
+
+
 def _one_edit_apart(a: str, b: str) -> bool:
     """One letter changed, added, dropped or two swapped, the first letter kept."""
     if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
@@ -197,6 +238,7 @@ class Entity:
     votes: dict[str, int] = field(default_factory=dict)  # pronoun evidence: {"m": n, "f": n}
     described: bool = False  # an unnamed source ("the head of the investigators")
     name_quoted: bool = False  # the name was read inside quotation marks
+    name_in_headline: bool = False  # the name was read in a title-case line, which capitalises verbs too
     place: bool = False  # a city or country: "it" may stand for it, "they" never does
     # A pair named together ("the officers, A and B"): its members (registry._pair_entity).
     members: list[Entity] = field(default_factory=list, compare=False, repr=False)
@@ -211,18 +253,20 @@ class Entity:
         if form and form != self.name and form not in self.aliases:
             self.aliases.append(form)
 
-    def offer_name(self, form: str, quoted: bool = False) -> None:
+    def offer_name(self, form: str, quoted: bool = False, headline: bool = False) -> None:
         """The canonical name is the fullest form seen, except that words a quote puts before
-        a full name ('"... helping Sleepy Tom Marsh"') are the speaker's, not a name."""
+        a full name ('"... helping Sleepy Tom Marsh"') are the speaker's, not a name, and a word a
+        title-case headline puts after one ('Bernie Sanders Burns Clinton ...') is its verb."""
         fuller = len(form.split()) > len(self.name.split()) or (
             len(form.split()) == len(self.name.split()) and len(form) > len(self.name))
-        if fuller and quoted and _nicknamed(form, self.name):
+        if fuller and (quoted and _nicknamed(form, self.name) or headline and _verb_after(form, self.name)):
             fuller = False
-        elif not fuller and not quoted and self.name_quoted and _nicknamed(self.name, form):
+        elif not fuller and (not quoted and self.name_quoted and _nicknamed(self.name, form)
+                             or not headline and self.name_in_headline and _verb_after(self.name, form)):
             fuller = True
         if fuller:
             old = self.name
-            self.name, self.name_quoted = form, quoted
+            self.name, self.name_quoted, self.name_in_headline = form, quoted, headline
             if old in self.aliases:
                 self.aliases.remove(old)
             self.add_form(old)

@@ -20,7 +20,6 @@ from .agents import (
     passive_participle_on_noun,
     perfect_read_as_modifier,
     reported_clause_after_reduced_relative,
-    subject_read_as_object_conjunct,
     verb_joined_to_its_object,
 )
 from .clauses import subject_taken_by_cue
@@ -45,6 +44,7 @@ from .lexicon import (
     SUBORDINATORS,
 )
 from .sieves import on as sieve_on
+from .subjects import name_after_time, subjects_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -216,8 +216,7 @@ def subject_of(verb: Token) -> Token | None:
         return inverted
     tok = perfect_read_as_modifier(verb) or verb
     for _ in range(6):
-        subs = (_name_read_as_compound(tok) or [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-                or _subject_read_as_apposition(tok) or subject_read_as_object_conjunct(tok))
+        subs = subjects_of(tok)
         if (tok.i != verb.i and tok.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subs)
                 and trailing_participle(verb) and restrictive_relative(tok)):
             # 'excuse not hiring a builder who said he was cheated, saying "..."': a
@@ -357,7 +356,7 @@ def past_dateline(subj: Token) -> Token:
             for c in subj.children:
                 if c.dep_ == "appos" and c.i > subj.i:
                     return c
-    return subj
+    return name_after_time(subj) or subj
 
 
 def _person_seen(verb: Token) -> Token | None:
@@ -532,32 +531,6 @@ def _so_called(tok: Token) -> bool:
     """'the so-called "gold standard"', written "so called", "so- called" (a line break's hyphen) too."""
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]]
     return before[-1:] in (["so"], ["so-"]) or before == ["so", "-"]
-
-
-def _subject_read_as_apposition(verb: Token) -> list[Token]:
-    """'According to Reuters, an aide for 12 Park Lane said ...' parsed with the aide an apposition
-    of Reuters and the verb without a subject: a noun apposed to the object of a preposition the
-    verb leads with, ending right before the verb (after a comma), is its subject (asked only of a
-    verb with none); so is a name the parse made a conjunct of that object ('At Boca Marina, Jay
-    Dunn, the club's president, suggested ...')."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i < verb.i:
-            apposed = [t for t in prep.subtree if (t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
-                                                   or t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG"))
-                       and verb.doc[t.left_edge.i - 1].text == ","
-                       and (t.right_edge.i + 1 == verb.i
-                            or t.dep_ == "conj" and t.right_edge.i + 2 == verb.i and verb.doc[verb.i - 1].text == ",")]
-            if apposed:
-                return apposed[:1]
-    return []
-
-
-def _name_read_as_compound(verb: Token) -> list[Token]:
-    """'..., Hale joked, "..."' parsed with the name a compound of the verb: a verb has no
-    compounds, so a proper noun hung on it that way right before it is its subject (whatever
-    the parse made its subject: often the quote before it)."""
-    return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == verb.i - 1
-            and verb.pos_ == "VERB"]
 
 
 def according_to(tok: Token) -> Token | None:

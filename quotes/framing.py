@@ -215,9 +215,20 @@ def _frames_quote(tail_tokens: list[Token], tail: str, tail_start: int) -> bool:
     cue = next((t for t in words[:4] if is_cue(t) or _frame_verb(t)), None)
     if cue is None and words:
         cue = next((t for t in words[4:14] if is_cue(t) and _subject_opens(t, words[0])), None)
-    if cue is None or _MARKS & set(tail[cue.idx - tail_start :]):
+    if cue is None or _MARKS & set(tail[cue.idx - tail_start :]) or _reports_that_clause(cue):
         return False
     return _cue_ok_after(cue, tail_tokens)
+
+
+def _reports_that_clause(cue: Token) -> bool:
+    """'." She said, twice, that she ...': a cue whose own that-clause follows it, past commas and
+    adverbs only, reports that clause, not the quote before its sentence."""
+    doc = cue.doc
+    for c in cue.children:
+        first = c.left_edge
+        if c.dep_ == "ccomp" and first.lower_ == "that" and first.dep_ == "mark" and first.i > cue.i:
+            return all(t.text == "," or t.pos_ == "ADV" for t in doc[cue.i + 1 : first.i])
+    return False
 
 
 def _subject_opens(cue: Token, first: Token) -> bool:
@@ -305,7 +316,8 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
     not grumbled; 'called a report suggesting donors had access "outrageous"' is called)."""
     cues = [t for t in tokens if (is_cue(t) or after and (_frame_verb(t) or _frame_verb_read_as_noun(t)))
             and not any(c.dep_ == "mark" and c.lower_ in UNREAL_MARKS for c in t.children)
-            and not (after and _relative_of_a_thing(t))]
+            and not _speech_denied(t)
+            and not (after and (_relative_of_a_thing(t) or _infinitive(t)))]
     acc = [t for t in tokens if t.lower_ == "according" and according_to(t) is not None]
     if not cues and not acc:
         return None
@@ -321,6 +333,18 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
         held = [t for t in pool if hangs_from(t, roots)]
         return held[-1] if held else last
     return last
+
+
+def _infinitive(cue: Token) -> bool:
+    """'‘It Is Not A Radical Idea’ To Ask For ...', '..., who was not authorized to speak, told ...':
+    after a quote, a speech verb right after "to" tells of no speech that frames it."""
+    return cue.i > 0 and cue.doc[cue.i - 1].lower_ == "to"
+
+
+def _speech_denied(cue: Token) -> bool:
+    """'..., all without speaking his name': a speech verb under "without" tells of words not said,
+    so it frames no quote."""
+    return cue.dep_ == "pcomp" and cue.head.lower_ == "without"
 
 
 def _spoken_by_a_thing(cue: Token) -> bool:
@@ -346,14 +370,22 @@ def _frame_verb_read_as_noun(tok: Token) -> bool:
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in QUOTE_VERBS:
         return False
-    first = tok.i - 1  # the determiner ("the", "its") before the would-be subject
-    while first > tok.i - 5 and first > 0 and (doc[first].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[first].tag_ == "POS"):
-        first -= 1
-    if first == tok.i - 1 or not (doc[first].pos_ == "DET" or doc[first].tag_ == "PRP$"):
-        return False
-    if not _after_a_quote_of_its_own(doc[first]):
+    first = _determiner_before(doc, tok.i)
+    if first is not None and first > 1 and doc[first - 1].pos_ == "ADP":
+        # '"...," a voice-over in the ad states.': the subject's own phrase comes between
+        first = _determiner_before(doc, first - 1) or first
+    if first is None or not _after_a_quote_of_its_own(doc[first]):
         return False
     return tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (".", "!") or doc[tok.i + 1].is_space
+
+
+def _determiner_before(doc: Doc, i: int) -> int | None:
+    """The index of the determiner ("the", "its") that opens the noun phrase ending right before
+    doc[i] (its nouns, adjectives, numbers, hyphens and possessives), None when there is none."""
+    first = i - 1
+    while first > i - 6 and first > 0 and (doc[first].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[first].tag_ in ("POS", "HYPH")):
+        first -= 1
+    return first if first < i - 1 and (doc[first].pos_ == "DET" or doc[first].tag_ == "PRP$") else None
 
 
 def _after_a_quote_of_its_own(first: Token) -> bool:

@@ -8,6 +8,8 @@ A text counts as wrapped when most of its line breaks between two lines of text 
 filled line that stops mid-sentence; then a break after a filled line is soft unless the next
 line opens a block of its own (a list item, a dash line). A short line always ends where it
 ends (a headline, a byline, a paragraph's last line), and so does a line followed by a blank one.
+In text that is not wrapped, a break between a lower-case word (or a comma) and a line going on
+in lower case is a stray one a paste left inside a sentence, and soft too.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ WRAPPED_SHARE = 0.5
 MIN_BREAKS = 3
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;]\W*$")
+_GOES_ON = re.compile(r"[a-z,]$")
+_CONTINUES = re.compile(r"[a-z]")
 _OPENS_BLOCK = re.compile(r"\s*(?:[-–—―*•>]|\d+[.)]\s)")
 
 
@@ -38,11 +42,9 @@ def soft_breaks(text: str) -> list[int]:
     """The offsets of the newlines in ``text`` that only wrap a line (none unless it is wrapped)."""
     lines = text.split("\n")
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) <= MIN_BREAKS:
-        return []
+    if len(lengths) <= MIN_BREAKS or _width(lengths) > MAX_WRAP_WIDTH:
+        return _stray_breaks(lines)
     width = _width(lengths)
-    if width > MAX_WRAP_WIDTH:
-        return []
     filled = FILLED_SHARE * width
     candidates, mid_sentence, between_text = [], 0, 0
     pos = 0
@@ -56,8 +58,21 @@ def soft_breaks(text: str) -> list[int]:
                 mid_sentence += not _ENDS_SENTENCE.search(body)
         pos += 1
     if mid_sentence < MIN_BREAKS or mid_sentence < WRAPPED_SHARE * between_text:
-        return []
+        return _stray_breaks(lines)
     return candidates
+
+
+def _stray_breaks(lines: list[str]) -> list[int]:
+    """In text that is not wrapped, the breaks a paste left inside a sentence: a line that
+    ends in a lower-case word or a comma, followed by one that goes on in lower case
+    ('... to participate personally' / 'in caucuses and primaries.')."""
+    out, pos = [], 0
+    for line, nxt in zip(lines, lines[1:]):
+        pos += len(line)
+        if _GOES_ON.search(line) and _CONTINUES.match(nxt):
+            out.append(pos)
+        pos += 1
+    return out
 
 
 def unwrapped(text: str) -> str:

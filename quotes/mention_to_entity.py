@@ -480,8 +480,8 @@ class EntityResolution(DocumentAuthors):
         for c in sorted(tok.children, key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos")):
             if doc_noun and c.dep_ != "appos":
                 continue
-            if person_noun and c.dep_ == "compound" and (c.ent_type_ != "PERSON" or c.i < tok.i and _determined(tok)):
-                # "a Woolworths spokesperson", "The Wooster professor", "the Biden aide": a
+            if person_noun and c.dep_ in ("compound", "nmod") and (c.ent_type_ != "PERSON" or c.i < tok.i and _determined(tok)):
+                # "a Woolworths spokesperson", "The GOP presidential candidate", "the Biden aide": a
                 # person of the organisation or the person named, not them
                 continue
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):

@@ -47,6 +47,7 @@ from .lexicon import (
     QUOTE_VERBS,
     REPORT_VERBS,
     THING_PRONOUNS,
+    TITLE_SMALL_WORDS,
     VOICE_NOUNS,
     WEAK_CUE_VERBS,
 )
@@ -486,7 +487,8 @@ def _frame_speaker(q: RawQuote, reg: Registry) -> Resolved | None:
         phrase = _frame_phrase(between[between.index(lead[0]) :])
     else:
         phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])
-    if not phrase or any(reg.is_quoted(t.idx) for t in phrase):
+    # a headline's capitalised small words ('... Idea’ To Ask For ...') name nobody
+    if not phrase or any(reg.is_quoted(t.idx) for t in phrase) or all(t.lower_ in TITLE_SMALL_WORDS for t in phrase):
         return None
     name: list[Token] = []
     for t in reversed(phrase):  # the capitalised run closing the phrase is the name

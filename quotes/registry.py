@@ -17,15 +17,16 @@ from .entities import (
     _ACRONYM_AFTER_NAME,
     _NAME_LABELS,
     Entity,
+    TitleCaseLines,
     _acronym,
     _acronym_name,
     _clean_name,
     _name_chain,
-    _one_edit_apart,
     _written,
     entity_end,
     fold,
     names_apart_at_verbs,
+    spelling_variant,
     strip_roles,
 )
 from .frames import cue_read_as_modifier
@@ -69,6 +70,7 @@ class Registry(RoleLearning, EntityResolution):
     def __init__(self, doc: Doc, quoted: Iterable[tuple[int, int]] | None = None, text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # spaCy rebuilds Doc.text on every access
+        self.in_headline = TitleCaseLines(self.text)  # names in a headline may hold its verbs
         # character spans inside quotation marks: names there are not antecedents for
         # the reporter's pronouns ("..., he said" never means a person the quote mentions)
         self._quoted = sorted(quoted or [])
@@ -91,10 +93,9 @@ class Registry(RoleLearning, EntityResolution):
 
     def _build(self) -> None:
         doc = self.doc
-        text = self.text
         acronyms: dict[str, str] = {}
         # "Federal Security Service (FSB)": the bracketed acronym names the long form
-        for m in _ACRONYM_AFTER_NAME.finditer(text):
+        for m in _ACRONYM_AFTER_NAME.finditer(self.text):
             acronyms[m.group(2)] = " ".join(_clean_name(m.group(1).split()))
         for ent in names_apart_at_verbs(doc.ents):
             if ent.label_ not in _NAME_LABELS:
@@ -157,12 +158,13 @@ class Registry(RoleLearning, EntityResolution):
                     entity, kind = p, "PERSON"
             if entity is None:
                 entity = Entity(form_long or form, kind, words={fold(w) for w in (form_long or form).split()},
-                                name_quoted=self.is_quoted(ent.start_char), place=place)
+                                name_quoted=self.is_quoted(ent.start_char), place=place,
+                                name_in_headline=self.in_headline(ent.start_char))
                 self.entities.append(entity)
                 if form_long:
                     entity.add_form(form)
             else:
-                entity.offer_name(form, self.is_quoted(ent.start_char))
+                entity.offer_name(form, self.is_quoted(ent.start_char), self.in_headline(ent.start_char))
                 if entity.kind != "PERSON" and kind == "PERSON" and (len(words) > 1 or self._titled(ent)):
                     entity.kind = "PERSON"
             entity.last_pos = ent.start
@@ -445,7 +447,7 @@ class Registry(RoleLearning, EntityResolution):
         if not words:
             return None
         wset = set(words)
-        best = None
+        best = exact = None
         for e in self.entities:
             if kind == "PERSON" and e.kind == "PERSON":
                 # surname or full name: one is a whole-word part of the other, same last word
@@ -453,12 +455,16 @@ class Registry(RoleLearning, EntityResolution):
                 if not ew:
                     continue
                 if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
-                    if best is None or e.last_pos > best.last_pos:
+                    # the one whose surname is the form's last word ("Trump" is Donald Trump, not
+                    # the NER's "Trump Turnberry"), then the latest
+                    if best is None or (ew[-1] == words[-1], e.last_pos) > (fold(best.name.split()[-1]) == words[-1], best.last_pos):
                         best = e
             else:
                 low = form.lower()
                 if low == e.name.lower() or low in (a.lower() for a in e.aliases):
-                    return e
+                    if kind != "PERSON":
+                        return e
+                    exact = exact or e  # a person of that name, if any, before an organisation
                 if form.isupper() and len(form) >= 2 and _acronym(e.name.split()) == form:
                     return e
                 if e.kind == kind == "ORG" and len(words) > 1 and (wset <= e.words) and len(e.words) > len(wset):
@@ -466,19 +472,10 @@ class Registry(RoleLearning, EntityResolution):
                 if (e.kind == kind == "ORG" and len(words) == 1 and fold(e.name.split()[0]) == words[0]
                         and len(e.words) > 1 and words[0] not in ORG_NAME_WORDS and not e.place):
                     best = best or e  # "Salling" for "Salling Group"
+        best = best or exact
         if best is None and kind == "PERSON" and len(words) == 1:
-            best = self._spelling_variant(words[0])
+            best = spelling_variant(self.entities, words[0])
         return best
-
-    def _spelling_variant(self, word: str) -> Entity | None:
-        """"Saree" for "Yahya Sarea", "Zelensky" for "Volodymyr Zelenskyy": a surname written
-        one letter apart (transliterations vary) is the only person whose surname it could be.
-        Short names are left alone: "Rand" and "Ryan" are different people."""
-        if len(word) < 5:
-            return None
-        near = [e for e in self.entities
-                if e.kind == "PERSON" and len(e.name.split()) > 1 and _one_edit_apart(word, fold(e.name.split()[-1]))]
-        return near[0] if len(near) == 1 else None
 
     def _learn_gender(self, ent: Span, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc

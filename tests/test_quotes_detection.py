@@ -554,7 +554,7 @@ def test_a_reported_clause_stops_at_a_paragraph_break(nlp):
          "Under the revised schedule, buses would run later, stop more often and then return to the depot by midnight.")
     spans = [q.text for q in extract(t, nlp).quotes]
     assert not any("schedule" in s for s in spans), spans
-    t = "Clinton said voters would decide\nin November, aides said."
+    t = "Clinton said voters would decide\nNovember's vote, aides said."
     assert all("\n" not in s for s in (q.text for q in extract(t, nlp).quotes))
 
 

@@ -51,11 +51,13 @@ def test_a_quote_over_a_line_end_is_found_whole_with_the_articles_own_text(nlp):
     # one paragraph a line, each a whole sentence: newlines end paragraphs
     "The mayor spoke on Monday.\nThe port will close next year, Tom Hale said.\n"
     "Ruiz said the ferries would run again.\nThe council meets on Friday.\n",
-    # a paragraph a line, longer than any wrap width, one of them broken mid-sentence by a stray newline
+    # a paragraph a line, longer than any wrap width, one of them ending without a full stop
     ("The mayor spoke to reporters on Monday after the council voted to close the harbour for "
      "the winter, and the ferries stopped running to the islands.\n") * 3
     + "The mayor spoke to reporters on Monday after the council voted to close the harbour for the\n"
-    + "winter.\n",
+    + "Winter Fair.\n",
+    # a headline without a full stop, then a line that opens in capitals
+    "Harbour to close for the winter\nThe mayor said the ferries would stop.\n",
     # a list: each item opens a line of its own
     "The council listed what it will do before the winter comes to the harbour town:\n"
     "- rebuild the old bridge that the storm took away in the spring of last year\n"
@@ -64,6 +66,21 @@ def test_a_quote_over_a_line_end_is_found_whole_with_the_articles_own_text(nlp):
 ])
 def test_a_text_whose_newlines_end_paragraphs_is_read_as_it_is(text):
     assert soft_breaks(text) == []
+
+
+def test_a_stray_break_inside_a_sentence_of_unwrapped_text_is_soft(nlp):
+    # a paste left a newline between two lower-case words of one sentence: the quote over it is whole
+    text = ("The mayor spoke to reporters on Monday after the council voted to close the harbour for "
+            "the winter, and the ferries stopped running to the islands.\n\n"
+            "“The ferry crews,” Ann Lowe added, “have waited all summer for a timetable that lets them plan their\n"
+            "weeks around the tides.”\n\nThe council meets on Friday.\n")
+    assert soft_breaks(text) == [text.index("their\n") + len("their")]
+    direct = [q for q in extract(text, nlp).quotes if q.kind == "direct"]
+    assert [q.text.split()[-1] for q in direct] == ["crews,", "tides."]
+    assert {q.speaker for q in direct} == {"Ann Lowe"}
+    # a line ending a sentence, or a next line in capitals, still ends its paragraph
+    assert soft_breaks("The port closes.\nthe ferries stop.\n") == []
+    assert soft_breaks("The port closes on\nMonday, and the ferries stop.\n") == []
 
 
 @pytest.mark.slow

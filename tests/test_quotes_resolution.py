@@ -5,8 +5,11 @@ The sentences are invented, not taken from the gold articles."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from newsread.quotes import extract
+from newsread.quotes.entities import _written
+from newsread.quotes.registry import Registry
 
 pytestmark = pytest.mark.slow
 
@@ -31,6 +34,53 @@ def links(quote):
 ])
 def test_a_role_written_before_a_name_is_not_part_of_it(nlp, text, fragment, name):
     assert speaker(nlp, text, fragment).speaker == name
+
+
+def test_a_headline_verb_after_a_full_name_is_not_part_of_it(nlp):
+    # title case capitalises the verb: 'Ann Lowe Burns Tom Hale ...' is Ann Lowe, whichever comes first
+    t = ('Vote: Ann Lowe Burns Tom Hale In First Mayoral Debate.\n\n'
+         'Ann Lowe won the debate. "We are winning," Lowe said.')
+    assert speaker(nlp, t, "We are winning").speaker == "Ann Lowe"
+    # a longer name in running text is still the fullest form
+    t = 'Ann Lowe Wins The Harbour Vote.\n\n"We won," said Ann Lowe Smith, the new mayor.'
+    assert speaker(nlp, t, "We won").speaker == "Ann Lowe Smith"
+
+
+def test_a_name_never_runs_over_a_colon(nlp):
+    # a transcript's label the NER ran on into the answer: 'Ann Ruiz: Saying to voters ...' is Ann Ruiz
+    doc = nlp("Ann Ruiz: Saying to voters ‘harbour tax’ confuses them.")
+    assert _written(Span(doc, 0, 4, label="PERSON")).split() == ["Ann", "Ruiz"]
+    assert _written(Span(doc, 0, 2, label="PERSON")).split() == ["Ann", "Ruiz"]
+
+
+def test_a_headlines_capitalised_small_words_name_nobody(nlp):
+    # '... Luxury’ To Demand ...': "To" is no speaker and "To Demand" no frame; the label before the colon speaks
+    t = "Ann Ruiz: ‘This Is No Luxury’ To Demand A Safe Bridge.\n\nAnn Ruiz said the bridge was \"falling down.\""
+    assert speaker(nlp, t, "No Luxury").speaker == "Ann Ruiz"
+    # a cue after a quote with words of its own still frames it
+    assert speaker(nlp, '"We will win," Hale said to cheers.', "We will win").cue == "said"
+
+
+def test_a_persons_name_finds_the_person_before_an_organisation_written_the_same(nlp):
+    # a headline's label tagged an organisation ('De Vries: Trust ...'), then the person in full: a
+    # later "De Vries" the NER calls a person is that person
+    doc = nlp("De Vries: Trust the board.\n\nMayor Pieter de Vries spoke first.\n\nDe Vries said it was sound.")
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 9, 12, label="PERSON"), Span(doc, 16, 18, label="PERSON")]
+    reg = Registry(doc)
+    assert reg.by_mention[16].name == "Pieter de Vries"
+    # an organisation's name still finds the organisation
+    assert reg.by_mention[0].name == "De Vries" and reg.by_mention[0].kind == "ORG"
+
+
+def test_a_surname_finds_the_person_it_ends_before_a_later_name_it_opens(nlp):
+    # "Tom Hale", then the NER's "Hale Harbour" as a person: "Hale" is Tom Hale
+    doc = nlp("Tom Hale spoke first. Hale Harbour was full. Hale said it was sound.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
+    assert Registry(doc).by_mention[10].name == "Tom Hale"
+    # a given name alone still finds its only holder
+    doc = nlp("Tom Hale spoke first. Tom said it was sound.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
+    assert Registry(doc).by_mention[5].name == "Tom Hale"
 
 
 def test_a_given_name_that_is_also_a_word_of_office_stays(nlp):
@@ -290,6 +340,11 @@ def test_a_role_of_someone_at_an_organisation_is_the_named_holder_not_the_organi
 def test_an_unnamed_person_of_an_organisation_keeps_the_description(nlp):
     t = "A Woolworths spokesperson said sales went up in a \"sharp increase\"."
     assert speaker(nlp, t, "sharp increase").speaker == "Woolworths spokesperson"
+    # the organisation the parse made a noun modifier of the role ('The Labour mayoral candidate')
+    t = "Ann Ruiz is protesting the plan.\n\nThe Labour mayoral candidate said the plan was “a disgrace.”"
+    assert speaker(nlp, t, "a disgrace").speaker == "Labour mayoral candidate"
+    # the organisation itself speaks
+    assert speaker(nlp, "The Labour Party said the plan was “a disgrace.”", "a disgrace").speaker == "Labour Party"
 
 
 # -- pronouns: the most salient person, by grammatical role and distance -------------------

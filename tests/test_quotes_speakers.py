@@ -1067,3 +1067,57 @@ def test_a_participle_on_a_document_inside_a_report_is_the_documents_claim(nlp):
     # nor a participle the parse hung on the recipient of a message: the sender speaks
     t = "As the chief executive, Jeff Weiner, put it in his memo to employees explaining the deal, “Imagine a bigger world.”"
     assert speaker_of(nlp, t, "Imagine a bigger world").speaker == "Jeff Weiner"
+
+
+def test_a_name_the_parse_made_the_object_of_as_is_the_subject_of_put_it(nlp):
+    # 'As X, ..., put it, "..."' with X hung on "as" and the verb left without a subject
+    t = ("Few expect the talks to end soon.\n\nAs Ann Ruiz, professor of history at York and author of "
+         "''The Long Tide,'' put it, ''the unions should know that a deal now is worth more than a ruling later.''")
+    assert speaker_of(nlp, t, "a deal now").speaker == "Ann Ruiz"
+    # "as" with no noun of its own names nobody
+    t = "As expected, the mayor put it bluntly: “the plan is dead.”"
+    assert speaker_of(nlp, t, "the plan is dead").speaker == "mayor"
+
+
+def test_a_speech_verb_under_without_frames_no_quote(nlp):
+    # 'saying A, B "..." and C "..." -- all without mentioning X': the words are said, not unspoken
+    t = ('The mayor attacked the board on Monday, saying it would close the harbour, its budget is "badly wrong" '
+         'and its chair is a "coward" -- all without mentioning the minister.')
+    quotes = extract(t, nlp).quotes
+    assert [(q.text, q.speaker, q.cue) for q in quotes if q.kind == "mixed"] == [
+        ("badly wrong", "mayor", "saying"), ("coward", "mayor", "saying")]
+    # words in marks that nobody says are no quote
+    assert extract('The mayor left the meeting "in tears" without saying a word.', nlp).quotes == []
+
+
+def test_a_cue_with_a_that_clause_set_off_by_commas_does_not_frame_the_quote_before_it(nlp):
+    # '"..." She said, twice, that she ...': the cue reports its own clause; the quote before it
+    # goes on from the sentence before (the same cue, so one attribution)
+    t = ('"Our ferries are being cut," Ms. Lowe said. "One of the big problems is money, and that is my field." '
+         'She said, twice, that she was going to go back to work on Wednesday.')
+    q = speaker_of(nlp, t, "One of the big problems")
+    assert (q.speaker, t[q.mention_start:q.mention_end], q.cue) == ("Lowe", "Lowe", "said")
+    assert q.cue_start == t.index("said")
+    # a participle set off after the cue is still no clause of its own
+    q = speaker_of(nlp, '"The tour is over," Okafor said, noting that the band was tired.', "The tour is over")
+    assert q.cue == "said"
+    # nor a that-clause further on, past the cue's own phrase
+    t = ("''What does that mean, he kept the port safe?'' Ms. Lowe asked, repeating a charge - that the mayor "
+         "was to blame for the flood - that she made on Saturday.")
+    assert speaker_of(nlp, t, "kept the port safe").cue == "asked"
+
+
+def test_a_speech_verb_after_to_does_not_frame_the_quote_before_it(nlp):
+    # '"...," a source, who was not authorized to speak, told reporters': the infinitive is no frame
+    t = "“The agents are under a lot of pressure,” an intelligence source, who was not authorized to speak on the record, told reporters."
+    q = speaker_of(nlp, t, "under a lot of pressure")
+    assert (q.speaker, q.cue) == ("intelligence source", "told")
+
+
+def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_subject_with_its_own_phrase_frames_the_quote(nlp):
+    # '"...," a voice-over in the ad states.': "states" tagged a plural noun, "in the ad" between
+    t = "“They know the mayor is the only one strong enough to fix the harbour,” a voice-over in the ad states."
+    q = speaker_of(nlp, t, "strong enough")
+    assert (q.speaker, q.cue) == ("voice-over", "states")
+    # a phrase not right after the quote frames nothing
+    assert extract("The vote in the states was close, a poll of voters in the states.", nlp).quotes == []

@@ -1,0 +1,66 @@
+"""Where the parse put a cue verb's subject (quotes/subjects.py). Each rule repairs one kind of
+misparse, so each test builds that parse by hand (the words invented) and checks a parse
+without the fault is left alone."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsread.quotes.frames import subject_of
+from newsread.quotes.subjects import name_after_time, quoted_title, subject_read_after_as
+
+
+def parsed(nlp, rows, ents=None):
+    """A Doc from (word, head, dep, pos, tag) rows; heads are absolute token indices."""
+    words, heads, deps, pos, tags = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+               ents=ents or ["O"] * len(rows))
+
+
+def test_a_name_hung_on_as_is_the_subject_of_put_it(nlp):
+    # 'As Ann Ruiz, a historian, put it, ...' with "Ann Ruiz" the object of "As" and "put" subjectless
+    doc = parsed(nlp, [("As", 7, "mark", "SCONJ", "IN"), ("Ann", 2, "compound", "PROPN", "NNP"),
+                       ("Ruiz", 0, "pobj", "PROPN", "NNP"), (",", 2, "punct", "PUNCT", ","),
+                       ("a", 5, "det", "DET", "DT"), ("historian", 2, "appos", "NOUN", "NN"),
+                       (",", 2, "punct", "PUNCT", ","), ("put", 7, "ROOT", "VERB", "VBD"),
+                       ("it", 7, "dobj", "PRON", "PRP")],
+                 ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 6)
+    assert [t.text for t in subject_read_after_as(doc[7])] == ["Ruiz"]
+    assert subject_of(doc[7]).text == "Ruiz"
+    # 'As expected, she put it': no noun on "as"
+    doc = parsed(nlp, [("As", 1, "mark", "SCONJ", "IN"), ("expected", 4, "advcl", "VERB", "VBN"),
+                       (",", 4, "punct", "PUNCT", ","), ("she", 4, "nsubj", "PRON", "PRP"),
+                       ("put", 4, "ROOT", "VERB", "VBD"), ("it", 4, "dobj", "PRON", "PRP")])
+    assert subject_read_after_as(doc[4]) == []
+    assert subject_of(doc[4]).text == "she"
+
+
+def test_a_time_made_the_subject_gives_way_to_the_name_ending_before_the_verb(nlp):
+    # 'Friday at the dinner Ann Ruiz said': the day the subject, the name hung on "at"
+    rows = [("Friday", 6, "nsubj", "PROPN", "NNP"), ("at", 0, "prep", "ADP", "IN"), ("the", 3, "det", "DET", "DT"),
+            ("dinner", 1, "pobj", "NOUN", "NN"), ("Ann", 5, "compound", "PROPN", "NNP"),
+            ("Ruiz", 3, "appos", "PROPN", "NNP"), ("said", 6, "ROOT", "VERB", "VBD")]
+    doc = parsed(nlp, rows, ents=["B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert name_after_time(doc[0]).text == "Ruiz"
+    assert subject_of(doc[6]).text == "Ruiz"
+    # a subject that is no time keeps its place
+    doc = parsed(nlp, [("Hale", 3, "nsubj", "PROPN", "NNP"), ("at", 0, "prep", "ADP", "IN"),
+                       ("dinner", 1, "pobj", "NOUN", "NN"), ("said", 3, "ROOT", "VERB", "VBD")],
+                 ents=["B-PERSON", "O", "O", "O"])
+    assert name_after_time(doc[0]) is None
+    assert subject_of(doc[3]).text == "Hale"
+
+
+def test_a_quoted_title_is_not_the_subject_when_another_is_left(nlp):
+    # 'Hale, host of “Night Watch,” thanked ...' with the title a second subject
+    rows = [("Hale", 9, "nsubj", "PROPN", "NNP"), (",", 0, "punct", "PUNCT", ","), ("host", 0, "appos", "NOUN", "NN"),
+            ("of", 2, "prep", "ADP", "IN"), ("“", 6, "punct", "PUNCT", "``"), ("Night", 6, "compound", "PROPN", "NNP"),
+            ("Watch", 9, "nsubj", "PROPN", "NNP"), (",", 6, "punct", "PUNCT", ","), ("”", 6, "punct", "PUNCT", "''"),
+            ("thanked", 9, "ROOT", "VERB", "VBD")]
+    doc = parsed(nlp, rows)
+    assert quoted_title(doc[6]) and not quoted_title(doc[0])
+    assert subject_of(doc[9]).text == "Hale"
+    # a quoted subject alone is still the subject
+    doc = parsed(nlp, [("“", 1, "punct", "PUNCT", "``"), ("Harbour", 3, "nsubj", "PROPN", "NNP"),
+                       ("”", 1, "punct", "PUNCT", "''"), ("said", 3, "ROOT", "VERB", "VBD")])
+    assert subject_of(doc[3]).text == "Harbour"
