@@ -61,7 +61,7 @@ def name_before_colon(before: Sequence[Token]) -> str | None:
         t = _apposed_name(t, words[0]) or t
         if t.ent_type_ in ("PERSON", "ORG"):
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
-            toks = list(ent)
+            toks = [x for x in ent if x.i < words[-1].i]  # the NER ran on past the colon ('De Vries: Trust')
             while toks and not toks[0].text[:1].isupper():
                 toks = toks[1:]  # "’s Clinton": the NER took the clitic
             return "".join(x.text_with_ws for x in toks).strip() or None

@@ -7,6 +7,7 @@ Plain records and string helpers; the registry (registry.py) makes them from a D
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -148,8 +149,10 @@ def _acronym_name(form: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]+|[A-Za-z]+\d[\w-]*", form))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
-    """Lower case without accents, so "Erdoğan" and "Erdogan" are one name."""
+    """Lower case without accents, so "Erdoğan" and "Erdogan" are one name (remembered: the
+    registry folds the same few names for every lookup)."""
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 

@@ -480,7 +480,9 @@ class Registry(RoleLearning, EntityResolution):
     def _learn_gender(self, ent: Span, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc
         near = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
-        near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")]
+        # not a word after the name's possessive the parse hung on it ('Sanders’ son, Tywanza'): the son is not her
+        near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")
+                 and not any(t.tag_ == "POS" or t.text in ("’", "'") for t in doc[ent.end : c.i])]
         if ent.root.dep_ == "appos":
             near.append(ent.root.head.lower_)
         for w in near:

@@ -5,7 +5,7 @@ The sentences are invented, not taken from the gold articles."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsread.quotes import extract
 from newsread.quotes.entities import _written
@@ -81,6 +81,27 @@ def test_a_surname_finds_the_person_it_ends_before_a_later_name_it_opens(nlp):
     doc = nlp("Tom Hale spoke first. Tom said it was sound.")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
     assert Registry(doc).by_mention[5].name == "Tom Hale"
+
+
+def _registry_of(nlp, rows, ents):
+    words, heads, deps = zip(*rows)
+    doc = Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), ents=ents)
+    return Registry(doc)
+
+
+def test_a_relative_after_a_names_possessive_is_no_evidence_of_its_gender(nlp):
+    # 'Ann Rogers spoke. Rogers’ son, Tom, wept.' with "son" hung on "Rogers" as an apposition
+    rows = [("Ann", 1, "compound"), ("Rogers", 2, "nsubj"), ("spoke", 2, "ROOT"), (".", 2, "punct"),
+            ("Rogers", 10, "nsubj"), ("’", 4, "punct"), ("son", 4, "appos"), (",", 6, "punct"),
+            ("Tom", 6, "appos"), (",", 10, "punct"), ("wept", 10, "ROOT"), (".", 10, "punct")]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON"] + ["O"] * 7
+    assert _registry_of(nlp, rows, ents).entities[0].gender == "f"
+    # an apposition of the name itself still is ('Rogers, a father of two, wept')
+    rows = [("Ann", 1, "compound"), ("Rogers", 2, "nsubj"), ("spoke", 2, "ROOT"), (".", 2, "punct"),
+            ("Rogers", 9, "nsubj"), (",", 4, "punct"), ("a", 7, "det"), ("father", 4, "appos"),
+            (",", 4, "punct"), ("wept", 9, "ROOT"), (".", 9, "punct")]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON"] + ["O"] * 6
+    assert _registry_of(nlp, rows, ents).entities[0].gender == "m"
 
 
 def test_a_given_name_that_is_also_a_word_of_office_stays(nlp):

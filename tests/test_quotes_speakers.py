@@ -1121,3 +1121,13 @@ def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_subject_with_its_own_ph
     assert (q.speaker, q.cue) == ("voice-over", "states")
     # a phrase not right after the quote frames nothing
     assert extract("The vote in the states was close, a poll of voters in the states.", nlp).quotes == []
+
+
+def test_a_headlines_label_ends_at_its_colon_where_the_ner_ran_on(nlp):
+    # the NER took 'De Vries: Trust' for one name: the label is "De Vries", the mayor named below
+    t = ("De Vries: Trust the board on ferries, not 'windbag' Hale.\n\n"
+         "Mayor Pieter de Vries rejected criticism from councillor Tom Hale.")
+    assert speaker_of(nlp, t, "windbag").speaker == "Pieter de Vries"
+    # a label the NER kept to itself is unchanged
+    t = "Hale: Board's 'reckless spending' ruining the harbour.\n\nTom Hale spoke at the harbour on Monday."
+    assert speaker_of(nlp, t, "reckless spending").speaker == "Tom Hale"
