@@ -21,7 +21,7 @@ def may_speak(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
     if tok.pos_ == "PROPN":
-        # a headline capitalises its small words too: "To" in '... Idea’ To Ask For ...' is no
+        # a headline capitalises its small words too: "To" in '... Luxury’ To Demand ...' is no
         # name ("From" and "By" are surnames too)
         return tok.text[:1].isupper() and not (tok.lower_ in TITLE_SMALL_WORDS and tok.lower_ not in ("from", "by"))
     # the form too: the lemmatiser makes "media" "medium"

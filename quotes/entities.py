@@ -47,11 +47,12 @@ def _drops_title(words: list[str]) -> bool:
 def names_apart_at_verbs(ents: Iterable[Span]) -> Iterator[Span]:
     """'In June, Trump slammed Disney ...' tagged as one organisation "Trump slammed Disney": a
     name never holds a verb written in lower case, so the NER's span splits into the names on
-    either side of it (each keeping the span's label)."""
+    either side of it (each keeping the span's label); nor does it open with a participle that
+    heads a clause of its own ('Asserting Hale was ...', 'Telling Tom Hale to ...')."""
     for ent in ents:
         start = ent.start
         for t in ent:
-            if t.pos_ in ("VERB", "AUX") and t.text[:1].islower():
+            if t.pos_ in ("VERB", "AUX") and (t.text[:1].islower() or t.i == ent.start and _heads_the_name(t, ent)):
                 if t.i > start:
                     yield type(ent)(ent.doc, start, t.i, label=ent.label)
                 start = t.i + 1
@@ -59,6 +60,14 @@ def names_apart_at_verbs(ents: Iterable[Span]) -> Iterator[Span]:
             yield ent
         elif start < ent.end:
             yield type(ent)(ent.doc, start, ent.end, label=ent.label)
+
+
+def _heads_the_name(first: Token, ent: Span) -> bool:
+    """The entity's first word is a participle heading a clause of its own ('Telling Tom Hale to ...'
+    with Hale its object, 'Asserting Hale was wrong'), not a word of the name the tagger took for one
+    ('Salling Group': a compound of "Group")."""
+    return first.tag_ == "VBG" and (first.dep_ in ("ROOT", "csubj", "advcl", "ccomp", "xcomp", "conj", "pcomp", "acl")
+                                    or any(t.head.i == first.i for t in ent if t.i != first.i))
 
 
 def _clean_name(words: list[str], titles: bool = True) -> list[str]:
@@ -127,7 +136,7 @@ def _written(ent: Span) -> str:
     for t in ent:
         if t.text in ("(", ":"):
             # "The World Health Organization (WHO": the acronym is a form of its own; a name
-            # never runs over a colon ("Luciana Lopez: Saying to people ...", a transcript's label)
+            # never runs over a colon ("Ann Ruiz: Saying to voters ...", a transcript's label)
             break
         if t.is_quote:
             nickname = not nickname
@@ -259,7 +268,7 @@ class Entity:
     def offer_name(self, form: str, quoted: bool = False, headline: bool = False) -> None:
         """The canonical name is the fullest form seen, except that words a quote puts before
         a full name ('"... helping Sleepy Tom Marsh"') are the speaker's, not a name, and a word a
-        title-case headline puts after one ('Bernie Sanders Burns Clinton ...') is its verb."""
+        title-case headline puts after one ('Ann Lowe Trounces Tom Hale ...') is its verb."""
         fuller = len(form.split()) > len(self.name.split()) or (
             len(form.split()) == len(self.name.split()) and len(form) > len(self.name))
         if fuller and (quoted and _nicknamed(form, self.name) or headline and _verb_after(form, self.name)):

@@ -517,7 +517,9 @@ def is_cue(tok: Token) -> bool:
                                           for c in tok.children)
     if lemma in JUDGMENT_VERBS:  # a judgment's words are a clause ("ruled in "X v. Y"" names a case)
         return tok.pos_ == "VERB" and judicial_subject(tok) and any(c.dep_ == "ccomp" for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be"
+    # 'the reported deal', 'the charged term': a participle after a determiner is an adjective of its noun
+    adjective = tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("DT", "PRP$")
+    return tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_VERBS and lemma != "be" and not adjective
 
 
 def judicial_subject(verb: Token) -> bool:

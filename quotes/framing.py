@@ -221,7 +221,7 @@ def _frames_quote(tail_tokens: list[Token], tail: str, tail_start: int) -> bool:
 
 
 def _reports_that_clause(cue: Token) -> bool:
-    """'." She said, twice, that she ...': a cue whose own that-clause follows it, past commas and
+    """'." She said, again, that she ...': a cue whose own that-clause follows it, past commas and
     adverbs only, reports that clause, not the quote before its sentence."""
     doc = cue.doc
     for c in cue.children:
@@ -336,13 +336,13 @@ def pick_cue(tokens: list[Token], after: bool, roots: Sequence[Token] = ()) -> T
 
 
 def _infinitive(cue: Token) -> bool:
-    """'‘It Is Not A Radical Idea’ To Ask For ...', '..., who was not authorized to speak, told ...':
+    """'‘This Is No Luxury’ To Demand ...', '..., who was not allowed to speak, told ...':
     after a quote, a speech verb right after "to" tells of no speech that frames it."""
     return cue.i > 0 and cue.doc[cue.i - 1].lower_ == "to"
 
 
 def _speech_denied(cue: Token) -> bool:
-    """'..., all without speaking his name': a speech verb under "without" tells of words not said,
+    """'..., all without mentioning the minister': a speech verb under "without" tells of words not said,
     so it frames no quote."""
     return cue.dep_ == "pcomp" and cue.head.lower_ == "without"
 
@@ -372,7 +372,7 @@ def _frame_verb_read_as_noun(tok: Token) -> bool:
         return False
     first = _determiner_before(doc, tok.i)
     if first is not None and first > 1 and doc[first - 1].pos_ == "ADP":
-        # '"...," a voice-over in the ad states.': the subject's own phrase comes between
+        # '"...," a narrator in the video states.': the subject's own phrase comes between
         first = _determiner_before(doc, first - 1) or first
     if first is None or not _after_a_quote_of_its_own(doc[first]):
         return False

@@ -65,7 +65,7 @@ def soft_breaks(text: str) -> list[int]:
 def _stray_breaks(lines: list[str]) -> list[int]:
     """In text that is not wrapped, the breaks a paste left inside a sentence: a line that
     ends in a lower-case word or a comma, followed by one that goes on in lower case
-    ('... to participate personally' / 'in caucuses and primaries.')."""
+    ('... lets them plan their' / 'weeks around the tides.')."""
     out, pos = [], 0
     for line, nxt in zip(lines, lines[1:]):
         pos += len(line)

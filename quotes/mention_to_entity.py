@@ -481,7 +481,7 @@ class EntityResolution(DocumentAuthors):
             if doc_noun and c.dep_ != "appos":
                 continue
             if person_noun and c.dep_ in ("compound", "nmod") and (c.ent_type_ != "PERSON" or c.i < tok.i and _determined(tok)):
-                # "a Woolworths spokesperson", "The GOP presidential candidate", "the Biden aide": a
+                # "a Woolworths spokesperson", "The Labour mayoral candidate", "the Biden aide": a
                 # person of the organisation or the person named, not them
                 continue
             if c.dep_ in ("appos", "compound", "nmod") and c.ent_type_ in ("PERSON", "ORG"):

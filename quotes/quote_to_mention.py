@@ -487,7 +487,7 @@ def _frame_speaker(q: RawQuote, reg: Registry) -> Resolved | None:
         phrase = _frame_phrase(between[between.index(lead[0]) :])
     else:
         phrase = _frame_phrase(doc[cue.i + 1 : cue.i + 10])
-    # a headline's capitalised small words ('... Idea’ To Ask For ...') name nobody
+    # a headline's capitalised small words ('... Luxury’ To Demand ...') name nobody
     if not phrase or any(reg.is_quoted(t.idx) for t in phrase) or all(t.lower_ in TITLE_SMALL_WORDS for t in phrase):
         return None
     name: list[Token] = []

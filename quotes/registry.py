@@ -455,8 +455,8 @@ class Registry(RoleLearning, EntityResolution):
                 if not ew:
                     continue
                 if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
-                    # the one whose surname is the form's last word ("Trump" is Donald Trump, not
-                    # the NER's "Trump Turnberry"), then the latest
+                    # the one whose surname is the form's last word ("Hale" is Tom Hale, not
+                    # the NER's "Hale Harbour"), then the latest
                     if best is None or (ew[-1] == words[-1], e.last_pos) > (fold(best.name.split()[-1]) == words[-1], best.last_pos):
                         best = e
             else:
@@ -480,7 +480,7 @@ class Registry(RoleLearning, EntityResolution):
     def _learn_gender(self, ent: Span, entity: Entity, words: list[str] | None = None) -> None:
         doc = self.doc
         near = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
-        # not a word after the name's possessive the parse hung on it ('Sanders’ son, Tywanza'): the son is not her
+        # not a word after the name's possessive the parse hung on it ('Rogers’ son, Tom'): the son is not her
         near += [c.lower_ for c in ent.root.children if c.dep_ in ("appos", "compound")
                  and not any(t.tag_ == "POS" or t.text in ("’", "'") for t in doc[ent.end : c.i])]
         if ent.root.dep_ == "appos":

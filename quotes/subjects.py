@@ -1,5 +1,5 @@
 """Where the parse put a cue verb's subject: the subjects it gave the verb, and the ones it hung
-elsewhere ("As Amar put it" with the name an object of "as", a name read as a compound of the
+elsewhere ("As Ruiz put it" with the name an object of "as", a name read as a compound of the
 verb, as an apposition of a leading phrase's object, or as a conjunct of an earlier object);
 never a quoted title among them, and never a time the parse made the subject."""
 
@@ -22,13 +22,13 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 def quoted_title(tok: Token) -> bool:
-    """'Washington, star of television’s “Scandal,” thanked ...' parsed with "Scandal" a second
+    """'Hale, host of “Night Watch,” thanked ...' parsed with "Watch" a second
     subject: a phrase that opens with a quotation mark is a title or a quoted word, not who spoke."""
     return tok.left_edge.tag_ == "``" and tok.left_edge.i < tok.i
 
 
 def subject_read_after_as(verb: Token) -> list[Token]:
-    """'As Akhil Amar, professor of law, put it, "..."' parsed with the name an object of "as":
+    """'As Ann Ruiz, professor of history, put it, "..."' parsed with the name an object of "as":
     a noun that may speak, hung on the verb's own "as" before it, is its subject (asked only of
     a verb with none). Not 'As expected, she said' (no noun there)."""
     for mark in verb.children:
@@ -38,7 +38,7 @@ def subject_read_after_as(verb: Token) -> list[Token]:
 
 
 def name_after_time(subj: Token) -> Token | None:
-    """'Saturday at the party's convention Sen. Elizabeth Warren (D-MA) said ...' parsed with the day the
+    """'Friday at the dinner Rep. Ann Ruiz (D-MA) said ...' parsed with the day the
     subject: a time cannot speak; a name inside its phrase (however the parse hung it), ending right
     before the verb, is the one who did (None when there is none)."""
     if subj.ent_type_ not in ("DATE", "TIME"):

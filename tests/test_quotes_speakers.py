@@ -1033,7 +1033,7 @@ def test_a_perfect_participle_parsed_as_an_adjective_of_its_object_keeps_the_sub
     assert (q.speaker, q.cue) == ("Ann Lowe", "described")
     # a determiner opening the phrase makes the participle an adjective: no speaker is invented
     t = "The clinic has the described “symptoms” on file."
-    assert speaker_of(nlp, t, "symptoms").speaker == ""
+    assert not any(q.speaker for q in extract(t, nlp).quotes)
 
 
 def test_a_parenthetical_cue_inside_a_clause_is_spoken_by_its_own_subject(nlp):
@@ -1093,41 +1093,51 @@ def test_a_speech_verb_under_without_frames_no_quote(nlp):
 def test_a_cue_with_a_that_clause_set_off_by_commas_does_not_frame_the_quote_before_it(nlp):
     # '"..." She said, twice, that she ...': the cue reports its own clause; the quote before it
     # goes on from the sentence before (the same cue, so one attribution)
-    t = ('"Our ferries are being cut," Ms. Lowe said. "One of the big problems is money, and that is my field." '
-         'She said, twice, that she was going to go back to work on Wednesday.')
-    q = speaker_of(nlp, t, "One of the big problems")
+    t = ('"Our harbour is losing its ferries," Ms. Lowe said. "The worst of it is the cost, and that is my area." '
+         'She said, again, that she would be back at her desk on Friday.')
+    q = speaker_of(nlp, t, "The worst of it")
     assert (q.speaker, t[q.mention_start:q.mention_end], q.cue) == ("Lowe", "Lowe", "said")
     assert q.cue_start == t.index("said")
     # a participle set off after the cue is still no clause of its own
     q = speaker_of(nlp, '"The tour is over," Okafor said, noting that the band was tired.', "The tour is over")
     assert q.cue == "said"
     # nor a that-clause further on, past the cue's own phrase
-    t = ("''What does that mean, he kept the port safe?'' Ms. Lowe asked, repeating a charge - that the mayor "
-         "was to blame for the flood - that she made on Saturday.")
-    assert speaker_of(nlp, t, "kept the port safe").cue == "asked"
+    t = ("''Who says the port was ever safe?'' Ms. Lowe asked, repeating a claim - that the mayor "
+         "had caused the flood - that she first made in May.")
+    assert speaker_of(nlp, t, "port was ever safe").cue == "asked"
 
 
 def test_a_speech_verb_after_to_does_not_frame_the_quote_before_it(nlp):
-    # '"...," a source, who was not authorized to speak, told reporters': the infinitive is no frame
-    t = "“The agents are under a lot of pressure,” an intelligence source, who was not authorized to speak on the record, told reporters."
-    q = speaker_of(nlp, t, "under a lot of pressure")
-    assert (q.speaker, q.cue) == ("intelligence source", "told")
+    # '"...," an official, who was not allowed to speak, told reporters': the infinitive is no frame
+    t = "“The crews are working around the clock,” a council official, who was not allowed to speak publicly, told reporters."
+    q = speaker_of(nlp, t, "around the clock")
+    assert (q.speaker, q.cue) == ("council official", "told")
 
 
 def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_subject_with_its_own_phrase_frames_the_quote(nlp):
-    # '"...," a voice-over in the ad states.': "states" tagged a plural noun, "in the ad" between
-    t = "“They know the mayor is the only one strong enough to fix the harbour,” a voice-over in the ad states."
-    q = speaker_of(nlp, t, "strong enough")
-    assert (q.speaker, q.cue) == ("voice-over", "states")
+    # '"...," a narrator in the video states.': "states" tagged a plural noun, "in the video" between
+    t = "“Only the mayor can rebuild the pier before the storms come,” a narrator in the video states."
+    q = speaker_of(nlp, t, "rebuild the pier")
+    assert (q.speaker, q.cue) == ("narrator", "states")
     # a phrase not right after the quote frames nothing
     assert extract("The vote in the states was close, a poll of voters in the states.", nlp).quotes == []
 
 
 def test_a_headlines_label_ends_at_its_colon_where_the_ner_ran_on(nlp):
-    # the NER took 'De Vries: Trust' for one name: the label is "De Vries", the mayor named below
-    t = ("De Vries: Trust the board on ferries, not 'windbag' Hale.\n\n"
+    # the NER took 'De Vries: Ferries' for one name: the label is "De Vries", the mayor named below
+    t = ("De Vries: Ferries need the board, not 'windbag' Hale.\n\n"
          "Mayor Pieter de Vries rejected criticism from councillor Tom Hale.")
     assert speaker_of(nlp, t, "windbag").speaker == "Pieter de Vries"
     # a label the NER kept to itself is unchanged
     t = "Hale: Board's 'reckless spending' ruining the harbour.\n\nTom Hale spoke at the harbour on Monday."
     assert speaker_of(nlp, t, "reckless spending").speaker == "Tom Hale"
+
+
+def test_a_participle_after_a_determiner_is_an_adjective_not_a_cue(nlp):
+    # 'dodged the charged phrase, "harbour tax,"': nobody charged anything, nor reported
+    t = 'The mayor dodged the charged phrase, "harbour tax," which some councillors want the board to adopt.'
+    assert extract(t, nlp).quotes == []
+    assert extract('The board avoided the reported figure, "a record loss," in its review of the year.', nlp).quotes == []
+    # a participle that reports still does ('a statement, issued Monday, described the plan as "dead"')
+    t = 'Hale’s office issued a statement that described the plan as "dead on arrival."'
+    assert speaker_of(nlp, t, "dead on arrival").cue == "described"
