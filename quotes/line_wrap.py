@@ -42,9 +42,11 @@ def soft_breaks(text: str) -> list[int]:
     """The offsets of the newlines in ``text`` that only wrap a line (none unless it is wrapped)."""
     lines = text.split("\n")
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) <= MIN_BREAKS or _width(lengths) > MAX_WRAP_WIDTH:
+    if len(lengths) <= MIN_BREAKS:
         return _stray_breaks(lines)
     width = _width(lengths)
+    if width > MAX_WRAP_WIDTH:
+        return _stray_breaks(lines)
     filled = FILLED_SHARE * width
     candidates, mid_sentence, between_text = [], 0, 0
     pos = 0

@@ -448,6 +448,7 @@ class Registry(RoleLearning, EntityResolution):
             return None
         wset = set(words)
         best = exact = None
+        best_rank = (False, -1)
         for e in self.entities:
             if kind == "PERSON" and e.kind == "PERSON":
                 # surname or full name: one is a whole-word part of the other, same last word
@@ -457,8 +458,9 @@ class Registry(RoleLearning, EntityResolution):
                 if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
                     # the one whose surname is the form's last word ("Hale" is Tom Hale, not
                     # the NER's "Hale Harbour"), then the latest
-                    if best is None or (ew[-1] == words[-1], e.last_pos) > (fold(best.name.split()[-1]) == words[-1], best.last_pos):
-                        best = e
+                    rank = (ew[-1] == words[-1], e.last_pos)
+                    if best is None or rank > best_rank:
+                        best, best_rank = e, rank
             else:
                 low = form.lower()
                 if low == e.name.lower() or low in (a.lower() for a in e.aliases):

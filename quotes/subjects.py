@@ -74,7 +74,6 @@ def name_read_as_compound(verb: Token) -> list[Token]:
             and verb.pos_ == "VERB"]
 
 
-
 def subject_read_as_object_conjunct(verb: Token) -> list[Token]:
     """'The Post will brand you a liar and Channel 9 will accuse you of ...' parsed with Channel 9 a
     conjunct of the first verb's object and the second verb without a subject: a name joined to
