@@ -156,7 +156,7 @@ def _framing_cue(before: list[Token], after: list[Token], roots: list[Token], m:
     """The cue that frames the quote: the one after it when it has no clause of its own there,
     unless the one before holds the quoted words better; else the one before."""
     cue_after = pick_cue(after, after=True)
-    cue_before = _outer_cue(pick_cue(before, after=False, roots=roots), m)
+    cue_before = _outer_cue(pick_cue(before, after=False, roots=roots), m, roots)
     if cue_after is None or not _cue_ok_after(cue_after, after):
         return cue_before
     if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
@@ -283,10 +283,12 @@ def _closing_frame(tok: Token) -> bool:
     return last.i + 1 >= len(doc) or doc[last.i + 1].text in (".", "!", "?") or doc[last.i + 1].is_space
 
 
-def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
+def _outer_cue(cue: Token | None, m: MarkSpan, roots: Sequence[Token] = ()) -> Token | None:
     """'Marsh said that when Voss spoke out against the banks, "she was ..."': a cue inside
     an adverbial clause ("when ...") that ends before the quote sets the scene for the speech
-    verb above it, which is the quote's cue."""
+    verb above it, which is the quote's cue. With none above, a verb of the act of speaking
+    ('As Hale spoke, the board voted for a "harbour tax"') only tells when the reporter's own
+    clause happened: it frames nothing there."""
     if cue is None or cue.dep_ != "advcl" or cue.right_edge.idx >= m.start:
         return cue
     if _colon_right_after(cue):
@@ -300,7 +302,15 @@ def _outer_cue(cue: Token | None, m: MarkSpan) -> Token | None:
         if outer.head.i == outer.i:
             break
         outer = outer.head
+    head = cue.head
+    if (cue.lemma_.lower() in _SPEAKING_ACTS and head.i != cue.i and not (m.start <= head.idx < m.end)
+            and not is_cue(head) and hangs_from(head, roots)):
+        return None
     return cue
+
+
+# Verbs of the act of speaking, which hold no words of their own ("spoke", not "said that ...").
+_SPEAKING_ACTS = frozenset({"speak", "talk"})
 
 
 def _colon_right_after(cue: Token) -> bool:

@@ -274,12 +274,19 @@ def _clause_range(r: Report, h: Token, subj: Token, extend_to: dict[int, int]) -
         a = obj.left_edge.i  # "remarked toilet paper is a bulky item"
     b = max(b, extend_to.get(h.i, b))
     if h.i > verb.i and r.paren is None:
-        a = _past_time_of_saying(doc, h, a)
+        a = _from_complementiser(h, _past_time_of_saying(doc, h, a))
         b = _before_next_cue(doc, a, b)
         b = present_continuation(verb, b)
     elif h.i < verb.i and b < verb.i:
         b = resumed_after_cue(verb, b)
     return a, b
+
+
+def _from_complementiser(h: Token, a: int) -> int:
+    """'said - on the radio, as it happens - that ...': what comes before the clause's "that"
+    is the reporter's, though the parser hung it on the clause."""
+    that = next((c for c in h.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return that.i if that is not None and that.i > a else a
 
 
 def _past_time_of_saying(doc: Doc, h: Token, a: int) -> int:

@@ -664,3 +664,12 @@ def test_a_cue_the_parse_made_a_reduced_relative_reports_the_clause_after_it(nlp
 ])
 def test_a_true_reduced_relative_reports_nothing(nlp, text):
     assert quotes(nlp, text) == []
+
+
+def test_a_that_clause_starts_at_its_that_though_the_parse_hung_an_aside_before_it(nlp):
+    # 'said - on the radio, as it happens - that ...': the aside is the reporter's
+    t = "Tom Hale said — on the radio, as it happens — that the mayor raised four million pounds."
+    assert quotes(nlp, t) == [("indirect", "the mayor raised four million pounds", "Tom Hale")]
+    # a clause's own opening adverbial after its "that" stays
+    t = "Tom Hale said that when the storm came, the mayor fled the town."
+    assert quotes(nlp, t) == [("indirect", "when the storm came, the mayor fled the town", "Tom Hale")]

@@ -1141,3 +1141,14 @@ def test_a_participle_after_a_determiner_is_an_adjective_not_a_cue(nlp):
     # a participle that reports still does ('a statement, issued Monday, described the plan as "dead"')
     t = 'Hale’s office issued a statement that described the plan as "dead on arrival."'
     assert speaker_of(nlp, t, "dead on arrival").cue == "described"
+
+
+def test_a_verb_of_the_act_of_speaking_in_a_time_clause_frames_nothing_in_the_main_clause(nlp):
+    # 'As Hale spoke, the board voted for a "harbour tax"': "spoke" tells when, the board's words are not his
+    t = "As he spoke to the crowd on Friday, Ann Ruiz became the first mayor to wear a “green badge” at the fair."
+    assert extract(t, nlp).quotes == []
+    assert extract("While she spoke, the council voted for a “harbour tax” on ferries.", nlp).quotes == []
+    # a speech verb of the main clause still frames it, and "spoke" still frames its own words
+    assert speaker_of(nlp, "As she spoke, Ruiz said the plan was “a disgrace.”", "disgrace").cue == "said"
+    assert speaker_of(nlp, "After Hale spoke of a “new dawn” for the town, the crowd cheered.", "new dawn").cue == "spoke"
+    assert speaker_of(nlp, "As she put it, the plan is “dead.”", "dead").cue == "put"
