@@ -43,7 +43,7 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .framing import WORDS, Frame, Page, frame_of, hangs_from, only_linking_words, pick_cue, read_page, tokens_in
+from .framing import SPEAKING_ACTS, WORDS, Frame, Page, frame_of, hangs_from, only_linking_words, pick_cue, read_page, tokens_in
 from .lexicon import (
     ARGUMENT_NOUNS,
     NAMING_VERBS,
@@ -142,9 +142,19 @@ def _holds_fragment(f: Frame) -> bool:
         return False  # 'was commonly called "swine flu."': a passive with no source
     if cue.lemma_.lower() in NAMING_VERBS and f.content[:1].isupper():
         return False
-    if cue.lower_ == "according" or hangs_from(cue, roots) or _asyndetic_frame(cue, roots, f.content):
+    if cue.lower_ == "according" or hangs_from(cue, roots) or _asyndetic_frame(cue, roots, f.content) \
+            or _as_clause_after(cue, roots):
         return True
     return cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
+
+
+def _as_clause_after(cue: Token, roots: Sequence[Token]) -> bool:
+    """'The race is "a dead heat," as Hale said.': an "as" clause after the words attributes the
+    clause that holds them, its subject the speaker (not the act of speaking: 'as the mayor spoke'
+    tells when)."""
+    return (cue.dep_ == "advcl" and bool(roots) and cue.i > roots[-1].i and hangs_from(cue.head, roots)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+            and any(c.dep_ == "nsubj" for c in cue.children) and cue.lemma_.lower() not in SPEAKING_ACTS)
 
 
 def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:

@@ -303,14 +303,14 @@ def _outer_cue(cue: Token | None, m: MarkSpan, roots: Sequence[Token] = ()) -> T
             break
         outer = outer.head
     head = cue.head
-    if (cue.lemma_.lower() in _SPEAKING_ACTS and head.i != cue.i and not (m.start <= head.idx < m.end)
+    if (cue.lemma_.lower() in SPEAKING_ACTS and head.i != cue.i and not (m.start <= head.idx < m.end)
             and not is_cue(head) and hangs_from(head, roots)):
         return None
     return cue
 
 
 # Verbs of the act of speaking, which hold no words of their own ("spoke", not "said that ...").
-_SPEAKING_ACTS = frozenset({"speak", "talk"})
+SPEAKING_ACTS = frozenset({"speak", "talk"})
 
 
 def _colon_right_after(cue: Token) -> bool:

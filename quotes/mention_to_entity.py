@@ -575,9 +575,9 @@ class EntityResolution(DocumentAuthors):
         return Resolved(form, kind, tok.idx, tok.idx + len(tok), "name")
 
     def _known_name_word(self, tok: Token) -> Resolved | None:
-        """"Salling said" after "Salling Group": a capitalised word the tagger did not take for
-        a name ("Salling" as a verb) that is how the article writes a name it already knows."""
-        if tok.pos_ not in ("NOUN", "VERB", "ADJ") or not tok.text[:1].isupper() or not tok.text[1:].islower():
+        """"Salling said" after "Salling Group", "From said" after "Al From": a capitalised word the
+        tagger did not take for a name (a verb, a preposition) that is how the article writes a name it knows."""
+        if tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADP", "AUX") or not tok.text[:1].isupper() or not tok.text[1:].islower():
             return None
         e = self._find(tok.text, "ORG", tok.i) or self._find(tok.text, "PERSON", tok.i)
         if e is None or tok.text not in e.name.split():

@@ -317,6 +317,24 @@ def _name_before_cue(s: Speaking) -> Repair | None:
     return None
 
 
+def _surname_read_as_function_word(s: Speaking) -> Repair | None:
+    """'..., From said.', 'In the column, Will described ...': the surname of a person the article
+    names in full ("Al From", "George Will") tagged a preposition or a modal right before the
+    cue, in a form neither can stand before (a finite verb; after a modal, a participle too: "As
+    said" is English, "will described" is not): it is the speaker."""
+    cue = s.q.cue_tok
+    if cue is None or cue.i == 0:
+        return None
+    word = cue.doc[cue.i - 1]
+    after_modal = word.tag_ == "MD" and cue.tag_ in ("VBD", "VBZ", "VBN")
+    if not (after_modal or word.pos_ == "ADP" and cue.tag_ in ("VBD", "VBZ")):
+        return None
+    if not (word.text[:1].isupper() and word.text[1:].islower()):
+        return None
+    full_name = any(e.kind == "PERSON" and e.name.endswith(" " + word.text) for e in s.reg.entities)
+    return Repair(word, "cue.inverted_subject") if full_name and not s.bad(word) else None
+
+
 def _apposed_name(s: Speaking) -> Repair | None:
     """'In a statement, her aide, Lena Hart, said: "..."' with the name hung elsewhere; also when
     the parse made a preposition the cue's subject ('Of the mayor, Levine, ..., said')."""
@@ -375,6 +393,7 @@ def _sentence_subject_for_subjectless(s: Speaking) -> Repair | None:
 # the cue's subject stands (unless it cannot be the speaker: then no mention). Those for an
 # unusable subject and those for a subjectless cue never both apply.
 SUBJECT_REPAIRS: Sieves[Speaking, Repair] = (
+    ("cue.inverted_subject", _surname_read_as_function_word),
     ("cue.climbed_subject", _above_relative_cue),
     ("cue.climbed_subject", _above_participle),
     ("cue.apposed_name", _name_before_conjoined_cue),

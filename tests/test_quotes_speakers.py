@@ -1152,3 +1152,30 @@ def test_a_verb_of_the_act_of_speaking_in_a_time_clause_frames_nothing_in_the_ma
     assert speaker_of(nlp, "As she spoke, Ruiz said the plan was “a disgrace.”", "disgrace").cue == "said"
     assert speaker_of(nlp, "After Hale spoke of a “new dawn” for the town, the crowd cheered.", "new dawn").cue == "spoke"
     assert speaker_of(nlp, "As she put it, the plan is “dead.”", "dead").cue == "put"
+
+
+def test_a_surname_tagged_a_preposition_or_a_modal_before_the_cue_is_the_person_named_in_full(nlp):
+    # "From" and "Will" cannot stand before "said" / "described": the surnames of Al From and George Will
+    t = "“We won,” said Al From, who founded the council in 1985.\n\nMany voters saw the party as “weak,” From said."
+    assert speaker_of(nlp, t, "weak").speaker == "Al From"
+    t = "“It is over,” wrote George Will in his column on Friday.\n\nIn the column, Will described the mayor as “a disgrace.”"
+    assert speaker_of(nlp, t, "disgrace").speaker == "George Will"
+    # no such name in the article: no speaker made up from the word
+    assert speaker_of(nlp, "The board met on Friday. “We won,” From said.", "We won").speaker == ""
+    # "as" before a participle is English ('as reported by the board'): the cue's own subject speaks
+    t = "“It is over,” wrote George Will on Friday. The plan, as reported by the board, is “dead,” the mayor said."
+    assert speaker_of(nlp, t, "dead").speaker == "mayor"
+
+
+def test_an_as_clause_after_quoted_words_attributes_the_clause_that_holds_them(nlp):
+    # 'The race is "a dead heat," as Hale said.': the "as" clause tells whose words they are
+    q = speaker_of(nlp, "The race is “a dead heat,” as Hale said.", "dead heat")
+    assert (q.kind, q.speaker, q.cue) == ("mixed", "Hale", "said")
+    # not "as expected", nor the act of speaking ('as the mayor spoke' tells when)
+    assert extract("The race was “a dead heat,” as expected.", nlp).quotes == []
+    assert extract("The plan was “dead,” as the mayor spoke to the crowd.", nlp).quotes == []
+    # a passive "as described by X" has no subject to give the words: not this rule's
+    t = "Being “careless” with the files – as described by the auditor Tom Hale – many say Ruiz failed."
+    assert [q.kind for q in extract(t, nlp).quotes] == ["indirect"]
+    # a cue before the words still frames them
+    assert speaker_of(nlp, "The council called the plan “a disgrace,” as Hale said on Monday.", "disgrace").cue == "called"
