@@ -1,20 +1,21 @@
-"""Where the parse put a cue verb's subject (quotes/subjects.py). Each rule repairs one kind of
-misparse, so each test builds that parse by hand (the words invented) and checks a parse
+"""Where the parse put a cue verb's subject (quotes/subjects.py), or cut a frame from its
+sentence (quotes/direct.py). Each rule repairs one kind of misparse, so each test builds that parse by hand (the words invented) and checks a parse
 without the fault is left alone."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsread.quotes.extraction import extract_doc
 from newsread.quotes.frames import subject_of
 from newsread.quotes.subjects import name_after_time, quoted_title, subject_read_after_as
 
 
-def parsed(nlp, rows, ents=None):
+def parsed(nlp, rows, ents=None, spaces=None, lemmas=None):
     """A Doc from (word, head, dep, pos, tag) rows; heads are absolute token indices."""
     words, heads, deps, pos, tags = zip(*rows)
     return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
-               ents=ents or ["O"] * len(rows))
+               ents=ents or ["O"] * len(rows), spaces=spaces, lemmas=lemmas or [w.lower() for w in words])
 
 
 def test_a_name_hung_on_as_is_the_subject_of_put_it(nlp):
@@ -64,3 +65,22 @@ def test_a_quoted_title_is_not_the_subject_when_another_is_left(nlp):
     doc = parsed(nlp, [("“", 1, "punct", "PUNCT", "``"), ("Harbour", 3, "nsubj", "PROPN", "NNP"),
                        ("”", 1, "punct", "PUNCT", "''"), ("said", 3, "ROOT", "VERB", "VBD")])
     assert subject_of(doc[3]).text == "Harbour"
+
+
+def test_a_closing_frame_parsed_as_a_sentence_of_its_own_still_reports_the_fragment_before_it(nlp):
+    # 'Most families cope, even on a “small” income, Ruiz said.' with "said" a second root
+    rows = [("Most", 1, "amod", "ADJ", "JJS"), ("families", 2, "nsubj", "NOUN", "NNS"), ("cope", 2, "ROOT", "VERB", "VBP"),
+            (",", 2, "punct", "PUNCT", ","), ("even", 5, "advmod", "ADV", "RB"), ("on", 2, "prep", "ADP", "IN"),
+            ("a", 10, "det", "DET", "DT"), ("“", 10, "punct", "PUNCT", "``"), ("small", 10, "amod", "ADJ", "JJ"),
+            ("”", 10, "punct", "PUNCT", "''"), ("income", 5, "pobj", "NOUN", "NN"), (",", 13, "punct", "PUNCT", ","),
+            ("Ruiz", 13, "nsubj", "PROPN", "NNP"), ("said", 13, "ROOT", "VERB", "VBD"), (".", 13, "punct", "PUNCT", ".")]
+    spaces = [True, True, False, True, True, True, True, False, False, True, False, True, True, False, False]
+    lemmas = [w.lower() for w, *_ in rows]
+    lemmas[1], lemmas[13] = "family", "say"
+    ents = ["O"] * 12 + ["B-PERSON", "O", "O"]
+    quotes, _ = extract_doc(parsed(nlp, rows, ents, spaces, lemmas))
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("mixed", "small", "Ruiz")]
+    # a subject that cannot speak frames nothing before it ('..., the engine stalled.')
+    rows[12:14] = [("engine", 13, "nsubj", "NOUN", "NN"), ("stalled", 13, "ROOT", "VERB", "VBD")]
+    lemmas[12:14] = ["engine", "stall"]
+    assert extract_doc(parsed(nlp, rows, ["O"] * 15, spaces, lemmas))[0] == []
