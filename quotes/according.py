@@ -83,6 +83,11 @@ def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool],
         for _ in range(4):
             if tok.i > root.i or is_cue(tok):
                 break  # past the quote, or a verb that says it
+            noun = _noun_before_its_clause(tok)
+            if noun is not None and not quoted[0] <= noun.idx < quoted[1]:
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is not None and (owner.pos_ == "PRON" or _names_a_source(owner)):
+                    return noun, owner
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_ACT_NOUNS:
                 if quoted[0] <= tok.idx < quoted[1]:
                     break
@@ -96,6 +101,21 @@ def speech_noun_source(roots: Sequence[Token], is_cue: Callable[[Token], bool],
                 break  # the sentence's top
             tok = tok.head
     return None
+
+
+def _noun_before_its_clause(clause: Token) -> Token | None:
+    """'a backlash over his warning that the town would go to the "back of the queue"' with the
+    that-clause hung on "backlash": a noun's that-clause starts right after it, so a speech-act
+    noun right before the "that" is the one the clause belongs to (None when there is none)."""
+    if clause.dep_ not in ("acl", "relcl", "ccomp"):
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0:
+        return None
+    noun = clause.doc[mark.i - 1]
+    if noun.i == clause.head.i or noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_ACT_NOUNS:
+        return None
+    return noun
 
 
 def _names_a_source(tok: Token) -> bool:

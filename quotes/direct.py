@@ -56,7 +56,7 @@ from .lexicon import (
     WORK_ROLES,
 )
 from .marks import MarkSpan
-from .named_marks import looks_like_title, looks_like_title_trimmed
+from .named_marks import looks_like_subtitled_title, looks_like_title, looks_like_title_trimmed
 from .sieves import on as sieve_on
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def is_quote(f: Frame, kind: str) -> bool:
         return False  # 'star of television's "Harbour Lights,"', 'told NBC's "Meet the Press."': a show's or a work's name
     if f.attached and _object_of_a_preposition(f.before_words) and looks_like_title_trimmed(f.content):
         return False  # 'a reality TV boss on "The Apprentice,"', 'in a clip of "The 411."': a name
-    if _names_a_work(f.content, f.before_words, f.after_words):
+    if _names_a_work(f.content, f.before_words, f.after_words) or looks_like_subtitled_title(f.content):
         return False  # 'In his new book, "Harbour Lights," ...', '"Orange Is the New Black" star
     return kind != "mixed" or _holds_fragment(f)
 

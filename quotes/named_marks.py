@@ -87,3 +87,12 @@ def looks_like_title(content: str) -> bool:
 def looks_like_title_trimmed(content: str) -> bool:
     """A title once the sentence's comma or full stop the marks hold is left out ('"Harbour Lights,"')."""
     return looks_like_title(content.strip().rstrip(",."))
+
+
+def looks_like_subtitled_title(content: str) -> bool:
+    """A work's title and subtitle ('"13 Hours: The Secret Soldiers of Benghazi,"'): a title
+    before the colon and after it a run of capitalised words, as a book or film is named."""
+    head, colon, tail = content.strip().rstrip(",.").partition(": ")
+    words = _TITLE_WORD.findall(tail)
+    return (bool(colon) and looks_like_title(head) and 0 < len(words) <= 12 and not re.search(r"[.!?;:]", tail)
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words))

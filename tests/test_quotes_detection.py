@@ -837,3 +837,14 @@ def test_a_pronoun_object_before_a_colon_points_to_the_quote(nlp):
     # a thing as the object still says nothing
     t = 'Hale fixed the old boiler last week: "Her practice was to email the officials."'
     assert triples(nlp, t) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title and its subtitle name a work ("X: The Y of Z"), whoever wrote it
+    ("The film was written by Ann Ruiz, who also wrote “13 Hours: The Long Night of the Harbour,” a bestseller.", []),
+    # a sentence with a colon in it is still a quote, and so is a short one in capitals
+    ("Hale said: “We will win: the plan is dead.”", [("direct", "We will win: the plan is dead.", "Hale")]),
+    ("“We Will Win,” Hale said.", [("direct", "We Will Win,", "Hale")]),
+])
+def test_a_title_with_its_subtitle_is_a_name_not_a_quote(nlp, text, expected):
+    assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected

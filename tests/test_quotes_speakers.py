@@ -1179,3 +1179,13 @@ def test_an_as_clause_after_quoted_words_attributes_the_clause_that_holds_them(n
     assert [q.kind for q in extract(t, nlp).quotes] == ["indirect"]
     # a cue before the words still frames them
     assert speaker_of(nlp, "The council called the plan “a disgrace,” as Hale said on Monday.", "disgrace").cue == "called"
+
+
+def test_a_that_clause_right_after_a_speech_noun_is_that_nouns_though_the_parse_hung_it_earlier(nlp):
+    # the parser hangs 'that the town would go ...' on "backlash"; it starts right after "warning"
+    t = "The mayor faces a backlash over his warning that the town would go to the “back of the queue” for funds."
+    q = speaker_of(nlp, t, "back of the queue")
+    assert (q.speaker, q.cue) == ("mayor", "warning")
+    # a noun that names no speech ("plan") frames nothing
+    t = "The mayor faces a backlash over his plan that the town would go to the “back of the queue” for funds."
+    assert extract(t, nlp).quotes == []

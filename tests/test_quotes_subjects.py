@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsread.quotes.according import speech_noun_source
 from newsread.quotes.extraction import extract_doc
-from newsread.quotes.frames import subject_of
+from newsread.quotes.frames import is_cue, subject_of
 from newsread.quotes.subjects import name_after_time, quoted_title, subject_read_after_as
 
 
@@ -84,3 +85,18 @@ def test_a_closing_frame_parsed_as_a_sentence_of_its_own_still_reports_the_fragm
     rows[12:14] = [("engine", 13, "nsubj", "NOUN", "NN"), ("stalled", 13, "ROOT", "VERB", "VBD")]
     lemmas[12:14] = ["engine", "stall"]
     assert extract_doc(parsed(nlp, rows, ["O"] * 15, spaces, lemmas))[0] == []
+
+
+def test_a_speech_noun_inside_the_marks_frames_none_of_the_quoted_words(nlp):
+    # '“Hale said in his speech that ferries are heroes.”': the that-clause right after "speech" is
+    # the noun's, but inside the marks both are the quoted words, not what frames them
+    rows = [("“", 2, "punct", "PUNCT", "``"), ("Hale", 2, "nsubj", "PROPN", "NNP"), ("said", 2, "ROOT", "VERB", "VBD"),
+            ("in", 2, "prep", "ADP", "IN"), ("his", 5, "poss", "PRON", "PRP$"), ("speech", 3, "pobj", "NOUN", "NN"),
+            ("that", 8, "mark", "SCONJ", "IN"), ("ferries", 8, "nsubj", "NOUN", "NNS"), ("are", 2, "ccomp", "AUX", "VBP"),
+            ("heroes", 8, "attr", "NOUN", "NNS"), ("”", 2, "punct", "PUNCT", "''")]
+    doc = parsed(nlp, rows, lemmas=["“", "Hale", "say", "in", "his", "speech", "that", "ferry", "be", "hero", "”"])
+    inside = (doc[1].idx, doc[10].idx)
+    assert speech_noun_source([doc[9]], is_cue, inside) is None
+    # outside any marks the noun holds its clause ('his speech that ferries are "heroes"')
+    noun, owner = speech_noun_source([doc[9]], is_cue)
+    assert (noun.text, owner.text) == ("speech", "his")
