@@ -43,7 +43,19 @@ from .frames import (
     subject_of,
     through_cue,
 )
-from .framing import SPEAKING_ACTS, WORDS, Frame, Page, frame_of, hangs_from, only_linking_words, pick_cue, read_page, tokens_in
+from .framing import (
+    WORDS,
+    Frame,
+    Page,
+    as_clause_after,
+    closing_report,
+    frame_of,
+    hangs_from,
+    only_linking_words,
+    pick_cue,
+    read_page,
+    tokens_in,
+)
 from .lexicon import (
     ARGUMENT_NOUNS,
     NAMING_VERBS,
@@ -143,36 +155,9 @@ def _holds_fragment(f: Frame) -> bool:
     if cue.lemma_.lower() in NAMING_VERBS and f.content[:1].isupper():
         return False
     if cue.lower_ == "according" or hangs_from(cue, roots) or _asyndetic_frame(cue, roots, f.content) \
-            or _as_clause_after(cue, roots) or _closing_report(f):
+            or as_clause_after(cue, roots) or closing_report(f):
         return True
     return cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
-
-
-def _as_clause_after(cue: Token, roots: Sequence[Token]) -> bool:
-    """'The race is "a dead heat," as Hale said.': an "as" clause after the words attributes the
-    clause that holds them, its subject the speaker (not the act of speaking: 'as the mayor spoke'
-    tells when)."""
-    return (cue.dep_ == "advcl" and bool(roots) and cue.i > roots[-1].i and hangs_from(cue.head, roots)
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-            and any(c.dep_ == "nsubj" for c in cue.children) and cue.lemma_.lower() not in SPEAKING_ACTS)
-
-
-def _closing_report(f: Frame) -> bool:
-    """'Most families cope, even on a "small" income, Ruiz said.' with "said" parsed a root of its
-    own: a cue after a comma that holds only its subject and ends the sentence reports all of it."""
-    cue, doc = f.cue, f.page.doc
-    if cue is None or cue not in f.after_words or any(c.dep_ in _OWN_WORDS for c in cue.children):
-        return False
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-    if len(subjects) != 1 or not may_speak(subjects[0]):
-        return False
-    first = min(subjects[0].left_edge.i, cue.i)
-    last = max(t.i for t in cue.subtree if not t.is_space)
-    return (first > 0 and doc[first - 1].text == ","
-            and (doc[last].text in ".!?" or last + 1 == len(doc) or doc[last + 1].text in ".!?"))
-
-
-_OWN_WORDS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "dative", "conj"})  # what the cue says, or to whom
 
 
 def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:

@@ -31,6 +31,7 @@ from .lexicon import (
     OWN_CLAUSE_MARKS,
     PEOPLE_NOUN_ENDINGS,
     QUOTE_VERBS,
+    SPEAKING_ACTS,
     STATEMENT_NOUNS,
     UNREAL_MARKS,
 )
@@ -309,10 +310,6 @@ def _outer_cue(cue: Token | None, m: MarkSpan, roots: Sequence[Token] = ()) -> T
     return cue
 
 
-# Verbs of the act of speaking, which hold no words of their own ("spoke", not "said that ...").
-SPEAKING_ACTS = frozenset({"speak", "talk"})
-
-
 def _colon_right_after(cue: Token) -> bool:
     """The cue's own words (its adverbs, particles, the one it is said to) end in a colon."""
     last = cue.right_edge
@@ -508,3 +505,30 @@ def only_linking_words(f: Frame) -> bool:
     clause = after[0].head  # the relative clause must end the sentence, naming no cue
     return (after[0].tag_ in ("WDT", "WP") and f.content.rstrip().endswith(",")
             and all(t == clause or clause.is_ancestor(t) for t in after) and not any(is_cue(t) for t in after))
+
+
+def as_clause_after(cue: Token, roots: Sequence[Token]) -> bool:
+    """'The race is "a dead heat," as Hale said.': an "as" clause after the words attributes the
+    clause that holds them, its subject the speaker (not the act of speaking: 'as the mayor spoke'
+    tells when)."""
+    return (cue.dep_ == "advcl" and bool(roots) and cue.i > roots[-1].i and hangs_from(cue.head, roots)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+            and any(c.dep_ == "nsubj" for c in cue.children) and cue.lemma_.lower() not in SPEAKING_ACTS)
+
+
+def closing_report(f: Frame) -> bool:
+    """'Most families cope, even on a "small" income, Ruiz said.' with "said" parsed a root of its
+    own: a cue after a comma that holds only its subject and ends the sentence reports all of it."""
+    cue, doc = f.cue, f.page.doc
+    if cue is None or cue not in f.after_words or any(c.dep_ in _OWN_WORDS for c in cue.children):
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or not may_speak(subjects[0]):
+        return False
+    first = min(subjects[0].left_edge.i, cue.i)
+    last = max(t.i for t in cue.subtree if not t.is_space)
+    return (first > 0 and doc[first - 1].text == ","
+            and (doc[last].text in ".!?" or last + 1 == len(doc) or doc[last + 1].text in ".!?"))
+
+
+_OWN_WORDS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "dative", "conj"})  # what the cue says, or to whom

@@ -543,11 +543,11 @@ LINK_WORDS = frozenset("but and yet still so also however or".split())
 # it "unexpected"').
 OWN_CLAUSE_MARKS = frozenset("while whereas although though because since if when whilst".split())
 
-# Subordinators of an adverbial clause that sets the scene for the speech verb above it
-# ('Clinton said that when Warren railed ..., "she is ..."'). Not merged with SUBORDINATORS:
-# with "as"/"if"/"when" there, "The minister said, as the talks ended, that the deal was
-# done" loses its quote.
+# Subordinators of an adverbial clause that sets the scene for the speech verb above it ('Clinton said that when
+# Warren railed ..., "she is ..."'). Not merged with SUBORDINATORS: with "as"/"if"/"when" there, "The minister
+# said, as the talks ended, that the deal was done" loses its quote. Verbs of the act of speaking hold no words.
 ADVERBIAL_MARKS = frozenset("when while after before as if because since until once".split())
+SPEAKING_ACTS = frozenset({"speak", "talk"})
 
 # Subordinators opening an adverbial clause after a comma, which the parser hung as the
 # cue's complement ('Voss told the chief, after he conceded ...'): not what was said.
