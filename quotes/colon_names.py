@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .agents import may_speak
-from .lexicon import DASH_MARKS, QUOTE_VERBS
+from .frames import Attribution, own_subject, through_cue
+from .lexicon import ARGUMENT_NOUNS, DASH_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, THING_PRONOUNS
 from .set_off import before_parenthesis
 
 if TYPE_CHECKING:
@@ -134,3 +135,25 @@ def label_opening_clause(before: Sequence[Token]) -> str | None:
     if name is None and len(label) <= 2 and all(t.pos_ == "PROPN" for t in label):
         name = capitalised_name(words[: colon + 1])  # 'Cruz:', 'Sidney Blumenthal:' the NER leaves untyped in a headline
     return name
+
+
+def clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
+    """The subject of the one clause of ``words`` (before a colon), when it may speak and its
+    object, if any, may too. Its verb is the one the parse hangs outside the words (the
+    parser often joins the clause to the quote after the colon)."""
+    inside = {t.i for t in words}
+    outside = [t for t in words if t.dep_ == "ROOT" or t.head.i not in inside]
+    # 'The board was blunt in its findings: "..."': with no verb, a "be" that describes its subject
+    verbs = ([t for t in outside if t.pos_ == "VERB"]
+             or [t for t in outside if t.lemma_ == "be" and any(c.dep_ == "acomp" for c in t.children)])
+    subj = own_subject(verbs[0]) if len(verbs) == 1 else None
+    if subj is None or not may_speak(subj):
+        return None
+    obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
+    # an object pronoun pointing ahead to the words is no thing ('worded it carefully: "..."')
+    cataphoric = obj is not None and obj.pos_ == "PRON" and obj.lower_ in THING_PRONOUNS
+    if obj is not None and not cataphoric and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
+        return None  # 'published its annual accounts: "..."': the words are the thing's, not said
+    described = next((c for c in verbs[0].children if c.dep_ == "acomp"), None) if verbs[0].pos_ == "AUX" else None
+    cue_words = verbs[0].text if described is None else f"{verbs[0].text} {described.text}"
+    return through_cue(sieve, "colon", verbs[0], subj, cue_words)

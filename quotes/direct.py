@@ -22,6 +22,7 @@ from .agents import may_speak
 from .colon_names import (
     after_last_dash,
     capitalised_name,
+    clause_speaker,
     label_after_dash,
     label_opening_clause,
     name_before_colon,
@@ -57,12 +58,9 @@ from .framing import (
     tokens_in,
 )
 from .lexicon import (
-    ARGUMENT_NOUNS,
     NAMING_VERBS,
     NON_SPEAKER_SUBJECTS,
     PERSON_NOUNS,
-    STATEMENT_NOUNS,
-    THING_PRONOUNS,
     TOPIC_PREPOSITIONS,
     WORK_NOUNS,
     WORK_ROLES,
@@ -324,24 +322,7 @@ def _colon_subject(f: Frame) -> Attribution | None:
     subject, when it is one who can speak (a person, an organisation, a pronoun for one)."""
     if f.framed or not f.after_colon or f.after_words:
         return None
-    return _clause_speaker("colon.subject", f.before_words)
-
-
-def _clause_speaker(sieve: str, words: Sequence[Token]) -> Attribution | None:
-    """The subject of the one clause of ``words`` (before a colon), when it may speak and its
-    object, if any, may too. Its verb is the one the parse hangs outside the words (the
-    parser often joins the clause to the quote after the colon)."""
-    inside = {t.i for t in words}
-    verbs = [t for t in words if t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.i not in inside)]
-    subj = own_subject(verbs[0]) if len(verbs) == 1 else None
-    if subj is None or not may_speak(subj):
-        return None
-    obj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
-    # an object pronoun pointing ahead to the words is no thing ('worded it carefully: "..."')
-    cataphoric = obj is not None and obj.pos_ == "PRON" and obj.lower_ in THING_PRONOUNS
-    if obj is not None and not cataphoric and not may_speak(obj) and obj.lemma_.lower() not in STATEMENT_NOUNS | ARGUMENT_NOUNS:
-        return None  # 'published its annual accounts: "..."': the words are the thing's, not said
-    return through_cue(sieve, "colon", verbs[0], subj, verbs[0].text)
+    return clause_speaker("colon.subject", f.before_words)
 
 
 def _continued_paragraph(f: Frame) -> Attribution | None:
@@ -403,7 +384,7 @@ def _colon_paragraph_before(f: Frame) -> Attribution | None:
         return Attribution("colon.paragraph_before", "dash", speaker_text=name)
     c = pick_cue(words, after=False)
     if c is None:  # 'The club issued this statement: ¶ "..."'
-        return _clause_speaker("colon.paragraph_before", words)
+        return clause_speaker("colon.paragraph_before", words)
     return through_cue("colon.paragraph_before", "colon", c, subject_of(c) if c.lower_ != "according" else according_to(c))
 
 

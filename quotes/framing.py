@@ -162,7 +162,8 @@ def _framing_cue(before: list[Token], after: list[Token], roots: list[Token], m:
         return cue_before
     if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
                                    or hangs_from(cue_before, roots) and not hangs_from(cue_after, roots)
-                                   or hangs_from(cue_before, roots) and _in_preposed_phrase(cue_before, cue_after)):
+                                   or hangs_from(cue_before, roots) and _in_preposed_phrase(cue_before, cue_after)
+                                   or hangs_from(cue_before, roots) and _conjunct_read_as_frame(cue_after, cue_before)):
         # '... said X remained "one of ...", but he also warned ...'; 'under what Hale called "the
         # old model," the firm charged ...': the words are the nearest cue's they hang from
         return cue_before
@@ -373,7 +374,8 @@ def _frame_verb_read_as_noun(tok: Token) -> bool:
     """'"..., and come to the state," the editorial read.' / '"...," the memo states.': a frame of
     a determiner, a noun and a speech verb the tagger took for one noun phrase ("a good read", "the
     states"). Right after a quote that ends in a comma, "?" or "!" and opens its sentence, a last
-    word that closes the sentence is the cue."""
+    word that closes the sentence, or only a phrase of its own after it ("the memo states in its
+    summary, which ..."), is the cue."""
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in QUOTE_VERBS:
         return False
@@ -383,7 +385,10 @@ def _frame_verb_read_as_noun(tok: Token) -> bool:
         first = _determiner_before(doc, first - 1) or first
     if first is None or not _after_a_quote_of_its_own(doc[first]):
         return False
-    return tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (".", "!") or doc[tok.i + 1].is_space
+    end = tok.i + 1
+    if end < len(doc) and doc[end].dep_ == "prep" and doc[end].head == tok:
+        end = doc[end].right_edge.i + 1
+    return end >= len(doc) or doc[end].text in (".", "!") or doc[end].is_space
 
 
 def _determiner_before(doc: Doc, i: int) -> int | None:
@@ -465,6 +470,15 @@ def _runs_to(noun: Token, comma: Token) -> bool:
 def _relays(cue: Token) -> bool:
     """'..., as quoted by Greek Reporter': an outlet relaying the quote, not its source."""
     return cue.tag_ == "VBN" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in cue.children)
+
+
+def _conjunct_read_as_frame(cue: Token, earlier: Token) -> bool:
+    """'Hale summed up the plan as "reckless," denounced its cost and said ...': a verb after the
+    quote with no subject, the clause before (its own cue with its own subject) parsed as that
+    verb's object, is the next verb of a list sharing the subject, not a frame ('"...," said X')."""
+    return (earlier.dep_ == "ccomp" and earlier.head == cue
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in earlier.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children))
 
 
 def _borrows_subject_from(cue: Token, earlier: Token) -> bool:

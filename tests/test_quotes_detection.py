@@ -751,9 +751,14 @@ def test_a_frame_the_tagger_read_as_a_noun_phrase(nlp):
     for t, speaker in (("“If she wants the job, she should come to the state,” the editorial read.", "editorial"),
                        ("“Leave is unpaid for the first year,” the company's handbook notes.", "company's handbook"),
                        ("“We cannot support the bill as written,” the two senators write.", "two senators"),
-                       ("“We cannot support the bill as written,” the two write.", "two")):
+                       ("“We cannot support the bill as written,” the two write.", "two"),
+                       ("“The river is clean,” the councillors state in their report, which was sent on Monday.",
+                        "councillors")):
         (q,) = extract(t, nlp).quotes
         assert q.speaker == speaker, t
+    # a phrase of its own after the noun, then a verb: the noun is the subject, the verb the cue
+    (q,) = extract("“We will go,” the state in the north has said.", nlp).quotes
+    assert (q.speaker, q.cue) == ("state", "said")
     # Not a quote inside the reporter's sentence, nor a noun that is no speech verb
     for t in ("The slogan “Vote for change,” the party report.",
               "“We will never accept this,” the official statement."):

@@ -1189,3 +1189,23 @@ def test_a_that_clause_right_after_a_speech_noun_is_that_nouns_though_the_parse_
     # a noun that names no speech ("plan") frames nothing
     t = "The mayor faces a backlash over his plan that the town would go to the “back of the queue” for funds."
     assert extract(t, nlp).quotes == []
+
+
+def test_a_subjectless_verb_after_quoted_words_is_the_next_verb_of_a_list_not_their_frame(nlp):
+    # the parser reads 'Hale ... as "reckless,"' as the object of "denounced": a list of verbs sharing "Hale"
+    t = "Hale later summed up the plan as “reckless,” denounced its cost and said it should be dropped."
+    q = speaker_of(nlp, t, "reckless")
+    assert (q.speaker, q.cue) == ("Hale", "summed up")
+    # a verb after the words with a subject of its own still frames them, before it or after
+    assert speaker_of(nlp, "Hale called the plan “reckless,” Lowe said.", "reckless").speaker == "Lowe"
+    assert speaker_of(nlp, "Hale called the plan “reckless,” wrote Lowe.", "reckless").speaker == "Lowe"
+
+
+def test_a_be_clause_that_describes_one_who_may_speak_gives_the_quote_after_its_colon(nlp):
+    # 'X was blunt: "..."': with no verb before the colon, a "be" with an adjective describes the speaker
+    q = speaker_of(nlp, "The review board was blunt in its findings: “The harbour wall must be rebuilt.”", "harbour")
+    assert (q.speaker, q.cue) == ("review board", "was blunt")
+    # a thing that cannot speak, or a "be" of place, gives the words to nobody
+    for t in ("The harbour was quiet in the morning: “Nobody came.”",
+              "The mayor was in the town hall: “Nobody came.”"):
+        assert extract(t, nlp).quotes == [], t
