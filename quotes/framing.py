@@ -217,9 +217,25 @@ def _frames_quote(tail_tokens: list[Token], tail: str, tail_start: int) -> bool:
     cue = next((t for t in words[:4] if is_cue(t) or _frame_verb(t)), None)
     if cue is None and words:
         cue = next((t for t in words[4:14] if is_cue(t) and _subject_opens(t, words[0])), None)
-    if cue is None or _MARKS & set(tail[cue.idx - tail_start :]) or _reports_that_clause(cue):
+    if cue is None or _goes_on_to_a_quote(cue, tail[cue.idx - tail_start :]) or _reports_that_clause(cue):
         return False
     return _cue_ok_after(cue, tail_tokens)
+
+
+def _goes_on_to_a_quote(cue: Token, rest: str) -> bool:
+    """'." He said "I ...': marks after the cue open a quote of its own when the words in them
+    hang from the cue; not when they hang from a phrase of their own ('?" Lowe remarked, alluding
+    to the film "The Harbour."'). Where the parse leaves it unclear, they do."""
+    at = next((i for i, ch in enumerate(rest) if ch in _MARKS), None)
+    if at is None:
+        return False
+    doc = cue.doc
+    opening = doc.char_span(cue.idx + at, cue.idx + at + 1, alignment_mode="expand")
+    word = next((t for t in doc[opening.end :] if not t.is_punct), None) if opening is not None else None
+    if word is None:
+        return True
+    outside = next((t for t in [word, *word.ancestors] if t.i < opening.start), None)
+    return outside is None or outside == cue
 
 
 def _reports_that_clause(cue: Token) -> bool:

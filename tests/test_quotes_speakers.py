@@ -1209,3 +1209,13 @@ def test_a_be_clause_that_describes_one_who_may_speak_gives_the_quote_after_its_
     for t in ("The harbour was quiet in the morning: “Nobody came.”",
               "The mayor was in the town hall: “Nobody came.”"):
         assert extract(t, nlp).quotes == [], t
+
+
+def test_a_frame_after_a_quote_that_ends_its_sentence_may_name_a_title_of_its_own(nlp):
+    # the marks of "The Harbour" hang from "alluding to the film", not from the cue: "remarked" frames the quote
+    t = "“We will see, right?” Lowe remarked, alluding to the film “The Harbour.”"
+    q = speaker_of(nlp, t, "We will see")
+    assert (q.speaker, q.cue) == ("Lowe", "remarked")
+    # a cue that goes on to a quote of its own frames only that one
+    quotes = extract("“Go home.” Hale said “I will stay here.”", nlp).quotes
+    assert [q.text for q in quotes] == ["I will stay here."]
