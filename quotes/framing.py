@@ -231,7 +231,9 @@ def _goes_on_to_a_quote(cue: Token, rest: str) -> bool:
         return False
     doc = cue.doc
     opening = doc.char_span(cue.idx + at, cue.idx + at + 1, alignment_mode="expand")
-    word = next((t for t in doc[opening.end :] if not t.is_punct), None) if opening is not None else None
+    if opening is None:
+        return True
+    word = next((t for t in doc[opening.end :] if not t.is_punct), None)
     if word is None:
         return True
     outside = next((t for t in [word, *word.ancestors] if t.i < opening.start), None)
