@@ -161,11 +161,12 @@ def _framing_cue(before: list[Token], after: list[Token], roots: list[Token], m:
     if cue_after is None or not _cue_ok_after(cue_after, after):
         return cue_before
     if cue_before is not None and (_relays(cue_after) or _borrows_subject_from(cue_after, cue_before)
-                                   or hangs_from(cue_before, roots) and not hangs_from(cue_after, roots)
-                                   or hangs_from(cue_before, roots) and _in_preposed_phrase(cue_before, cue_after)
-                                   or hangs_from(cue_before, roots) and _conjunct_read_as_frame(cue_after, cue_before)):
+                                   or hangs_from(cue_before, roots) and (not hangs_from(cue_after, roots)
+                                                                         or _in_preposed_phrase(cue_before, cue_after)
+                                                                         or _conjunct_read_as_frame(cue_after, cue_before))):
         # '... said X remained "one of ...", but he also warned ...'; 'under what Hale called "the
-        # old model," the firm charged ...': the words are the nearest cue's they hang from
+        # old model," the firm charged ...'; 'Hale summed up X as "...," denounced ...': the words
+        # are the nearest cue's they hang from
         return cue_before
     return cue_after
 
