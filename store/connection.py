@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -87,8 +88,7 @@ def open_database(path: Path | str, *, readonly: bool = False,
         if not readonly:
             # WAL lets a second reader or app work beside this one; FULL sync makes
             # a committed correction survive a crash or power cut.
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = FULL")
             if set(SCHEMA) - applied:
                 _migrate(conn)
@@ -99,6 +99,23 @@ def open_database(path: Path | str, *, readonly: bool = False,
         raise StoreError(f"{path}: {explain(error)}") from None
     except OSError as error:
         raise StoreError(f"{path}: {error.strerror or error}") from None
+
+
+def _use_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    # Leaving rollback mode needs the file to itself, and SQLite answers "locked" at once
+    # instead of waiting (two programs opening a new database together): wait here.
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            if (conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+                    or conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"):
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(0.005)
 
 
 def _uri(path: Path, query: str = "") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,19 @@ def test_two_adds_at_once_store_every_article_once(tmp_path):
             assert f"skipped {300 - count} duplicate(s)" in err
     with Store(path) as store:
         assert store.count_articles() == 300
+    assert integrity(path) == [[("ok",)], [], []]
+
+
+def test_a_new_database_written_by_another_program_is_waited_for(tmp_path):
+    """Switching a new file to WAL needs it alone, and SQLite answers "locked" at once
+    instead of waiting when another program is writing it (two `add`s started together)."""
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # still in rollback mode: the lock a writer takes first
+    threading.Timer(0.3, other.execute, ["COMMIT"]).start()
+    with Store(path) as store:
+        assert store.count_articles() == 0
+    other.close()
     assert integrity(path) == [[("ok",)], [], []]
 
 
