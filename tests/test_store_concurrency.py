@@ -185,9 +185,11 @@ def test_a_new_database_written_by_another_program_is_waited_for(tmp_path):
     path = tmp_path / "new.db"
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # still in rollback mode: the lock a writer takes first
-    threading.Timer(0.3, other.execute, ["COMMIT"]).start()
+    release = threading.Timer(0.3, other.execute, ["COMMIT"])
+    release.start()
     with Store(path) as store:
         assert store.count_articles() == 0
+    release.join()  # the other connection is closed only once its own thread is done with it
     other.close()
     assert integrity(path) == [[("ok",)], [], []]
 
