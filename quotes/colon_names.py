@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .agents import may_speak
 from .frames import Attribution, own_subject, through_cue
-from .lexicon import ARGUMENT_NOUNS, DASH_MARKS, QUOTE_VERBS, STATEMENT_NOUNS, THING_PRONOUNS
+from .lexicon import ARGUMENT_NOUNS, DASH_MARKS, PERSON_NOUNS, QUOTE_VERBS, STATEMENT_NOUNS, THING_PRONOUNS
 from .set_off import before_parenthesis
 
 if TYPE_CHECKING:
@@ -24,6 +24,42 @@ def capitalised_name(before: Sequence[Token]) -> str | None:
     if not all(t.text[:1].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha()) for t in name):
         return None
     return "".join(t.text_with_ws for t in name).strip()
+
+
+def name_known_to_article(before: Sequence[Token]) -> str | None:
+    """'Ana Ruiz: "..."' where the NER, in a line this short, typed no name: capitalised words
+    before the colon whose last word names a speaker in another sentence of the article (not a
+    label word: 'Update:', 'Spring Bridge:')."""
+    name = capitalised_name(before)
+    if name is None:
+        return None
+    last = [t for t in before if not t.is_space][-2]  # (the tagger may take a lone name opening a line for a noun)
+    known = any(t.text == last.text and t.sent != last.sent and _names_a_speaker(t) for t in last.doc)
+    return name if known else None
+
+
+def name_before_topic(before: Sequence[Token]) -> str | None:
+    """'Hale on the Bridge Vote: "..."', 'Bank Chief On Rates: "..."': the headline and interview
+    label 'NAME on TOPIC:' gives the words after the colon to the name before "on", not to a
+    name in the topic. The name: one to four capitalised words opening the line that the NER
+    types a person or organisation, or that name a speaker elsewhere in the article."""
+    words = [t for t in before if not t.is_space]
+    on = next((k for k, t in enumerate(words[:5]) if t.lower_ == "on"), None)
+    if on is None or words[-1].text != ":" or len(words) - on > 12 or any(t.text in (":", "):") for t in words[:-1]):
+        return None
+    name = capitalised_name([*words[:on], words[-1]])
+    if name is None or any(t.pos_ in ("VERB", "AUX") for t in words[:on]):
+        return None
+    head = words[on - 1]
+    named = head.ent_type_ in ("PERSON", "ORG") or head.lemma_.lower() in PERSON_NOUNS
+    return name if named or any(t.text == head.text and t.sent != head.sent and _names_a_speaker(t)
+                                for t in head.doc) else None
+
+
+def _names_a_speaker(tok: Token) -> bool:
+    """A person or organisation by the NER, or the subject of a speech verb ('Mayor Ana Ruiz said')."""
+    return tok.ent_type_ in ("PERSON", "ORG") or (
+        tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in QUOTE_VERBS)
 
 
 def past_cue_word(tok: Token) -> bool:

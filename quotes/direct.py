@@ -26,6 +26,8 @@ from .colon_names import (
     label_after_dash,
     label_opening_clause,
     name_before_colon,
+    name_before_topic,
+    name_known_to_article,
     past_cue_word,
     source_after_from,
 )
@@ -109,6 +111,8 @@ def quote_kind(f: Frame) -> str:
         return "mixed"
     if starts_lower and trailing_text and f.prev_char == ",":
         return "mixed"
+    if f.after_colon and cue is None and f.after_words and not re.search(r"[.!?…]\W*$", content.strip()):
+        return "mixed"  # 'Ruiz: ‘No Doubt’ The Bridge Will Open': words the sentence after the colon goes on from
     if f.prev_char == "," and (_inside_reported_clause(cue, f.roots, f.mark) or _stranded_preposition(f.before_words)) and (
             starts_lower or not _holds_a_clause(f.roots)):
         # 'said it's naive to expect that if ..., "our rivers will ..."'; a phrase, not a sentence, whatever
@@ -214,7 +218,8 @@ def _speaker_before_colon(f: Frame) -> Attribution | None:
             return None
         name = capitalised_name(label) or name_before_colon(label)
     else:
-        name = name_before_colon(before) or label_after_dash(before)
+        name = (name_before_topic(before) or name_before_colon(before) or label_after_dash(before)
+                or name_known_to_article(before))
     return None if name is None else Attribution("colon.speaker_before", "dash", speaker_text=name)
 
 

@@ -506,6 +506,41 @@ def test_a_name_before_a_colon_speaks_the_quote(nlp):
     assert triples(nlp, t) == []
 
 
+def test_a_short_label_line_speaks_when_the_article_has_that_name_speak(nlp):
+    # in a line this short the NER types no name; the article goes on to have the name speak
+    t = 'Ana Ruiz: "The bridge will open in spring."\n\nMayor Ana Ruiz said on Monday the bridge would open.'
+    assert triples(nlp, t)[0] == ("The bridge will open in spring.", "direct", "Ana Ruiz")
+    t = ('The town waited for years.\n\nRuiz: "The bridge will open in spring."\n\n'
+         "Mayor Ana Ruiz said on Monday the bridge would open.")
+    assert ("The bridge will open in spring.", "direct", "Ana Ruiz") in triples(nlp, t)
+    # a label word, or a name the article uses only for a thing, speaks nothing
+    t = 'Update: "The bridge will open in spring."\n\nMayor Ana Ruiz said on Monday the bridge would open.'
+    assert [q[0] for q in triples(nlp, t)] == ["the bridge would open"]
+    t = 'Spring Bridge: "Open at last"\n\nThe Spring Bridge opened on Monday after the mayor cut the ribbon.'
+    assert triples(nlp, t) == []
+
+
+def test_name_on_topic_label_gives_the_quote_to_the_name_before_on(nlp):
+    t = ("Hale on Lowe Publishing His Tax Returns: ‘I Think He Will.’\n\n"
+         "On Friday, Mayor Tom Hale said he expected his rival to publish.")
+    assert triples(nlp, t)[0] == ("I Think He Will.", "direct", "Tom Hale")
+    t = "Bank Chief On Rates: ‘We Are Not Done Yet.’\n\nThe head of the central bank said rates would rise."
+    assert triples(nlp, t)[0][:2] == ("We Are Not Done Yet.", "direct")
+    assert triples(nlp, t)[0][2] != "Rates"
+    # no one named before "on": a topic label gives the words to no one
+    t = "Spotlight On Rates: ‘We Are Not Done Yet.’\n\nThe head of the central bank said rates would rise."
+    assert [q[0] for q in triples(nlp, t)] == ["rates would rise"]
+
+
+def test_quoted_words_a_headline_label_goes_on_from_are_mixed(nlp):
+    # 'X: ‘...’ more words': the quoted words are a fragment of the label's sentence
+    t = "Ana Ruiz: ‘No Doubt’ The Bridge Will Open In Spring\n\nMayor Ana Ruiz said the bridge would open."
+    assert triples(nlp, t)[0] == ("No Doubt", "mixed", "Ana Ruiz")
+    # the whole complement of a cue after a colon stays direct, words after it or not
+    t = 'Ruiz told the council: "We will not wait any longer" and left the room.'
+    assert triples(nlp, t) == [("We will not wait any longer", "direct", "Ruiz")]
+
+
 def test_manner_verbs_report_speech_only_in_the_frame_after_a_quote(nlp):
     t = "“This is wonderful!” beamed Ruth Calloway of Denholm, who had slipped past the stewards."
     assert triples(nlp, t) == [("This is wonderful!", "direct", "Ruth Calloway")]
