@@ -263,8 +263,15 @@ def polnear_convention(quotes: list[Quote], text: str, expand: bool, doc=None) -
             q = (expand_mixed_parsed(q, doc) if doc is not None else None) or expand_mixed(q, text)
         elif expand and q.kind == "direct" and doc is not None:
             q = expand_direct_parsed(q, doc)
-        if q.cue_start >= 0 and q.cue_start in at:
-            i = at[q.cue_start]
+        # quotes sharing a cue are one content; so are fragments with no cue grown into one clause
+        # ('X: A ‘b’ C ‘d’', a headline's two fragments), their speaker the same
+        if q.cue_start >= 0:
+            i = at.get(q.cue_start)
+        else:
+            prev = out[-1] if out else None
+            same_clause = prev is not None and prev.cue_start < 0 and prev.speaker == q.speaker and q.start < prev.end
+            i = len(out) - 1 if same_clause else None
+        if i is not None:
             last = out[i]
             s, e = min(last.start, q.start), max(last.end, q.end)
             kinds = {last.kind, q.kind}  # a clause joined to its quoted fragment holds a mark

@@ -481,3 +481,25 @@ def negated(verb: Token) -> bool:
     return False
 
 
+
+
+def within_cue_brackets(doc: Doc, cue: Token, a: int, b: int) -> tuple[int, int]:
+    """'The port reopened (the repairs cost more, a spokesman said) and ...': a cue set in round
+    brackets after words of its own there reports those words only; [a, b] is cut to the
+    brackets (a > b when none of it is inside). '(or so Hale said)', with nothing before the
+    cue and its subject, reports the words outside."""
+    lo = _bracket_end(doc, cue.i, -1, "(")
+    hi = _bracket_end(doc, cue.i, 1, ")")
+    if lo is None or hi is None:
+        return a, b
+    subject = {t.i for c in cue.children if c.dep_ in SUBJ for t in c.subtree}
+    own_words = [t for t in doc[lo + 1 : cue.i] if t.i not in subject and t.pos_ not in ("ADV", "CCONJ", "PUNCT")]
+    return (max(a, lo + 1), min(b, hi - 1)) if own_words else (a, b)
+
+
+def _bracket_end(doc: Doc, i: int, step: int, bracket: str) -> int | None:
+    """The index of the bracket that encloses token ``i`` on its side, within its paragraph."""
+    i += step
+    while 0 <= i < len(doc) and doc[i].text not in ("(", ")") and "\n" not in doc[i].text:
+        i += step
+    return i if 0 <= i < len(doc) and doc[i].text == bracket else None

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     DETERMINERS,
+    FEMALE_TITLES,
     GIVEN_NAMES,
     HEADLINE_VERBS,
     LEADING_CUES,
+    MALE_TITLES,
     NAME_ROLE_WORDS,
     ORG_NAME_LINKS,
     POSTNOMINALS,
@@ -307,3 +309,13 @@ class Resolved:
     names: tuple[str, ...] = ()
 
 
+def title_gender(ent: Span) -> str:
+    """"f" or "m" when a gendered title stands at or right before the name ("Mrs. Lowe",
+    "Mr Johnson", "Mme Spanton"), else ""."""
+    doc = ent.doc
+    for w in (ent[0].lower_.strip("."), doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""):
+        if w in FEMALE_TITLES:
+            return "f"
+        if w in MALE_TITLES:
+            return "m"
+    return ""

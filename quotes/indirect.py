@@ -42,6 +42,7 @@ from .clauses import (
     subject_taken_by_cue,
     subjunctive,
     trim,
+    within_cue_brackets,
 )
 from .frames import (
     Attribution,
@@ -531,7 +532,7 @@ def _quotes(doc: Doc, text: str, cue: Token, reported: Reported | None) -> list[
 def _clause_span(doc: Doc, text: str, cue: Token, a: int, b: int) -> tuple[int, int] | None:
     """The characters of the clause [a, b] trimmed (trim), never over a line break: the
     parser sometimes joins the paragraph after a closing mark to the sentence before it."""
-    r = trim(doc, a, b, cue)
+    r = trim(doc, *within_cue_brackets(doc, cue, a, b), cue)
     if r is None:
         return None
     a, b = r

@@ -28,6 +28,7 @@ from .entities import (
     names_apart_at_verbs,
     spelling_variant,
     strip_roles,
+    title_gender,
 )
 from .frames import cue_read_as_modifier
 from .lexicon import (
@@ -36,12 +37,10 @@ from .lexicon import (
     CORRELATIVES,
     DETERMINERS,
     FEMALE_NAMES,
-    FEMALE_TITLES,
     FEMALE_WORDS,
     GENDERED_PRONOUNS,
     GIVEN_NAMES,
     MALE_NAMES,
-    MALE_TITLES,
     MALE_WORDS,
     NAME_ROLE_WORDS,
     ORG_NAME_WORDS,
@@ -148,7 +147,8 @@ class Registry(RoleLearning, EntityResolution):
                 form_long = acronyms[form]
             else:
                 form_long = None
-            entity = self._find(form, kind, ent.start)
+            # "Mrs. Lowe" is not the Tom Lowe named before her
+            entity = self._find(form, kind, ent.start, title_gender(ent) if kind == "PERSON" else "")
             if entity is None and form_long:
                 entity = self._find(form_long, kind, ent.start)
             if entity is None and kind != "PERSON" and len(words) == 1:
@@ -442,7 +442,7 @@ class Registry(RoleLearning, EntityResolution):
     def _is_subject(tok: Token) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in ("nsubj", "nsubjpass"))
 
-    def _find(self, form: str, kind: str, pos: int) -> Entity | None:
+    def _find(self, form: str, kind: str, pos: int, gender: str = "") -> Entity | None:
         words = [fold(w) for w in form.split()]
         if not words:
             return None
@@ -453,7 +453,7 @@ class Registry(RoleLearning, EntityResolution):
             if kind == "PERSON" and e.kind == "PERSON":
                 # surname or full name: one is a whole-word part of the other, same last word
                 ew = [fold(w) for w in e.name.split()]
-                if not ew:
+                if not ew or gender and e.gender and e.gender != gender:
                     continue
                 if (wset <= e.words or e.words <= wset) and (words[-1] in e.words or ew[-1] in wset):
                     # the one whose surname is the form's last word ("Hale" is Tom Hale, not
@@ -494,16 +494,9 @@ class Registry(RoleLearning, EntityResolution):
                 entity.vote("f", 5)
         if entity.kind != "PERSON":
             return
-        # "Mme Spanton", "Mr Johnson": a title right at or before the name
-        first = ent[0].lower_.strip(".")
-        before = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
-        for w in (first, before):
-            if w in FEMALE_TITLES:
-                entity.vote("f", 5)
-                break
-            if w in MALE_TITLES:
-                entity.vote("m", 5)
-                break
+        titled = title_gender(ent)  # "Mme Spanton", "Mr Johnson"
+        if titled:
+            entity.vote(titled, 5)
         # a known given name ("Emily Spanton", "Nicolas Redouane")
         if words and len(words) >= 2:
             given = fold(words[0])

@@ -78,3 +78,15 @@ def test_a_pair_of_single_curly_marks_is_a_mark_an_apostrophe_is_not():
     assert holds_mark("Plan Is a ‘Proven Failure’ in Business")
     assert holds_mark("''a failure''") and holds_mark('"a failure"')
     assert not holds_mark("Lowe’s plan failed") and not holds_mark("open ‘til dawn, Lowe’s shop")
+
+
+def test_fragments_with_no_cue_grown_to_one_clause_are_one_content(nlp):
+    from polnear_dev import polnear_convention
+    text = ("Ana Ruiz: Lowe Has ‘A Long Way To Go’ On Housing, He’s For Builders Because ‘They Pay Him.’\n\n"
+            "Mayor Ana Ruiz said the vote was close.")
+    quotes = extract(text, nlp).quotes
+    fragments = [q for q in quotes if q.kind == "mixed" and q.cue_start < 0]
+    assert len(fragments) == 2
+    conv = polnear_convention(quotes, text, True, nlp(text))
+    assert len(conv) == len(quotes) - 1
+    assert any("Long Way" in q.text and "Pay Him" in q.text for q in conv)

@@ -673,3 +673,17 @@ def test_a_that_clause_starts_at_its_that_though_the_parse_hung_an_aside_before_
     # a clause's own opening adverbial after its "that" stays
     t = "Tom Hale said that when the storm came, the mayor fled the town."
     assert quotes(nlp, t) == [("indirect", "when the storm came, the mayor fled the town", "Tom Hale")]
+
+
+def test_a_cue_in_brackets_reports_only_the_words_in_them(nlp):
+    t = "The port reopened in May (the repairs cost far more than planned, a spokesman said) and ships returned."
+    assert quotes(nlp, t) == [("indirect", "the repairs cost far more than planned", "spokesman")]
+    # the reporter's clause before the brackets is no part of it
+    t = "The council voted on Monday (it was the third vote this year, the clerk said)."
+    assert quotes(nlp, t) == [("indirect", "it was the third vote this year", "clerk")]
+    # brackets that hold nothing but the cue and its speaker report the words outside them
+    t = "The bridge will open in May (or so the mayor said), and the ferry will stop."
+    assert quotes(nlp, t) == [("indirect", "The bridge will open in May", "mayor")]
+    # brackets inside a reported clause whose cue is outside them change nothing
+    t = "Hale said the port, which opened in 1990 (it was rebuilt in 2005), would close."
+    assert quotes(nlp, t) == [("indirect", "the port, which opened in 1990 (it was rebuilt in 2005), would close", "Hale")]

@@ -50,6 +50,20 @@ def test_a_given_name_of_men_and_women_alike_gives_no_gender(nlp):
     assert q.speaker == "Tomasz Kowalski"
 
 
+def test_a_surname_with_a_gendered_title_joins_only_the_full_name_of_that_gender(nlp):
+    # two of one family: "Mrs. Lowe" is Mary, though Tom was named last
+    t = ("Mary Lowe, the mayor, spoke first. Her husband, Tom Lowe, runs the ferry company. "
+         'Mrs. Lowe said the port would close. "We have no choice," she said.')
+    assert speaker_of(nlp, t, "port would close").speaker == "Mary Lowe"
+    assert speaker_of(nlp, t, "no choice").speaker == "Mary Lowe"
+    t = ("Mary Lowe, the mayor, spoke first. Her husband, Tom Lowe, runs the ferry company. "
+         "Mr. Lowe said the ferry would stop.")
+    assert speaker_of(nlp, t, "ferry would stop").speaker == "Tom Lowe"
+    # a full name of unknown gender still takes the titled surname
+    t = "Kim Lowe runs the ferry company. Mrs. Lowe said the ferry would stop."
+    assert speaker_of(nlp, t, "ferry would stop").speaker == "Kim Lowe"
+
+
 def test_a_name_ending_in_a_building_word_is_a_place_not_the_person_it_is_named_after(nlp):
     # the NER tags "Baxter Tower" a person here; "Mr. Baxter" is then not its short form
     t = ("Mr. Baxter was in a cheerful mood. When he talked to staff in the atrium of Baxter Tower, nobody made a long speech. "
