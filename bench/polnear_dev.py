@@ -242,7 +242,9 @@ def expand_direct_parsed(q: Quote, doc) -> Quote:
     cue = _token_at(doc, q.cue_start) if 0 <= q.cue_start < q.start else None
     if cue is None:
         return q
-    between = list(takewhile(lambda t: t.idx < q.start - 1, doc[cue.i + 1 :]))
+    between = list(takewhile(lambda t: t.idx + len(t) <= q.start, doc[cue.i + 1 :]))
+    while between and between[-1].is_quote and between[-1].idx + len(between[-1]) >= q.start - 1:
+        between.pop()  # the opening mark, one character or the NYT's doubled ''
     if any(t.text in ".!?:" or t.is_quote for t in between):
         return q
     if any(t.dep_ == "nsubj" and t.head.i == cue.i for t in between):

@@ -90,3 +90,15 @@ def test_fragments_with_no_cue_grown_to_one_clause_are_one_content(nlp):
     conv = polnear_convention(quotes, text, True, nlp(text))
     assert len(conv) == len(quotes) - 1
     assert any("Long Way" in q.text and "Pay Him" in q.text for q in conv)
+
+
+def test_a_direct_quote_ending_a_reported_clause_grows_back_to_the_cue_whatever_its_marks(nlp):
+    from polnear_dev import expand_direct_parsed
+    for mark in ('"', "''"):
+        t = f"Mrs. Lowe said that when Ms. Hale railed against the banks, {mark}she is speaking for all of us.{mark}"
+        q = next(q for q in extract(t, nlp).quotes if "speaking" in q.text)
+        assert expand_direct_parsed(q, nlp(t)).text.startswith("when Ms. Hale railed")
+    # the cue's adverbials, not a clause, stay outside
+    t = 'Ms. Lowe said in an interview on Monday, "The port will close."'
+    q = next(q for q in extract(t, nlp).quotes if "port" in q.text)
+    assert expand_direct_parsed(q, nlp(t)).text == q.text
