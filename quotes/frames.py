@@ -44,7 +44,7 @@ from .lexicon import (
     SUBORDINATORS,
 )
 from .sieves import on as sieve_on
-from .subjects import name_after_time, subjects_of
+from .subjects import name_after_time, subjects_before, subjects_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -552,8 +552,9 @@ def according_to(tok: Token) -> Token | None:
 
 
 def own_subject(verb: Token) -> Token | None:
-    """The verb's own subject, a named one first (past a dateline)."""
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The verb's own subject, a named one first (past a dateline); of subjects on both sides,
+    one before (subjects_before)."""
+    subs = [c for c in subjects_before(verb) if c.dep_ != "csubj"]
     if not subs:
         return None
     named = [c for c in subs if c.ent_type_ in ("PERSON", "ORG")]

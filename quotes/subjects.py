@@ -16,9 +16,20 @@ if TYPE_CHECKING:
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, as the parse gave them or where it misplaced them, without a quoted
     title when another subject is left."""
-    subs = (name_read_as_compound(verb) or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    subs = (name_read_as_compound(verb) or subjects_before(verb)
             or subject_read_as_apposition(verb) or subject_read_as_object_conjunct(verb) or subject_read_after_as(verb))
     return [s for s in subs if not quoted_title(s)] or subs
+
+
+def subjects_before(verb: Token) -> list[Token]:
+    """The subjects the parse gave the verb; with subjects on both sides ('Ruiz Says Hale ‘Makes
+    You Weep’'), the one after the verb is its reported clause's, which the parser hung on the
+    verb: only the ones right before it. After a comma the verb is inverted ('The plan, said
+    Hale, ...'): its subject follows."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    doc = verb.doc
+    before = [c for c in subs if c.i < verb.i and not any(t.is_punct for t in doc[c.i + 1 : verb.i])]
+    return before if before and any(c.i > verb.i for c in subs) else subs
 
 
 def quoted_title(tok: Token) -> bool:

@@ -532,6 +532,14 @@ def test_name_on_topic_label_gives_the_quote_to_the_name_before_on(nlp):
     assert [q[0] for q in triples(nlp, t)] == ["rates would rise"]
 
 
+def test_a_headline_says_line_gives_the_quote_to_the_name_before_says(nlp):
+    t = "Ana Ruiz Says Tom Hale ‘Makes You Want To Weep.’\n\nMayor Ana Ruiz has joined the governor's critics."
+    assert triples(nlp, t)[0][::2] == ("Makes You Want To Weep.", "Ana Ruiz")
+    # an inverted cue after a comma keeps its subject after it
+    t = '"The port will close," said Tom Hale, the harbour master.'
+    assert triples(nlp, t) == [("The port will close,", "direct", "Tom Hale")]
+
+
 def test_quoted_words_a_headline_label_goes_on_from_are_mixed(nlp):
     # 'X: ‘...’ more words': the quoted words are a fragment of the label's sentence
     t = "Ana Ruiz: ‘No Doubt’ The Bridge Will Open In Spring\n\nMayor Ana Ruiz said the bridge would open."

@@ -100,3 +100,20 @@ def test_a_speech_noun_inside_the_marks_frames_none_of_the_quoted_words(nlp):
     # outside any marks the noun holds its clause ('his speech that ferries are "heroes"')
     noun, owner = speech_noun_source([doc[9]], is_cue)
     assert (noun.text, owner.text) == ("speech", "his")
+
+
+def test_of_subjects_on_both_sides_of_the_verb_the_one_right_before_it_speaks(nlp):
+    from newsread.quotes.subjects import subjects_before
+    # 'Ruiz Says Hale Lied' with both names hung on "Says" as subjects
+    doc = parsed(nlp, [("Ruiz", 1, "nsubj", "PROPN", "NNP"), ("Says", 1, "ROOT", "VERB", "VBZ"),
+                       ("Hale", 1, "nsubj", "PROPN", "NNP"), ("Lied", 1, "ccomp", "VERB", "VBD")])
+    assert [t.text for t in subjects_before(doc[1])] == ["Ruiz"]
+    # after a comma the verb is inverted and its subject follows: 'Plans, said Hale, failed'
+    doc = parsed(nlp, [("Plans", 4, "nsubj", "NOUN", "NNS"), (",", 2, "punct", "PUNCT", ","),
+                       ("said", 4, "parataxis", "VERB", "VBD"), ("Hale", 2, "nsubj", "PROPN", "NNP"),
+                       ("failed", 4, "ROOT", "VERB", "VBD")])
+    doc[0].head = doc[2]
+    assert [t.text for t in subjects_before(doc[2])] == ["Plans", "Hale"]
+    # one subject, on either side, is left as it is
+    doc = parsed(nlp, [("said", 0, "ROOT", "VERB", "VBD"), ("Hale", 0, "nsubj", "PROPN", "NNP")])
+    assert [t.text for t in subjects_before(doc[0])] == ["Hale"]
