@@ -481,8 +481,6 @@ def negated(verb: Token) -> bool:
     return False
 
 
-
-
 def within_cue_brackets(doc: Doc, cue: Token, a: int, b: int) -> tuple[int, int]:
     """'The port reopened (the repairs cost more, a spokesman said) and ...': a cue set in round
     brackets after words of its own there reports those words only; [a, b] is cut to the
