@@ -11,7 +11,9 @@ The last block is the PolNeAR-convention view: our output rewritten (never from 
 gold) into PolNeAR's conventions -- quotes sharing a cue joined into one span, mixed
 fragments grown to the clause that holds them in our own parse (with the object of a verb
 that names or judges someone, 'criticised the mayor for "..."'; the whole clause when the cue
-interrupts it, 'The plan, Lowe said, "is ..."'; else to the sentence end), speaker right by mention text or else canonical name -- with direct attributions
+interrupts it, 'The plan, Lowe said, "is ..."'; else to the sentence end), a report relayed
+by 'according to X' or made 'in a poll' given to X or the poll (PolNeAR's source is the relay),
+speaker right by mention text or else canonical name -- with direct attributions
 counted over contents holding any quotation mark (including the NYT's '' and ``) on both
 sides (our direct and mixed quotes, and any other span of ours holding a mark), a
 line whose recall counts only attributions with a communication cue (precision still
@@ -257,10 +259,49 @@ def expand_direct_parsed(q: Quote, doc) -> Quote:
     return replace(q, start=start, text=doc.text[start : q.end])
 
 
+def _inside_marks(text: str, i: int) -> bool:
+    """Whether offset i lies inside quoted words: an odd count of marks before it in its paragraph."""
+    seg = text[text.rfind("\n", 0, i) + 1 : i]
+    return (sum(seg.count(m) for m in MARKS) + seg.count("''") + seg.count("``")) % 2 == 1
+
+
+def _as_source(q: Quote, doc, noun) -> Quote:
+    s, e = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return replace(q, speaker=doc.text[s:e], mention_start=s, mention_end=e)
+
+
+def relayed_by(q: Quote, doc) -> Quote | None:
+    """PolNeAR's source for a report relayed by a document, outlet or poll is the relay: in
+    '"...," Lowe said, according to the Daily Post' and 'In a poll released Monday, 40 percent
+    said ...' it annotates the outer attribution (the Daily Post, the poll), whose content holds
+    the inner one. Our extractor keeps the inner speaker and treats the relay as a channel, so
+    the view gives the quote to the relay: the object of an 'according to' that the parser hangs
+    on the cue or on the verb the cue hangs on, or of an 'in'/'by' on the cue naming a poll or
+    survey -- never one inside quoted words (the speaker's own 'according to the police')."""
+    cue = _token_at(doc, q.cue_start) if q.cue_start >= 0 and not q.cue.lower().startswith("according") else None
+    if cue is None:
+        return None
+    for c in cue.children:
+        noun = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if (c.dep_ == "prep" and c.lower_ in ("in", "by") and noun is not None
+                and noun.lemma_.lower() in ("poll", "survey") and not _inside_marks(doc.text, c.idx)):
+            return _as_source(q, doc, noun)
+    for t in cue.sent:
+        if t.lower_ != "according" or t.head not in (cue, cue.head) or _inside_marks(doc.text, t.idx):
+            continue
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if noun is not None:
+            return _as_source(q, doc, noun)
+    return None
+
+
 def polnear_convention(quotes: list[Quote], text: str, expand: bool, doc=None) -> list[Quote]:
     out: list[Quote] = []
     at: dict[int, int] = {}
     for q in sorted(quotes, key=lambda q: q.start):
+        if doc is not None:
+            q = relayed_by(q, doc) or q
         if expand and q.kind == "mixed":
             q = (expand_mixed_parsed(q, doc) if doc is not None else None) or expand_mixed(q, text)
         elif expand and q.kind == "direct" and doc is not None:

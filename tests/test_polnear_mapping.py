@@ -102,3 +102,28 @@ def test_a_direct_quote_ending_a_reported_clause_grows_back_to_the_cue_whatever_
     t = 'Ms. Lowe said in an interview on Monday, "The port will close."'
     q = next(q for q in extract(t, nlp).quotes if "port" in q.text)
     assert expand_direct_parsed(q, nlp(t)).text == q.text
+
+
+def _relay(nlp, text: str, words: str) -> str:
+    from polnear_dev import polnear_convention
+    conv = polnear_convention(extract(text, nlp).quotes, text, True, nlp(text))
+    q = next(q for q in conv if words in q.text)
+    return text[q.mention_start : q.mention_end]
+
+
+def test_a_report_relayed_according_to_an_outlet_or_in_a_poll_goes_to_the_relay(nlp):
+    assert _relay(nlp, '"The bridge will reopen in May," Ana Ruiz said, according to the Daily Ledger.',
+                  "bridge") == "the Daily Ledger"
+    assert _relay(nlp, 'According to minutes of the meeting, Tom Hale said the budget was "far too thin."',
+                  "too thin") == "minutes of the meeting"
+    assert _relay(nlp, 'In a survey released Monday, 40 percent of parents said the new timetable was "a mistake."',
+                  "mistake") == "a survey released Monday"
+
+
+def test_an_according_to_inside_the_quoted_words_or_a_plain_setting_keeps_the_speaker(nlp):
+    # the speaker's own source, inside the marks, relays nothing of the quote
+    assert _relay(nlp, 'Ana Ruiz told reporters that "the fire spread fast, according to the crews who fought it."',
+                  "fire spread").endswith("Ruiz")
+    # an interview or a town hall is where the words were said, not who relayed them
+    assert _relay(nlp, 'Tom Hale said in an interview on Monday, "We lost the vote."', "lost").endswith("Hale")
+    assert _relay(nlp, 'In a town hall on Friday, Tom Hale said the plan was "dead on arrival."', "arrival").endswith("Hale")
