@@ -156,10 +156,25 @@ def _holds_fragment(f: Frame) -> bool:
         return False  # 'was commonly called "swine flu."': a passive with no source
     if cue.lemma_.lower() in NAMING_VERBS and f.content[:1].isupper():
         return False
+    if _describes_the_speaker(cue, roots):
+        return False
     if cue.lower_ == "according" or hangs_from(cue, roots) or _asyndetic_frame(cue, roots, f.content) \
             or as_clause_after(cue, roots) or closing_report(f):
         return True
     return cue.i < (roots[0].i if roots else 0) and cue.sent == (roots[0].sent if roots else None)
+
+
+def _describes_the_speaker(cue: Token, roots: Sequence[Token]) -> bool:
+    """'said Ana Ruiz, a nurse who waited in an "endless line"': words in marks inside the
+    speaker's own noun phrase after the cue, with no cue of their own on the way up to it,
+    describe the speaker; the cue does not report them. A subject before the cue is left
+    alone: there the parser often takes the reported clause's subject for the speaker."""
+    for subject in (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i):
+        inside = [r for r in roots if subject.left_edge.i <= r.i <= subject.right_edge.i]
+        if roots and len(inside) == len(roots) and not any(
+                is_cue(t) for r in roots for t in (r, *r.ancestors) if t.i != subject.i and subject in t.ancestors):
+            return True
+    return False
 
 
 def _asyndetic_frame(cue: Token, roots: Sequence[Token], content: str) -> bool:

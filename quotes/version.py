@@ -3,4 +3,4 @@
 Bump it whenever a change can alter what extract() returns for some text.
 """
 
-EXTRACTOR_VERSION = "1.154.0"
+EXTRACTOR_VERSION = "1.155.0"

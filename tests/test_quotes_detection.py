@@ -896,3 +896,17 @@ def test_a_pronoun_object_before_a_colon_points_to_the_quote(nlp):
 ])
 def test_a_title_with_its_subtitle_is_a_name_not_a_quote(nlp, text, expected):
     assert [(q.kind, text[q.start:q.end], q.speaker) for q in extract(text, nlp).quotes] == expected
+
+
+def test_quoted_words_describing_the_speaker_are_not_what_the_cue_reports(nlp):
+    t = '"It was a mess," said Ana Ruiz, 34, a nurse who waited in an "extraordinarily long line" outside the school.'
+    assert texts(nlp, t) == ["It was a mess,"]
+    t = '"We waited," said Tom Hale, whose "quick errand" took four hours.'
+    assert texts(nlp, t) == ["We waited,"]
+    # negatives: a cue of its own inside the description, or words the cue reports
+    t = 'Ana Ruiz, a nurse who called the wait "a scandal," said the line was long.'
+    assert "a scandal," in texts(nlp, t, "mixed")
+    t = 'Ana Ruiz said the wait was "a scandal" and the line "endless."'
+    assert texts(nlp, t, "mixed") == ["a scandal", "endless."]
+    t = 'The ban signals "the end of an era" for the town, said Ana Ruiz.'
+    assert texts(nlp, t, "mixed") == ["the end of an era"]
